@@ -1,0 +1,27 @@
+-- The (district, snapshot) pairs this run loads, with the district row valid on the snapshot date
+-- (or, for a code used outside its validity, its latest row — the record is still the district's).
+create or replace temp table feed_keys as
+with feeds as (
+    select * from stg_feed
+),
+
+districts as (
+    select * from dw.dim_district
+),
+
+final as (
+    select
+        f.district_code,
+        f.snapshot_date,
+        cast(strftime(f.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk,
+        d.district_sk
+    from feeds f
+    join districts d on d.district_code = f.district_code
+    qualify row_number() over (
+        partition by f.district_code, f.snapshot_date
+        order by (f.snapshot_date between d.valid_from and coalesce(d.valid_to, date '9999-12-31')) desc,
+            d.valid_from desc
+    ) = 1
+)
+
+select * from final;

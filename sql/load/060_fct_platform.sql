@@ -1,0 +1,25 @@
+delete from dw.fct_platform_snapshot t
+where exists (
+    select 1 from feed_keys k
+    join dw.dim_district d on d.district_code = k.district_code
+    where d.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+);
+
+insert into dw.fct_platform_snapshot
+select
+    k.snapshot_date_sk,
+    k.district_sk,
+    md5(r.district_code || '|' || r.platform_name) as platform_id,
+    r.platform_name,
+    pt.platform_type_sk,
+    pl.platform_level_sk,
+    e.enterprise_sk,
+    cast(strftime(cast(r.approved_date as date), '%Y%m%d') as integer),
+    (select run_id from stg_run),
+    r.line
+from platform_ranked r
+join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
+join dw.dim_platform_type pt on pt.platform_type_code = r.platform_type_code
+join dw.dim_platform_level pl on pl.platform_level_code = r.platform_level_code
+left join dw.dim_enterprise e on e.uscc = r.host_uscc
+where r.copy_no = 1;

@@ -1,0 +1,21 @@
+delete from dw.fct_enterprise_qualification t
+where exists (
+    select 1 from feed_keys k
+    join dw.dim_district d on d.district_code = k.district_code
+    where d.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+);
+
+insert into dw.fct_enterprise_qualification
+select
+    k.snapshot_date_sk,
+    k.district_sk,
+    e.enterprise_sk,
+    q.qualification_sk,
+    cast(strftime(cast(r.granted_date as date), '%Y%m%d') as integer),
+    (select run_id from stg_run),
+    r.line
+from enterprise_ranked r
+join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
+join dw.dim_enterprise e on e.uscc = r.uscc
+join dw.dim_qualification q on q.qualification_code = r.qualification_code
+where r.copy_no = 1;

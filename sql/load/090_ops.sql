@@ -1,0 +1,42 @@
+-- What this run did, queryable: per source counts (read = loaded + quarantined), every rejected
+-- record, per district outcome, and the run itself.
+insert into ops.quarantine
+select (select run_id from stg_run), q.district_code, q.snapshot_date, q.source, m.file, q.line, q.field, q.rule, q.raw_value
+from stg_quarantine q
+join stg_meta m on m.source = q.source and m.district_code = q.district_code and m.snapshot_date = q.snapshot_date;
+
+insert into ops.source_counts
+select
+    (select run_id from stg_run),
+    m.district_code,
+    m.snapshot_date,
+    m.source,
+    m.file,
+    m.encoding,
+    m.read,
+    m.accepted - coalesce(d.duplicates, 0),
+    m.quarantined + coalesce(d.duplicates, 0),
+    m.seconds
+from stg_meta m
+left join (
+    select source, district_code, snapshot_date, count(*) as duplicates
+    from stg_quarantine where rule = 'duplicate'
+    group by all
+) d using (source, district_code, snapshot_date);
+
+insert into ops.district_results
+select (select run_id from stg_run), district_code, snapshot_date, 'loaded', null from stg_feed
+union all
+select (select run_id from stg_run), district_code, snapshot_date, 'failed', message from stg_failure;
+
+insert into ops.runs
+select
+    r.run_id,
+    r.started_at,
+    current_timestamp::timestamp,
+    case when (select count(*) from stg_failure) = 0 then 'published' else 'partial' end,
+    (select count(*) from stg_feed),
+    (select count(*) from stg_failure),
+    coalesce((select sum(loaded) from ops.source_counts c where c.run_id = r.run_id), 0),
+    coalesce((select sum(quarantined) from ops.source_counts c where c.run_id = r.run_id), 0)
+from stg_run r;

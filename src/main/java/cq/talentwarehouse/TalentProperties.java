@@ -1,0 +1,92 @@
+package cq.talentwarehouse;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every setting of the warehouse, with defaults relative to the working directory so the jar run
+ * from a fresh clone just works. Each can be overridden by an environment variable
+ * ({@code TALENT_WAREHOUSE=/data/talent.duckdb}) or a {@code --talent.*} argument.
+ */
+@ConfigurationProperties("talent")
+public class TalentProperties {
+
+	/** The published DuckDB warehouse that analysts and BI tools open. */
+	private Path warehouse = Path.of("warehouse/talent.duckdb");
+
+	/** Folder of pipeline definitions, one YAML file per district feed. */
+	private Path pipelines = Path.of("pipelines");
+
+	/** Landing zone where districts deliver {@code <district>/<yyyy-mm-dd>/} snapshot folders. */
+	private Path landing = Path.of("landing");
+
+	/** Key file for person pseudonyms, used when TALENT_PSEUDONYM_KEY is not set; created on first run. */
+	private Path pseudonymKeyFile;
+
+	/** Records per chunk (one transaction and one restart point per chunk). */
+	private int chunkSize = 5000;
+
+	/** District snapshots staged at once; the machine's cores by default. */
+	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	public Path getWarehouse() {
+		return this.warehouse;
+	}
+
+	public void setWarehouse(Path warehouse) {
+		this.warehouse = warehouse;
+	}
+
+	public Path getPipelines() {
+		return this.pipelines;
+	}
+
+	public void setPipelines(Path pipelines) {
+		this.pipelines = pipelines;
+	}
+
+	public Path getLanding() {
+		return this.landing;
+	}
+
+	public void setLanding(Path landing) {
+		this.landing = landing;
+	}
+
+	public Path getPseudonymKeyFile() {
+		return (this.pseudonymKeyFile != null) ? this.pseudonymKeyFile : stateDir().resolve("pseudonym.key");
+	}
+
+	public void setPseudonymKeyFile(Path pseudonymKeyFile) {
+		this.pseudonymKeyFile = pseudonymKeyFile;
+	}
+
+	public int getChunkSize() {
+		return this.chunkSize;
+	}
+
+	public void setChunkSize(int chunkSize) {
+		this.chunkSize = chunkSize;
+	}
+
+	public int getThreads() {
+		return this.threads;
+	}
+
+	public void setThreads(int threads) {
+		this.threads = threads;
+	}
+
+	/** The folder beside the published file that holds all other state (work copy, job repository, keys). */
+	public Path stateDir() {
+		Path parent = this.warehouse.toAbsolutePath().getParent();
+		return (parent != null) ? parent : Path.of(".").toAbsolutePath();
+	}
+
+	/** Where a run builds its working copy and staging files before publishing. */
+	public Path workDir() {
+		return stateDir().resolve("work");
+	}
+
+}

@@ -1,0 +1,24 @@
+package cq.talentwarehouse.cli;
+
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+
+/** Starts the batch application only for the commands that run jobs; queries stay light. */
+final class SpringContext {
+
+	private SpringContext() {
+	}
+
+	static ConfigurableApplicationContext start(List<String> arguments) {
+		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setLogStartupInfo(false);
+		return application.run(arguments.toArray(String[]::new));
+	}
+
+}

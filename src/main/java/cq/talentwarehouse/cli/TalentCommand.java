@@ -1,0 +1,34 @@
+package cq.talentwarehouse.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code talent-warehouse} command line: one subcommand per task. */
+@Command(name = "talent-warehouse", mixinStandardHelpOptions = true, version = "talent-warehouse 0.1.0",
+		description = "Loads Chongqing districts' talent, platform and enterprise records into a DuckDB warehouse.",
+		subcommands = { RunCommand.class, QueryCommand.class, StatusCommand.class, GenerateCommand.class,
+				ValidateCommand.class, CommandLine.HelpCommand.class })
+public class TalentCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(System.out);
+	}
+
+	/** Runs the command line and returns its exit code; usage errors exit 2 with one clear message. */
+	public static int execute(String... args) {
+		CommandLine cli = new CommandLine(new TalentCommand());
+		cli.setOut(new PrintWriter(System.out, true));
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			commandLine.getErr().println("error: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.toString()));
+			return 1;
+		});
+		return cli.execute(args);
+	}
+
+}

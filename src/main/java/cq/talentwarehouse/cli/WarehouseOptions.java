@@ -1,0 +1,39 @@
+package cq.talentwarehouse.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that touch the warehouse; defaults follow the environment. */
+class WarehouseOptions {
+
+	@Option(names = "--warehouse", paramLabel = "FILE",
+			description = "Published DuckDB file (default: $TALENT_WAREHOUSE or ${DEFAULT-VALUE}).",
+			defaultValue = "${env:TALENT_WAREHOUSE:-warehouse/talent.duckdb}")
+	Path warehouse;
+
+	@Option(names = "--pipelines", paramLabel = "DIR",
+			description = "Pipeline definitions folder (default: $TALENT_PIPELINES or ${DEFAULT-VALUE}).",
+			defaultValue = "${env:TALENT_PIPELINES:-pipelines}")
+	Path pipelines;
+
+	@Option(names = "--landing", paramLabel = "DIR",
+			description = "Landing zone of district snapshots (default: $TALENT_LANDING or ${DEFAULT-VALUE}).",
+			defaultValue = "${env:TALENT_LANDING:-landing}")
+	Path landing;
+
+	/** Spring arguments carrying these options into {@code TalentProperties} and the job repository. */
+	List<String> springArguments() {
+		Path stateDir = this.warehouse.toAbsolutePath().getParent();
+		List<String> args = new ArrayList<>();
+		args.add("--talent.warehouse=" + this.warehouse.toAbsolutePath());
+		args.add("--talent.pipelines=" + this.pipelines.toAbsolutePath());
+		args.add("--talent.landing=" + this.landing.toAbsolutePath());
+		args.add("--spring.datasource.url=jdbc:h2:file:" + stateDir.resolve("job-repository")
+				+ ";DB_CLOSE_ON_EXIT=FALSE");
+		return args;
+	}
+
+}

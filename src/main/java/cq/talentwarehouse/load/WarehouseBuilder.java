@@ -1,0 +1,183 @@
+package cq.talentwarehouse.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.StagingArea;
+
+/**
+ * Builds the working copy of the warehouse for one run: starts from the published file (so districts
+ * not loaded tonight keep their last good snapshot), migrates it, refreshes the seeds, ingests the
+ * staged files with DuckDB's own CSV reader and builds dimensions and facts with the SQL in
+ * {@code sql/load/}. Set-based throughout: no row passes through JDBC.
+ */
+public final class WarehouseBuilder {
+
+	private static final Logger log = LoggerFactory.getLogger(WarehouseBuilder.class);
+
+	/** Run manifest written by the run before building: which district snapshots load, which failed. */
+	public static final String FEEDS_FILE = "feeds.csv";
+
+	private WarehouseBuilder() {
+	}
+
+	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
+			LocalDateTime startedAt) throws SQLException, IOException {
+		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
+		Files.deleteIfExists(workingCopy);
+		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
+		if (Files.exists(published)) {
+			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
+			migrate(connection);
+			loadSeeds(connection, staging.root().resolve("seeds"));
+			stage(connection, staging, runId, startedAt);
+			connection.setAutoCommit(false);
+			for (Resource script : DuckDb.sqlFiles("load")) {
+				long t0 = System.nanoTime();
+				DuckDb.runScript(connection, script);
+				log.debug("sql/load/{} took {} ms", script.getFilename(), (System.nanoTime() - t0) / 1_000_000);
+			}
+			connection.commit();
+			connection.setAutoCommit(true);
+			try (Statement s = connection.createStatement()) {
+				s.execute("checkpoint");
+			}
+		}
+	}
+
+	/** Flyway migrations from {@code sql/migrations}; repeatable views re-run when they change. */
+	public static void migrate(Connection connection) {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:sql/migrations")
+			.schemas("ops")
+			.defaultSchema("ops")
+			.table("schema_history")
+			.load()
+			.migrate();
+	}
+
+	private static void loadSeeds(Connection connection, Path folder) throws IOException, SQLException {
+		Files.createDirectories(folder);
+		try (Statement s = connection.createStatement()) {
+			for (String seed : ReferenceData.SEED_FILES) {
+				Path file = folder.resolve(seed + ".csv");
+				try (InputStream in = ReferenceData.open(seed)) {
+					Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+				}
+				s.execute("create or replace table seed." + seed + " as select * from read_csv("
+						+ DuckDb.literal(file.toString()) + ", header = true, all_varchar = true, quote = '\"', escape = '\"')");
+			}
+		}
+	}
+
+	private static void stage(Connection connection, StagingArea staging, String runId, LocalDateTime startedAt)
+			throws SQLException {
+		Path feeds = staging.root().resolve(FEEDS_FILE);
+		try (Statement s = connection.createStatement()) {
+			s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
+					+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at");
+			s.execute("create or replace temp table stg_feed_all as select * from read_csv(" + DuckDb.literal(feeds.toString())
+					+ ", header = true, columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
+					+ " 'message': 'VARCHAR'})");
+			s.execute("create or replace temp table stg_feed as select district_code, snapshot_date from stg_feed_all where status = 'staged'");
+			s.execute("create or replace temp table stg_failure as select district_code, snapshot_date, message from stg_feed_all where status = 'failed'");
+			List<String[]> loaded = new ArrayList<>();
+			try (var rs = s.executeQuery("select district_code, cast(snapshot_date as varchar) from stg_feed")) {
+				while (rs.next()) {
+					loaded.add(new String[] { rs.getString(1), rs.getString(2) });
+				}
+			}
+			for (SourceKind kind : SourceKind.values()) {
+				List<String> files = new ArrayList<>();
+				List<String> quarantine = new ArrayList<>();
+				List<String> meta = new ArrayList<>();
+				for (String[] feed : loaded) {
+					java.time.LocalDate date = java.time.LocalDate.parse(feed[1]);
+					Path accepted = staging.accepted(kind, feed[0], date);
+					if (Files.exists(accepted) && Files.exists(staging.meta(kind, feed[0], date))) {
+						files.add(accepted.toString());
+						quarantine.add(staging.quarantine(kind, feed[0], date).toString());
+						meta.add(staging.meta(kind, feed[0], date).toString());
+					}
+				}
+				s.execute(stagingTable("stg_" + kind.key(), files, stagedColumns(kind)));
+				s.execute(stagingTable("stg_quarantine_" + kind.key(), quarantine,
+						"'line': 'BIGINT', 'field': 'VARCHAR', 'rule': 'VARCHAR', 'raw_value': 'VARCHAR'"));
+				s.execute(stagingTable("stg_meta_" + kind.key(), meta,
+						"'file': 'VARCHAR', 'encoding': 'VARCHAR', 'read': 'BIGINT', 'accepted': 'BIGINT',"
+								+ " 'quarantined': 'BIGINT', 'seconds': 'DOUBLE', 'rules': 'VARCHAR'"));
+			}
+			s.execute("create or replace temp table stg_quarantine as "
+					+ unionBySource("source, district_code, snapshot_date, line, field, rule, raw_value", "stg_quarantine_"));
+			s.execute("create or replace temp table stg_meta as "
+					+ unionBySource("source, district_code, snapshot_date, file, encoding, read, accepted, quarantined, seconds",
+							"stg_meta_"));
+		}
+	}
+
+	private static String unionBySource(String columns, String prefix) {
+		StringJoiner union = new StringJoiner(" union all ");
+		for (SourceKind kind : SourceKind.values()) {
+			union.add("select " + columns.replace("source,", DuckDb.literal(kind.key()) + " as source,") + " from " + prefix
+					+ kind.key());
+		}
+		return union.toString();
+	}
+
+	private static String stagedColumns(SourceKind kind) {
+		StringJoiner columns = new StringJoiner(", ");
+		for (String column : kind.stagedColumns()) {
+			String type = switch (column) {
+				case "line" -> "BIGINT";
+				case "birth_year" -> "INTEGER";
+				default -> "VARCHAR";
+			};
+			columns.add(DuckDb.literal(column) + ": " + DuckDb.literal(type));
+		}
+		return columns.toString();
+	}
+
+	/**
+	 * A temp table over hive-partitioned staging files; with no files, an empty table of the same
+	 * shape, so the load SQL never needs to know which sources a night delivered.
+	 */
+	private static String stagingTable(String table, List<String> files, String columns) {
+		if (files.isEmpty()) {
+			StringJoiner definition = new StringJoiner(", ");
+			for (String part : columns.split(",\\s*(?=')")) {
+				String[] nameType = part.split(":\\s*");
+				definition.add(nameType[0].replace("'", "") + " " + nameType[1].replace("'", ""));
+			}
+			return "create or replace temp table " + table + " (" + definition
+					+ ", district_code VARCHAR, snapshot_date DATE)";
+		}
+		StringJoiner list = new StringJoiner(", ", "[", "]");
+		files.forEach((f) -> list.add(DuckDb.literal(f)));
+		return "create or replace temp table " + table + " as select * from read_csv(" + list
+				+ ", header = true, quote = '\"', escape = '\"', columns = {" + columns + "}, hive_partitioning = true,"
+				+ " hive_types = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})";
+	}
+
+}

@@ -1,0 +1,94 @@
+package cq.talentwarehouse.load;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.publish.Publisher;
+import cq.talentwarehouse.stage.StagingArea;
+
+/**
+ * {@code warehousePublishJob}: builds the working copy from the staged district snapshots
+ * ({@code warehouseBuildStep}), tests it ({@code warehouseTestStep}) and only then publishes it
+ * ({@code warehousePublishStep}). Every step can be repeated: a restart rebuilds from the published
+ * file, which nothing before the last step touches.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WarehousePublishJobConfiguration {
+
+	public static final String JOB_NAME = "warehousePublishJob";
+
+	public static final String RUN_ID = "runId";
+
+	public static final String STAGING_ROOT = "stagingRoot";
+
+	public static final String STARTED_AT = "startedAt";
+
+	@Bean
+	public Job warehousePublishJob(JobRepository jobRepository, Step warehouseBuildStep, Step warehouseTestStep,
+			Step warehousePublishStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(warehouseBuildStep)
+			.next(warehouseTestStep)
+			.next(warehousePublishStep)
+			.build();
+	}
+
+	@Bean
+	public Step warehouseBuildStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties) {
+		return new StepBuilder("warehouseBuildStep", jobRepository).tasklet((contribution, context) -> {
+			var parameters = context.getStepContext().getJobParameters();
+			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
+					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
+					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties) {
+		return new StepBuilder("warehouseTestStep", jobRepository).tasklet((contribution, context) -> {
+			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
+			if (!failures.isEmpty()) {
+				throw new WarehouseTestException(failures);
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	public Step warehousePublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties) {
+		return new StepBuilder("warehousePublishStep", jobRepository).tasklet((contribution, context) -> {
+			Publisher.publish(workingCopy(properties), properties.getWarehouse());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	public static Path workingCopy(TalentProperties properties) {
+		return properties.workDir().resolve(properties.getWarehouse().getFileName().toString());
+	}
+
+	/** The working copy failed its data tests; nothing was published. */
+	public static class WarehouseTestException extends RuntimeException {
+
+		public WarehouseTestException(List<WarehouseTests.Failure> failures) {
+			super("data tests failed, nothing published: "
+					+ String.join(" | ", failures.stream().map(Object::toString).toList()));
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package cq.talentwarehouse.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The folder districts deliver into: {@code <root>/<pipeline landing>/<yyyy-mm-dd>/<files>}, one
+ * dated folder per snapshot.
+ */
+public final class LandingZone {
+
+	private final Path root;
+
+	public LandingZone(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+	}
+
+	public Path root() {
+		return this.root;
+	}
+
+	public boolean isEmpty() {
+		if (!Files.isDirectory(this.root)) {
+			return true;
+		}
+		try (Stream<Path> s = Files.list(this.root)) {
+			return s.findAny().isEmpty();
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	/** Whether a relative landing folder resolves inside the root (no {@code ../} escapes). */
+	public static boolean staysInside(Path root, String relative) {
+		Path base = root.toAbsolutePath().normalize();
+		if (Path.of(relative).isAbsolute()) {
+			return false;
+		}
+		return base.resolve(relative).normalize().startsWith(base);
+	}
+
+	/** Every snapshot folder of a pipeline, oldest first. */
+	public List<Snapshot> snapshots(PipelineDefinition pipeline) throws IOException {
+		Path folder = this.root.resolve(pipeline.landing()).normalize();
+		List<Snapshot> snapshots = new ArrayList<>();
+		if (!Files.isDirectory(folder)) {
+			return snapshots;
+		}
+		try (Stream<Path> list = Files.list(folder)) {
+			for (Path dir : list.filter(Files::isDirectory).sorted().toList()) {
+				try {
+					LocalDate date = LocalDate.parse(dir.getFileName().toString());
+					snapshots.add(new Snapshot(pipeline, date, dir));
+				}
+				catch (DateTimeParseException ex) {
+					// other folders (README, archive) are not snapshots
+				}
+			}
+		}
+		return snapshots;
+	}
+
+	/** One delivered snapshot of a district: every feed as of one date. */
+	public record Snapshot(PipelineDefinition pipeline, LocalDate date, Path folder) {
+
+		public String id() {
+			return this.pipeline.district() + "@" + this.date;
+		}
+
+	}
+
+}

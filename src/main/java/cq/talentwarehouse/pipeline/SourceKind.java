@@ -1,0 +1,130 @@
+package cq.talentwarehouse.pipeline;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The three kinds of district feed and the canonical fields each carries. A pipeline file maps a
+ * district's column headers onto these fields; the rest of the pipeline only knows these names.
+ */
+public enum SourceKind {
+
+	ROSTER("roster", List.of(
+			Field.required("id_number", ValueType.ID_NUMBER, null, "身份证号"),
+			Field.required("name", ValueType.PERSONAL_NAME, null, "姓名"),
+			Field.required("categories", ValueType.CODE_LIST, "talent_categories", "人才类别"),
+			Field.optional("education", ValueType.CODE, "education_levels", "学历"),
+			Field.optional("title", ValueType.CODE, "professional_titles", "职称"),
+			Field.optional("skill_level", ValueType.CODE, "skill_levels", "职业技能等级"),
+			Field.optional("talent_level", ValueType.CODE, "talent_levels", "人才层次"),
+			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"))),
+
+	PLATFORM("platform", List.of(
+			Field.required("platform_name", ValueType.TEXT, null, "平台名称"),
+			Field.required("platform_type", ValueType.CODE, "platform_types", "平台类型"),
+			Field.required("platform_level", ValueType.CODE, "platform_levels", "平台级别"),
+			Field.optional("host_uscc", ValueType.USCC, null, "依托单位统一社会信用代码"),
+			Field.optional("approved_date", ValueType.DATE, null, "认定时间"))),
+
+	ENTERPRISE("enterprise", List.of(
+			Field.required("uscc", ValueType.USCC, null, "统一社会信用代码"),
+			Field.required("enterprise_name", ValueType.TEXT, null, "企业名称"),
+			Field.required("qualification", ValueType.CODE, "qualification_types", "资质类型"),
+			Field.optional("granted_date", ValueType.DATE, null, "认定时间")));
+
+	private final String key;
+
+	private final List<Field> fields;
+
+	SourceKind(String key, List<Field> fields) {
+		this.key = key;
+		this.fields = fields;
+	}
+
+	/** The lower-case name used in pipeline files, step names and staging folders. */
+	public String key() {
+		return this.key;
+	}
+
+	public List<Field> fields() {
+		return this.fields;
+	}
+
+	public Field field(String name) {
+		for (Field f : this.fields) {
+			if (f.name().equals(name)) {
+				return f;
+			}
+		}
+		return null;
+	}
+
+	public static SourceKind fromKey(String key) {
+		for (SourceKind kind : values()) {
+			if (kind.key.equals(key.toLowerCase(Locale.ROOT))) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+	/** What a field holds, which decides how it is validated and what it stages. */
+	public enum ValueType {
+
+		/** Resident ID number: validated, staged only as pseudonym, mask, gender and birth year. */
+		ID_NUMBER,
+		/** A person's name: must be present, never staged. */
+		PERSONAL_NAME,
+		/** Free text, staged cleaned. */
+		TEXT,
+		/** One value of a seed vocabulary, staged as its code. */
+		CODE,
+		/** Several values of a seed vocabulary in one cell, staged as codes joined by {@code |}. */
+		CODE_LIST,
+		/** Unified social credit code, validated, staged upper-case. */
+		USCC,
+		/** A date in any form districts write, staged ISO. */
+		DATE
+
+	}
+
+	/**
+	 * A canonical field.
+	 * @param name canonical name used in pipeline files
+	 * @param type what the field holds
+	 * @param vocabulary seed vocabulary the value must belong to, or null for free values
+	 * @param label Chinese label used in messages to operators
+	 * @param required whether a record without it is quarantined as {@code required_missing}
+	 */
+	public record Field(String name, ValueType type, String vocabulary, String label, boolean required) {
+
+		static Field required(String name, ValueType type, String vocabulary, String label) {
+			return new Field(name, type, vocabulary, label, true);
+		}
+
+		static Field optional(String name, ValueType type, String vocabulary, String label) {
+			return new Field(name, type, vocabulary, label, false);
+		}
+
+		/** The staging columns this field produces, in order. */
+		public java.util.List<String> stagedColumns() {
+			return switch (this.type) {
+				case ID_NUMBER -> java.util.List.of("person_id", "id_masked", "gender", "birth_year");
+				case PERSONAL_NAME -> java.util.List.of();
+				case CODE, CODE_LIST -> java.util.List.of(this.name.endsWith("s") ? this.name : this.name + "_code");
+				default -> java.util.List.of(this.name);
+			};
+		}
+	}
+
+	/** Header of this kind's staging file: the source line, then every field's staged columns. */
+	public List<String> stagedColumns() {
+		java.util.List<String> columns = new java.util.ArrayList<>();
+		columns.add("line");
+		for (Field f : this.fields) {
+			columns.addAll(f.stagedColumns());
+		}
+		return List.copyOf(columns);
+	}
+
+}

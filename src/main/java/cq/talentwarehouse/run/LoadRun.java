@@ -1,0 +1,266 @@
+package cq.talentwarehouse.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.demo.DemoDataGenerator;
+import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.load.WarehouseBuilder;
+import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.pipeline.LandingZone;
+import cq.talentwarehouse.pipeline.PipelineCatalog;
+import cq.talentwarehouse.pipeline.PipelineDefinition;
+import cq.talentwarehouse.pipeline.PipelineProblem;
+import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
+import cq.talentwarehouse.stage.StagingArea;
+
+/**
+ * One load of the warehouse: every district snapshot in the landing zone staged by its own
+ * {@code districtStageJob} (districts in parallel, each failing on its own), then one
+ * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
+ * published, 3 some districts failed and the rest published.
+ */
+@Component
+public class LoadRun {
+
+	public static final int PUBLISHED = 0;
+
+	public static final int NOTHING_PUBLISHED = 1;
+
+	public static final int PARTIAL = 3;
+
+	private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
+
+	private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+
+	private final TalentProperties properties;
+
+	private final JobOperator jobOperator;
+
+	private final Job districtStageJob;
+
+	private final Job warehousePublishJob;
+
+	public LoadRun(TalentProperties properties, JobOperator jobOperator,
+			@Qualifier("districtStageJob") Job districtStageJob, @Qualifier("warehousePublishJob") Job warehousePublishJob) {
+		this.properties = properties;
+		this.jobOperator = jobOperator;
+		this.districtStageJob = districtStageJob;
+		this.warehousePublishJob = warehousePublishJob;
+	}
+
+	public int run(Set<String> districts, PrintStream out) throws Exception {
+		LocalDateTime startedAt = LocalDateTime.now();
+		String runId = "run-" + RUN_ID.format(startedAt);
+		LandingZone landing = new LandingZone(this.properties.getLanding());
+		if (landing.isEmpty()) {
+			out.println("The landing zone " + landing.root() + " is empty: generating the demo extracts of the four seed"
+					+ " districts first (java -jar target/talent-warehouse.jar generate).");
+			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
+		}
+		PipelineCatalog catalog = PipelineCatalog.load(this.properties.getPipelines(), landing.root(),
+				ReferenceData.bundled());
+		if (!catalog.isValid()) {
+			for (PipelineProblem problem : catalog.problems()) {
+				out.println(problem);
+			}
+			out.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			return NOTHING_PUBLISHED;
+		}
+		List<LandingZone.Snapshot> snapshots = new ArrayList<>();
+		for (PipelineDefinition pipeline : catalog.pipelines()) {
+			if (districts.isEmpty() || districts.contains(pipeline.district())) {
+				snapshots.addAll(landing.snapshots(pipeline));
+			}
+		}
+		for (String d : districts) {
+			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
+				out.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				return NOTHING_PUBLISHED;
+			}
+		}
+		Path runDir = this.properties.workDir().resolve("runs").resolve(runId);
+		StagingArea staging = new StagingArea(runDir.resolve("staging"));
+		Files.createDirectories(staging.root());
+		out.printf("Run %s: %d district snapshot(s) from %s%n", runId, snapshots.size(), landing.root());
+
+		List<RunReport.DistrictResult> results = stageAll(runId, snapshots, staging, out);
+		writeFeeds(staging, results);
+		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
+		int exit;
+		String message = null;
+		if (staged == 0) {
+			exit = NOTHING_PUBLISHED;
+			message = snapshots.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone"
+					: "every district failed";
+			out.println("Nothing published: " + message + ".");
+		}
+		else {
+			JobExecution publish = this.jobOperator.start(this.warehousePublishJob, new JobParametersBuilder()
+				.addString(WarehousePublishJobConfiguration.RUN_ID, runId)
+				.addString(WarehousePublishJobConfiguration.STAGING_ROOT, staging.root().toString())
+				.addString(WarehousePublishJobConfiguration.STARTED_AT, startedAt.toString())
+				.toJobParameters());
+			if (publish.getStatus() == BatchStatus.COMPLETED) {
+				exit = (staged == results.size()) ? PUBLISHED : PARTIAL;
+				printSummary(runId, out);
+			}
+			else {
+				exit = NOTHING_PUBLISHED;
+				message = failureMessage(publish);
+				out.println("Nothing published: " + message);
+			}
+		}
+		LocalDateTime finishedAt = LocalDateTime.now();
+		String status = switch (exit) {
+			case PUBLISHED -> "published";
+			case PARTIAL -> "partial";
+			default -> "failed";
+		};
+		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, results, message)
+			.write(this.properties.stateDir().resolve("runs").resolve(runId).resolve("report.json"));
+		out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status,
+				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
+		return exit;
+	}
+
+	private List<RunReport.DistrictResult> stageAll(String runId, List<LandingZone.Snapshot> snapshots,
+			StagingArea staging, PrintStream out) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
+		try {
+			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>();
+			for (LandingZone.Snapshot snapshot : snapshots) {
+				futures.add(pool.submit(() -> stage(runId, snapshot, staging, out)));
+			}
+			List<RunReport.DistrictResult> results = new ArrayList<>();
+			for (Future<RunReport.DistrictResult> f : futures) {
+				results.add(f.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private RunReport.DistrictResult stage(String runId, LandingZone.Snapshot snapshot, StagingArea staging,
+			PrintStream out) {
+		PipelineDefinition pipeline = snapshot.pipeline();
+		String label = pipeline.district() + " " + pipeline.name() + " @ " + snapshot.date();
+		out.println("  staging " + label + " ...");
+		JobParameters parameters = new JobParametersBuilder()
+			.addString(DistrictStageJobConfiguration.RUN_ID, runId)
+			.addString(DistrictStageJobConfiguration.PIPELINE_FILE, pipeline.file().toAbsolutePath().toString())
+			.addString(DistrictStageJobConfiguration.SNAPSHOT_DATE, snapshot.date().toString())
+			.addString(DistrictStageJobConfiguration.SNAPSHOT_FOLDER, snapshot.folder().toString())
+			.addString(DistrictStageJobConfiguration.STAGING_ROOT, staging.root().toString())
+			.toJobParameters();
+		try {
+			JobExecution execution = this.jobOperator.start(this.districtStageJob, parameters);
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				out.println("  staged  " + label);
+				return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "staged", null);
+			}
+			String message = failureMessage(execution);
+			out.println("  FAILED  " + label + ": " + message);
+			return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "failed", message);
+		}
+		catch (Exception ex) {
+			log.debug("district stage job could not start", ex);
+			String message = "could not start: " + ex.getMessage();
+			out.println("  FAILED  " + label + ": " + message);
+			return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "failed", message);
+		}
+	}
+
+	/** The first failure's own message: a SourceException already reads as a sentence for operators. */
+	static String failureMessage(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			for (Throwable t : step.getFailureExceptions()) {
+				return rootMessage(t);
+			}
+		}
+		for (Throwable t : execution.getAllFailureExceptions()) {
+			return rootMessage(t);
+		}
+		return "job ended " + execution.getStatus();
+	}
+
+	private static String rootMessage(Throwable t) {
+		Throwable cause = t;
+		while (cause.getCause() != null && !(cause instanceof cq.talentwarehouse.source.SourceException)
+				&& cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	private static void writeFeeds(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {
+		StringBuilder csv = new StringBuilder("district_code,snapshot_date,status,message\n");
+		for (RunReport.DistrictResult r : results) {
+			csv.append(r.district()).append(',').append(r.snapshotDate()).append(',').append(r.status()).append(',');
+			if (r.message() != null) {
+				csv.append('"').append(r.message().replace("\"", "\"\"").replace('\n', ' ')).append('"');
+			}
+			csv.append('\n');
+		}
+		Files.writeString(staging.root().resolve(WarehouseBuilder.FEEDS_FILE), csv, StandardCharsets.UTF_8);
+	}
+
+	private void printSummary(String runId, PrintStream out) throws Exception {
+		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("select c.district_code, d.district_name, c.source, c.read, c.loaded,"
+						+ " c.quarantined, c.seconds from ops.source_counts c left join (select distinct district_code,"
+						+ " district_name from dw.dim_district where is_current) d using (district_code) where run_id = "
+						+ DuckDb.literal(runId) + " order by c.district_code, c.source")) {
+			out.println();
+			out.printf("%-8s %-12s %-11s %10s %10s %12s %8s%n", "district", "name", "source", "read", "loaded",
+					"quarantined", "seconds");
+			long read = 0;
+			long loaded = 0;
+			long quarantined = 0;
+			while (rs.next()) {
+				String name = rs.getString(2);
+				if (name != null && name.length() > 6) {
+					name = name.substring(0, 6);
+				}
+				out.printf("%-8s %-12s %-11s %10d %10d %12d %8.1f%n", rs.getString(1), name, rs.getString(3),
+						rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7));
+				read += rs.getLong(4);
+				loaded += rs.getLong(5);
+				quarantined += rs.getLong(6);
+			}
+			out.printf("%-8s %-12s %-11s %10d %10d %12d%n%n", "total", "", "", read, loaded, quarantined);
+		}
+	}
+
+}

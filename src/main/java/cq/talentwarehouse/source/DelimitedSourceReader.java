@@ -1,0 +1,241 @@
+package cq.talentwarehouse.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import cq.talentwarehouse.normalize.ChineseScript;
+import cq.talentwarehouse.normalize.TextNormalizer;
+import cq.talentwarehouse.pipeline.ColumnSpec;
+import cq.talentwarehouse.pipeline.SourceDefinition;
+import cq.talentwarehouse.pipeline.SourceKind;
+
+/**
+ * Streams a delimited district file record by record: decodes its charset strictly (a byte that is
+ * not valid in the declared encoding fails the source rather than turning into a replacement
+ * character), honours a BOM, finds each canonical field's column by its header synonyms, and saves
+ * its position so a restarted step resumes after the last committed record.
+ */
+public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
+
+	static final String READ_COUNT = "records.read";
+
+	private final Path file;
+
+	private final SourceKind kind;
+
+	private final SourceDefinition definition;
+
+	private CSVParser parser;
+
+	private Iterator<CSVRecord> records;
+
+	private int[] columnByField;
+
+	private long recordsRead;
+
+	private long nextLine;
+
+	public DelimitedSourceReader(Path file, SourceKind kind, SourceDefinition definition) {
+		this.file = file;
+		this.kind = kind;
+		this.definition = definition;
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		Charset charset;
+		try {
+			charset = Charset.forName(this.definition.encodingOrDefault());
+		}
+		catch (RuntimeException ex) {
+			throw new SourceException(this.file + ": unknown encoding '" + this.definition.encoding() + "'");
+		}
+		try {
+			this.parser = CSVFormat.RFC4180.builder()
+				.setDelimiter(this.definition.delimiterOrDefault())
+				.setIgnoreEmptyLines(true)
+				.get()
+				.parse(openReader(charset));
+			this.records = this.parser.iterator();
+			if (!hasNext()) {
+				throw new SourceException(this.file + ": the file is empty (no header row)");
+			}
+			CSVRecord header = this.records.next();
+			this.columnByField = mapColumns(header);
+			this.nextLine = this.parser.getCurrentLineNumber() + 1;
+			if (!hasNext()) {
+				throw new SourceException(this.file + ": the file has a header but no records");
+			}
+			long resumeAfter = context.getLong(READ_COUNT, 0L);
+			while (this.recordsRead < resumeAfter && read() != null) {
+				// skip what an earlier attempt already committed
+			}
+		}
+		catch (NoSuchFileException ex) {
+			throw new SourceException(this.file + ": file not found in the snapshot folder");
+		}
+		catch (IOException ex) {
+			throw new SourceException(this.file + ": cannot read (" + ex.getMessage() + ")", ex);
+		}
+	}
+
+	private Reader openReader(Charset declared) throws IOException {
+		InputStream in = new BufferedInputStream(Files.newInputStream(this.file), 1 << 16);
+		in.mark(4);
+		byte[] bom = in.readNBytes(3);
+		Charset charset = declared;
+		if (bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) {
+			charset = StandardCharsets.UTF_8;
+		}
+		else if (bom.length >= 2 && (bom[0] & 0xFF) == 0xFF && (bom[1] & 0xFF) == 0xFE) {
+			in.reset();
+			in.skip(2);
+			charset = StandardCharsets.UTF_16LE;
+		}
+		else if (bom.length >= 2 && (bom[0] & 0xFF) == 0xFE && (bom[1] & 0xFF) == 0xFF) {
+			in.reset();
+			in.skip(2);
+			charset = StandardCharsets.UTF_16BE;
+		}
+		else {
+			in.reset();
+		}
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		return new InputStreamReader(in, decoder);
+	}
+
+	private boolean hasNext() {
+		try {
+			return this.records.hasNext();
+		}
+		catch (UncheckedIOException ex) {
+			throw decodingFailure(ex);
+		}
+	}
+
+	private SourceException decodingFailure(UncheckedIOException ex) {
+		long line = (this.parser != null) ? this.parser.getCurrentLineNumber() + 1 : 1;
+		if (ex.getCause() instanceof CharacterCodingException) {
+			return new SourceException(this.file + ": line " + line + " is not valid "
+					+ this.definition.encodingOrDefault() + "; the file is in another encoding — set 'encoding' in the"
+					+ " pipeline (UTF-8, GB18030, GBK)", ex);
+		}
+		return new SourceException(this.file + ": line " + line + ": " + ex.getCause().getMessage(), ex);
+	}
+
+	private int[] mapColumns(CSVRecord header) {
+		Map<String, Integer> byKey = new HashMap<>();
+		List<String> seen = new ArrayList<>();
+		for (int i = 0; i < header.size(); i++) {
+			String key = headerKey(header.get(i));
+			seen.add(header.get(i));
+			if (key != null) {
+				byKey.putIfAbsent(key, i);
+			}
+		}
+		List<SourceKind.Field> fields = this.kind.fields();
+		int[] columns = new int[fields.size()];
+		Map<String, ColumnSpec> mapping = (this.definition.columns() == null) ? Map.of() : this.definition.columns();
+		for (int f = 0; f < fields.size(); f++) {
+			SourceKind.Field field = fields.get(f);
+			ColumnSpec spec = mapping.get(field.name());
+			columns[f] = -1;
+			if (spec == null) {
+				continue;
+			}
+			for (String candidate : spec.headers()) {
+				Integer at = byKey.get(headerKey(candidate));
+				if (at != null) {
+					columns[f] = at;
+					break;
+				}
+			}
+			if (columns[f] < 0) {
+				throw new SourceException(this.file + ": no column for " + field.label() + " (" + field.name()
+						+ "); looked for " + spec.headers() + ", the header has " + seen);
+			}
+		}
+		return columns;
+	}
+
+	// Headers match whatever their spacing, width or script (Traditional headers from some districts)
+	private static String headerKey(String header) {
+		String key = TextNormalizer.key(header);
+		return (key == null) ? null : ChineseScript.toSimplified(key);
+	}
+
+	@Override
+	public RawRecord read() {
+		if (!hasNext()) {
+			return null;
+		}
+		CSVRecord record;
+		try {
+			record = this.records.next();
+		}
+		catch (UncheckedIOException ex) {
+			throw decodingFailure(ex);
+		}
+		long line = this.nextLine;
+		this.nextLine = this.parser.getCurrentLineNumber() + 1;
+		String[] values = new String[this.columnByField.length];
+		int size = record.size();
+		for (int f = 0; f < values.length; f++) {
+			int column = this.columnByField[f];
+			if (column >= 0 && column < size) {
+				values[f] = record.get(column);
+			}
+		}
+		this.recordsRead++;
+		return new RawRecord(line, values);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(READ_COUNT, this.recordsRead);
+	}
+
+	@Override
+	public void close() {
+		if (this.parser != null) {
+			try {
+				this.parser.close();
+			}
+			catch (IOException ex) {
+				// closing a file we only read cannot lose data
+			}
+			this.parser = null;
+		}
+	}
+
+	public long recordsRead() {
+		return this.recordsRead;
+	}
+
+}

@@ -1,0 +1,373 @@
+package cq.talentwarehouse.stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.pipeline.PipelineCatalog;
+import cq.talentwarehouse.pipeline.PipelineDefinition;
+import cq.talentwarehouse.pipeline.SourceDefinition;
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.source.DelimitedSourceReader;
+import cq.talentwarehouse.source.RawRecord;
+import cq.talentwarehouse.source.SourceException;
+
+/**
+ * {@code districtStageJob}: one district snapshot, read, normalized, validated and staged for the
+ * warehouse — a step per source ({@code rosterStageStep}, {@code platformStageStep},
+ * {@code enterpriseStageStep}) and a last step failing the district when a source rejected more than
+ * its threshold. One job instance per district snapshot and run, so a district fails, and restarts,
+ * on its own.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DistrictStageJobConfiguration {
+
+	public static final String JOB_NAME = "districtStageJob";
+
+	public static final String RUN_ID = "runId";
+
+	public static final String PIPELINE_FILE = "pipelineFile";
+
+	public static final String SNAPSHOT_DATE = "snapshotDate";
+
+	public static final String SNAPSHOT_FOLDER = "snapshotFolder";
+
+	public static final String STAGING_ROOT = "stagingRoot";
+
+	@Bean
+	public Job districtStageJob(JobRepository jobRepository, Step rosterStageStep, Step platformStageStep,
+			Step enterpriseStageStep, Step rejectThresholdStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rosterStageStep)
+			.next(platformStageStep)
+			.next(enterpriseStageStep)
+			.next(rejectThresholdStep)
+			.build();
+	}
+
+	@Bean
+	public Step rosterStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties, ItemStreamReader<RawRecord> rosterReader, RecordNormalizer rosterNormalizer,
+			StagingWriter rosterWriter, StageListener rosterStageListener) {
+		return stageStep("rosterStageStep", jobRepository, transactionManager, properties, rosterReader,
+				rosterNormalizer, rosterWriter, rosterStageListener);
+	}
+
+	@Bean
+	public Step platformStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties, ItemStreamReader<RawRecord> platformReader,
+			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StageListener platformStageListener) {
+		return stageStep("platformStageStep", jobRepository, transactionManager, properties, platformReader,
+				platformNormalizer, platformWriter, platformStageListener);
+	}
+
+	@Bean
+	public Step enterpriseStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TalentProperties properties, ItemStreamReader<RawRecord> enterpriseReader,
+			RecordNormalizer enterpriseNormalizer, StagingWriter enterpriseWriter,
+			StageListener enterpriseStageListener) {
+		return stageStep("enterpriseStageStep", jobRepository, transactionManager, properties, enterpriseReader,
+				enterpriseNormalizer, enterpriseWriter, enterpriseStageListener);
+	}
+
+	private static Step stageStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, TalentProperties properties,
+			ItemStreamReader<RawRecord> reader, RecordNormalizer normalizer, StagingWriter writer,
+			StageListener listener) {
+		return new StepBuilder(name, jobRepository).<RawRecord, StagedRecord>chunk(properties.getChunkSize())
+			.transactionManager(transactionManager)
+			.reader(reader)
+			.processor(normalizer)
+			.writer(writer)
+			.listener(listener)
+			.build();
+	}
+
+	// --- roster ---
+
+	@Bean
+	@StepScope
+	public ItemStreamReader<RawRecord> rosterReader(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return reader(StageInput.of(parameters), SourceKind.ROSTER);
+	}
+
+	@Bean
+	@StepScope
+	public RecordNormalizer rosterNormalizer(@Value("#{jobParameters}") Map<String, Object> parameters,
+			TalentProperties properties) {
+		return normalizer(StageInput.of(parameters), SourceKind.ROSTER, properties);
+	}
+
+	@Bean
+	@StepScope
+	public StagingWriter rosterWriter(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return writer(StageInput.of(parameters), SourceKind.ROSTER);
+	}
+
+	@Bean
+	@StepScope
+	public StageListener rosterStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return new StageListener(StageInput.of(parameters), SourceKind.ROSTER);
+	}
+
+	// --- platform ---
+
+	@Bean
+	@StepScope
+	public ItemStreamReader<RawRecord> platformReader(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return reader(StageInput.of(parameters), SourceKind.PLATFORM);
+	}
+
+	@Bean
+	@StepScope
+	public RecordNormalizer platformNormalizer(@Value("#{jobParameters}") Map<String, Object> parameters,
+			TalentProperties properties) {
+		return normalizer(StageInput.of(parameters), SourceKind.PLATFORM, properties);
+	}
+
+	@Bean
+	@StepScope
+	public StagingWriter platformWriter(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return writer(StageInput.of(parameters), SourceKind.PLATFORM);
+	}
+
+	@Bean
+	@StepScope
+	public StageListener platformStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return new StageListener(StageInput.of(parameters), SourceKind.PLATFORM);
+	}
+
+	// --- enterprise ---
+
+	@Bean
+	@StepScope
+	public ItemStreamReader<RawRecord> enterpriseReader(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return reader(StageInput.of(parameters), SourceKind.ENTERPRISE);
+	}
+
+	@Bean
+	@StepScope
+	public RecordNormalizer enterpriseNormalizer(@Value("#{jobParameters}") Map<String, Object> parameters,
+			TalentProperties properties) {
+		return normalizer(StageInput.of(parameters), SourceKind.ENTERPRISE, properties);
+	}
+
+	@Bean
+	@StepScope
+	public StagingWriter enterpriseWriter(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return writer(StageInput.of(parameters), SourceKind.ENTERPRISE);
+	}
+
+	@Bean
+	@StepScope
+	public StageListener enterpriseStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+		return new StageListener(StageInput.of(parameters), SourceKind.ENTERPRISE);
+	}
+
+	// --- threshold ---
+
+	@Bean
+	public Step rejectThresholdStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new StepBuilder("rejectThresholdStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			StageInput input = StageInput.of(chunkContext.getStepContext().getJobParameters());
+			List<String> failures = new ArrayList<>();
+			for (SourceKind kind : SourceKind.values()) {
+				SourceDefinition source = input.pipeline().source(kind);
+				if (source == null) {
+					continue;
+				}
+				StageMeta meta = StageMeta.read(input.staging().meta(kind, input.district(), input.snapshotDate()));
+				double share = (meta.read() == 0) ? 0 : (double) meta.quarantined() / meta.read();
+				if (share > source.rejectThresholdOrDefault()) {
+					failures.add(String.format("%s: %.1f%% of %d records quarantined (threshold %.1f%%): %s",
+							input.snapshotFolder().resolve(source.file()), share * 100, meta.read(),
+							source.rejectThresholdOrDefault() * 100, meta.topRules(3)));
+				}
+			}
+			if (!failures.isEmpty()) {
+				throw new SourceException(String.join("; ", failures));
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	private static ItemStreamReader<RawRecord> reader(StageInput input, SourceKind kind) {
+		SourceDefinition source = input.pipeline().source(kind);
+		if (source == null) {
+			return new EmptyReader();
+		}
+		return new DelimitedSourceReader(input.snapshotFolder().resolve(source.file()), kind, source);
+	}
+
+	private static RecordNormalizer normalizer(StageInput input, SourceKind kind, TalentProperties properties) {
+		SourceDefinition source = input.pipeline().source(kind);
+		if (source == null) {
+			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
+		}
+		return new RecordNormalizer(kind, source, ReferenceData.bundled(),
+				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday());
+	}
+
+	private static StagingWriter writer(StageInput input, SourceKind kind) {
+		return new StagingWriter(input.staging().accepted(kind, input.district(), input.snapshotDate()),
+				input.staging().quarantine(kind, input.district(), input.snapshotDate()), kind.stagedColumns());
+	}
+
+	/** The job parameters of one district snapshot, typed. */
+	record StageInput(String runId, PipelineDefinition pipeline, LocalDate snapshotDate, Path snapshotFolder,
+			StagingArea staging) {
+
+		static StageInput of(Map<String, Object> parameters) {
+			return new StageInput(String.valueOf(parameters.get(RUN_ID)),
+					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE)))),
+					LocalDate.parse(String.valueOf(parameters.get(SNAPSHOT_DATE))),
+					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))),
+					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))));
+		}
+
+		String district() {
+			return this.pipeline.district();
+		}
+
+		/** Dates in records may not lie after the day the snapshot was taken. */
+		LocalDate snapshotDateOrToday() {
+			LocalDate today = LocalDate.now();
+			return this.snapshotDate.isAfter(today) ? today : this.snapshotDate;
+		}
+
+	}
+
+	/** A source a district does not send: the step runs and stages nothing. */
+	static final class EmptyReader extends ListItemReader<RawRecord> implements ItemStreamReader<RawRecord> {
+
+		EmptyReader() {
+			super(List.of());
+		}
+
+	}
+
+	/** Records what a source step read and staged, for the warehouse and the threshold check. */
+	public static final class StageListener implements StepExecutionListener {
+
+		private final StageInput input;
+
+		private final SourceKind kind;
+
+		StageListener(StageInput input, SourceKind kind) {
+			this.input = input;
+			this.kind = kind;
+		}
+
+		@Override
+		public ExitStatus afterStep(StepExecution step) {
+			SourceDefinition source = this.input.pipeline().source(this.kind);
+			if (source == null || !ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
+				return null;
+			}
+			ExecutionContext context = step.getExecutionContext();
+			LocalDateTime start = step.getStartTime();
+			double seconds = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0 : 0;
+			List<Map.Entry<String, Long>> rules = new ArrayList<>();
+			for (Map.Entry<String, Object> e : context.entrySet()) {
+				if (e.getKey().startsWith(StagingWriter.RULE_PREFIX)) {
+					rules.add(Map.entry(e.getKey().substring(StagingWriter.RULE_PREFIX.length()),
+							((Number) e.getValue()).longValue()));
+				}
+			}
+			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+			StageMeta meta = new StageMeta(this.input.snapshotFolder().resolve(source.file()).toString(),
+					source.encodingOrDefault(), step.getReadCount(), context.getLong(StagingWriter.ACCEPTED, 0L),
+					context.getLong(StagingWriter.QUARANTINED, 0L), seconds, rules);
+			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
+			return null;
+		}
+
+	}
+
+	/** The one-row meta file of a staged source. */
+	record StageMeta(String file, String encoding, long read, long accepted, long quarantined, double seconds,
+			List<Map.Entry<String, Long>> rules) {
+
+		static final String HEADER = "file,encoding,read,accepted,quarantined,seconds,rules";
+
+		void write(Path target) {
+			StringBuilder rulesText = new StringBuilder();
+			for (Map.Entry<String, Long> r : this.rules) {
+				rulesText.append(rulesText.length() > 0 ? ";" : "").append(r.getKey()).append('=').append(r.getValue());
+			}
+			try (var out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+				out.write(HEADER);
+				out.write('\n');
+				CsvText.row(out, List.of(this.file, this.encoding, Long.toString(this.read),
+						Long.toString(this.accepted), Long.toString(this.quarantined),
+						String.format(java.util.Locale.ROOT, "%.3f", this.seconds), rulesText.toString()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write " + target, ex);
+			}
+		}
+
+		static StageMeta read(Path file) {
+			try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				var record = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(reader)
+					.getRecords()
+					.get(0);
+				List<Map.Entry<String, Long>> rules = new ArrayList<>();
+				for (String part : record.get("rules").split(";")) {
+					int eq = part.indexOf('=');
+					if (eq > 0) {
+						rules.add(Map.entry(part.substring(0, eq), Long.parseLong(part.substring(eq + 1))));
+					}
+				}
+				return new StageMeta(record.get("file"), record.get("encoding"), Long.parseLong(record.get("read")),
+						Long.parseLong(record.get("accepted")), Long.parseLong(record.get("quarantined")),
+						Double.parseDouble(record.get("seconds")), rules);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read staging meta " + file, ex);
+			}
+		}
+
+		String topRules(int n) {
+			StringBuilder b = new StringBuilder();
+			for (int i = 0; i < Math.min(n, this.rules.size()); i++) {
+				b.append(i > 0 ? ", " : "").append(this.rules.get(i).getKey()).append(' ').append(this.rules.get(i).getValue());
+			}
+			return b.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,185 @@
+package cq.talentwarehouse.stage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import cq.talentwarehouse.normalize.DateValues;
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.TextNormalizer;
+import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.pipeline.ColumnSpec;
+import cq.talentwarehouse.pipeline.SourceDefinition;
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.pipeline.SourceKind.Field;
+import cq.talentwarehouse.source.RawRecord;
+import cq.talentwarehouse.validate.ResidentIdNumber;
+import cq.talentwarehouse.validate.SocialCreditCode;
+
+/**
+ * Normalizes and validates one raw record of any source kind, field by field as the kind declares
+ * them. The first broken rule quarantines the record; nothing is guessed. Duplicates are found
+ * later, set-based, in the warehouse.
+ */
+public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> {
+
+	private final List<Field> fields;
+
+	private final Vocabulary[] vocabularies;
+
+	private final String[] separators;
+
+	private final int width;
+
+	private final Pseudonymizer pseudonymizer;
+
+	private final LocalDate today;
+
+	public RecordNormalizer(SourceKind kind, SourceDefinition definition, ReferenceData reference,
+			Pseudonymizer pseudonymizer, LocalDate today) {
+		this.fields = kind.fields();
+		this.vocabularies = new Vocabulary[this.fields.size()];
+		this.separators = new String[this.fields.size()];
+		Map<String, ColumnSpec> columns = (definition.columns() == null) ? Map.of() : definition.columns();
+		for (int i = 0; i < this.fields.size(); i++) {
+			Field f = this.fields.get(i);
+			if (f.vocabulary() != null) {
+				this.vocabularies[i] = reference.vocabulary(f.vocabulary())
+					.with(definition.valuesOrEmpty().get(f.name()));
+			}
+			ColumnSpec spec = columns.get(f.name());
+			this.separators[i] = (spec != null && spec.multiValued()) ? spec.separators() : "、,，;；|";
+		}
+		this.width = kind.stagedColumns().size() - 1;
+		this.pseudonymizer = pseudonymizer;
+		this.today = today;
+	}
+
+	@Override
+	public StagedRecord process(RawRecord raw) {
+		String[] out = new String[this.width];
+		int at = 0;
+		String[] in = raw.values();
+		for (int i = 0; i < this.fields.size(); i++) {
+			Field field = this.fields.get(i);
+			String original = in[i];
+			String value = TextNormalizer.clean(original);
+			if (value == null) {
+				if (field.required()) {
+					return StagedRecord.quarantined(raw.line(), "required_missing", field.name(),
+							(field.type() == SourceKind.ValueType.ID_NUMBER) ? "" : (original == null ? "" : original));
+				}
+				at += field.stagedColumns().size();
+				continue;
+			}
+			switch (field.type()) {
+				case ID_NUMBER -> {
+					ResidentIdNumber.Result id = ResidentIdNumber.check(value, this.today);
+					if (!id.isValid()) {
+						return StagedRecord.quarantined(raw.line(), idRule(id.outcome()), field.name(),
+								ResidentIdNumber.mask(value));
+					}
+					out[at++] = this.pseudonymizer.pseudonym(id.canonical());
+					out[at++] = ResidentIdNumber.mask(id.canonical());
+					out[at++] = String.valueOf(id.gender());
+					out[at++] = Integer.toString(id.birthYear());
+				}
+				case PERSONAL_NAME -> {
+					// checked for presence only: names never leave this process
+				}
+				case TEXT -> out[at++] = value;
+				case CODE -> {
+					String code = this.vocabularies[i].code(value);
+					if (code == null) {
+						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
+					}
+					out[at++] = code;
+				}
+				case CODE_LIST -> {
+					String codes = codeList(this.vocabularies[i], value, this.separators[i]);
+					if (codes == null) {
+						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
+					}
+					out[at++] = codes;
+				}
+				case USCC -> {
+					SocialCreditCode.Result uscc = SocialCreditCode.check(value);
+					if (!uscc.isValid()) {
+						return StagedRecord.quarantined(raw.line(),
+								(uscc.outcome() == SocialCreditCode.Outcome.CHECKSUM) ? "uscc_checksum" : "uscc_format",
+								field.name(), original);
+					}
+					out[at++] = uscc.canonical();
+				}
+				case DATE -> {
+					LocalDate date = DateValues.parse(value);
+					if (date == null || date.isAfter(this.today)) {
+						return StagedRecord.quarantined(raw.line(), "date_invalid", field.name(), original);
+					}
+					out[at++] = date.toString();
+				}
+			}
+		}
+		return StagedRecord.accepted(raw.line(), out);
+	}
+
+	private static String idRule(ResidentIdNumber.Outcome outcome) {
+		return switch (outcome) {
+			case MISSING -> "id_missing";
+			case FORMAT -> "id_format";
+			case CHECKSUM -> "id_checksum";
+			case BIRTH_DATE -> "id_birth_date";
+			case VALID -> throw new IllegalArgumentException("valid");
+		};
+	}
+
+	private static String unknownRule(Field field) {
+		return "talent_categories".equals(field.vocabulary()) ? "category_unknown" : "vocabulary_unknown";
+	}
+
+	/** Codes of every value in a multi-valued cell, de-duplicated, or null if any is unknown. */
+	private static String codeList(Vocabulary vocabulary, String cell, String separators) {
+		StringBuilder codes = new StringBuilder();
+		int start = 0;
+		for (int i = 0; i <= cell.length(); i++) {
+			if (i < cell.length() && separators.indexOf(cell.charAt(i)) < 0) {
+				continue;
+			}
+			if (i > start) {
+				String part = cell.substring(start, i);
+				if (TextNormalizer.clean(part) != null) {
+					String code = vocabulary.code(part);
+					if (code == null) {
+						return null;
+					}
+					if (!containsCode(codes, code)) {
+						if (codes.length() > 0) {
+							codes.append('|');
+						}
+						codes.append(code);
+					}
+				}
+			}
+			start = i + 1;
+		}
+		return (codes.length() == 0) ? null : codes.toString();
+	}
+
+	private static boolean containsCode(StringBuilder codes, String code) {
+		int from = 0;
+		while (true) {
+			int at = codes.indexOf(code, from);
+			if (at < 0) {
+				return false;
+			}
+			int end = at + code.length();
+			if ((at == 0 || codes.charAt(at - 1) == '|') && (end == codes.length() || codes.charAt(end) == '|')) {
+				return true;
+			}
+			from = end;
+		}
+	}
+
+}

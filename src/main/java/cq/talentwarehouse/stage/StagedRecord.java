@@ -1,0 +1,28 @@
+package cq.talentwarehouse.stage;
+
+/**
+ * A record after normalization: either accepted with its staging values, or quarantined with the
+ * first rule it broke.
+ *
+ * @param line source line
+ * @param values staging values in {@code SourceKind.stagedColumns()} order after {@code line}; null
+ * when quarantined
+ * @param rule stable rule name when quarantined ({@code id_checksum}, ...)
+ * @param field canonical field that broke the rule
+ * @param rawValue the offending value as sent (a resident ID number masked)
+ */
+public record StagedRecord(long line, String[] values, String rule, String field, String rawValue) {
+
+	public static StagedRecord accepted(long line, String[] values) {
+		return new StagedRecord(line, values, null, null, null);
+	}
+
+	public static StagedRecord quarantined(long line, String rule, String field, String rawValue) {
+		return new StagedRecord(line, null, rule, field, rawValue);
+	}
+
+	public boolean isAccepted() {
+		return this.rule == null;
+	}
+
+}

@@ -1,0 +1,184 @@
+package cq.talentwarehouse.stage;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Writes accepted records to the staging file and quarantined ones to the quarantine file. Like
+ * Spring Batch's flat-file writer it remembers, at each commit, how many bytes each file held, and
+ * a restarted step truncates back to that point: nothing is written twice.
+ */
+public class StagingWriter implements ItemStreamWriter<StagedRecord> {
+
+	static final String ACCEPTED_BYTES = "staging.accepted.bytes";
+
+	static final String QUARANTINE_BYTES = "staging.quarantine.bytes";
+
+	static final String ACCEPTED = "staging.accepted";
+
+	static final String QUARANTINED = "staging.quarantined";
+
+	static final String RULE_PREFIX = "staging.rule.";
+
+	private final Path acceptedFile;
+
+	private final Path quarantineFile;
+
+	private final List<String> header;
+
+	private FileChannel acceptedChannel;
+
+	private FileChannel quarantineChannel;
+
+	private Writer accepted;
+
+	private Writer quarantine;
+
+	private long acceptedCount;
+
+	private long quarantinedCount;
+
+	private final Map<String, Long> rules = new TreeMap<>();
+
+	public StagingWriter(Path acceptedFile, Path quarantineFile, List<String> header) {
+		this.acceptedFile = acceptedFile;
+		this.quarantineFile = quarantineFile;
+		this.header = header;
+	}
+
+	@Override
+	public void open(ExecutionContext context) throws ItemStreamException {
+		try {
+			boolean restart = context.containsKey(ACCEPTED_BYTES);
+			this.acceptedChannel = openChannel(this.acceptedFile, restart ? context.getLong(ACCEPTED_BYTES) : -1);
+			this.quarantineChannel = openChannel(this.quarantineFile, restart ? context.getLong(QUARANTINE_BYTES) : -1);
+			this.accepted = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(this.acceptedChannel),
+					StandardCharsets.UTF_8), 1 << 16);
+			this.quarantine = new BufferedWriter(new OutputStreamWriter(
+					Channels.newOutputStream(this.quarantineChannel), StandardCharsets.UTF_8), 1 << 14);
+			if (restart) {
+				this.acceptedCount = context.getLong(ACCEPTED);
+				this.quarantinedCount = context.getLong(QUARANTINED);
+				for (Map.Entry<String, Object> e : context.entrySet()) {
+					if (e.getKey().startsWith(RULE_PREFIX)) {
+						this.rules.put(e.getKey().substring(RULE_PREFIX.length()), ((Number) e.getValue()).longValue());
+					}
+				}
+			}
+			else {
+				CsvText.row(this.accepted, this.header);
+				CsvText.row(this.quarantine, List.of("line", "field", "rule", "raw_value"));
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot open staging file " + this.acceptedFile, ex);
+		}
+	}
+
+	private static FileChannel openChannel(Path file, long truncateTo) throws IOException {
+		Files.createDirectories(file.getParent());
+		FileChannel channel;
+		if (truncateTo < 0) {
+			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING);
+		}
+		else {
+			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			channel.truncate(truncateTo);
+			channel.position(truncateTo);
+		}
+		return channel;
+	}
+
+	@Override
+	public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
+		for (StagedRecord record : chunk) {
+			if (record.isAccepted()) {
+				this.accepted.write(Long.toString(record.line()));
+				for (String value : record.values()) {
+					this.accepted.write(',');
+					CsvText.cell(this.accepted, value);
+				}
+				this.accepted.write('\n');
+				this.acceptedCount++;
+			}
+			else {
+				this.quarantine.write(Long.toString(record.line()));
+				this.quarantine.write(',');
+				CsvText.cell(this.quarantine, record.field());
+				this.quarantine.write(',');
+				CsvText.cell(this.quarantine, record.rule());
+				this.quarantine.write(',');
+				CsvText.cell(this.quarantine, record.rawValue());
+				this.quarantine.write('\n');
+				this.quarantinedCount++;
+				this.rules.merge(record.rule(), 1L, Long::sum);
+			}
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		try {
+			this.accepted.flush();
+			this.quarantine.flush();
+			context.putLong(ACCEPTED_BYTES, this.acceptedChannel.position());
+			context.putLong(QUARANTINE_BYTES, this.quarantineChannel.position());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot flush staging file " + this.acceptedFile, ex);
+		}
+		context.putLong(ACCEPTED, this.acceptedCount);
+		context.putLong(QUARANTINED, this.quarantinedCount);
+		this.rules.forEach((rule, n) -> context.putLong(RULE_PREFIX + rule, n));
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.accepted != null) {
+				this.accepted.close();
+			}
+			if (this.quarantine != null) {
+				this.quarantine.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot close staging file " + this.acceptedFile, ex);
+		}
+		finally {
+			this.accepted = null;
+			this.quarantine = null;
+		}
+	}
+
+	public long acceptedCount() {
+		return this.acceptedCount;
+	}
+
+	public long quarantinedCount() {
+		return this.quarantinedCount;
+	}
+
+	public Map<String, Long> rules() {
+		return Map.copyOf(this.rules);
+	}
+
+}
