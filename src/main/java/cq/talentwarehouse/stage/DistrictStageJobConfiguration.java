@@ -76,7 +76,7 @@ public class DistrictStageJobConfiguration {
 	@Bean
 	public Step rosterStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> rosterReader, RecordNormalizer rosterNormalizer,
-			StagingWriter rosterWriter, StageListener rosterStageListener) {
+			StagingWriter rosterWriter, StepExecutionListener rosterStageListener) {
 		return stageStep("rosterStageStep", jobRepository, transactionManager, properties, rosterReader,
 				rosterNormalizer, rosterWriter, rosterStageListener);
 	}
@@ -84,7 +84,7 @@ public class DistrictStageJobConfiguration {
 	@Bean
 	public Step platformStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> platformReader,
-			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StageListener platformStageListener) {
+			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StepExecutionListener platformStageListener) {
 		return stageStep("platformStageStep", jobRepository, transactionManager, properties, platformReader,
 				platformNormalizer, platformWriter, platformStageListener);
 	}
@@ -93,7 +93,7 @@ public class DistrictStageJobConfiguration {
 	public Step enterpriseStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> enterpriseReader,
 			RecordNormalizer enterpriseNormalizer, StagingWriter enterpriseWriter,
-			StageListener enterpriseStageListener) {
+			StepExecutionListener enterpriseStageListener) {
 		return stageStep("enterpriseStageStep", jobRepository, transactionManager, properties, enterpriseReader,
 				enterpriseNormalizer, enterpriseWriter, enterpriseStageListener);
 	}
@@ -101,7 +101,7 @@ public class DistrictStageJobConfiguration {
 	private static Step stageStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ItemStreamReader<RawRecord> reader, RecordNormalizer normalizer, StagingWriter writer,
-			StageListener listener) {
+			StepExecutionListener listener) {
 		return new StepBuilder(name, jobRepository).<RawRecord, StagedRecord>chunk(properties.getChunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
@@ -134,7 +134,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StageListener rosterStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StepExecutionListener rosterStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.ROSTER);
 	}
 
@@ -161,7 +161,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StageListener platformStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StepExecutionListener platformStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.PLATFORM);
 	}
 
@@ -188,7 +188,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StageListener enterpriseStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StepExecutionListener enterpriseStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.ENTERPRISE);
 	}
 
@@ -275,7 +275,7 @@ public class DistrictStageJobConfiguration {
 	}
 
 	/** Records what a source step read and staged, for the warehouse and the threshold check. */
-	public static final class StageListener implements StepExecutionListener {
+	public static class StageListener implements StepExecutionListener {
 
 		private final StageInput input;
 
@@ -322,6 +322,12 @@ public class DistrictStageJobConfiguration {
 			StringBuilder rulesText = new StringBuilder();
 			for (Map.Entry<String, Long> r : this.rules) {
 				rulesText.append(rulesText.length() > 0 ? ";" : "").append(r.getKey()).append('=').append(r.getValue());
+			}
+			try {
+				Files.createDirectories(target.getParent());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot create " + target.getParent(), ex);
 			}
 			try (var out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
 				out.write(HEADER);

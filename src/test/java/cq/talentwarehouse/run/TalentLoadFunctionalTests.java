@@ -1,0 +1,197 @@
+package cq.talentwarehouse.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.load.DuckDb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole load — stage jobs, warehouse build, data tests, publish — on the small fixture landing
+ * zone of {@code src/test/resources/functional} (see its README for what it holds), with the
+ * project's own pipeline files, into DuckDB files in a temp folder.
+ */
+class TalentLoadFunctionalTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void loadsFixtureDistrictsAndPublishesExactCounts() throws Exception {
+		// given
+		Path landing = copyFixtureLanding();
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+
+		// when
+		RunResult result = run(landing, warehouse);
+
+		// then
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(warehouse).exists();
+		assertThat(rows(warehouse, "select district_code, talent_total, high_level_total from mart.district_talent_totals"))
+			.containsExactly(List.of("500116", "11", "4"), List.of("500241", "6", "0"));
+		assertThat(rows(warehouse, "select district_code, specialized_sme, little_giant, high_tech, tech_sme"
+				+ " from mart.district_enterprise_counts"))
+			.containsExactly(List.of("500116", "2", "1", "1", "1"), List.of("500241", "0", "0", "1", "2"));
+		assertThat(rows(warehouse, "select count(distinct person_sk) from dw.fct_talent_snapshot"))
+			.containsExactly(List.of("16"));
+	}
+
+	@Test
+	void quarantinesEachBrokenRecordUnderItsRuleAndReconcilesEverySource() throws Exception {
+		// given
+		Path landing = copyFixtureLanding();
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+
+		// when
+		RunResult result = run(landing, warehouse);
+
+		// then
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(rows(warehouse, "select district_code, source, rule, field, line from ops.quarantine order by all"))
+			.containsExactly(
+					List.of("500116", "enterprise", "uscc_checksum", "uscc", "7"),
+					List.of("500116", "enterprise", "vocabulary_unknown", "qualification", "8"),
+					List.of("500116", "platform", "vocabulary_unknown", "platform_level", "4"),
+					List.of("500116", "roster", "category_unknown", "categories", "16"),
+					List.of("500116", "roster", "duplicate", "id_number", "15"),
+					List.of("500116", "roster", "id_birth_date", "id_number", "14"),
+					List.of("500116", "roster", "id_checksum", "id_number", "13"),
+					List.of("500241", "enterprise", "date_invalid", "granted_date", "5"));
+		assertThat(rows(warehouse, "select source, read, loaded, quarantined from ops.source_counts"
+				+ " where district_code = '500116' order by source"))
+			.containsExactly(List.of("enterprise", "7", "5", "2"), List.of("platform", "3", "2", "1"),
+					List.of("roster", "15", "11", "4"));
+		assertThat(rows(warehouse, "select count(*) from ops.source_counts where read <> loaded + quarantined"))
+			.containsExactly(List.of("0"));
+		assertThat(rows(warehouse, "select raw_value from ops.quarantine where rule = 'id_checksum'").get(0).get(0))
+			.matches("500116\\*{8}[0-9X]{4}");
+	}
+
+	@Test
+	void loadingTheSameSnapshotAgainReplacesItInsteadOfCountingTwice() throws Exception {
+		// given
+		Path landing = copyFixtureLanding();
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		assertThat(run(landing, warehouse).exit).isEqualTo(LoadRun.PUBLISHED);
+
+		// when
+		RunResult second = run(landing, warehouse);
+
+		// then
+		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(rows(warehouse, "select district_code, talent_total from mart.district_talent_totals"))
+			.containsExactly(List.of("500116", "11"), List.of("500241", "6"));
+		assertThat(rows(warehouse, "select count(*) from dw.fct_talent_snapshot")).containsExactly(List.of("17"));
+		assertThat(rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
+	}
+
+	@Test
+	void failsOnlyTheDistrictWhoseFileCannotBeReadAndPublishesTheRest() throws Exception {
+		// given: 秀山's roster is not valid UTF-8
+		Path landing = copyFixtureLanding();
+		Path roster = landing.resolve("xiushan/2021-08-31/xs_rencai.csv");
+		Files.write(roster, "证件号码;姓名\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+
+		// when
+		RunResult result = run(landing, warehouse);
+
+		// then
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PARTIAL);
+		assertThat(result.output).contains("FAILED  500241").contains("xs_rencai.csv").contains("not valid UTF-8");
+		assertThat(result.output).doesNotContain("Exception");
+		assertThat(rows(warehouse, "select district_code from mart.district_talent_totals"))
+			.containsExactly(List.of("500116"));
+		assertThat(rows(warehouse, "select district_code, status from ops.district_results order by 1"))
+			.containsExactly(List.of("500116", "loaded"), List.of("500241", "failed"));
+	}
+
+	/**
+	 * The project's pipeline files with a 50% reject threshold: the fixture holds one broken record
+	 * per rule among a dozen clean ones, far above the 5% a real feed may reject.
+	 */
+	private Path fixturePipelines() throws IOException {
+		Path target = Files.createDirectories(this.dir.resolve("pipelines"));
+		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
+			for (Path p : files.toList()) {
+				String yaml = Files.readString(p, StandardCharsets.UTF_8)
+					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5");
+				Files.writeString(target.resolve(p.getFileName().toString()), yaml, StandardCharsets.UTF_8);
+			}
+		}
+		return target;
+	}
+
+	private Path copyFixtureLanding() throws IOException {
+		Path source = Path.of("src/test/resources/functional/landing");
+		Path target = this.dir.resolve("landing");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path p : files.toList()) {
+				Path t = target.resolve(source.relativize(p).toString());
+				if (Files.isDirectory(p)) {
+					Files.createDirectories(t);
+				}
+				else {
+					Files.copy(p, t);
+				}
+			}
+		}
+		return target;
+	}
+
+	record RunResult(int exit, String output) {
+	}
+
+	private RunResult run(Path landing, Path warehouse) throws Exception {
+		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + fixturePipelines(),
+				"--talent.landing=" + landing, "--talent.pseudonym-key-file=" + this.dir.resolve("key"),
+				"--spring.datasource.url=jdbc:h2:file:" + warehouse.getParent().resolve("job-repository"));
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
+				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+			int exit = context.getBean(LoadRun.class).run(Set.of(), out);
+			return new RunResult(exit, buffer.toString(StandardCharsets.UTF_8));
+		}
+	}
+
+	static List<List<String>> rows(Path warehouse, String sql) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			int n = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= n; i++) {
+					row.add(rs.getString(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+}
