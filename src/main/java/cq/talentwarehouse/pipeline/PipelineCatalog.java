@@ -82,7 +82,8 @@ public final class PipelineCatalog {
 				definition = YAML.readValue(text, PipelineDefinition.class);
 			}
 			catch (UnrecognizedPropertyException ex) {
-				problems.add(new PipelineProblem(file, line(ex), "unknown key '" + ex.getPropertyName()
+				// Jackson reports where the value ended; the operator needs the line of the key
+				problems.add(new PipelineProblem(file, lineOf(text, ex.getPropertyName() + ":"), "unknown key '" + ex.getPropertyName()
 						+ "' (known: " + ex.getKnownPropertyIds() + ")"));
 				continue;
 			}

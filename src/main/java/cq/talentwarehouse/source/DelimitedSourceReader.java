@@ -85,11 +85,11 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 				throw new SourceException(this.file + ": the file is empty (no header row)");
 			}
 			CSVRecord header = this.records.next();
-			this.columnByField = mapColumns(header);
 			this.nextLine = this.parser.getCurrentLineNumber() + 1;
 			if (!hasNext()) {
 				throw new SourceException(this.file + ": the file has a header but no records");
 			}
+			this.columnByField = mapColumns(header);
 			long resumeAfter = context.getLong(READ_COUNT, 0L);
 			while (this.recordsRead < resumeAfter && read() != null) {
 				// skip what an earlier attempt already committed

@@ -50,7 +50,9 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					.with(definition.valuesOrEmpty().get(f.name()));
 			}
 			ColumnSpec spec = columns.get(f.name());
-			this.separators[i] = (spec != null && spec.multiValued()) ? spec.separators() : "、,，;；|";
+			// cells are NFKC-folded before splitting, so the separators must be too (；becomes ;)
+			this.separators[i] = java.text.Normalizer.normalize(
+					(spec != null && spec.multiValued()) ? spec.separators() : "、,;|", java.text.Normalizer.Form.NFKC);
 		}
 		this.width = kind.stagedColumns().size() - 1;
 		this.pseudonymizer = pseudonymizer;

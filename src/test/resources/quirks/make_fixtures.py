@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Writes the quirk fixtures' data files (their exact bytes matter: BOM, encoding, line ends).
+Run from this folder; then run SourceQuirkGoldenTests with -Dgolden.update=true and read the diff."""
+import csv, io, os
+
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+M = '10X98765432'
+A = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+UW = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def idn(s17):
+    return s17 + M[sum(int(c) * w for c, w in zip(s17, W)) % 11]
+
+
+def uscc(s17):
+    c = 31 - sum(A.index(ch) * w for ch, w in zip(s17, UW)) % 31
+    return s17 + A[0 if c == 31 else c]
+
+
+def fw(s):
+    return ''.join(chr(ord(c) + 0xFEE0) if c.isalnum() and ord(c) < 128 else c for c in s)
+
+
+def xid():
+    for i in range(1000):
+        x = idn('50011419850101%03d' % i)
+        if x.endswith('X'):
+            return x
+
+
+def case(name, yaml, files, readme):
+    os.makedirs(name + '/data', exist_ok=True)
+    open(name + '/pipeline.yaml', 'w', encoding='utf-8').write(yaml)
+    for fn, data in files.items():
+        open(name + '/data/' + fn, 'wb').write(data)
+    open(name + '/README.md', 'w', encoding='utf-8').write(readme)
+
+
+def tocsv(rows, nl='\n', delim=','):
+    b = io.StringIO()
+    csv.writer(b, lineterminator=nl, delimiter=delim).writerows(rows)
+    return b.getvalue()
+
+
+HEAD = 'district: "%s"\nlanding: x\nsources:\n'
+ROSTER = '''  roster:
+    file: r.csv
+    columns:
+      id_number: [身份证号码, 身份证号, 公民身份号码]
+      name: 姓名
+      categories: {header: 人才类别, separator: "、；;"}
+'''
+a = idn('50011619800115000')
+b = idn('50011619900220001')
+x = xid()
+
+case('utf8_bom_crlf', HEAD % '500116' + ROSTER + '      education: 学历\n',
+     {'r.csv': ('\ufeff' + tocsv([['身份证号码', '姓名', '人才类别', '学历'], [a, '张"三"', '专业技术人才', '本科'],
+                                  [b, '李,四\n（二行）', '高技能人才、科技人才', '硕士']], nl='\r\n')).encode('utf-8')},
+     'UTF-8 with a BOM and CRLF line ends; a quoted name holding a quote, a comma and a line break.\n'
+     'The second record starts on line 3 and spans two lines, so nothing after it is off by one.\n')
+
+case('gb18030_traditional', HEAD % '500114' + '''  roster:
+    file: r.csv
+    encoding: GB18030
+    columns:
+      id_number: [身份證號碼, 身份證號]
+      name: 姓名
+      categories: {header: 人才類別, separator: "；"}
+      education: 學歷
+      title: 職稱
+''', {'r.csv': tocsv([['身份證號碼', '姓名', '人才類別', '學歷', '職稱'],
+                      ['  ' + fw(x[:-1]) + 'x  ', '黃小明', '專業技術人才；醫療衛生人才', '碩士研究生', '高級工程師'],
+                      [fw(idn('50011419750505123')), '陳大文', '黨政人才', '大學本科', '']], nl='\r\n').encode('gb18030')},
+     'A district new to the warehouse: GB18030, CRLF, Traditional headers and values (專業技術人才,\n'
+     '碩士研究生, 高級工程師), full-width digits, a lower-case x check character and an ID padded with\n'
+     'spaces. Only a pipeline file is needed.\n')
+
+case('header_spacing_synonyms', HEAD % '500110' + ROSTER + '      education: 学历\n',
+     {'r.csv': tocsv([['\u200b身份证号 ', '姓　名', '  人才类别', '"学历"'], [a, '王五', '企业经营管理人员', '大专']]).encode('utf-8')},
+     'Header names with a zero-width space, a full-width space inside (姓　名), padding and quotes; the\n'
+     'ID column found through its second synonym (身份证号). 企业经营管理人员 is a seed synonym.\n')
+
+case('multi_value_categories', HEAD % '500241' + '''  roster:
+    file: r.csv
+    delimiter: ";"
+    columns:
+      id_number: 证件号码
+      name: 姓名
+      categories: {header: 人才分类, separator: "/"}
+    values:
+      categories:
+        乡土人才: rural_practical
+        电商人才: commerce_logistics
+''', {'r.csv': tocsv([['证件号码', '姓名', '人才分类'], [a, '甲', '乡土人才/电商人才/乡土人才'],
+                      [b, '乙', '专业技术人才/志愿者'], [x, '丙', '']], delim=';').encode('utf-8')},
+     '`;`-delimited; several categories in one cell split on `/`, district names mapped by the\n'
+     "pipeline's `values` (乡土人才, 电商人才), a repeated category kept once; one unknown category\n"
+     '(志愿者) quarantines the whole record as category_unknown; an empty category is required_missing.\n')
+
+bad_ck = a[:17] + ('1' if a[17] != '1' else '2')
+case('id_number_rules', HEAD % '500116' + ROSTER,
+     {'r.csv': tocsv([['身份证号码', '姓名', '人才类别'], [a, '甲', '专业技术人才'], [bad_ck, '乙', '专业技术人才'],
+                      [idn('50011619991332123'), '丙', '专业技术人才'], [idn('50011620300101123'), '丁', '专业技术人才'],
+                      [a[:17], '戊', '专业技术人才'], ['50011619800115000A', '己', '专业技术人才'], ['', '庚', '专业技术人才'],
+                      [b, '', '专业技术人才'], [x.lower(), '辛', '专业技术人才']]).encode('utf-8')},
+     'Every resident ID rule: a valid number; a wrong check digit (id_checksum); a 13th month and a\n'
+     'birth date in the future with correct check digits (id_birth_date); 17 characters and a letter\n'
+     'inside (id_format); an empty ID and an empty name (required_missing); a lower-case x check\n'
+     'character (valid). Quarantined IDs are masked.\n')
+
+u1 = uscc('91500116MA5U00001')
+u2 = uscc('91500116MA5U00002')
+case('enterprise_codes_and_dates', HEAD % '500116' + '''  enterprise:
+    file: e.csv
+    columns:
+      uscc: 统一社会信用代码
+      enterprise_name: 企业名称
+      qualification: 资质
+      granted_date: 认定时间
+''', {'e.csv': tocsv([['统一社会信用代码', '企业名称', '资质', '认定时间'], [u1.lower(), '甲公司', '专精特新中小企业', '2022年6月'],
+                      [fw(u2), '乙公司', '国家级专精特新“小巨人”企业', '2023.07'], [u1, '甲公司', '高新技术企业', '202012'],
+                      [u2, '乙公司', '科技型企业', '45291'], [u1[:17] + ('A' if u1[17] != 'A' else 'B'), '丙公司', '科技型企业', '2020-01-01'],
+                      [u1[:16] + 'I' + u1[17], '丁公司', '科技型企业', '2020-01-01'], [u2, '乙公司', '创新型中小企业', '2023年13月'],
+                      [u2, '乙公司', '优秀企业', '2020']]).encode('utf-8')},
+     'Credit codes in lower case and full width (both valid), a wrong check character (uscc_checksum),\n'
+     'a letter outside the GB 32100 alphabet (uscc_format); dates as 2022年6月, 2023.07, 202012 and an\n'
+     'Excel serial; 2023年13月 (date_invalid); an unknown qualification (vocabulary_unknown).\n')
+
+case('error_wrong_encoding', HEAD % '500116' + ROSTER,
+     {'r.csv': tocsv([['身份证号码', '姓名', '人才类别'], [a, '甲', '专业技术人才']]).encode('gbk')},
+     'The pipeline says UTF-8 (the default) but the file is GBK: the source fails with one sentence\n'
+     'naming the file and pointing at the `encoding` setting, instead of loading mojibake.\n')
+case('error_missing_column', HEAD % '500116' + ROSTER,
+     {'r.csv': tocsv([['身份证号码', '姓名', '类别'], [a, '甲', '专业技术人才']]).encode('utf-8')},
+     'The mapped column 人才类别 is not in the header: the source fails naming the field, the names it\n'
+     'looked for and the header it found.\n')
+case('error_empty_body', HEAD % '500116' + ROSTER,
+     {'r.csv': tocsv([['身份证号码', '姓名', '人才类别']]).encode('utf-8')},
+     'A header and no records: the source fails rather than loading an empty snapshot over a good one.\n')
