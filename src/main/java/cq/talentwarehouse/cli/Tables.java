@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** Plain-text tables whose columns line up with Chinese text (wide characters take two cells). */
-final class Tables {
+public final class Tables {
 
 	private Tables() {
 	}
 
-	static void print(List<String> header, List<String[]> rows, PrintStream out) {
+	public static void print(List<String> header, List<String[]> rows, PrintStream out) {
 		int n = header.size();
 		int[] width = new int[n];
 		for (int c = 0; c < n; c++) {

@@ -48,8 +48,9 @@ public final class WarehouseBuilder {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
 		}
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
-			migrate(connection);
+			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			loadSeeds(connection, staging.root().resolve("seeds"));
+			migrate(connection);
 			stage(connection, staging, runId, startedAt);
 			connection.setAutoCommit(false);
 			for (Resource script : DuckDb.sqlFiles("load")) {
@@ -81,6 +82,7 @@ public final class WarehouseBuilder {
 	private static void loadSeeds(Connection connection, Path folder) throws IOException, SQLException {
 		Files.createDirectories(folder);
 		try (Statement s = connection.createStatement()) {
+			s.execute("create schema if not exists seed");
 			for (String seed : ReferenceData.SEED_FILES) {
 				Path file = folder.resolve(seed + ".csv");
 				try (InputStream in = ReferenceData.open(seed)) {

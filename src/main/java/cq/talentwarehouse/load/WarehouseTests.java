@@ -15,7 +15,8 @@ import org.springframework.core.io.Resource;
  * dbt-style data tests run on the working copy before it may be published: each file in
  * {@code sql/tests/} selects offending rows and passes when it selects none. One more test, in
  * Java because it spans every text column, checks that no raw resident ID number reached
- * {@code dw}.
+ * {@code dw}. Credit-code columns are left out: a unified social credit code is 18 characters too,
+ * often all digits, and is no personal data.
  */
 public final class WarehouseTests {
 
@@ -76,7 +77,7 @@ public final class WarehouseTests {
 	private static String rawIdQuery(Connection connection) throws SQLException {
 		List<String> parts = new ArrayList<>();
 		String columns = "select table_schema, table_name, column_name from information_schema.columns "
-				+ "where table_schema = 'dw' and data_type = 'VARCHAR' order by all";
+				+ "where table_schema = 'dw' and data_type = 'VARCHAR' and column_name <> 'uscc' order by all";
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(columns)) {
 			while (rs.next()) {
 				String table = rs.getString(1) + "." + rs.getString(2);

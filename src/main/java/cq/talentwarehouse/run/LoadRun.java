@@ -47,7 +47,7 @@ import cq.talentwarehouse.stage.StagingArea;
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
  * {@code districtStageJob} (districts in parallel, each failing on its own), then one
  * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
- * published, 3 some districts failed and the rest published.
+ * published, 3 some districts failed and the rest published, 4 another run holds the lock.
  */
 @Component
 public class LoadRun {
@@ -57,6 +57,8 @@ public class LoadRun {
 	public static final int NOTHING_PUBLISHED = 1;
 
 	public static final int PARTIAL = 3;
+
+	public static final int RUN_IN_PROGRESS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
 
@@ -79,6 +81,16 @@ public class LoadRun {
 	}
 
 	public int run(Set<String> districts, PrintStream out) throws Exception {
+		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+			return runLocked(districts, out);
+		}
+		catch (RunLock.RunInProgressException ex) {
+			out.println(ex.getMessage());
+			return RUN_IN_PROGRESS;
+		}
+	}
+
+	private int runLocked(Set<String> districts, PrintStream out) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
@@ -237,30 +249,27 @@ public class LoadRun {
 	}
 
 	private void printSummary(String runId, PrintStream out) throws Exception {
+		List<String[]> rows = new ArrayList<>();
+		long[] totals = new long[3];
 		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("select c.district_code, d.district_name, c.source, c.read, c.loaded,"
+				ResultSet rs = s.executeQuery("select c.district_code, d.short_name, c.source, c.read, c.loaded,"
 						+ " c.quarantined, c.seconds from ops.source_counts c left join (select distinct district_code,"
-						+ " district_name from dw.dim_district where is_current) d using (district_code) where run_id = "
+						+ " short_name from dw.dim_district) d using (district_code) where run_id = "
 						+ DuckDb.literal(runId) + " order by c.district_code, c.source")) {
-			out.println();
-			out.printf("%-8s %-12s %-11s %10s %10s %12s %8s%n", "district", "name", "source", "read", "loaded",
-					"quarantined", "seconds");
-			long read = 0;
-			long loaded = 0;
-			long quarantined = 0;
 			while (rs.next()) {
-				String name = rs.getString(2);
-				if (name != null && name.length() > 6) {
-					name = name.substring(0, 6);
+				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble(7)) });
+				for (int i = 0; i < 3; i++) {
+					totals[i] += rs.getLong(4 + i);
 				}
-				out.printf("%-8s %-12s %-11s %10d %10d %12d %8.1f%n", rs.getString(1), name, rs.getString(3),
-						rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7));
-				read += rs.getLong(4);
-				loaded += rs.getLong(5);
-				quarantined += rs.getLong(6);
 			}
-			out.printf("%-8s %-12s %-11s %10d %10d %12d%n%n", "total", "", "", read, loaded, quarantined);
 		}
+		rows.add(new String[] { "total", "", "", Long.toString(totals[0]), Long.toString(totals[1]),
+				Long.toString(totals[2]), "" });
+		out.println();
+		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "source", "read", "loaded", "quarantined",
+				"seconds"), rows, out);
+		out.println();
 	}
 
 }

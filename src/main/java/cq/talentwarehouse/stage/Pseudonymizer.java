@@ -6,12 +6,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a canonical resident ID number into a keyed pseudonym (HMAC-SHA256, first 128 bits as hex):
+ * Turns a canonical resident ID number into a keyed pseudonym (HMAC-SHA256, first 128 bits as 32
+ * letters):
  * stable across loads and districts for the same key, useless without it. One instance per thread.
  */
 public final class Pseudonymizer {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	// Nibbles as the letters a-p rather than hex digits: a pseudonym then never holds a run of digits
+	// that could be mistaken for (or flagged as) a resident ID number.
+	private static final char[] NIBBLE = "abcdefghijklmnop".toCharArray();
 
 	private final Mac mac;
 
@@ -30,8 +33,8 @@ public final class Pseudonymizer {
 	public String pseudonym(String canonicalIdNumber) {
 		byte[] digest = this.mac.doFinal(canonicalIdNumber.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		for (int i = 0; i < 16; i++) {
-			this.out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
-			this.out[2 * i + 1] = HEX[digest[i] & 0xF];
+			this.out[2 * i] = NIBBLE[(digest[i] >> 4) & 0xF];
+			this.out[2 * i + 1] = NIBBLE[digest[i] & 0xF];
 		}
 		return new String(this.out);
 	}

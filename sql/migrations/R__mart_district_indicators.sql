@@ -1,0 +1,83 @@
+-- grain: one row per district per snapshot date per indicator — every figure the warehouse can
+-- compute, in the indicator names of seeds/reported_indicators.csv, at every snapshot (not only
+-- the latest). Indicators: talent_total, high_level_total, high_level.<level>, category.<code>,
+-- <qualification code>, specialized_sme (any 专精特新 tier), platform.<type>.<level|all>.
+create or replace view mart.district_indicators as
+with talent as (
+    select * from dw.fct_talent_snapshot
+),
+
+talent_categories as (
+    select * from dw.fct_talent_category
+),
+
+qualifications as (
+    select * from dw.fct_enterprise_qualification
+),
+
+platforms as (
+    select * from dw.fct_platform_snapshot
+),
+
+districts as (
+    select * from dw.dim_district
+),
+
+talent_indicators as (
+    select t.district_sk, t.snapshot_date_sk, 'talent_total' as indicator, count(distinct t.person_sk) as value
+    from talent t group by all
+    union all
+    select t.district_sk, t.snapshot_date_sk, 'high_level_total', count(distinct t.person_sk) filter (where t.is_high_level)
+    from talent t group by all
+    union all
+    select t.district_sk, t.snapshot_date_sk, 'high_level.' || l.talent_level_code, count(distinct t.person_sk)
+    from talent t join dw.dim_talent_level l on l.talent_level_sk = t.talent_level_sk
+    where l.is_high_level group by all
+    union all
+    select c.district_sk, c.snapshot_date_sk, 'category.' || k.category_code, count(distinct c.person_sk)
+    from talent_categories c join dw.dim_talent_category k on k.category_sk = c.category_sk group by all
+),
+
+enterprise_indicators as (
+    select f.district_sk, f.snapshot_date_sk, 'specialized_sme' as indicator,
+        count(distinct f.enterprise_sk) filter (where q.is_specialized) as value
+    from qualifications f join dw.dim_qualification q on q.qualification_sk = f.qualification_sk group by all
+    union all
+    select f.district_sk, f.snapshot_date_sk, q.qualification_code, count(distinct f.enterprise_sk)
+    from qualifications f join dw.dim_qualification q on q.qualification_sk = f.qualification_sk
+    where q.qualification_code <> 'specialized_sme' group by all
+),
+
+platform_indicators as (
+    select p.district_sk, p.snapshot_date_sk, 'platform.' || t.platform_type_code || '.' || l.platform_level_code as indicator,
+        count(*) as value
+    from platforms p
+    join dw.dim_platform_type t on t.platform_type_sk = p.platform_type_sk
+    join dw.dim_platform_level l on l.platform_level_sk = p.platform_level_sk
+    group by all
+    union all
+    select p.district_sk, p.snapshot_date_sk, 'platform.' || t.platform_type_code || '.all', count(*)
+    from platforms p join dw.dim_platform_type t on t.platform_type_sk = p.platform_type_sk
+    group by all
+),
+
+all_indicators as (
+    select * from talent_indicators
+    union all
+    select * from enterprise_indicators
+    union all
+    select * from platform_indicators
+),
+
+final as (
+    select
+        d.district_code,
+        strptime(cast(i.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
+        i.indicator,
+        sum(i.value) as value
+    from all_indicators i
+    join districts d on d.district_sk = i.district_sk
+    group by all
+)
+
+select * from final;

@@ -1,0 +1,1887 @@
+package cq.talentwarehouse.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import com.ibm.icu.text.Transliterator;
+
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.validate.ResidentIdNumber;
+import cq.talentwarehouse.validate.SocialCreditCode;
+
+/**
+ * Writes deterministic demo snapshots of the four seed districts (江津, 綦江, 黔江, 秀山) into a landing
+ * zone, each in the file layout and the messy style its pipeline file describes.
+ *
+ * <p>The clean records reproduce the published figures of {@code seeds/reported_indicators.csv}
+ * exactly when counted as the warehouse counts them (distinct people per district, distinct
+ * enterprises per qualification, platforms per type and level). Bad records are injected on top,
+ * a few per quarantine rule, so they never change those counts; {@link Summary#badRecords()} says
+ * how many of each were written.
+ *
+ * <p>Same seed, same bytes: every random choice comes from a {@link SplittableRandom} derived from
+ * the seed and the district code, identities are pure functions of a person's index, and nothing
+ * depends on the clock or on hash iteration order.
+ */
+public final class DemoDataGenerator {
+
+	/** The seed the CLI and the first run use. */
+	public static final long DEFAULT_SEED = 20231231L;
+
+	/**
+	 * What was written.
+	 * @param cleanRosterPeople distinct valid people per district code (the 人才资源总量 the warehouse
+	 * must count)
+	 * @param files files written
+	 * @param rows data rows written (headers excluded), clean and bad
+	 * @param badRecords injected bad records per {@code <district code>/<roster|enterprise|platform>},
+	 * by the quarantine rule the warehouse must report for them
+	 */
+	public record Summary(Map<String, Integer> cleanRosterPeople, int files, long rows,
+			Map<String, Map<String, Integer>> badRecords) {
+	}
+
+	private DemoDataGenerator() {
+	}
+
+	/**
+	 * Writes {@code landingRoot/<landing>/<snapshot date>/} for each seed district, replacing files
+	 * of the same name.
+	 */
+	public static Summary generate(Path landingRoot, long seed) {
+		Script script = new Script();
+		verifyVocabulary(script);
+		Identities identities = new Identities(seed, script);
+		Map<String, Integer> people = new LinkedHashMap<>();
+		Map<String, Map<String, Integer>> bad = new LinkedHashMap<>();
+		int files = 0;
+		long rows = 0;
+		try {
+			for (District d : District.values()) {
+				Path folder = landingRoot.resolve(d.landing).resolve(d.snapshot.toString());
+				Files.createDirectories(folder);
+				DistrictWriter writer = new DistrictWriter(d, identities, script,
+						new SplittableRandom(mix(seed) ^ Long.parseLong(d.code)));
+				writer.write(folder);
+				people.put(d.code, d.people);
+				bad.putAll(writer.badRecords);
+				files += writer.files;
+				rows += writer.rows;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write demo data into " + landingRoot, ex);
+		}
+		return new Summary(Collections.unmodifiableMap(people), files, rows, Collections.unmodifiableMap(bad));
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Districts
+
+	enum District {
+
+		// Order matters: a district shares people only with one generated before it.
+		JIANGJIN("500116", "jiangjin", LocalDate.of(2023, 12, 31), 236_100, StandardCharsets.UTF_8, true, ',', "\r\n"),
+		QIJIANG("500110", "qijiang", LocalDate.of(2021, 8, 31), 162_480, StandardCharsets.UTF_8, false, ',', "\r\n"),
+		QIANJIANG("500114", "qianjiang", LocalDate.of(2025, 10, 22), 61_200, Charset.forName("GB18030"), false, ',',
+				"\r\n"),
+		XIUSHAN("500241", "xiushan", LocalDate.of(2021, 8, 31), 45_800, StandardCharsets.UTF_8, false, ';', "\n");
+
+		final String code;
+
+		final String landing;
+
+		final LocalDate snapshot;
+
+		/** Distinct people on the clean roster, shared ones included. */
+		final int people;
+
+		final Charset charset;
+
+		final boolean bom;
+
+		final char delimiter;
+
+		final String lineEnd;
+
+		District(String code, String landing, LocalDate snapshot, int people, Charset charset, boolean bom,
+				char delimiter, String lineEnd) {
+			this.code = code;
+			this.landing = landing;
+			this.snapshot = snapshot;
+			this.people = people;
+			this.charset = charset;
+			this.bom = bom;
+			this.delimiter = delimiter;
+			this.lineEnd = lineEnd;
+		}
+
+		District sharesWith() {
+			return switch (this) {
+				case QIJIANG -> JIANGJIN;
+				case XIUSHAN -> QIANJIANG;
+				default -> null;
+			};
+		}
+
+		int shared() {
+			return switch (this) {
+				case QIJIANG -> 1_500;
+				case XIUSHAN -> 300;
+				default -> 0;
+			};
+		}
+
+		/** Every n-th person of the source district is the one who is on both rosters. */
+		int sourceStride() {
+			return (this == QIJIANG) ? 157 : 200;
+		}
+
+		/** Every n-th row of this roster is a shared person (until all are placed). */
+		int slotStride() {
+			return (this == QIJIANG) ? 108 : 152;
+		}
+
+		int own() {
+			return this.people - shared();
+		}
+
+		/** First global person index of this district's own people; ranges never overlap. */
+		long base() {
+			long base = 0;
+			for (District d : values()) {
+				if (d == this) {
+					return base;
+				}
+				base += d.own();
+			}
+			throw new IllegalStateException();
+		}
+
+		/** Global indices of people that appear only in bad records. */
+		long badBase() {
+			return 900_000L + ordinal() * 10_000L;
+		}
+
+		static District home(long global) {
+			for (District d : values()) {
+				long base = d.base();
+				if ((global >= base && global < base + d.own())
+						|| (global >= d.badBase() && global < d.badBase() + 10_000)) {
+					return d;
+				}
+			}
+			throw new IllegalArgumentException("no district owns person " + global);
+		}
+
+		boolean traditional() {
+			return this == QIANJIANG;
+		}
+
+	}
+
+	/** Address codes of ID numbers by home district: mostly its own, some older or neighbouring ones. */
+	private static final Map<District, String[]> ADDRESS_CODES = Map.of(
+			District.JIANGJIN,
+			new String[] { "500116", "500381", "510282", "510225", "512121", "510222", "500110", "500113", "500106",
+					"510232", "500118", "500222" },
+			District.QIJIANG,
+			new String[] { "500110", "500222", "510223", "510216", "500116", "510222", "500113", "520321" },
+			District.QIANJIANG,
+			new String[] { "500114", "513523", "512328", "500239", "500241", "500242", "500243", "422826" },
+			District.XIUSHAN, new String[] { "500241", "513522", "512330", "500242", "500114", "433124", "522229" });
+
+	private static final Map<District, int[]> ADDRESS_WEIGHTS = Map.of(
+			District.JIANGJIN, new int[] { 800, 40, 30, 30, 10, 20, 20, 10, 10, 10, 10, 10 },
+			District.QIJIANG, new int[] { 780, 60, 40, 40, 20, 20, 20, 20 },
+			District.QIANJIANG, new int[] { 800, 60, 30, 40, 20, 20, 20, 10 },
+			District.XIUSHAN, new int[] { 820, 60, 30, 30, 20, 20, 20 });
+
+	// ---------------------------------------------------------------------------------------------
+	// Vocabularies as districts write them (Simplified; 黔江 converts to Traditional when writing)
+
+	static final String[] CATEGORY_CODES = { "professional_technical", "high_skilled", "enterprise_management",
+			"rural_practical", "party_government", "social_work", "science_tech", "education", "health",
+			"commerce_logistics" };
+
+	private static final int PT = 0, HS = 1, EM = 2, RP = 3, PG = 4, SW = 5, ST = 6, ED = 7, HE = 8, CL = 9;
+
+	private static final String[][] CATEGORY_VARIANTS = { { "专业技术人才", "专技人才", "专业技术人员" },
+			{ "高技能人才", "高技能人才队伍" }, { "企业经营管理人才", "企业经营管理人员", "经营管理人才" },
+			{ "农村实用人才", "乡村实用人才" }, { "党政人才", "党政干部人才" }, { "社会工作专业人才", "社会工作人才", "社工人才" },
+			{ "科技人才", "科技创新人才" }, { "教育人才", "教育系统人才" }, { "医疗卫生人才", "卫生健康人才", "卫生人才" },
+			{ "商贸物流人才" } };
+
+	/** 秀山's own names, mapped by the {@code values} section of its pipeline. */
+	private static final Map<String, String> XIUSHAN_CATEGORY_VALUES = Map.of("乡土人才", "rural_practical", "电商人才",
+			"commerce_logistics");
+
+	/** Of the six 人才资源总量 categories, in {@link #CATEGORY_CODES} order. */
+	private static final int[] MAIN_WEIGHTS = { 40, 20, 14, 12, 8, 6 };
+
+	/** Second (key field) category by primary category: 科技, 教育, 医疗卫生, 商贸物流. */
+	private static final int[][] KEY_FIELD_WEIGHTS = { { 30, 35, 30, 5 }, { 55, 0, 0, 45 }, { 35, 0, 0, 65 },
+			{ 40, 0, 0, 60 }, { 30, 30, 20, 20 }, { 0, 40, 60, 0 } };
+
+	static final String[] EDUCATION_CODES = { "doctorate", "master", "bachelor", "college", "upper_secondary",
+			"lower_secondary_or_below" };
+
+	private static final String[][] EDUCATION_VARIANTS = { { "博士研究生", "博士", "博士学历" },
+			{ "硕士研究生", "硕士", "研究生", "硕士学历" }, { "大学本科", "本科", "本科学历" }, { "大学专科", "大专", "专科", "大专学历" },
+			{ "高中及中专", "中专", "高中", "技校", "职高" }, { "初中及以下", "初中", "小学" } };
+
+	/** By primary category. */
+	private static final int[][] EDUCATION_WEIGHTS = { { 2, 12, 50, 28, 7, 1 }, { 0, 0, 8, 35, 50, 7 },
+			{ 1, 8, 40, 32, 15, 4 }, { 0, 0, 3, 12, 35, 50 }, { 1, 15, 60, 20, 4, 0 }, { 0, 5, 45, 40, 10, 0 } };
+
+	static final String[] TITLE_CODES = { "senior", "associate_senior", "intermediate", "junior" };
+
+	private static final String[] TEACHER = { "正高级教师", "高级教师", "一级教师", "二级教师" };
+
+	private static final String[] LECTURER = { "教授", "副教授", "讲师", "助教" };
+
+	private static final String[] DOCTOR = { "主任医师", "副主任医师", "主治医师", "医师" };
+
+	private static final String[] NURSE = { "主任护师", "副主任护师", "主管护师", "护师" };
+
+	private static final String[] RESEARCHER = { "研究员", "副研究员", "助理研究员", "技术员" };
+
+	private static final String[] ENGINEER = { "正高级工程师", "高级工程师", "工程师", "助理工程师" };
+
+	private static final String[] ECONOMIST = { "正高级经济师", "高级经济师", "经济师", "助理经济师" };
+
+	private static final String[] ACCOUNTANT = { "正高级会计师", "高级会计师", "会计师", "助理会计师" };
+
+	private static final String[] AGRONOMIST = { "正高级农艺师", "高级农艺师", "农艺师", "助理农艺师" };
+
+	private static final String[] TITLE_LEVEL = { "正高级", "副高级", "中级", "初级" };
+
+	private static final String[] TITLE_LEVEL_LONG = { "正高级职称", "副高级职称", "中级职称", "初级职称" };
+
+	private static final String[][] TITLE_SERIES = { TEACHER, LECTURER, DOCTOR, NURSE, RESEARCHER, ENGINEER, ECONOMIST,
+			ACCOUNTANT, AGRONOMIST, TITLE_LEVEL, TITLE_LEVEL_LONG };
+
+	/** Chance of a 职称 by primary category, in percent. */
+	private static final int[] TITLE_PERCENT = { 85, 3, 15, 6, 8, 30 };
+
+	private static final int[] TITLE_LEVEL_WEIGHTS = { 4, 20, 40, 36 };
+
+	static final String[] SKILL_CODES = { "senior_worker", "technician", "senior_technician", "special_technician",
+			"intermediate_worker", "junior_worker" };
+
+	private static final String[][] SKILL_VARIANTS = { { "高级工", "三级", "三级/高级工" }, { "技师", "二级", "二级/技师" },
+			{ "高级技师", "一级", "一级/高级技师" }, { "特级技师" }, { "中级工", "四级", "四级/中级工" }, { "初级工", "五级", "五级/初级工" } };
+
+	private static final int[] HIGH_SKILL_WEIGHTS = { 60, 28, 11, 1 };
+
+	private static final int NATIONAL = 0, PROVINCIAL = 1, DISTRICT_TIER = 2, NO_TIER = 3;
+
+	static final String[] TALENT_LEVEL_CODES = { "national", "provincial", "district", "none" };
+
+	/** 国家级, 省部级, 区县级 and general people per district, in {@link District} order. */
+	private static final int[][] TALENT_LEVEL_COUNTS = { { 18, 120, 728 }, { 5, 48, 390 }, { 3, 30, 210 },
+			{ 1, 15, 130 } };
+
+	static final String[] QUALIFICATION_CODES = { "little_giant", "municipal_little_giant", "specialized_sme",
+			"innovative_sme", "high_tech", "tech_sme" };
+
+	private static final int LITTLE_GIANT = 0, MUNICIPAL_LITTLE_GIANT = 1, SPECIALIZED = 2, INNOVATIVE = 3,
+			HIGH_TECH = 4, TECH_SME = 5;
+
+	static final String[] PLATFORM_TYPE_CODES = { "academician_workstation", "postdoc_workstation",
+			"key_laboratory", "rd_institution", "incubator", "master_studio", "innovation_platform" };
+
+	private static final int ACADEMICIAN = 0, POSTDOC = 1, KEY_LAB = 2, RD = 3, INCUBATOR = 4, MASTER = 5,
+			INNOVATION = 6;
+
+	static final String[] PLATFORM_LEVEL_CODES = { "national", "municipal", "district" };
+
+	private static final int LEVEL_NATIONAL = 0, LEVEL_MUNICIPAL = 1, LEVEL_DISTRICT = 2;
+
+	private static final String[] PLATFORM_LEVEL_NAMES = { "国家级", "市级", "区级" };
+
+	/** Values that no vocabulary knows, so their records are quarantined. */
+	private static final String[] UNKNOWN_CATEGORIES = { "志愿者", "退休人员", "外来务工人员" };
+
+	private static final String[] UNKNOWN_EDUCATION = { "私塾", "扫盲班" };
+
+	/** Deliberately not in seeds: it spans 正高 and 副高. */
+	private static final String UNKNOWN_TITLE = "高级职称";
+
+	private static final String[] UNKNOWN_QUALIFICATIONS = { "优秀企业", "纳税大户" };
+
+	private static final String UNKNOWN_PLATFORM_LEVEL = "乡镇级";
+
+	// ---------------------------------------------------------------------------------------------
+	// How many bad records, per rule
+
+	private static final Map<String, Integer> ROSTER_BAD = ordered("id_checksum", 6, "id_birth_date", 4, "id_format",
+			4, "required_missing", 5, "category_unknown", 4, "vocabulary_unknown", 4, "duplicate", 6);
+
+	private static Map<String, Integer> enterpriseBad(District d) {
+		return switch (d) {
+			case JIANGJIN -> ordered("uscc_checksum", 5, "uscc_format", 4, "date_invalid", 3, "vocabulary_unknown", 3);
+			// small files: keep the bad share well under 5 %
+			case XIUSHAN -> ordered("uscc_checksum", 2, "uscc_format", 2, "date_invalid", 2, "vocabulary_unknown", 2);
+			default -> ordered("uscc_checksum", 3, "uscc_format", 3, "date_invalid", 2, "vocabulary_unknown", 2);
+		};
+	}
+
+	private static final Map<String, Integer> PLATFORM_BAD = ordered("vocabulary_unknown", 2, "required_missing", 2);
+
+	private static Map<String, Integer> ordered(Object... pairs) {
+		Map<String, Integer> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], (Integer) pairs[i + 1]);
+		}
+		return Collections.unmodifiableMap(map);
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Names
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉";
+
+	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文辉建国红梅林波斌宇浩凯鹏飞婷雪琳晨欣怡佳俊峰鑫丹萍燕勤春海云志成兵亮东新德荣龙翔宏蓉倩莉洁瑶晓小天子思雨";
+
+	private static final String TRADE_NAME_CHARS = "鑫恒瑞德华宏盛金泰隆达源丰永兴昌荣康安顺新力远通博创科精誉锦汇嘉欣凯捷宇腾峰润祥和佳辰汉晟铭弘骏伟信联卓越诚益天合众美帆";
+
+	private static final String[] INDUSTRIES = { "机械制造", "齿轮", "食品", "建材", "电子科技", "新材料", "汽车零部件", "生物科技",
+			"农业开发", "茶业", "中药材", "物流", "建筑工程", "铝业", "化工", "粮油", "酒业", "摩托车配件", "智能装备", "环保科技", "模具",
+			"精密铸造", "电气", "纺织", "医药", "数字科技", "软件", "新能源", "能源科技", "印务" };
+
+	private static final String[] TOPICS = { "齿轮传动", "轻合金材料", "汽车零部件", "页岩气装备", "特种玻璃", "食品加工", "智能制造", "粮油加工",
+			"花椒深加工", "生态农业", "中药材", "茶叶加工", "锰资源综合利用", "新能源材料", "精密铸造", "数控机床", "电子信息", "生物医药" };
+
+	private static final String[] INCUBATOR_THEMES = { "创新创业", "青年", "电商", "科创", "大学生", "返乡", "智造", "文创" };
+
+	private static String[] places(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "双福", "德感", "珞璜", "白沙", "几江", "支坪", "油溪", "西湖", "先锋", "杜市", "龙华", "李市",
+					"慈云", "吴滩", "石门", "朱杨", "石蟆", "永兴", "塘河", "蔡家", "嘉平", "贾嗣", "中山", "广兴", "鼎山", "圣泉" };
+			case QIJIANG -> new String[] { "古南", "文龙", "三江", "通惠", "桥河", "北渡", "东溪", "赶水", "打通", "石角", "篆塘", "永城",
+					"郭扶", "隆盛", "扶欢", "丁山", "安稳", "横山", "新盛", "石壕", "永新", "三角", "中峰" };
+			case QIANJIANG -> new String[] { "城东", "城南", "城西", "正阳", "舟白", "冯家", "濯水", "石会", "黎水", "金溪", "马喇", "阿蓬江",
+					"沙坝", "鹅池", "小南海", "石家", "邻鄂", "水市", "杉岭", "太极", "白石", "黄溪", "蓬东", "水田", "白土", "五里" };
+			case XIUSHAN -> new String[] { "中和", "乌杨", "平凯", "清溪场", "隘口", "溶溪", "官庄", "龙池", "石耶", "梅江", "洪安" };
+		};
+	}
+
+	private static String[] enterprisePrefixes(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "重庆", "重庆市", "重庆市江津区", "重庆江津" };
+			case QIJIANG -> new String[] { "重庆", "重庆市", "重庆市綦江区", "重庆綦江" };
+			case QIANJIANG -> new String[] { "重庆", "重庆市", "重庆市黔江区", "重庆黔江" };
+			case XIUSHAN -> new String[] { "重庆", "重庆市", "秀山县", "重庆秀山" };
+		};
+	}
+
+	/** 江津 names that need RFC 4180 quoting: a quote, the delimiter and a line break inside a cell. */
+	private static final String[] QUOTED_NAMES = { "重庆市江津区\"鼎山\"粮油有限公司", "重庆几江食品有限公司（原几江副食品厂,2015年更名）",
+			"重庆白沙港务物流有限公司\n（原白沙港口公司）" };
+
+	// ---------------------------------------------------------------------------------------------
+	// Feed layouts (headers as the pipeline files name them)
+
+	private enum RosterColumn { SERIAL, NAME, GENDER, ID_TYPE, ID, CATEGORIES, EDUCATION, TITLE, SKILL, LEVEL, EMPLOYER }
+
+	private enum EnterpriseColumn { SERIAL, USCC, NAME, QUALIFICATION, DATE }
+
+	private enum PlatformColumn { SERIAL, NAME, TYPE, LEVEL, HOST, DATE }
+
+	static String rosterFile(District d) {
+		return switch (d) {
+			case JIANGJIN -> "人才资源花名册.csv";
+			case QIJIANG -> "roster.csv";
+			case QIANJIANG -> "人才名冊.csv";
+			case XIUSHAN -> "xs_rencai.csv";
+		};
+	}
+
+	static String enterpriseFile(District d) {
+		return switch (d) {
+			case JIANGJIN -> "企业资质名单.csv";
+			case QIJIANG -> "enterprises.csv";
+			case QIANJIANG -> "企業資質.csv";
+			case XIUSHAN -> "xs_qiye.csv";
+		};
+	}
+
+	/** Null when the district delivers no platform feed. */
+	static String platformFile(District d) {
+		return switch (d) {
+			case JIANGJIN -> "创新平台名单.csv";
+			case QIJIANG -> "platforms.csv";
+			case QIANJIANG -> "創新平臺.csv";
+			case XIUSHAN -> null;
+		};
+	}
+
+	private static String[] rosterHeader(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "序号", "姓名", "性别", "公民身份号码", "人才类别", "最高学历", "专业技术职称", "职业技能等级", "人才层次",
+					"工作单位统一社会信用代码" };
+			// typed by hand: a full-width space inside one header and after another
+			case QIJIANG -> new String[] { "序号", "姓\u3000名", "身份证号码\u3000", "人才类型", "学历", "职称", "技能等级", "人才级别" };
+			case QIANJIANG -> new String[] { "姓名", "身份證號碼", "人才類別", "學歷", "職稱", "技能等級", "人才層次", "單位信用代碼" };
+			case XIUSHAN -> new String[] { "证件类型", "证件号码", "姓名", "人才分类", "学历", "职称等级", "技能等级", "人才层次", "单位代码" };
+		};
+	}
+
+	private static RosterColumn[] rosterColumns(District d) {
+		return switch (d) {
+			case JIANGJIN -> new RosterColumn[] { RosterColumn.SERIAL, RosterColumn.NAME, RosterColumn.GENDER,
+					RosterColumn.ID, RosterColumn.CATEGORIES, RosterColumn.EDUCATION, RosterColumn.TITLE,
+					RosterColumn.SKILL, RosterColumn.LEVEL, RosterColumn.EMPLOYER };
+			case QIJIANG -> new RosterColumn[] { RosterColumn.SERIAL, RosterColumn.NAME, RosterColumn.ID,
+					RosterColumn.CATEGORIES, RosterColumn.EDUCATION, RosterColumn.TITLE, RosterColumn.SKILL,
+					RosterColumn.LEVEL };
+			case QIANJIANG -> new RosterColumn[] { RosterColumn.NAME, RosterColumn.ID, RosterColumn.CATEGORIES,
+					RosterColumn.EDUCATION, RosterColumn.TITLE, RosterColumn.SKILL, RosterColumn.LEVEL,
+					RosterColumn.EMPLOYER };
+			case XIUSHAN -> new RosterColumn[] { RosterColumn.ID_TYPE, RosterColumn.ID, RosterColumn.NAME,
+					RosterColumn.CATEGORIES, RosterColumn.EDUCATION, RosterColumn.TITLE, RosterColumn.SKILL,
+					RosterColumn.LEVEL, RosterColumn.EMPLOYER };
+		};
+	}
+
+	private static String[] enterpriseHeader(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "序号", "统一社会信用代码", "企业名称", "资质类别", "认定年月" };
+			case QIJIANG -> new String[] { "企业名称", "社会信用代码", "资质名称", "获评时间" };
+			case QIANJIANG -> new String[] { "統一社會信用代碼", "企業名稱", "資質", "認定日期" };
+			case XIUSHAN -> new String[] { "单位名称", "统一社会信用代码", "认定类型", "认定时间" };
+		};
+	}
+
+	private static EnterpriseColumn[] enterpriseColumns(District d) {
+		return switch (d) {
+			case JIANGJIN -> new EnterpriseColumn[] { EnterpriseColumn.SERIAL, EnterpriseColumn.USCC,
+					EnterpriseColumn.NAME, EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
+			case QIANJIANG -> new EnterpriseColumn[] { EnterpriseColumn.USCC, EnterpriseColumn.NAME,
+					EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
+			default -> new EnterpriseColumn[] { EnterpriseColumn.NAME, EnterpriseColumn.USCC,
+					EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
+		};
+	}
+
+	private static String[] platformHeader(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "序号", "平台名称", "平台类别", "平台级别", "依托单位统一社会信用代码", "批准时间" };
+			case QIJIANG -> new String[] { "名称", "类型", "级别", "依托单位信用代码", "获批时间" };
+			case QIANJIANG -> new String[] { "平臺名稱", "平臺類型", "級別", "認定日期" };
+			case XIUSHAN -> throw new IllegalArgumentException("秀山 has no platform feed");
+		};
+	}
+
+	private static PlatformColumn[] platformColumns(District d) {
+		return switch (d) {
+			case JIANGJIN -> new PlatformColumn[] { PlatformColumn.SERIAL, PlatformColumn.NAME, PlatformColumn.TYPE,
+					PlatformColumn.LEVEL, PlatformColumn.HOST, PlatformColumn.DATE };
+			case QIJIANG -> new PlatformColumn[] { PlatformColumn.NAME, PlatformColumn.TYPE, PlatformColumn.LEVEL,
+					PlatformColumn.HOST, PlatformColumn.DATE };
+			case QIANJIANG -> new PlatformColumn[] { PlatformColumn.NAME, PlatformColumn.TYPE, PlatformColumn.LEVEL,
+					PlatformColumn.DATE };
+			case XIUSHAN -> throw new IllegalArgumentException("秀山 has no platform feed");
+		};
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// District-specific value styles
+
+	private static String[] qualificationVariants(District d, int q) {
+		return switch (d) {
+			case JIANGJIN, QIANJIANG -> switch (q) {
+				case LITTLE_GIANT -> new String[] { "国家级专精特新“小巨人”企业", "国家级专精特新\"小巨人\"企业" };
+				case MUNICIPAL_LITTLE_GIANT -> new String[] { "重庆市“小巨人”企业" };
+				case SPECIALIZED -> new String[] { "专精特新中小企业" };
+				case INNOVATIVE -> new String[] { "创新型中小企业" };
+				case HIGH_TECH -> new String[] { "高新技术企业" };
+				default -> new String[] { "科技型企业" };
+			};
+			case QIJIANG -> switch (q) {
+				case LITTLE_GIANT -> new String[] { "专精特新“小巨人”企业" };
+				case MUNICIPAL_LITTLE_GIANT -> new String[] { "市级小巨人企业" };
+				case SPECIALIZED -> new String[] { "市级专精特新企业", "专精特新企业" };
+				case INNOVATIVE -> new String[] { "创新型中小企业" };
+				case HIGH_TECH -> new String[] { "高新技术企业", "国家高新技术企业" };
+				default -> new String[] { "科技型企业", "科技型中小企业" };
+			};
+			case XIUSHAN -> switch (q) {
+				case LITTLE_GIANT -> new String[] { "国家级专精特新小巨人" };
+				case MUNICIPAL_LITTLE_GIANT -> new String[] { "重庆市小巨人企业" };
+				case SPECIALIZED -> new String[] { "专精特新企业" };
+				case INNOVATIVE -> new String[] { "创新型中小企业" };
+				case HIGH_TECH -> new String[] { "国家高新技术企业" };
+				default -> new String[] { "科技型中小企业" };
+			};
+		};
+	}
+
+	private static String[] talentLevelVariants(District d, int level) {
+		return switch (d) {
+			case JIANGJIN -> switch (level) {
+				case NATIONAL -> new String[] { "国家级" };
+				case PROVINCIAL -> new String[] { "市级", "省部级" };
+				case DISTRICT_TIER -> new String[] { "区级", "区级高层次人才" };
+				default -> new String[] { "一般" };
+			};
+			case QIJIANG -> switch (level) {
+				case NATIONAL -> new String[] { "国家级" };
+				case PROVINCIAL -> new String[] { "市级" };
+				case DISTRICT_TIER -> new String[] { "区级" };
+				default -> new String[] { "无" };
+			};
+			case QIANJIANG -> switch (level) {
+				case NATIONAL -> new String[] { "国家级" };
+				case PROVINCIAL -> new String[] { "市级" };
+				case DISTRICT_TIER -> new String[] { "区级" };
+				default -> new String[] { "一般" };
+			};
+			case XIUSHAN -> switch (level) {
+				case NATIONAL -> new String[] { "国家级" };
+				case PROVINCIAL -> new String[] { "市级" };
+				case DISTRICT_TIER -> new String[] { "县级" };
+				default -> new String[] { "普通" };
+			};
+		};
+	}
+
+	/** Percent of general people whose 人才层次 cell is filled rather than empty. */
+	private static int noTierFilledPercent(District d) {
+		return switch (d) {
+			case JIANGJIN -> 30;
+			case QIJIANG -> 15;
+			case QIANJIANG -> 40;
+			case XIUSHAN -> 25;
+		};
+	}
+
+	private static String[] platformTypeVariants(District d, int type, int level) {
+		return switch (type) {
+			case ACADEMICIAN -> new String[] { (d == District.QIJIANG) ? "院士工作室" : "院士专家工作站" };
+			case POSTDOC -> new String[] { "博士后科研工作站" };
+			case KEY_LAB -> new String[] { (level == LEVEL_NATIONAL) ? "国家重点实验室" : "重点实验室" };
+			case RD -> (d == District.QIJIANG) ? new String[] { "研发机构" }
+					: new String[] { "企业技术中心", "企业技术中心", "企业技术中心", "工程技术研究中心", "研发中心" };
+			case INCUBATOR -> new String[] { "众创空间", "众创空间", "科技企业孵化器" };
+			case MASTER -> new String[] { "技能大师工作室" };
+			default -> new String[] { "双创示范基地", "“双创”平台", "创新创业平台" };
+		};
+	}
+
+	private record PlatformCount(int type, int level, int count) {
+	}
+
+	private static List<PlatformCount> platformCounts(District d) {
+		return switch (d) {
+			case JIANGJIN -> List.of(new PlatformCount(ACADEMICIAN, LEVEL_MUNICIPAL, 6),
+					new PlatformCount(POSTDOC, LEVEL_NATIONAL, 2), new PlatformCount(POSTDOC, LEVEL_MUNICIPAL, 6),
+					new PlatformCount(KEY_LAB, LEVEL_NATIONAL, 1), new PlatformCount(KEY_LAB, LEVEL_MUNICIPAL, 5),
+					new PlatformCount(RD, LEVEL_NATIONAL, 3), new PlatformCount(RD, LEVEL_MUNICIPAL, 62),
+					new PlatformCount(RD, LEVEL_DISTRICT, 30), new PlatformCount(INCUBATOR, LEVEL_NATIONAL, 2),
+					new PlatformCount(INCUBATOR, LEVEL_MUNICIPAL, 7), new PlatformCount(INCUBATOR, LEVEL_DISTRICT, 8),
+					new PlatformCount(MASTER, LEVEL_MUNICIPAL, 7), new PlatformCount(MASTER, LEVEL_DISTRICT, 9),
+					new PlatformCount(INNOVATION, LEVEL_MUNICIPAL, 3),
+					new PlatformCount(INNOVATION, LEVEL_DISTRICT, 3));
+			// the published figures first (article 004), then district-tier ones that no indicator counts
+			case QIJIANG -> List.of(new PlatformCount(RD, LEVEL_NATIONAL, 5), new PlatformCount(RD, LEVEL_MUNICIPAL, 58),
+					new PlatformCount(ACADEMICIAN, LEVEL_MUNICIPAL, 2), new PlatformCount(POSTDOC, LEVEL_MUNICIPAL, 5),
+					new PlatformCount(MASTER, LEVEL_MUNICIPAL, 4), new PlatformCount(RD, LEVEL_DISTRICT, 24),
+					new PlatformCount(MASTER, LEVEL_DISTRICT, 8), new PlatformCount(INCUBATOR, LEVEL_DISTRICT, 5),
+					new PlatformCount(INNOVATION, LEVEL_DISTRICT, 3));
+			case QIANJIANG -> List.of(new PlatformCount(ACADEMICIAN, LEVEL_MUNICIPAL, 2),
+					new PlatformCount(POSTDOC, LEVEL_MUNICIPAL, 2), new PlatformCount(KEY_LAB, LEVEL_MUNICIPAL, 3),
+					new PlatformCount(RD, LEVEL_NATIONAL, 1), new PlatformCount(RD, LEVEL_MUNICIPAL, 28),
+					new PlatformCount(RD, LEVEL_DISTRICT, 30), new PlatformCount(INCUBATOR, LEVEL_NATIONAL, 1),
+					new PlatformCount(INCUBATOR, LEVEL_MUNICIPAL, 5), new PlatformCount(INCUBATOR, LEVEL_DISTRICT, 8),
+					new PlatformCount(MASTER, LEVEL_MUNICIPAL, 6), new PlatformCount(MASTER, LEVEL_DISTRICT, 8),
+					new PlatformCount(INNOVATION, LEVEL_NATIONAL, 1), new PlatformCount(INNOVATION, LEVEL_MUNICIPAL, 4),
+					new PlatformCount(INNOVATION, LEVEL_DISTRICT, 4));
+			case XIUSHAN -> List.of();
+		};
+	}
+
+	/**
+	 * Distinct enterprises per qualification. 江津 specialized 318 includes the 22 小巨人 (article 000);
+	 * 秀山 tech_sme 227 and high_tech 8 (article 004), the 8 inside the 227.
+	 */
+	private record EnterpriseCounts(int tech, int highTech, int highTechInTechPercent, int specialized,
+			int littleGiant, int municipalLittleGiant, int innovative) {
+	}
+
+	private static EnterpriseCounts enterpriseCounts(District d) {
+		return switch (d) {
+			case JIANGJIN -> new EnterpriseCounts(1_500, 420, 85, 318, 22, 5, 600);
+			// 创新型中小企业 exist only since 2022: none in the 2021 snapshots
+			case QIJIANG -> new EnterpriseCounts(420, 96, 85, 64, 3, 2, 0);
+			case QIANJIANG -> new EnterpriseCounts(380, 62, 85, 46, 4, 1, 150);
+			case XIUSHAN -> new EnterpriseCounts(227, 8, 100, 5, 0, 0, 0);
+		};
+	}
+
+	/** MIIT's 专精特新"小巨人" batches. */
+	private static final LocalDate[] LITTLE_GIANT_BATCHES = { LocalDate.of(2019, 6, 25), LocalDate.of(2020, 12, 14),
+			LocalDate.of(2021, 7, 19), LocalDate.of(2022, 8, 25), LocalDate.of(2023, 7, 19), LocalDate.of(2024, 8, 20),
+			LocalDate.of(2025, 7, 15) };
+
+	private static String formatDate(District d, LocalDate date, SplittableRandom r) {
+		int y = date.getYear();
+		int m = date.getMonthValue();
+		return switch (d) {
+			case JIANGJIN -> y + "年" + m + "月";
+			case QIJIANG -> (r.nextInt(2) == 0) ? y + "." + two(m) : y + two(m);
+			case QIANJIANG -> y + "/" + two(m) + "/" + two(date.getDayOfMonth());
+			case XIUSHAN -> date.toString();
+		};
+	}
+
+	private static String[] invalidDates(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "2023年13月", "2022年0月" };
+			case QIJIANG -> new String[] { "2021.13", "202100" };
+			case QIANJIANG -> new String[] { "2024/02/30", "2023/13/01" };
+			case XIUSHAN -> new String[] { "2020-02-30", "2019-13-01" };
+		};
+	}
+
+	private static String two(int n) {
+		return (n < 10) ? "0" + n : Integer.toString(n);
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Self-check against the seeds
+
+	/**
+	 * Every value a district is made to write must map to the intended code through the same seeds
+	 * and Traditional→Simplified conversion the warehouse uses, and every bad value must map to none;
+	 * otherwise the published figures would not come out, or bad records would slip through.
+	 */
+	static void verifyVocabulary(Script script) {
+		ReferenceData reference = ReferenceData.bundled();
+		for (District d : District.values()) {
+			Vocabulary categories = reference.vocabulary("talent_categories")
+				.with((d == District.XIUSHAN) ? XIUSHAN_CATEGORY_VALUES : Map.of());
+			for (int c = 0; c < CATEGORY_CODES.length; c++) {
+				for (String v : CATEGORY_VARIANTS[c]) {
+					expect(categories, script.write(d, v), CATEGORY_CODES[c]);
+				}
+			}
+			if (d == District.XIUSHAN) {
+				XIUSHAN_CATEGORY_VALUES.forEach((v, code) -> expect(categories, v, code));
+			}
+			for (String v : UNKNOWN_CATEGORIES) {
+				expect(categories, script.write(d, v), null);
+			}
+			Vocabulary education = reference.vocabulary("education_levels");
+			for (int e = 0; e < EDUCATION_CODES.length; e++) {
+				for (String v : EDUCATION_VARIANTS[e]) {
+					expect(education, script.write(d, v), EDUCATION_CODES[e]);
+				}
+			}
+			for (String v : UNKNOWN_EDUCATION) {
+				expect(education, script.write(d, v), null);
+			}
+			Vocabulary titles = reference.vocabulary("professional_titles");
+			for (String[] series : TITLE_SERIES) {
+				for (int t = 0; t < series.length; t++) {
+					expect(titles, script.write(d, series[t]), TITLE_CODES[t]);
+				}
+			}
+			expect(titles, script.write(d, UNKNOWN_TITLE), null);
+			Vocabulary skills = reference.vocabulary("skill_levels");
+			for (int s = 0; s < SKILL_CODES.length; s++) {
+				for (String v : SKILL_VARIANTS[s]) {
+					expect(skills, script.write(d, v), SKILL_CODES[s]);
+				}
+			}
+			Vocabulary levels = reference.vocabulary("talent_levels");
+			for (int l = 0; l < TALENT_LEVEL_CODES.length; l++) {
+				for (String v : talentLevelVariants(d, l)) {
+					expect(levels, script.write(d, v), TALENT_LEVEL_CODES[l]);
+				}
+			}
+			Vocabulary qualifications = reference.vocabulary("qualification_types");
+			for (int q = 0; q < QUALIFICATION_CODES.length; q++) {
+				for (String v : qualificationVariants(d, q)) {
+					expect(qualifications, script.write(d, v), QUALIFICATION_CODES[q]);
+				}
+			}
+			for (String v : UNKNOWN_QUALIFICATIONS) {
+				expect(qualifications, script.write(d, v), null);
+			}
+			Vocabulary types = reference.vocabulary("platform_types");
+			Vocabulary platformLevels = reference.vocabulary("platform_levels");
+			for (int t = 0; t < PLATFORM_TYPE_CODES.length; t++) {
+				for (int l = 0; l < PLATFORM_LEVEL_CODES.length; l++) {
+					for (String v : platformTypeVariants(d, t, l)) {
+						expect(types, script.write(d, v), PLATFORM_TYPE_CODES[t]);
+					}
+				}
+			}
+			for (int l = 0; l < PLATFORM_LEVEL_CODES.length; l++) {
+				expect(platformLevels, script.write(d, PLATFORM_LEVEL_NAMES[l]), PLATFORM_LEVEL_CODES[l]);
+			}
+			expect(platformLevels, script.write(d, UNKNOWN_PLATFORM_LEVEL), null);
+		}
+	}
+
+	private static void expect(Vocabulary vocabulary, String value, String code) {
+		String actual = vocabulary.code(value);
+		if ((code == null) ? actual != null : !code.equals(actual)) {
+			throw new IllegalStateException("demo value '" + value + "' maps to " + actual + " in " + vocabulary.name()
+					+ ", expected " + code + ": the seeds changed, update the generator");
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// Helpers shared by all districts
+
+	/** Simplified→Traditional for 黔江, through ICU like the reader's way back; cached per value. */
+	static final class Script {
+
+		private final Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
+
+		private final Map<String, String> cache = new HashMap<>();
+
+		String traditional(String simplified) {
+			String t = this.cache.get(simplified);
+			if (t == null) {
+				t = this.toTraditional.transliterate(simplified);
+				this.cache.put(simplified, t);
+			}
+			return t;
+		}
+
+		String write(District d, String simplified) {
+			return (d.traditional() && simplified != null && !simplified.isEmpty()) ? traditional(simplified)
+					: simplified;
+		}
+
+	}
+
+	/**
+	 * People as pure functions of a global index, so the same person gets the same ID number and name
+	 * on every roster. An affine bijection of the index onto (birth day, sequence) pairs makes ID
+	 * numbers unique by construction rather than by luck.
+	 */
+	static final class Identities {
+
+		static final LocalDate FIRST_BIRTH = LocalDate.of(1955, 1, 1);
+
+		static final int DAYS = (int) ChronoUnit.DAYS.between(FIRST_BIRTH, LocalDate.of(2003, 12, 31)) + 1;
+
+		private static final long SPACE = DAYS * 1_000L;
+
+		private static final String[] BIRTH_DATES = new String[DAYS];
+
+		static {
+			LocalDate day = FIRST_BIRTH;
+			for (int i = 0; i < DAYS; i++) {
+				BIRTH_DATES[i] = day.getYear() + two(day.getMonthValue()) + two(day.getDayOfMonth());
+				day = day.plusDays(1);
+			}
+		}
+
+		private final long seed;
+
+		private final long multiplier;
+
+		private final long offset;
+
+		private final String[] surnamesTraditional;
+
+		private final String[] givenTraditional;
+
+		Identities(long seed, Script script) {
+			this.seed = seed;
+			SplittableRandom r = new SplittableRandom(seed);
+			long m;
+			do {
+				m = r.nextLong(SPACE / 2, SPACE);
+			}
+			while (gcd(m, SPACE) != 1);
+			this.multiplier = m;
+			this.offset = r.nextLong(SPACE);
+			this.surnamesTraditional = new String[SURNAMES.length()];
+			for (int i = 0; i < SURNAMES.length(); i++) {
+				this.surnamesTraditional[i] = script.traditional(String.valueOf(SURNAMES.charAt(i)));
+			}
+			this.givenTraditional = new String[GIVEN.length()];
+			for (int i = 0; i < GIVEN.length(); i++) {
+				this.givenTraditional[i] = script.traditional(String.valueOf(GIVEN.charAt(i)));
+			}
+		}
+
+		private long slot(long global) {
+			return Math.floorMod(this.multiplier * global + this.offset, SPACE);
+		}
+
+		private long hash(long global) {
+			return mix(this.seed ^ mix(global + 0x632BE59BD9B4E019L));
+		}
+
+		private String addressCode(long global) {
+			District home = District.home(global);
+			String[] codes = ADDRESS_CODES.get(home);
+			int[] weights = ADDRESS_WEIGHTS.get(home);
+			int pick = (int) Math.floorMod(hash(global) >>> 20, 1000L);
+			for (int i = 0; i < codes.length; i++) {
+				pick -= weights[i];
+				if (pick < 0) {
+					return codes[i];
+				}
+			}
+			return codes[0];
+		}
+
+		String id(long global) {
+			long slot = slot(global);
+			return build(addressCode(global), BIRTH_DATES[(int) (slot % DAYS)], (int) (slot / DAYS));
+		}
+
+		/** An ID whose check digit is right but whose birth date is not a real or past date. */
+		String idWithBirthDate(long global, String yyyymmdd) {
+			return build(addressCode(global), yyyymmdd, (int) (slot(global) / DAYS));
+		}
+
+		private static String build(String address, String birth, int sequence) {
+			char[] c = new char[18];
+			address.getChars(0, 6, c, 0);
+			birth.getChars(0, 8, c, 6);
+			c[14] = (char) ('0' + sequence / 100);
+			c[15] = (char) ('0' + (sequence / 10) % 10);
+			c[16] = (char) ('0' + sequence % 10);
+			c[17] = ResidentIdNumber.checkDigit(CharBuffer.wrap(c));
+			return new String(c);
+		}
+
+		String name(long global, boolean traditional) {
+			long h = hash(global);
+			int surname = (int) Math.floorMod(h, (long) SURNAMES.length());
+			h >>>= 8;
+			int first = (int) Math.floorMod(h, (long) GIVEN.length());
+			h >>>= 8;
+			int second = (int) Math.floorMod(h, (long) GIVEN.length());
+			h >>>= 8;
+			boolean twoGiven = Math.floorMod(h, 10L) < 7;
+			if (traditional) {
+				return this.surnamesTraditional[surname] + this.givenTraditional[first]
+						+ (twoGiven ? this.givenTraditional[second] : "");
+			}
+			StringBuilder b = new StringBuilder(3).append(SURNAMES.charAt(surname)).append(GIVEN.charAt(first));
+			if (twoGiven) {
+				b.append(GIVEN.charAt(second));
+			}
+			return b.toString();
+		}
+
+	}
+
+	private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final int[] ORGANIZATION_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
+
+	private static final long BASE31_6 = 31L * 31 * 31 * 31 * 31 * 31;
+
+	/**
+	 * A valid code {@code 91 + district + organisation code + check}, unique per (district, index):
+	 * the organisation code body is an affine bijection of the index, its 9th character follows
+	 * GB 11714 and the 18th GB 32100.
+	 */
+	static String uscc(String district, long index) {
+		char[] c = new char[18];
+		c[0] = '9';
+		c[1] = '1';
+		district.getChars(0, 6, c, 2);
+		long salt = Long.parseLong(district);
+		if (Math.floorMod(index, 10L) < 7) {
+			// registrations since 2015 carry an "MA" organisation code
+			c[8] = 'M';
+			c[9] = 'A';
+			long v = Math.floorMod(index * 180_316_213L + salt * 7_919L, BASE31_6);
+			for (int i = 15; i >= 10; i--) {
+				c[i] = USCC_ALPHABET.charAt((int) (v % 31));
+				v /= 31;
+			}
+		}
+		else {
+			long v = Math.floorMod(index * 73_856_093L + salt * 104_729L, 100_000_000L);
+			for (int i = 15; i >= 8; i--) {
+				c[i] = (char) ('0' + v % 10);
+				v /= 10;
+			}
+		}
+		int sum = 0;
+		for (int i = 0; i < 8; i++) {
+			char ch = c[8 + i];
+			sum += ((ch <= '9') ? ch - '0' : ch - 'A' + 10) * ORGANIZATION_WEIGHTS[i];
+		}
+		int check = 11 - sum % 11;
+		c[16] = (check == 10) ? 'X' : (check == 11) ? '0' : (char) ('0' + check);
+		c[17] = SocialCreditCode.checkCharacter(CharBuffer.wrap(c));
+		return new String(c);
+	}
+
+	static long mix(long z) {
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+
+	private static long gcd(long a, long b) {
+		while (b != 0) {
+			long t = a % b;
+			a = b;
+			b = t;
+		}
+		return a;
+	}
+
+	private static int pick(SplittableRandom r, int[] weights) {
+		int total = 0;
+		for (int w : weights) {
+			total += w;
+		}
+		int u = r.nextInt(total);
+		for (int i = 0; i < weights.length; i++) {
+			u -= weights[i];
+			if (u < 0) {
+				return i;
+			}
+		}
+		return weights.length - 1;
+	}
+
+	private static String any(SplittableRandom r, String[] values) {
+		return values[r.nextInt(values.length)];
+	}
+
+	private static LocalDate between(SplittableRandom r, LocalDate from, LocalDate to) {
+		if (!to.isAfter(from)) {
+			return to;
+		}
+		return from.plusDays(r.nextLong(ChronoUnit.DAYS.between(from, to) + 1));
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** 綦江 types ID numbers and codes with a Chinese input method on: full-width digits and letters. */
+	private static String fullWidth(String s) {
+		char[] c = s.toCharArray();
+		for (int i = 0; i < c.length; i++) {
+			char ch = c[i];
+			if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
+				c[i] = (char) (ch - 0x21 + 0xFF01);
+			}
+		}
+		return new String(c);
+	}
+
+	// ---------------------------------------------------------------------------------------------
+	// One district
+
+	private record Qualification(int enterprise, int qualification, LocalDate date) {
+	}
+
+	private record Platform(String name, int type, int level, String typeText, int host, LocalDate date) {
+	}
+
+	/** A bad record to write after clean row {@code after}; {@code copyOf} ≥ 0 repeats that clean row. */
+	private record Injected(int after, int order, String[] cells, int copyOf) {
+	}
+
+	private static final Comparator<Injected> WRITE_ORDER = Comparator.comparingInt(Injected::after)
+		.thenComparingInt(Injected::order);
+
+	/** Attributes of one roster row; reused across rows. */
+	private static final class Person {
+
+		long global;
+
+		int[] categories = new int[3];
+
+		int categoryCount;
+
+		int education;
+
+		String title;
+
+		int skill;
+
+		int level;
+
+		String employer;
+
+		boolean has(int category) {
+			for (int i = 0; i < this.categoryCount; i++) {
+				if (this.categories[i] == category) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	private static final class DistrictWriter {
+
+		private final District d;
+
+		private final Identities identities;
+
+		private final Script script;
+
+		private final SplittableRandom enterpriseRandom;
+
+		private final SplittableRandom platformRandom;
+
+		private final SplittableRandom rosterRandom;
+
+		private final SplittableRandom badRandom;
+
+		private final Map<String, Map<String, Integer>> badRecords = new LinkedHashMap<>();
+
+		private int files;
+
+		private long rows;
+
+		private String[] usccs;
+
+		private String[] enterpriseNames;
+
+		private int techEnterprises;
+
+		private final List<Qualification> qualifications = new ArrayList<>();
+
+		private long nextBadPerson;
+
+		DistrictWriter(District d, Identities identities, Script script, SplittableRandom random) {
+			this.d = d;
+			this.identities = identities;
+			this.script = script;
+			this.enterpriseRandom = random.split();
+			this.platformRandom = random.split();
+			this.rosterRandom = random.split();
+			this.badRandom = random.split();
+			this.nextBadPerson = d.badBase();
+		}
+
+		void write(Path folder) throws IOException {
+			buildEnterprises();
+			writeEnterprises(folder.resolve(enterpriseFile(this.d)));
+			if (platformFile(this.d) != null) {
+				writePlatforms(folder.resolve(platformFile(this.d)));
+			}
+			writeRoster(folder.resolve(rosterFile(this.d)));
+		}
+
+		private String w(String simplified) {
+			return this.script.write(this.d, simplified);
+		}
+
+		/** 綦江's hand-typed cells: now and then a leading or trailing (full-width) space. */
+		private String pad(String value, SplittableRandom r, int percent) {
+			if (this.d != District.QIJIANG || value == null || value.isEmpty() || r.nextInt(100) >= percent) {
+				return value;
+			}
+			return switch (r.nextInt(3)) {
+				case 0 -> "\u3000" + value;
+				case 1 -> value + "\u3000";
+				default -> " " + value + " ";
+			};
+		}
+
+		// ---- enterprises
+
+		private void buildEnterprises() {
+			EnterpriseCounts c = enterpriseCounts(this.d);
+			SplittableRandom r = this.enterpriseRandom;
+			LocalDate snapshot = this.d.snapshot;
+			int next = c.tech();
+			this.techEnterprises = c.tech();
+			List<Integer> tech = range(0, c.tech());
+			int highIn = Math.min(c.highTech(), Math.round(c.highTech() * c.highTechInTechPercent() / 100f));
+			List<Integer> high = range(0, highIn);
+			high.addAll(range(next, next + c.highTech() - highIn));
+			next += c.highTech() - highIn;
+			int specInHigh = Math.min(Math.round(c.specialized() * 0.6f), highIn);
+			int specInTech = Math.min(Math.round(c.specialized() * 0.2f), c.tech() - highIn);
+			List<Integer> specialized = range(0, specInHigh);
+			specialized.addAll(range(highIn, highIn + specInTech));
+			int specNew = c.specialized() - specInHigh - specInTech;
+			specialized.addAll(range(next, next + specNew));
+			next += specNew;
+			List<Integer> littleGiants = specialized.subList(0, c.littleGiant());
+			List<Integer> municipal = specialized.subList(c.littleGiant(), c.littleGiant() + c.municipalLittleGiant());
+			int innovFromSpec = Math.min(Math.round(c.innovative() * 0.25f),
+					c.specialized() - c.littleGiant() - c.municipalLittleGiant());
+			List<Integer> innovative = new ArrayList<>(
+					specialized.subList(c.specialized() - innovFromSpec, c.specialized()));
+			int innovFromTech = Math.min(c.innovative() - innovFromSpec, c.tech() - highIn - specInTech);
+			innovative.addAll(range(highIn + specInTech, highIn + specInTech + innovFromTech));
+			int innovNew = c.innovative() - innovFromSpec - innovFromTech;
+			innovative.addAll(range(next, next + innovNew));
+			next += innovNew;
+
+			List<LocalDate> batches = new ArrayList<>();
+			for (LocalDate b : LITTLE_GIANT_BATCHES) {
+				if (!b.isAfter(snapshot)) {
+					batches.add(b);
+				}
+			}
+			Map<Integer, LocalDate> littleGiantDate = new HashMap<>();
+			for (int e : littleGiants) {
+				LocalDate date = batches.get(r.nextInt(batches.size()));
+				littleGiantDate.put(e, date);
+				this.qualifications.add(new Qualification(e, LITTLE_GIANT, date));
+			}
+			for (int e : municipal) {
+				this.qualifications.add(new Qualification(e, MUNICIPAL_LITTLE_GIANT,
+						between(r, LocalDate.of(2018, 1, 1), min(LocalDate.of(2021, 6, 30), snapshot))));
+			}
+			for (int e : specialized) {
+				LocalDate lg = littleGiantDate.get(e);
+				// the national list is drawn from firms already on the municipal 专精特新 list
+				LocalDate latest = (lg != null) ? lg.minusMonths(10) : snapshot;
+				this.qualifications.add(new Qualification(e, SPECIALIZED,
+						between(r, min(LocalDate.of(2018, 1, 1), latest), latest)));
+			}
+			for (int e : innovative) {
+				this.qualifications.add(new Qualification(e, INNOVATIVE, between(r, LocalDate.of(2022, 6, 1), snapshot)));
+			}
+			for (int e : high) {
+				this.qualifications.add(new Qualification(e, HIGH_TECH, between(r, LocalDate.of(2012, 1, 1), snapshot)));
+			}
+			for (int e : tech) {
+				this.qualifications.add(new Qualification(e, TECH_SME, between(r, LocalDate.of(2018, 1, 1), snapshot)));
+			}
+			this.qualifications.sort(Comparator.comparingInt(Qualification::qualification)
+				.thenComparing(Qualification::date)
+				.thenComparingInt(Qualification::enterprise));
+
+			this.usccs = new String[next];
+			this.enterpriseNames = new String[next];
+			Set<String> names = new HashSet<>();
+			for (int e = 0; e < next; e++) {
+				this.usccs[e] = uscc(this.d.code, e);
+				this.enterpriseNames[e] = uniqueEnterpriseName(r, names);
+			}
+			if (this.d == District.JIANGJIN) {
+				for (int i = 0; i < QUOTED_NAMES.length; i++) {
+					this.enterpriseNames[5 + i] = QUOTED_NAMES[i];
+				}
+			}
+		}
+
+		private String uniqueEnterpriseName(SplittableRandom r, Set<String> used) {
+			String[] prefixes = enterprisePrefixes(this.d);
+			while (true) {
+				int suffix = r.nextInt(100);
+				String name = prefixes[r.nextInt(prefixes.length)]
+						+ TRADE_NAME_CHARS.charAt(r.nextInt(TRADE_NAME_CHARS.length()))
+						+ TRADE_NAME_CHARS.charAt(r.nextInt(TRADE_NAME_CHARS.length())) + any(r, INDUSTRIES)
+						+ ((suffix < 80) ? "有限公司" : (suffix < 92) ? "股份有限公司" : "有限责任公司");
+				if (used.add(name)) {
+					return name;
+				}
+			}
+		}
+
+		private static List<Integer> range(int from, int to) {
+			List<Integer> list = new ArrayList<>(Math.max(0, to - from));
+			for (int i = from; i < to; i++) {
+				list.add(i);
+			}
+			return list;
+		}
+
+		private String renderUscc(String uscc, SplittableRandom r) {
+			if (this.d == District.QIJIANG) {
+				return pad((r.nextInt(100) < 15) ? fullWidth(uscc) : uscc, r, 4);
+			}
+			if (this.d == District.XIUSHAN && r.nextInt(100) < 3) {
+				return uscc.toLowerCase(java.util.Locale.ROOT);
+			}
+			return uscc;
+		}
+
+		private String[] enterpriseCells(EnterpriseColumn[] columns, String uscc, String name, String qualification,
+				String date, SplittableRandom r) {
+			String[] cells = new String[columns.length];
+			for (int i = 0; i < columns.length; i++) {
+				cells[i] = switch (columns[i]) {
+					case SERIAL -> "";
+					case USCC -> uscc;
+					case NAME -> pad(w(name), r, 3);
+					case QUALIFICATION -> pad(w(qualification), r, 3);
+					case DATE -> pad(date, r, 3);
+				};
+			}
+			return cells;
+		}
+
+		private void writeEnterprises(Path file) throws IOException {
+			EnterpriseColumn[] columns = enterpriseColumns(this.d);
+			SplittableRandom r = this.enterpriseRandom;
+			List<String[]> clean = new ArrayList<>(this.qualifications.size());
+			for (Qualification q : this.qualifications) {
+				clean.add(enterpriseCells(columns, renderUscc(this.usccs[q.enterprise()], r),
+						this.enterpriseNames[q.enterprise()], any(r, qualificationVariants(this.d, q.qualification())),
+						formatDate(this.d, q.date(), r), r));
+			}
+			SplittableRandom b = this.badRandom;
+			Map<String, Integer> counts = enterpriseBad(this.d);
+			List<Injected> plan = new ArrayList<>();
+			int fresh = this.usccs.length;
+			Set<String> names = new HashSet<>(List.of(this.enterpriseNames));
+			for (int i = 0; i < counts.get("uscc_checksum"); i++) {
+				char[] code = uscc(this.d.code, fresh++).toCharArray();
+				int at = USCC_ALPHABET.indexOf(code[17]);
+				code[17] = USCC_ALPHABET.charAt((at + 1 + b.nextInt(30)) % 31);
+				plan.add(freshEnterprise(columns, new String(code), names, plan.size(), clean.size(), b));
+			}
+			for (int i = 0; i < counts.get("uscc_format"); i++) {
+				String code = uscc(this.d.code, fresh++);
+				// a dropped character, or a letter the alphabet excludes typed for a look-alike digit
+				String broken = (i % 2 == 0) ? code.substring(0, 10) + code.substring(11)
+						: code.substring(0, 12) + "OIZ".charAt(i % 3) + code.substring(13);
+				plan.add(freshEnterprise(columns, broken, names, plan.size(), clean.size(), b));
+			}
+			String[] invalid = invalidDates(this.d);
+			for (int i = 0; i < counts.get("date_invalid"); i++) {
+				Qualification q = this.qualifications.get(b.nextInt(this.qualifications.size()));
+				plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
+						enterpriseCells(columns, this.usccs[q.enterprise()], this.enterpriseNames[q.enterprise()],
+								any(b, qualificationVariants(this.d, q.qualification())), invalid[i % invalid.length], b),
+						-1));
+			}
+			for (int i = 0; i < counts.get("vocabulary_unknown"); i++) {
+				Qualification q = this.qualifications.get(b.nextInt(this.qualifications.size()));
+				plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
+						enterpriseCells(columns, this.usccs[q.enterprise()], this.enterpriseNames[q.enterprise()],
+								UNKNOWN_QUALIFICATIONS[i % UNKNOWN_QUALIFICATIONS.length],
+								formatDate(this.d, q.date(), b), b),
+						-1));
+			}
+			this.badRecords.put(this.d.code + "/enterprise", counts);
+			writeTable(file, enterpriseHeader(this.d), clean, plan, indexOf(columns, EnterpriseColumn.SERIAL));
+		}
+
+		private Injected freshEnterprise(EnterpriseColumn[] columns, String code, Set<String> names, int order,
+				int cleanRows, SplittableRandom b) {
+			LocalDate date = between(b, LocalDate.of(2018, 1, 1), this.d.snapshot);
+			String[] cells = enterpriseCells(columns, code, uniqueEnterpriseName(b, names),
+					qualificationVariants(this.d, TECH_SME)[0], formatDate(this.d, date, b), b);
+			return new Injected(b.nextInt(cleanRows), order, cells, -1);
+		}
+
+		// ---- platforms
+
+		private void writePlatforms(Path file) throws IOException {
+			PlatformColumn[] columns = platformColumns(this.d);
+			SplittableRandom r = this.platformRandom;
+			Set<String> names = new HashSet<>();
+			List<String[]> clean = new ArrayList<>();
+			for (PlatformCount count : platformCounts(this.d)) {
+				for (int i = 0; i < count.count(); i++) {
+					Platform p = platform(count.type(), count.level(), names, r);
+					clean.add(platformCells(columns, w(p.name()), p, PLATFORM_LEVEL_NAMES[p.level()], r));
+				}
+			}
+			SplittableRandom b = this.badRandom;
+			List<Injected> plan = new ArrayList<>();
+			for (int i = 0; i < PLATFORM_BAD.get("vocabulary_unknown"); i++) {
+				Platform p = platform(INCUBATOR, LEVEL_DISTRICT, names, b);
+				plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
+						platformCells(columns, w(p.name()), p, UNKNOWN_PLATFORM_LEVEL, b), -1));
+			}
+			for (int i = 0; i < PLATFORM_BAD.get("required_missing"); i++) {
+				Platform p = platform(RD, LEVEL_DISTRICT, names, b);
+				plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
+						platformCells(columns, (this.d == District.QIJIANG) ? "\u3000" : "", p,
+								PLATFORM_LEVEL_NAMES[p.level()], b),
+						-1));
+			}
+			this.badRecords.put(this.d.code + "/platform", PLATFORM_BAD);
+			writeTable(file, platformHeader(this.d), clean, plan, indexOf(columns, PlatformColumn.SERIAL));
+		}
+
+		private Platform platform(int type, int level, Set<String> names, SplittableRandom r) {
+			String[] places = places(this.d);
+			while (true) {
+				String typeText = any(r, platformTypeVariants(this.d, type, level));
+				int host = -1;
+				String name;
+				switch (type) {
+					case KEY_LAB -> {
+						String topic = any(r, TOPICS);
+						name = (level == LEVEL_NATIONAL) ? topic + "国家重点实验室" : "重庆市" + topic + "重点实验室";
+						host = (r.nextInt(10) < 7) ? r.nextInt(this.techEnterprises) : -1;
+					}
+					case INCUBATOR -> {
+						name = any(r, places) + any(r, INCUBATOR_THEMES) + typeText;
+						host = (r.nextInt(10) < 4) ? r.nextInt(this.techEnterprises) : -1;
+					}
+					case INNOVATION -> name = any(r, places) + (typeText.equals("双创示范基地") ? "双创示范基地" : "创新创业服务平台");
+					case MASTER -> {
+						host = r.nextInt(this.techEnterprises);
+						name = "" + SURNAMES.charAt(r.nextInt(SURNAMES.length())) + GIVEN.charAt(r.nextInt(GIVEN.length()))
+								+ GIVEN.charAt(r.nextInt(GIVEN.length())) + "技能大师工作室";
+					}
+					case RD -> {
+						host = r.nextInt(this.techEnterprises);
+						if (this.d == District.QIJIANG && level == LEVEL_NATIONAL) {
+							// 国家级研发机构（分部）: branches of national centres hosted by local firms
+							name = "国家" + any(r, TOPICS) + "工程技术研究中心綦江分中心";
+						}
+						else if (this.d == District.QIJIANG) {
+							name = this.enterpriseNames[host] + any(r, new String[] { "企业技术中心", "工程技术研究中心", "研发中心" });
+						}
+						else {
+							name = this.enterpriseNames[host] + typeText;
+						}
+					}
+					case POSTDOC -> {
+						host = r.nextInt(this.techEnterprises);
+						name = this.enterpriseNames[host] + "博士后科研工作站";
+					}
+					default -> {
+						host = r.nextInt(this.techEnterprises);
+						name = this.enterpriseNames[host] + typeText;
+					}
+				}
+				if (name.indexOf('\n') < 0 && names.add(name)) {
+					return new Platform(name, type, level, typeText, host,
+							between(r, LocalDate.of(2012, 1, 1), this.d.snapshot));
+				}
+			}
+		}
+
+		private String[] platformCells(PlatformColumn[] columns, String name, Platform p, String level,
+				SplittableRandom r) {
+			String[] cells = new String[columns.length];
+			for (int i = 0; i < columns.length; i++) {
+				cells[i] = switch (columns[i]) {
+					case SERIAL -> "";
+					case NAME -> name;
+					case TYPE -> pad(w(p.typeText()), r, 3);
+					case LEVEL -> pad(w(level), r, 3);
+					case HOST -> (p.host() < 0) ? "" : renderUscc(this.usccs[p.host()], r);
+					case DATE -> formatDate(this.d, p.date(), r);
+				};
+			}
+			return cells;
+		}
+
+		// ---- roster
+
+		private long[] globals() {
+			long[] globals = new long[this.d.people];
+			District source = this.d.sharesWith();
+			long base = this.d.base();
+			int shared = 0;
+			int own = 0;
+			for (int i = 0; i < globals.length; i++) {
+				if (source != null && i % this.d.slotStride() == this.d.slotStride() - 1 && shared < this.d.shared()) {
+					globals[i] = source.base() + (long) shared++ * this.d.sourceStride();
+				}
+				else {
+					globals[i] = base + own++;
+				}
+			}
+			if (shared != this.d.shared() || own != this.d.own()) {
+				throw new IllegalStateException("shared people do not fit the roster of " + this.d);
+			}
+			return globals;
+		}
+
+		private void fill(Person p, long global, SplittableRandom r, boolean employerColumn) {
+			p.global = global;
+			int primary = pick(r, MAIN_WEIGHTS);
+			p.categories[0] = primary;
+			p.categoryCount = 1;
+			if (r.nextInt(100) < 30) {
+				p.categories[p.categoryCount++] = ST + pick(r, KEY_FIELD_WEIGHTS[primary]);
+			}
+			if (r.nextInt(100) < 6) {
+				int other;
+				do {
+					other = pick(r, MAIN_WEIGHTS);
+				}
+				while (other == primary);
+				p.categories[p.categoryCount++] = other;
+			}
+			p.education = (r.nextInt(100) < 95) ? pick(r, EDUCATION_WEIGHTS[primary]) : -1;
+			p.title = (r.nextInt(100) < TITLE_PERCENT[primary]) ? title(p, primary, r) : null;
+			if (p.has(HS)) {
+				p.skill = pick(r, HIGH_SKILL_WEIGHTS);
+			}
+			else if (primary == RP && r.nextInt(100) < 12) {
+				p.skill = 4 + r.nextInt(2);
+			}
+			else {
+				p.skill = -1;
+			}
+			p.level = NO_TIER;
+			p.employer = (employerColumn && r.nextInt(100) < 60) ? this.usccs[r.nextInt(this.usccs.length)] : null;
+		}
+
+		private String title(Person p, int primary, SplittableRandom r) {
+			int level = pick(r, TITLE_LEVEL_WEIGHTS);
+			String[] series;
+			if (primary == SW) {
+				series = TITLE_LEVEL;
+			}
+			else if (p.has(ED)) {
+				series = (r.nextInt(4) == 0) ? LECTURER : TEACHER;
+			}
+			else if (p.has(HE)) {
+				series = (r.nextInt(5) < 3) ? DOCTOR : NURSE;
+			}
+			else if (p.has(ST)) {
+				series = (r.nextInt(5) < 2) ? RESEARCHER : ENGINEER;
+			}
+			else if (primary == RP) {
+				series = AGRONOMIST;
+			}
+			else if (primary == EM || p.has(CL)) {
+				series = (r.nextInt(5) < 3) ? ECONOMIST : ACCOUNTANT;
+			}
+			else {
+				int u = r.nextInt(100);
+				series = (u < 55) ? ENGINEER : (u < 70) ? ACCOUNTANT : (u < 85) ? ECONOMIST : AGRONOMIST;
+			}
+			int style = r.nextInt(100);
+			return switch (this.d) {
+				case JIANGJIN -> (style < 50) ? series[level] : (style < 80) ? TITLE_LEVEL[level] : TITLE_LEVEL_LONG[level];
+				case QIJIANG -> (style < 60) ? series[level] : TITLE_LEVEL[level];
+				case QIANJIANG -> series[level];
+				case XIUSHAN -> (style < 85) ? TITLE_LEVEL[level] : series[level];
+			};
+		}
+
+		private String categoryName(int category, SplittableRandom r) {
+			String[] variants = CATEGORY_VARIANTS[category];
+			int u = r.nextInt(100);
+			return switch (this.d) {
+				case JIANGJIN -> (u < 88) ? variants[0] : any(r, variants);
+				case QIJIANG -> pad((u < 85) ? variants[0] : any(r, variants), r, 5);
+				case QIANJIANG -> w((u < 75) ? variants[0] : any(r, variants));
+				case XIUSHAN -> (category == RP && u < 60) ? "乡土人才"
+						: (category == CL && u < 60) ? "电商人才" : (u < 90) ? variants[0] : any(r, variants);
+			};
+		}
+
+		private String separator(SplittableRandom r) {
+			int u = r.nextInt(100);
+			return switch (this.d) {
+				case JIANGJIN -> "、";
+				case QIJIANG -> (u < 80) ? "、" : (u < 92) ? "，" : ",";
+				case QIANJIANG -> (u < 88) ? "；" : ";";
+				case XIUSHAN -> "/";
+			};
+		}
+
+		private String categories(Person p, SplittableRandom r) {
+			if (p.categoryCount == 1) {
+				return categoryName(p.categories[0], r);
+			}
+			StringBuilder b = new StringBuilder(24);
+			for (int i = 0; i < p.categoryCount; i++) {
+				if (i > 0) {
+					b.append(separator(r));
+				}
+				b.append(categoryName(p.categories[i], r));
+			}
+			return b.toString();
+		}
+
+		private String education(int education, SplittableRandom r) {
+			if (education < 0) {
+				return "";
+			}
+			String[] variants = EDUCATION_VARIANTS[education];
+			int u = r.nextInt(100);
+			return switch (this.d) {
+				case JIANGJIN -> (u < 85) ? variants[0] : any(r, variants);
+				case QIJIANG -> pad((u < 80) ? variants[1] : any(r, variants), r, 4);
+				case QIANJIANG -> w((u < 70) ? variants[1] : any(r, variants));
+				case XIUSHAN -> any(r, variants);
+			};
+		}
+
+		private String skill(int skill, SplittableRandom r) {
+			if (skill < 0) {
+				return "";
+			}
+			String[] variants = SKILL_VARIANTS[skill];
+			int u = r.nextInt(100);
+			return switch (this.d) {
+				case JIANGJIN -> variants[0];
+				case QIJIANG -> pad(variants[(u < 50) ? Math.min(1, variants.length - 1)
+						: (u < 70) ? variants.length - 1 : 0], r, 4);
+				case QIANJIANG -> w(variants[0]);
+				case XIUSHAN -> variants[(u < 70) ? 0 : Math.min(1, variants.length - 1)];
+			};
+		}
+
+		private String talentLevel(int level, SplittableRandom r) {
+			if (level == NO_TIER && r.nextInt(100) >= noTierFilledPercent(this.d)) {
+				return "";
+			}
+			return pad(w(any(r, talentLevelVariants(this.d, level))), r, 4);
+		}
+
+		private String id(String id, SplittableRandom r) {
+			if (this.d != District.QIJIANG) {
+				return id;
+			}
+			String s = (id.endsWith("X") && r.nextInt(100) < 40) ? id.substring(0, 17) + "x" : id;
+			if (r.nextInt(100) < 20) {
+				s = fullWidth(s);
+			}
+			return pad(s, r, 4);
+		}
+
+		private String name(long global, SplittableRandom r) {
+			String name = this.identities.name(global, this.d.traditional());
+			if (this.d == District.QIJIANG) {
+				// two-character names padded to the width of three, as typed in Excel
+				if (name.length() == 2 && r.nextInt(100) < 30) {
+					return name.charAt(0) + "\u3000" + name.charAt(1);
+				}
+				return pad(name, r, 3);
+			}
+			return name;
+		}
+
+		private void render(Person p, String id, RosterColumn[] columns, String[] cells, SplittableRandom r) {
+			for (int i = 0; i < columns.length; i++) {
+				cells[i] = switch (columns[i]) {
+					case SERIAL -> "";
+					case NAME -> name(p.global, r);
+					case GENDER -> (((id.charAt(16) - '0') & 1) == 1) ? "男" : "女";
+					case ID_TYPE -> "居民身份证";
+					case ID -> id(id, r);
+					case CATEGORIES -> categories(p, r);
+					case EDUCATION -> education(p.education, r);
+					case TITLE -> (p.title == null) ? "" : pad(w(p.title), r, 4);
+					case SKILL -> skill(p.skill, r);
+					case LEVEL -> talentLevel(p.level, r);
+					case EMPLOYER -> (p.employer == null) ? "" : p.employer;
+				};
+			}
+		}
+
+		private void writeRoster(Path file) throws IOException {
+			RosterColumn[] columns = rosterColumns(this.d);
+			boolean employerColumn = indexOf(columns, RosterColumn.EMPLOYER) >= 0;
+			int serialAt = indexOf(columns, RosterColumn.SERIAL);
+			long[] globals = globals();
+			int n = globals.length;
+			List<Injected> plan = planRosterBad(globals, columns, employerColumn);
+			Set<Integer> originals = new HashSet<>();
+			for (Injected inj : plan) {
+				if (inj.copyOf() >= 0) {
+					originals.add(inj.copyOf());
+				}
+			}
+			Map<Integer, String> savedLines = new HashMap<>();
+			int[] tiers = TALENT_LEVEL_COUNTS[this.d.ordinal()].clone();
+			SplittableRandom r = this.rosterRandom;
+			Person p = new Person();
+			String[] cells = new String[columns.length];
+			try (CsvWriter out = new CsvWriter(file, this.d)) {
+				out.header(rosterHeader(this.d));
+				int serial = 0;
+				int k = 0;
+				for (int i = 0; i < n; i++) {
+					fill(p, globals[i], r, employerColumn);
+					p.level = tier(tiers, n - i, r);
+					render(p, this.identities.id(globals[i]), columns, cells, r);
+					if (serialAt >= 0) {
+						cells[serialAt] = Integer.toString(++serial);
+					}
+					out.row(cells);
+					if (originals.contains(i)) {
+						savedLines.put(i, out.lastLine());
+					}
+					while (k < plan.size() && plan.get(k).after() == i) {
+						Injected inj = plan.get(k++);
+						if (inj.copyOf() >= 0) {
+							out.raw(savedLines.get(inj.copyOf()));
+						}
+						else {
+							if (serialAt >= 0) {
+								inj.cells()[serialAt] = Integer.toString(++serial);
+							}
+							out.row(inj.cells());
+						}
+					}
+				}
+				this.rows += out.rows;
+			}
+			this.files++;
+			this.badRecords.put(this.d.code + "/roster", ROSTER_BAD);
+		}
+
+		/**
+		 * Selection sampling: each tier's count comes out exact whatever the random draws, and the
+		 * chosen people are spread over the whole roster.
+		 */
+		private static int tier(int[] remaining, int peopleLeft, SplittableRandom r) {
+			int u = r.nextInt(peopleLeft);
+			for (int t = 0; t < remaining.length; t++) {
+				if (u < remaining[t]) {
+					remaining[t]--;
+					return t;
+				}
+				u -= remaining[t];
+			}
+			return NO_TIER;
+		}
+
+		private List<Injected> planRosterBad(long[] globals, RosterColumn[] columns, boolean employerColumn) {
+			SplittableRandom b = this.badRandom;
+			int n = globals.length;
+			int idAt = indexOf(columns, RosterColumn.ID);
+			int nameAt = indexOf(columns, RosterColumn.NAME);
+			int categoriesAt = indexOf(columns, RosterColumn.CATEGORIES);
+			int educationAt = indexOf(columns, RosterColumn.EDUCATION);
+			int titleAt = indexOf(columns, RosterColumn.TITLE);
+			List<Injected> plan = new ArrayList<>();
+			Person p = new Person();
+			for (int i = 0; i < ROSTER_BAD.get("id_checksum"); i++) {
+				long g = this.nextBadPerson++;
+				char[] id = this.identities.id(g).toCharArray();
+				id[17] = (id[17] == 'X') ? (char) ('0' + b.nextInt(10)) : (char) ('0' + (id[17] - '0' + 1 + b.nextInt(9)) % 10);
+				plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, new String(id), columns, employerColumn, b), -1));
+			}
+			for (int i = 0; i < ROSTER_BAD.get("id_birth_date"); i++) {
+				long g = this.nextBadPerson++;
+				String id = this.identities.idWithBirthDate(g, (i % 2 == 0) ? "19991332" : "20300101");
+				plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, id, columns, employerColumn, b), -1));
+			}
+			for (int i = 0; i < ROSTER_BAD.get("id_format"); i++) {
+				long g = this.nextBadPerson++;
+				String valid = this.identities.id(g);
+				// a digit lost, or the letter O typed for a zero
+				String id = (i % 2 == 0) ? valid.substring(0, 17) : valid.substring(0, 10) + "O" + valid.substring(11);
+				plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, id, columns, employerColumn, b), -1));
+			}
+			String blank = (this.d == District.QIJIANG) ? "\u3000" : "";
+			for (int i = 0; i < ROSTER_BAD.get("required_missing"); i++) {
+				String[] cells;
+				if (i < 3) {
+					// a clean person's ID, so naive counts of valid IDs stay exact
+					long g = globals[b.nextInt(n)];
+					cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
+					cells[nameAt] = blank;
+				}
+				else {
+					long g = this.nextBadPerson++;
+					cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
+					cells[idAt] = blank;
+				}
+				plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
+			}
+			for (int i = 0; i < ROSTER_BAD.get("category_unknown"); i++) {
+				long g = globals[b.nextInt(n)];
+				String[] cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
+				String unknown = w(UNKNOWN_CATEGORIES[i % UNKNOWN_CATEGORIES.length]);
+				cells[categoriesAt] = (i % 2 == 0) ? unknown : categoryName(p.categories[0], b) + separator(b) + unknown;
+				plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
+			}
+			for (int i = 0; i < ROSTER_BAD.get("vocabulary_unknown"); i++) {
+				long g = globals[b.nextInt(n)];
+				String[] cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
+				if (i == 3) {
+					cells[titleAt] = w(UNKNOWN_TITLE);
+				}
+				else {
+					cells[educationAt] = w(UNKNOWN_EDUCATION[i % 3 == 2 ? 1 : 0]);
+				}
+				plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
+			}
+			for (int i = 0; i < ROSTER_BAD.get("duplicate"); i++) {
+				int original = b.nextInt(n - 1);
+				int after = original + 1 + b.nextInt(n - 1 - original);
+				plan.add(new Injected(after, plan.size(), null, original));
+			}
+			plan.sort(WRITE_ORDER);
+			return plan;
+		}
+
+		private String[] row(Person p, long global, String id, RosterColumn[] columns, boolean employerColumn,
+				SplittableRandom r) {
+			fill(p, global, r, employerColumn);
+			String[] cells = new String[columns.length];
+			render(p, id, columns, cells, r);
+			return cells;
+		}
+
+		// ---- shared
+
+		private void writeTable(Path file, String[] header, List<String[]> clean, List<Injected> plan, int serialAt)
+				throws IOException {
+			plan.sort(WRITE_ORDER);
+			try (CsvWriter out = new CsvWriter(file, this.d)) {
+				out.header(header);
+				int serial = 0;
+				int k = 0;
+				for (int i = 0; i < clean.size(); i++) {
+					String[] cells = clean.get(i);
+					if (serialAt >= 0) {
+						cells[serialAt] = Integer.toString(++serial);
+					}
+					out.row(cells);
+					while (k < plan.size() && plan.get(k).after() == i) {
+						String[] bad = plan.get(k++).cells();
+						if (serialAt >= 0) {
+							bad[serialAt] = Integer.toString(++serial);
+						}
+						out.row(bad);
+					}
+				}
+				this.rows += out.rows;
+			}
+			this.files++;
+		}
+
+		private static <T> int indexOf(T[] values, T value) {
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] == value) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+	}
+
+	/** RFC 4180 writer in the district's charset, delimiter and line end; one reused line buffer. */
+	private static final class CsvWriter implements AutoCloseable {
+
+		private final Writer out;
+
+		private final char delimiter;
+
+		private final String lineEnd;
+
+		private final StringBuilder line = new StringBuilder(512);
+
+		private char[] buffer = new char[512];
+
+		long rows;
+
+		CsvWriter(Path file, District d) throws IOException {
+			// an unmappable character must fail the generator, not become '?' in a district file
+			CharsetEncoder encoder = d.charset.newEncoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+			this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), encoder), 1 << 16);
+			this.delimiter = d.delimiter;
+			this.lineEnd = d.lineEnd;
+			if (d.bom) {
+				this.out.write('\uFEFF');
+			}
+		}
+
+		void header(String[] cells) throws IOException {
+			format(cells);
+			flushLine();
+		}
+
+		void row(String[] cells) throws IOException {
+			format(cells);
+			flushLine();
+			this.rows++;
+		}
+
+		String lastLine() {
+			return this.line.toString();
+		}
+
+		void raw(String text) throws IOException {
+			this.out.write(text);
+			this.rows++;
+		}
+
+		private void format(String[] cells) {
+			this.line.setLength(0);
+			for (int i = 0; i < cells.length; i++) {
+				if (i > 0) {
+					this.line.append(this.delimiter);
+				}
+				appendField(cells[i]);
+			}
+			this.line.append(this.lineEnd);
+		}
+
+		private void appendField(String value) {
+			if (value == null || value.isEmpty()) {
+				return;
+			}
+			boolean quote = false;
+			for (int i = 0; i < value.length() && !quote; i++) {
+				char c = value.charAt(i);
+				quote = c == this.delimiter || c == '"' || c == '\n' || c == '\r';
+			}
+			if (!quote) {
+				this.line.append(value);
+				return;
+			}
+			this.line.append('"');
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == '"') {
+					this.line.append('"');
+				}
+				this.line.append(c);
+			}
+			this.line.append('"');
+		}
+
+		private void flushLine() throws IOException {
+			int length = this.line.length();
+			if (this.buffer.length < length) {
+				this.buffer = new char[length * 2];
+			}
+			this.line.getChars(0, length, this.buffer, 0);
+			this.out.write(this.buffer, 0, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.out.close();
+		}
+
+	}
+
+}
