@@ -24,6 +24,25 @@ left join (
     group by all
 ) d using (source, district_code, snapshot_date);
 
+-- a roster employer whose credit code is not in the same district snapshot's enterprise feed
+insert into ops.warnings
+select
+    (select run_id from stg_run),
+    r.district_code,
+    r.snapshot_date,
+    'roster',
+    'employer_not_in_enterprise_feed',
+    count(*),
+    min(r.employer_uscc)
+from roster_ranked r
+where r.copy_no = 1
+    and r.employer_uscc is not null
+    and not exists (
+        select 1 from enterprise_ranked e
+        where e.district_code = r.district_code and e.snapshot_date = r.snapshot_date and e.uscc = r.employer_uscc
+    )
+group by r.district_code, r.snapshot_date;
+
 insert into ops.district_results
 select (select run_id from stg_run), district_code, snapshot_date, 'loaded', null from stg_feed
 union all

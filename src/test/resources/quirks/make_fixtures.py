@@ -139,3 +139,21 @@ case('error_missing_column', HEAD % '500116' + ROSTER,
 case('error_empty_body', HEAD % '500116' + ROSTER,
      {'r.csv': tocsv([['身份证号码', '姓名', '人才类别']]).encode('utf-8')},
      'A header and no records: the source fails rather than loading an empty snapshot over a good one.\n')
+
+case('district_and_quantities', HEAD % '江津' + '''  enterprise:
+    file: e.csv
+    columns:
+      uscc: 统一社会信用代码
+      enterprise_name: 企业名称
+      qualification: 资质
+      registered_capital: 注册资本
+      district: 所属区县
+''', {'e.csv': tocsv([['统一社会信用代码', '企业名称', '资质', '注册资本', '所属区县'],
+                      [u1, '甲公司', '高新技术企业', '500万', '江津区'], [u2, '乙公司', '科技型企业', '1.2亿元', '重庆市江津区'],
+                      [u1, '甲公司', '科技型企业', '３，０００，０００', '江津'], [u2, '乙公司', '创新型中小企业', '23.61万', '500116'],
+                      [u1, '甲公司', '专精特新中小企业', '约五百万', '江津区'], [u2, '乙公司', '高新技术企业', '100万', '綦江区'],
+                      [u1, '甲公司', '创新型中小企业', '', '江南区']]).encode('utf-8')},
+     'The pipeline names its district by name (江津), not code. Registered capital with 万 and 亿, a\n'
+     'trailing 元, full-width digits with separators (staged as plain numbers: 23.61万 is 236100);\n'
+     'text that is no amount (约五百万) is quantity_invalid. 所属区县 in any variant must be the\n'
+     "pipeline's district: 綦江区 is district_mismatch, 江南区 (not in Chongqing) district_unknown.\n")

@@ -408,7 +408,7 @@ public final class DemoDataGenerator {
 
 	private enum RosterColumn { SERIAL, NAME, GENDER, ID_TYPE, ID, CATEGORIES, EDUCATION, TITLE, SKILL, LEVEL, EMPLOYER }
 
-	private enum EnterpriseColumn { SERIAL, USCC, NAME, QUALIFICATION, DATE }
+	private enum EnterpriseColumn { SERIAL, USCC, NAME, QUALIFICATION, DATE, CAPITAL }
 
 	private enum PlatformColumn { SERIAL, NAME, TYPE, LEVEL, HOST, DATE }
 
@@ -471,7 +471,7 @@ public final class DemoDataGenerator {
 	private static String[] enterpriseHeader(District d) {
 		return switch (d) {
 			case JIANGJIN -> new String[] { "序号", "统一社会信用代码", "企业名称", "资质类别", "认定年月" };
-			case QIJIANG -> new String[] { "企业名称", "社会信用代码", "资质名称", "获评时间" };
+			case QIJIANG -> new String[] { "企业名称", "社会信用代码", "资质名称", "获评时间", "注册资本" };
 			case QIANJIANG -> new String[] { "統一社會信用代碼", "企業名稱", "資質", "認定日期" };
 			case XIUSHAN -> new String[] { "单位名称", "统一社会信用代码", "认定类型", "认定时间" };
 		};
@@ -483,6 +483,8 @@ public final class DemoDataGenerator {
 					EnterpriseColumn.NAME, EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
 			case QIANJIANG -> new EnterpriseColumn[] { EnterpriseColumn.USCC, EnterpriseColumn.NAME,
 					EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
+			case QIJIANG -> new EnterpriseColumn[] { EnterpriseColumn.NAME, EnterpriseColumn.USCC,
+					EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE, EnterpriseColumn.CAPITAL };
 			default -> new EnterpriseColumn[] { EnterpriseColumn.NAME, EnterpriseColumn.USCC,
 					EnterpriseColumn.QUALIFICATION, EnterpriseColumn.DATE };
 		};
@@ -1241,9 +1243,18 @@ public final class DemoDataGenerator {
 					case NAME -> pad(w(name), r, 3);
 					case QUALIFICATION -> pad(w(qualification), r, 3);
 					case DATE -> pad(date, r, 3);
+					case CAPITAL -> capital(name, r);
 				};
 			}
 			return cells;
+		}
+
+		// 綦江 types registered capital in 万 (sometimes 亿, sometimes full-width digits); the same
+		// enterprise always gets the same amount, derived from its name
+		private String capital(String name, SplittableRandom r) {
+			int wan = 50 + Math.floorMod(name.hashCode(), 4950);
+			String text = (wan >= 1000 && wan % 100 == 0) ? (wan / 10000.0 + "亿").replace(".0亿", "亿") : wan + "万";
+			return (r.nextInt(100) < 20) ? fullWidth(text) : text;
 		}
 
 		private void writeEnterprises(Path file) throws IOException {
@@ -1449,7 +1460,16 @@ public final class DemoDataGenerator {
 				p.skill = -1;
 			}
 			p.level = NO_TIER;
-			p.employer = (employerColumn && r.nextInt(100) < 60) ? this.usccs[r.nextInt(this.usccs.length)] : null;
+			p.employer = (employerColumn && r.nextInt(100) < 60) ? employer(r) : null;
+		}
+
+		// About 1 in 50 employers is registered elsewhere (a 渝中区 head office), so the load's
+		// employer_not_in_enterprise_feed warning has something to count.
+		private String employer(SplittableRandom r) {
+			if (r.nextInt(50) == 0) {
+				return uscc("500103", 900_000 + r.nextInt(200));
+			}
+			return this.usccs[r.nextInt(this.usccs.length)];
 		}
 
 		private String title(Person p, int primary, SplittableRandom r) {

@@ -99,7 +99,7 @@ public final class PipelineCatalog {
 			int before = problems.size();
 			check(definition, text, landingRoot, reference, problems);
 			if (problems.size() == before) {
-				pipelines.add(definition);
+				pipelines.add(definition.withDistrict(reference.districts().code(definition.district())));
 			}
 		}
 		List<String> seen = new ArrayList<>();
@@ -115,7 +115,9 @@ public final class PipelineCatalog {
 	/** One pipeline file, already checked by {@link #load}; used by steps that get its path as a job parameter. */
 	public static PipelineDefinition readChecked(Path file) {
 		try {
-			return YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), PipelineDefinition.class).withFile(file);
+			PipelineDefinition p = YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), PipelineDefinition.class);
+			String code = ReferenceData.bundled().districts().code(p.district());
+			return p.withFile(file).withDistrict((code != null) ? code : p.district());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(file + ": " + ex.getMessage(), ex);
@@ -132,9 +134,9 @@ public final class PipelineCatalog {
 		if (p.district() == null) {
 			problems.add(new PipelineProblem(file, 1, "missing 'district' (the GB/T 2260 code, e.g. 500116)"));
 		}
-		else if (!reference.districts().isKnownCode(p.district())) {
+		else if (reference.districts().code(p.district()) == null) {
 			problems.add(new PipelineProblem(file, lineOf(text, "district:"), "district '" + p.district()
-					+ "' is not a Chongqing county-level code in seeds/districts.csv"));
+					+ "' is not a Chongqing county-level code or name in seeds/districts.csv"));
 		}
 		if (p.landing() == null || p.landing().isBlank()) {
 			problems.add(new PipelineProblem(file, 1, "missing 'landing' (the folder under the landing root holding the district's snapshots)"));

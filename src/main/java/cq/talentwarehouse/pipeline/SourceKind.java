@@ -17,20 +17,24 @@ public enum SourceKind {
 			Field.optional("title", ValueType.CODE, "professional_titles", "职称"),
 			Field.optional("skill_level", ValueType.CODE, "skill_levels", "职业技能等级"),
 			Field.optional("talent_level", ValueType.CODE, "talent_levels", "人才层次"),
-			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"))),
+			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"),
+			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
 
 	PLATFORM("platform", List.of(
 			Field.required("platform_name", ValueType.TEXT, null, "平台名称"),
 			Field.required("platform_type", ValueType.CODE, "platform_types", "平台类型"),
 			Field.required("platform_level", ValueType.CODE, "platform_levels", "平台级别"),
 			Field.optional("host_uscc", ValueType.USCC, null, "依托单位统一社会信用代码"),
-			Field.optional("approved_date", ValueType.DATE, null, "认定时间"))),
+			Field.optional("approved_date", ValueType.DATE, null, "认定时间"),
+			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
 
 	ENTERPRISE("enterprise", List.of(
 			Field.required("uscc", ValueType.USCC, null, "统一社会信用代码"),
 			Field.required("enterprise_name", ValueType.TEXT, null, "企业名称"),
 			Field.required("qualification", ValueType.CODE, "qualification_types", "资质类型"),
-			Field.optional("granted_date", ValueType.DATE, null, "认定时间")));
+			Field.optional("granted_date", ValueType.DATE, null, "认定时间"),
+			Field.optional("registered_capital", ValueType.QUANTITY, null, "注册资本"),
+			Field.optional("district", ValueType.DISTRICT, null, "所属区县")));
 
 	private final String key;
 
@@ -84,7 +88,11 @@ public enum SourceKind {
 		/** Unified social credit code, validated, staged upper-case. */
 		USCC,
 		/** A date in any form districts write, staged ISO. */
-		DATE
+		DATE,
+		/** An amount, possibly in 万 or 亿, staged as a plain number. */
+		QUANTITY,
+		/** A district name variant or code: must be the pipeline's own district; stages nothing. */
+		DISTRICT
 
 	}
 
@@ -110,7 +118,7 @@ public enum SourceKind {
 		public java.util.List<String> stagedColumns() {
 			return switch (this.type) {
 				case ID_NUMBER -> java.util.List.of("person_id", "id_masked", "gender", "birth_year");
-				case PERSONAL_NAME -> java.util.List.of();
+				case PERSONAL_NAME, DISTRICT -> java.util.List.of();
 				case CODE, CODE_LIST -> java.util.List.of(this.name.endsWith("s") ? this.name : this.name + "_code");
 				default -> java.util.List.of(this.name);
 			};

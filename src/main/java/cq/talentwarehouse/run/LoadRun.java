@@ -269,6 +269,14 @@ public class LoadRun {
 		out.println();
 		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "source", "read", "loaded", "quarantined",
 				"seconds"), rows, out);
+		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("select district_code, source, rule, records, example from ops.warnings"
+						+ " where run_id = " + DuckDb.literal(runId) + " order by all")) {
+			while (rs.next()) {
+				out.printf("warning: %s %s: %d record(s) %s (e.g. %s) — loaded, but worth asking the district about%n",
+						rs.getString(1), rs.getString(2), rs.getLong(4), rs.getString(3), rs.getString(5));
+			}
+		}
 		out.println();
 	}
 

@@ -232,7 +232,7 @@ public class DistrictStageJobConfiguration {
 		if (source == null) {
 			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
 		}
-		return new RecordNormalizer(kind, source, ReferenceData.bundled(),
+		return new RecordNormalizer(input.district(), kind, source, ReferenceData.bundled(),
 				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday());
 	}
 

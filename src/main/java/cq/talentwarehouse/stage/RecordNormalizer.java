@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import cq.talentwarehouse.normalize.DateValues;
+import cq.talentwarehouse.normalize.Districts;
+import cq.talentwarehouse.normalize.Quantities;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.TextNormalizer;
 import cq.talentwarehouse.normalize.Vocabulary;
@@ -37,8 +39,14 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private final LocalDate today;
 
-	public RecordNormalizer(SourceKind kind, SourceDefinition definition, ReferenceData reference,
+	private final Districts districts;
+
+	private final String district;
+
+	public RecordNormalizer(String district, SourceKind kind, SourceDefinition definition, ReferenceData reference,
 			Pseudonymizer pseudonymizer, LocalDate today) {
+		this.district = district;
+		this.districts = reference.districts();
 		this.fields = kind.fields();
 		this.vocabularies = new Vocabulary[this.fields.size()];
 		this.separators = new String[this.fields.size()];
@@ -69,9 +77,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			String original = in[i];
 			String value = TextNormalizer.clean(original);
 			if (value == null) {
+				if (field.type() == SourceKind.ValueType.ID_NUMBER) {
+					return StagedRecord.quarantined(raw.line(), "id_missing", field.name(), "");
+				}
 				if (field.required()) {
 					return StagedRecord.quarantined(raw.line(), "required_missing", field.name(),
-							(field.type() == SourceKind.ValueType.ID_NUMBER) ? "" : (original == null ? "" : original));
+							(original == null) ? "" : original);
 				}
 				at += field.stagedColumns().size();
 				continue;
@@ -114,6 +125,22 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 								field.name(), original);
 					}
 					out[at++] = uscc.canonical();
+				}
+				case QUANTITY -> {
+					java.math.BigDecimal amount = Quantities.parse(value);
+					if (amount == null) {
+						return StagedRecord.quarantined(raw.line(), "quantity_invalid", field.name(), original);
+					}
+					out[at++] = amount.toPlainString();
+				}
+				case DISTRICT -> {
+					String code = this.districts.code(value);
+					if (code == null) {
+						return StagedRecord.quarantined(raw.line(), "district_unknown", field.name(), original);
+					}
+					if (!code.equals(this.district)) {
+						return StagedRecord.quarantined(raw.line(), "district_mismatch", field.name(), original);
+					}
 				}
 				case DATE -> {
 					LocalDate date = DateValues.parse(value);

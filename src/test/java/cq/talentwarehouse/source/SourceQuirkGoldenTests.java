@@ -53,7 +53,7 @@ class SourceQuirkGoldenTests {
 		SourceDefinition source = only.getValue();
 
 		// when
-		String actual = readAll(dir.resolve("data").resolve(source.file()), kind, source);
+		String actual = readAll(dir.resolve("data").resolve(source.file()), pipeline.district(), kind, source);
 
 		// then
 		Path expectedFile = dir.resolve("expected.txt");
@@ -63,9 +63,9 @@ class SourceQuirkGoldenTests {
 		assertThat(actual).isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
 	}
 
-	private static String readAll(Path file, SourceKind kind, SourceDefinition source) {
+	private static String readAll(Path file, String district, SourceKind kind, SourceDefinition source) {
 		DelimitedSourceReader reader = new DelimitedSourceReader(file, kind, source);
-		RecordNormalizer normalizer = new RecordNormalizer(kind, source, ReferenceData.bundled(),
+		RecordNormalizer normalizer = new RecordNormalizer(district, kind, source, ReferenceData.bundled(),
 				new Pseudonymizer("golden-test-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)), TODAY);
 		List<String> columns = kind.stagedColumns();
 		StringBuilder out = new StringBuilder();
