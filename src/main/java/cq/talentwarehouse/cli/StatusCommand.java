@@ -1,12 +1,11 @@
 package cq.talentwarehouse.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import cq.talentwarehouse.run.RunReport;
 import picocli.CommandLine.Command;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Recent runs with their outcome and per-district results (from the run reports beside the warehouse).")
+		description = { "Recent runs with their outcome and each district's result, and the districts whose",
+				"published data is stale because their last load failed (from the run reports beside the warehouse)." })
 class StatusCommand implements Callable<Integer> {
 
 	@Mixin
@@ -23,34 +23,96 @@ class StatusCommand implements Callable<Integer> {
 	@Option(names = "--last", description = "How many runs to show. Default: ${DEFAULT-VALUE}.", defaultValue = "10")
 	int last;
 
+	@Option(names = "--run", paramLabel = "ID", description = "Show one run in detail.")
+	String run;
+
 	@Override
 	public Integer call() throws IOException {
 		Path runs = this.options.warehouse.toAbsolutePath().getParent().resolve("runs");
-		if (!Files.isDirectory(runs)) {
-			System.out.println("No runs yet (" + runs + " does not exist).");
+		List<RunReport> reports = RunReport.list(runs);
+		if (reports.isEmpty()) {
+			System.out.println("No runs yet (no run reports in " + runs + ").");
 			return 0;
 		}
-		List<Path> reports;
-		try (Stream<Path> s = Files.list(runs)) {
-			reports = s.map((d) -> d.resolve("report.json"))
-				.filter(Files::exists)
-				.sorted(Comparator.comparing(Path::toString).reversed())
-				.limit(this.last)
-				.toList();
+		if (this.run != null) {
+			for (RunReport r : reports) {
+				if (r.runId().equals(this.run)) {
+					print(r, true);
+					printQuarantine(r.runId());
+					return 0;
+				}
+			}
+			System.out.println("No run " + this.run + " in " + runs + ".");
+			return 1;
 		}
-		for (Path file : reports) {
-			RunReport r = RunReport.read(file);
-			System.out.printf("%s  %-9s exit %d  started %s  finished %s%n", r.runId(), r.status(), r.exitCode(),
-					r.startedAt(), r.finishedAt());
-			if (r.message() != null) {
-				System.out.println("    " + r.message());
-			}
+		for (RunReport r : reports.subList(0, Math.min(this.last, reports.size()))) {
+			print(r, false);
+		}
+		// a district is stale when its most recent attempt failed: analysts still see its last good snapshot
+		Map<String, RunReport.DistrictResult> latest = new LinkedHashMap<>();
+		Map<String, String> latestRun = new LinkedHashMap<>();
+		for (RunReport r : reports) {
 			for (RunReport.DistrictResult d : r.districts()) {
-				System.out.printf("    %s @ %s  %s%s%n", d.district(), d.snapshotDate(), d.status(),
-						(d.message() != null) ? "  " + d.message() : "");
+				if (!latest.containsKey(d.district()) && !d.status().equals("pending")) {
+					latest.put(d.district(), d);
+					latestRun.put(d.district(), r.runId());
+				}
 			}
+		}
+		boolean any = false;
+		for (Map.Entry<String, RunReport.DistrictResult> e : latest.entrySet()) {
+			if (e.getValue().status().equals("failed")) {
+				if (!any) {
+					System.out.println("Stale districts (last load failed; the warehouse keeps their last good snapshot):");
+					any = true;
+				}
+				System.out.printf("  %s %s — failed in %s: %s%n", e.getKey(), e.getValue().name(), latestRun.get(e.getKey()),
+						e.getValue().message());
+			}
+		}
+		if (!any) {
+			System.out.println("No stale districts.");
 		}
 		return 0;
+	}
+
+	private void printQuarantine(String runId) {
+		if (!java.nio.file.Files.exists(this.options.warehouse)) {
+			return;
+		}
+		try (var c = cq.talentwarehouse.load.DuckDb.openReadOnly(this.options.warehouse); var s = c.createStatement();
+				var rs = s.executeQuery("select district_code, source, rule, count(*) from ops.quarantine where run_id = "
+						+ cq.talentwarehouse.load.DuckDb.literal(runId) + " group by all order by all")) {
+			List<String[]> rows = new java.util.ArrayList<>();
+			while (rs.next()) {
+				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) });
+			}
+			if (rows.isEmpty()) {
+				System.out.println("No quarantined records of this run in the published warehouse.");
+				return;
+			}
+			System.out.println("Quarantine by rule:");
+			Tables.print(List.of("district", "source", "rule", "records"), rows, System.out);
+		}
+		catch (java.sql.SQLException ex) {
+			System.out.println("Cannot read the quarantine from " + this.options.warehouse + ": " + ex.getMessage());
+		}
+	}
+
+	private static void print(RunReport r, boolean detail) {
+		System.out.printf("%s  %-9s exit %s  started %s  finished %s%n", r.runId(), r.status(),
+				(r.exitCode() < 0) ? "-" : Integer.toString(r.exitCode()), r.startedAt(),
+				(r.finishedAt() != null) ? r.finishedAt() : "(not finished: restart resumes it)");
+		if (r.message() != null) {
+			System.out.println("    " + r.message());
+		}
+		for (RunReport.DistrictResult d : r.districts()) {
+			System.out.printf("    %s %s @ %s  %s%s%n", d.district(), d.name(), d.snapshotDate(), d.status(),
+					(d.message() != null) ? "  " + d.message() : "");
+			if (detail) {
+				System.out.printf("        pipeline %s, snapshot %s%n", d.pipelineFile(), d.snapshotFolder());
+			}
+		}
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -72,10 +73,13 @@ public class LoadRun {
 
 	private final Job warehousePublishJob;
 
-	public LoadRun(TalentProperties properties, JobOperator jobOperator,
+	private final JobRepository jobRepository;
+
+	public LoadRun(TalentProperties properties, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("districtStageJob") Job districtStageJob, @Qualifier("warehousePublishJob") Job warehousePublishJob) {
 		this.properties = properties;
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.districtStageJob = districtStageJob;
 		this.warehousePublishJob = warehousePublishJob;
 	}
@@ -88,6 +92,36 @@ public class LoadRun {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
 		}
+	}
+
+	/**
+	 * Resumes the last run that did not finish publishing — killed, or failed — under its own run id:
+	 * district jobs that completed are kept, failed or interrupted ones restart from their last
+	 * committed chunk, and the warehouse is built and published as an uninterrupted run would.
+	 */
+	public int restart(PrintStream out) throws Exception {
+		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+			List<RunReport> reports = RunReport.list(runsFolder());
+			if (reports.isEmpty()) {
+				out.println("Nothing to restart: no run has been started yet.");
+				return NOTHING_PUBLISHED;
+			}
+			RunReport last = reports.get(0);
+			if (last.status().equals("published")) {
+				out.println("Nothing to restart: the last run " + last.runId() + " published.");
+				return PUBLISHED;
+			}
+			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
+			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+		}
+		catch (RunLock.RunInProgressException ex) {
+			out.println(ex.getMessage());
+			return RUN_IN_PROGRESS;
+		}
+	}
+
+	private Path runsFolder() {
+		return this.properties.stateDir().resolve("runs");
 	}
 
 	private int runLocked(Set<String> districts, PrintStream out) throws Exception {
@@ -108,40 +142,50 @@ public class LoadRun {
 			out.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
 			return NOTHING_PUBLISHED;
 		}
-		List<LandingZone.Snapshot> snapshots = new ArrayList<>();
-		for (PipelineDefinition pipeline : catalog.pipelines()) {
-			if (districts.isEmpty() || districts.contains(pipeline.district())) {
-				snapshots.addAll(landing.snapshots(pipeline));
-			}
-		}
 		for (String d : districts) {
 			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
 				out.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
 				return NOTHING_PUBLISHED;
 			}
 		}
-		Path runDir = this.properties.workDir().resolve("runs").resolve(runId);
-		StagingArea staging = new StagingArea(runDir.resolve("staging"));
-		Files.createDirectories(staging.root());
-		out.printf("Run %s: %d district snapshot(s) from %s%n", runId, snapshots.size(), landing.root());
+		List<RunReport.DistrictResult> plan = new ArrayList<>();
+		for (PipelineDefinition pipeline : catalog.pipelines()) {
+			if (districts.isEmpty() || districts.contains(pipeline.district())) {
+				for (LandingZone.Snapshot snapshot : landing.snapshots(pipeline)) {
+					plan.add(new RunReport.DistrictResult(pipeline.district(), pipeline.name(), snapshot.date().toString(),
+							pipeline.file().toAbsolutePath().toString(), snapshot.folder().toString(), "pending", null));
+				}
+			}
+		}
+		out.printf("Run %s: %d district snapshot(s) from %s%n", runId, plan.size(), landing.root());
+		return execute(runId, startedAt, plan, false, out);
+	}
 
-		List<RunReport.DistrictResult> results = stageAll(runId, snapshots, staging, out);
+	private int execute(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, boolean resume,
+			PrintStream out) throws Exception {
+		StagingArea staging = new StagingArea(this.properties.workDir().resolve("runs").resolve(runId).resolve("staging"));
+		Files.createDirectories(staging.root());
+		Path reportFile = runsFolder().resolve(runId).resolve("report.json");
+		new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(), plan, null)
+			.write(reportFile);
+
+		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
 		writeFeeds(staging, results);
 		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
 		int exit;
 		String message = null;
 		if (staged == 0) {
 			exit = NOTHING_PUBLISHED;
-			message = snapshots.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone"
-					: "every district failed";
+			message = plan.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone" : "every district failed";
 			out.println("Nothing published: " + message + ".");
 		}
 		else {
-			JobExecution publish = this.jobOperator.start(this.warehousePublishJob, new JobParametersBuilder()
+			JobParameters parameters = new JobParametersBuilder()
 				.addString(WarehousePublishJobConfiguration.RUN_ID, runId)
 				.addString(WarehousePublishJobConfiguration.STAGING_ROOT, staging.root().toString())
 				.addString(WarehousePublishJobConfiguration.STARTED_AT, startedAt.toString())
-				.toJobParameters());
+				.toJobParameters();
+			JobExecution publish = launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
 				exit = (staged == results.size()) ? PUBLISHED : PARTIAL;
 				printSummary(runId, out);
@@ -158,20 +202,47 @@ public class LoadRun {
 			case PARTIAL -> "partial";
 			default -> "failed";
 		};
-		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, results, message)
-			.write(this.properties.stateDir().resolve("runs").resolve(runId).resolve("report.json"));
+		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
+				results, message).write(reportFile);
 		out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status,
 				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
+		for (RunReport.DistrictResult r : results) {
+			if (r.status().equals("failed")) {
+				out.printf("  district %s %s @ %s failed and keeps its last published snapshot: %s%n", r.district(),
+						r.name(), r.snapshotDate(), r.message());
+			}
+		}
 		return exit;
 	}
 
-	private List<RunReport.DistrictResult> stageAll(String runId, List<LandingZone.Snapshot> snapshots,
-			StagingArea staging, PrintStream out) throws Exception {
+	/**
+	 * Starts a job, or on resume continues its instance: a completed one is returned as it is, an
+	 * interrupted one (still marked started after a kill) is first recovered, a failed one restarts
+	 * from its last committed chunk.
+	 */
+	private JobExecution launch(Job job, JobParameters parameters, boolean resume) throws Exception {
+		if (resume) {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last != null) {
+				if (last.getStatus() == BatchStatus.COMPLETED) {
+					return last;
+				}
+				if (last.getStatus().isRunning()) {
+					last = this.jobOperator.recover(last);
+				}
+				return this.jobOperator.restart(last);
+			}
+		}
+		return this.jobOperator.start(job, parameters);
+	}
+
+	private List<RunReport.DistrictResult> stageAll(String runId, List<RunReport.DistrictResult> plan,
+			StagingArea staging, boolean resume, PrintStream out) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>();
-			for (LandingZone.Snapshot snapshot : snapshots) {
-				futures.add(pool.submit(() -> stage(runId, snapshot, staging, out)));
+			for (RunReport.DistrictResult snapshot : plan) {
+				futures.add(pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
@@ -184,33 +255,32 @@ public class LoadRun {
 		}
 	}
 
-	private RunReport.DistrictResult stage(String runId, LandingZone.Snapshot snapshot, StagingArea staging,
-			PrintStream out) {
-		PipelineDefinition pipeline = snapshot.pipeline();
-		String label = pipeline.district() + " " + pipeline.name() + " @ " + snapshot.date();
+	private RunReport.DistrictResult stage(String runId, RunReport.DistrictResult snapshot, StagingArea staging,
+			boolean resume, PrintStream out) {
+		String label = snapshot.district() + " " + snapshot.name() + " @ " + snapshot.snapshotDate();
 		out.println("  staging " + label + " ...");
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(DistrictStageJobConfiguration.RUN_ID, runId)
-			.addString(DistrictStageJobConfiguration.PIPELINE_FILE, pipeline.file().toAbsolutePath().toString())
-			.addString(DistrictStageJobConfiguration.SNAPSHOT_DATE, snapshot.date().toString())
-			.addString(DistrictStageJobConfiguration.SNAPSHOT_FOLDER, snapshot.folder().toString())
+			.addString(DistrictStageJobConfiguration.PIPELINE_FILE, snapshot.pipelineFile())
+			.addString(DistrictStageJobConfiguration.SNAPSHOT_DATE, snapshot.snapshotDate())
+			.addString(DistrictStageJobConfiguration.SNAPSHOT_FOLDER, snapshot.snapshotFolder())
 			.addString(DistrictStageJobConfiguration.STAGING_ROOT, staging.root().toString())
 			.toJobParameters();
 		try {
-			JobExecution execution = this.jobOperator.start(this.districtStageJob, parameters);
+			JobExecution execution = launch(this.districtStageJob, parameters, resume);
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				out.println("  staged  " + label);
-				return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "staged", null);
+				return snapshot.with("staged", null);
 			}
 			String message = failureMessage(execution);
 			out.println("  FAILED  " + label + ": " + message);
-			return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "failed", message);
+			return snapshot.with("failed", message);
 		}
 		catch (Exception ex) {
 			log.debug("district stage job could not start", ex);
 			String message = "could not start: " + ex.getMessage();
 			out.println("  FAILED  " + label + ": " + message);
-			return new RunReport.DistrictResult(pipeline.district(), snapshot.date().toString(), "failed", message);
+			return snapshot.with("failed", message);
 		}
 	}
 

@@ -3,31 +3,81 @@ package cq.talentwarehouse.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * What one run did, written as JSON beside the warehouse ({@code warehouse/runs/<run>/report.json})
- * whether or not it published — the record of failed runs that never reach {@code ops.runs}.
+ * when it starts (status {@code running}, with every district snapshot it plans) and again when it
+ * ends — so a killed run leaves a record that {@code restart} resumes and {@code status} shows.
+ *
+ * @param runId the run's id, also the folder name
+ * @param startedAt local start time
+ * @param finishedAt local end time, null while running
+ * @param status running, published, partial (some districts failed) or failed (nothing published)
+ * @param exitCode the process exit code the run ended with
+ * @param stagingRoot where its staged files are
+ * @param districts each planned district snapshot and its outcome
+ * @param message why nothing was published, if so
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunReport(String runId, String startedAt, String finishedAt, String status, int exitCode,
-		List<DistrictResult> districts, String message) {
+		String stagingRoot, List<DistrictResult> districts, String message) {
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-	/** One district snapshot's outcome. */
-	public record DistrictResult(String district, String snapshotDate, String status, String message) {
+	/**
+	 * One district snapshot's plan and outcome.
+	 *
+	 * @param district GB/T 2260 code
+	 * @param name district name
+	 * @param snapshotDate the snapshot's date
+	 * @param pipelineFile the pipeline definition it was read with
+	 * @param snapshotFolder the landing folder it came from
+	 * @param status pending, staged or failed
+	 * @param message why it failed
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record DistrictResult(String district, String name, String snapshotDate, String pipelineFile,
+			String snapshotFolder, String status, String message) {
+
+		DistrictResult with(String newStatus, String newMessage) {
+			return new DistrictResult(this.district, this.name, this.snapshotDate, this.pipelineFile,
+					this.snapshotFolder, newStatus, newMessage);
+		}
+
 	}
 
+	/** Writes the report atomically: a reader never sees half a file, even if the run is killed. */
 	public void write(Path file) throws IOException {
 		Files.createDirectories(file.getParent());
-		JSON.writeValue(file.toFile(), this);
+		Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+		JSON.writeValue(temp.toFile(), this);
+		Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	public static RunReport read(Path file) throws IOException {
 		return JSON.readValue(file.toFile(), RunReport.class);
+	}
+
+	/** Reports of the runs under a state folder, newest first. */
+	public static List<RunReport> list(Path runsFolder) throws IOException {
+		if (!Files.isDirectory(runsFolder)) {
+			return List.of();
+		}
+		try (var dirs = Files.list(runsFolder)) {
+			List<Path> files = dirs.map((d) -> d.resolve("report.json")).filter(Files::exists)
+				.sorted(java.util.Comparator.comparing(Path::toString).reversed()).toList();
+			List<RunReport> reports = new java.util.ArrayList<>();
+			for (Path f : files) {
+				reports.add(read(f));
+			}
+			return reports;
+		}
 	}
 
 }

@@ -41,7 +41,8 @@ import cq.talentwarehouse.pipeline.SourceKind;
  */
 public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 
-	static final String READ_COUNT = "records.read";
+	/** Execution-context key of the records read so far; every reader saves its position under it. */
+	public static final String READ_COUNT = "records.read";
 
 	private final Path file;
 

@@ -205,6 +205,10 @@ public class DistrictStageJobConfiguration {
 					continue;
 				}
 				StageMeta meta = StageMeta.read(input.staging().meta(kind, input.district(), input.snapshotDate()));
+				if (meta.read() != meta.accepted() + meta.quarantined()) {
+					throw new SourceException(meta.file() + ": read " + meta.read() + " records but staged "
+							+ meta.accepted() + " and quarantined " + meta.quarantined() + "; nothing is loaded from it");
+				}
 				double share = (meta.read() == 0) ? 0 : (double) meta.quarantined() / meta.read();
 				if (share > source.rejectThresholdOrDefault()) {
 					failures.add(String.format("%s: %.1f%% of %d records quarantined (threshold %.1f%%): %s",
@@ -303,9 +307,13 @@ public class DistrictStageJobConfiguration {
 				}
 			}
 			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+			// counts from the saved execution context, not the step's own counters: after a restart the
+			// step execution only counts what its last attempt read
+			long read = context.getLong(DelimitedSourceReader.READ_COUNT, 0L);
+			long accepted = context.getLong(StagingWriter.ACCEPTED, 0L);
+			long quarantined = context.getLong(StagingWriter.QUARANTINED, 0L);
 			StageMeta meta = new StageMeta(this.input.snapshotFolder().resolve(source.file()).toString(),
-					source.encodingOrDefault(), step.getReadCount(), context.getLong(StagingWriter.ACCEPTED, 0L),
-					context.getLong(StagingWriter.QUARANTINED, 0L), seconds, rules);
+					source.encodingOrDefault(), read, accepted, quarantined, seconds, rules);
 			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
 			return null;
 		}

@@ -1,0 +1,132 @@
+package cq.talentwarehouse.run;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.demo.DemoDataGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reliability of the load on the demo landing zone (half a million roster rows): a run killed with
+ * SIGKILL in the middle of staging resumes with {@code restart} to exactly the warehouse an
+ * uninterrupted run publishes, and loading twice changes nothing.
+ */
+class LoadRunRestartFunctionalTests {
+
+	@TempDir
+	static Path shared;
+
+	static Path landing;
+
+	static Path cleanWarehouse;
+
+	static String cleanMarts;
+
+	@BeforeAll
+	static void loadOnceWithoutInterruption() throws Exception {
+		landing = shared.resolve("landing");
+		DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
+		cleanWarehouse = shared.resolve("clean/warehouse/talent.duckdb");
+		TestLoads.Result clean = TestLoads.run(TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing,
+				cleanWarehouse, shared.resolve("key")));
+		assertThat(clean.exit()).as(clean.output()).isEqualTo(LoadRun.PUBLISHED);
+		cleanMarts = TestLoads.marts(cleanWarehouse);
+	}
+
+	@Test
+	void runKilledMidStageThenRestartedPublishesTheSameMartsAsAnUninterruptedRun(@TempDir Path dir) throws Exception {
+		// given: a load in a child JVM, killed with SIGKILL once 江津's roster is partly staged
+		Path warehouse = dir.resolve("warehouse/talent.duckdb");
+		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+				TalentWarehouseApplication.class.getName(), "run", "--warehouse", warehouse.toString(), "--landing",
+				landing.toString(), "--pipelines", Path.of("pipelines").toAbsolutePath().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("child.log").toFile());
+		// small chunks: many commits, so the kill lands between two of them
+		builder.environment().put("TALENT_CHUNKSIZE", "2000");
+		builder.environment().put("TALENT_PSEUDONYMKEYFILE", shared.resolve("key").toString());
+		Process child = builder.start();
+		Path stagingRoot = dir.resolve("warehouse/work/runs");
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (largestRosterStagingFile(stagingRoot) < 4_000_000 && child.isAlive() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(child.isAlive()).as("the child load should still be staging; its log:%n%s",
+				Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "").isTrue();
+		child.destroyForcibly();
+		child.waitFor();
+		assertThat(warehouse).doesNotExist();
+
+		// when
+		TestLoads.Result restarted = TestLoads.restart(TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing,
+				warehouse, shared.resolve("key")));
+
+		// then
+		assertThat(restarted.exit()).as(restarted.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(restarted.output()).contains("Restarting run run-");
+		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
+		assertThat(TestLoads.rows(warehouse, "select count(*) from ops.source_counts where read <> loaded + quarantined"))
+			.containsExactly(List.of("0"));
+		assertThat(TestLoads.rows(warehouse, "select sum(read) from ops.source_counts"))
+			.isEqualTo(TestLoads.rows(cleanWarehouse, "select sum(read) from ops.source_counts"));
+	}
+
+	@Test
+	void twoRunsInARowLeaveTheMartsIdentical(@TempDir Path dir) throws Exception {
+		// given
+		Path warehouse = dir.resolve("warehouse/talent.duckdb");
+		List<String> arguments = TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
+				shared.resolve("key"));
+		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
+
+		// when
+		TestLoads.Result second = TestLoads.run(arguments);
+
+		// then
+		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
+		assertThat(TestLoads.rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
+	}
+
+	@Test
+	void restartAfterAPublishedRunHasNothingToDo(@TempDir Path dir) throws Exception {
+		Path warehouse = dir.resolve("warehouse/talent.duckdb");
+		List<String> arguments = TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
+				shared.resolve("key"));
+		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
+
+		TestLoads.Result restart = TestLoads.restart(arguments);
+
+		assertThat(restart.exit()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(restart.output()).contains("Nothing to restart: the last run run-").contains("published");
+	}
+
+	private static long largestRosterStagingFile(Path runs) throws Exception {
+		if (!Files.isDirectory(runs)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(runs)) {
+			return files.filter((p) -> p.toString().contains(File.separator + "roster" + File.separator)
+					&& p.getFileName().toString().equals("data.csv"))
+				.mapToLong((p) -> p.toFile().length())
+				.max()
+				.orElse(0);
+		}
+	}
+
+	private static String javaBin() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
