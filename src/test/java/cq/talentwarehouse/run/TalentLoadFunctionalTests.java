@@ -126,6 +126,8 @@ class TalentLoadFunctionalTests {
 			.containsExactly(List.of("500116"));
 		assertThat(rows(warehouse, "select district_code, status from ops.district_results order by 1"))
 			.containsExactly(List.of("500116", "loaded"), List.of("500241", "failed"));
+		assertThat(rows(warehouse, "select district_code, is_stale, last_attempt_status from mart.district_load_status"))
+			.containsExactly(List.of("500116", "false", "loaded"), List.of("500241", "true", "failed"));
 	}
 
 	/**
