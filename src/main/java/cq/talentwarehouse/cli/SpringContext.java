@@ -15,7 +15,13 @@ final class SpringContext {
 	}
 
 	static ConfigurableApplicationContext start(List<String> arguments) {
+		return start(arguments, true);
+	}
+
+	/** Without Spring's shutdown hook the caller decides when the context (and the job repository) closes. */
+	static ConfigurableApplicationContext start(List<String> arguments, boolean shutdownHook) {
 		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
+		application.setRegisterShutdownHook(shutdownHook);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		return application.run(arguments.toArray(String[]::new));

@@ -75,6 +75,8 @@ public class LoadRun {
 
 	private final JobRepository jobRepository;
 
+	private volatile boolean stopRequested;
+
 	public LoadRun(TalentProperties properties, JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("districtStageJob") Job districtStageJob, @Qualifier("warehousePublishJob") Job warehousePublishJob) {
 		this.properties = properties;
@@ -111,6 +113,12 @@ public class LoadRun {
 				out.println("Nothing to restart: the last run " + last.runId() + " published.");
 				return PUBLISHED;
 			}
+			if (last.status().equals("partial")) {
+				// its failed districts failed on their data; a fixed file is a new delivery for `run`
+				out.println("Nothing to restart: the last run " + last.runId() + " published; its failed districts"
+						+ " load again with the next run once their files are fixed.");
+				return PUBLISHED;
+			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
 			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
 		}
@@ -118,6 +126,15 @@ public class LoadRun {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
 		}
+	}
+
+	/**
+	 * Asks a running load to wind down: district jobs not yet started stay pending, nothing is
+	 * published, and the run can be resumed with {@link #restart}. Running jobs are stopped by the
+	 * caller through the job operator.
+	 */
+	public void requestStop() {
+		this.stopRequested = true;
 	}
 
 	private Path runsFolder() {
@@ -169,7 +186,14 @@ public class LoadRun {
 		new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(), plan, null)
 			.write(reportFile);
 
+		this.stopRequested = false;
 		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
+		if (this.stopRequested) {
+			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
+					results, "stopped on request before publishing; resume with restart").write(reportFile);
+			out.printf("Run %s stopped before publishing; resume it with: restart%n", runId);
+			return NOTHING_PUBLISHED;
+		}
 		writeFeeds(staging, results);
 		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
 		int exit;
@@ -258,6 +282,9 @@ public class LoadRun {
 	private RunReport.DistrictResult stage(String runId, RunReport.DistrictResult snapshot, StagingArea staging,
 			boolean resume, PrintStream out) {
 		String label = snapshot.district() + " " + snapshot.name() + " @ " + snapshot.snapshotDate();
+		if (this.stopRequested) {
+			return snapshot.with("pending", null);
+		}
 		out.println("  staging " + label + " ...");
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(DistrictStageJobConfiguration.RUN_ID, runId)
@@ -268,6 +295,10 @@ public class LoadRun {
 			.toJobParameters();
 		try {
 			JobExecution execution = launch(this.districtStageJob, parameters, resume);
+			if (execution.getStatus() == BatchStatus.STOPPED) {
+				out.println("  stopped " + label + " (resume with restart)");
+				return snapshot.with("pending", null);
+			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				out.println("  staged  " + label);
 				return snapshot.with("staged", null);

@@ -1,0 +1,106 @@
+package cq.talentwarehouse.schedule;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+
+import cq.talentwarehouse.run.LoadRun;
+import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
+import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
+
+/**
+ * Keeps the process running and starts a load on a Spring six-field cron. A failed load is logged
+ * and the next fire still happens; a fire while a load runs (here or in another process) is refused
+ * by the run lock and logged. On shutdown (SIGTERM) running jobs are asked to stop after their
+ * current chunk, so the interrupted run can be resumed with {@code restart}.
+ */
+@Component
+public class NightlySchedule {
+
+	private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
+
+	public static final String DEFAULT_CRON = "0 0 2 * * *";
+
+	public static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+	private final LoadRun loadRun;
+
+	private final JobOperator jobOperator;
+
+	private final AtomicInteger fires = new AtomicInteger();
+
+	private ThreadPoolTaskScheduler scheduler;
+
+	private ScheduledFuture<?> future;
+
+	public NightlySchedule(LoadRun loadRun, JobOperator jobOperator) {
+		this.loadRun = loadRun;
+		this.jobOperator = jobOperator;
+	}
+
+	/** Starts firing; returns at once. The cron is validated here, so a typo fails before any wait. */
+	public synchronized void start(String cron, ZoneId zone, PrintStream out) {
+		CronTrigger trigger = new CronTrigger(cron, zone);
+		this.scheduler = new ThreadPoolTaskScheduler();
+		this.scheduler.setPoolSize(1);
+		this.scheduler.setThreadNamePrefix("nightly-load-");
+		this.scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		this.scheduler.setAwaitTerminationSeconds(600);
+		this.scheduler.initialize();
+		this.future = this.scheduler.schedule(() -> fire(out), trigger);
+		log.info("Scheduled loads on cron '{}' ({}); next at {}", cron, zone,
+				trigger.nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext()));
+	}
+
+	private void fire(PrintStream out) {
+		int n = this.fires.incrementAndGet();
+		log.info("Scheduled load #{} starting", n);
+		try {
+			int exit = this.loadRun.run(Set.of(), out);
+			log.info("Scheduled load #{} ended with exit {}", n, exit);
+		}
+		catch (Exception ex) {
+			// the schedule outlives a failed night: log it, fire again next time
+			log.error("Scheduled load #{} failed: {}", n, ex.getMessage());
+		}
+	}
+
+	/** How many times the schedule has fired so far. */
+	public int fires() {
+		return this.fires.get();
+	}
+
+	/** Asks running jobs to stop after their current chunk and waits for the load thread to end. */
+	public synchronized void stop() {
+		if (this.scheduler == null) {
+			return;
+		}
+		if (this.future != null) {
+			this.future.cancel(false);
+		}
+		this.loadRun.requestStop();
+		for (String job : new String[] { DistrictStageJobConfiguration.JOB_NAME, WarehousePublishJobConfiguration.JOB_NAME }) {
+			try {
+				for (Long id : this.jobOperator.getRunningExecutions(job)) {
+					log.info("Stopping {} execution {} after its current chunk", job, id);
+					this.jobOperator.stop(id);
+				}
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop running {} executions: {}", job, ex.getMessage());
+			}
+		}
+		this.scheduler.shutdown();
+		this.scheduler = null;
+	}
+
+}

@@ -1,0 +1,71 @@
+package cq.talentwarehouse.schedule;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.run.RunReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schedule fires loads on its cron, keeps firing after a failed load, and stops cleanly. */
+class NightlyScheduleIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void firesLoadsOnItsCronAndKeepsFiringAfterAFailedLoad() throws Exception {
+		// given: a landing zone with no snapshot folders, so every load fails with "nothing published"
+		Path landing = Files.createDirectories(this.dir.resolve("landing/jiangjin/not-a-date"));
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (ConfigurableApplicationContext context = app.run("--talent.warehouse=" + warehouse,
+				"--talent.pipelines=" + Path.of("pipelines").toAbsolutePath(), "--talent.landing=" + landing.getParent().getParent(),
+				"--talent.pseudonym-key-file=" + this.dir.resolve("key"),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("warehouse/job-repository"));
+				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+			NightlySchedule schedule = context.getBean(NightlySchedule.class);
+
+			// when: every second
+			schedule.start("* * * * * *", ZoneId.of("Asia/Shanghai"), out);
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (reports(warehouse.getParent().resolve("runs")) < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			schedule.stop();
+
+			// then
+			List<RunReport> reports = RunReport.list(warehouse.getParent().resolve("runs"));
+			assertThat(reports).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(reports).allSatisfy((r) -> assertThat(r.status()).isIn("failed", "running"));
+			assertThat(schedule.fires()).isGreaterThanOrEqualTo(2);
+			assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Nothing published: no snapshot folders");
+		}
+	}
+
+	private static long reports(Path runs) throws Exception {
+		if (!Files.isDirectory(runs)) {
+			return 0;
+		}
+		try (Stream<Path> s = Files.list(runs)) {
+			return s.filter((d) -> Files.exists(d.resolve("report.json"))).count();
+		}
+	}
+
+}
