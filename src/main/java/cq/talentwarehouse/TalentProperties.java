@@ -30,6 +30,17 @@ public class TalentProperties {
 	/** District snapshots staged at once; the machine's cores by default. */
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+	/** Also time every item read and processed (Spring Batch item observations); costs throughput. */
+	private boolean itemMetrics;
+
+	public boolean isItemMetrics() {
+		return this.itemMetrics;
+	}
+
+	public void setItemMetrics(boolean itemMetrics) {
+		this.itemMetrics = itemMetrics;
+	}
+
 	public Path getWarehouse() {
 		return this.warehouse;
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -37,8 +38,9 @@ public class WarehousePublishJobConfiguration {
 
 	@Bean
 	public Job warehousePublishJob(JobRepository jobRepository, Step warehouseBuildStep, Step warehouseTestStep,
-			Step warehousePublishStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(warehouseBuildStep)
+			Step warehousePublishStep, ObservationRegistry observationRegistry) {
+		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
+			.start(warehouseBuildStep)
 			.next(warehouseTestStep)
 			.next(warehousePublishStep)
 			.build();
@@ -46,8 +48,8 @@ public class WarehousePublishJobConfiguration {
 
 	@Bean
 	public Step warehouseBuildStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TalentProperties properties) {
-		return new StepBuilder("warehouseBuildStep", jobRepository).tasklet((contribution, context) -> {
+			TalentProperties properties, ObservationRegistry observationRegistry) {
+		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			var parameters = context.getStepContext().getJobParameters();
 			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
 					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
@@ -58,8 +60,8 @@ public class WarehousePublishJobConfiguration {
 
 	@Bean
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TalentProperties properties) {
-		return new StepBuilder("warehouseTestStep", jobRepository).tasklet((contribution, context) -> {
+			TalentProperties properties, ObservationRegistry observationRegistry) {
+		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
@@ -70,8 +72,8 @@ public class WarehousePublishJobConfiguration {
 
 	@Bean
 	public Step warehousePublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TalentProperties properties) {
-		return new StepBuilder("warehousePublishStep", jobRepository).tasklet((contribution, context) -> {
+			TalentProperties properties, ObservationRegistry observationRegistry) {
+		return new StepBuilder("warehousePublishStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			Publisher.publish(workingCopy(properties), properties.getWarehouse());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

@@ -43,6 +43,8 @@ import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.PipelineProblem;
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
+import cq.talentwarehouse.stage.StageMeta;
+import cq.talentwarehouse.pipeline.SourceKind;
 
 /**
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
@@ -75,10 +77,14 @@ public class LoadRun {
 
 	private final JobRepository jobRepository;
 
+	private final io.micrometer.core.instrument.MeterRegistry meterRegistry;
+
 	private volatile boolean stopRequested;
 
 	public LoadRun(TalentProperties properties, JobOperator jobOperator, JobRepository jobRepository,
+			io.micrometer.core.instrument.MeterRegistry meterRegistry,
 			@Qualifier("districtStageJob") Job districtStageJob, @Qualifier("warehousePublishJob") Job warehousePublishJob) {
+		this.meterRegistry = meterRegistry;
 		this.properties = properties;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -187,6 +193,8 @@ public class LoadRun {
 			.write(reportFile);
 
 		this.stopRequested = false;
+		// one run's timers per report, also when the schedule keeps this process alive for months
+		this.meterRegistry.clear();
 		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
 		if (this.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
@@ -227,7 +235,8 @@ public class LoadRun {
 			default -> "failed";
 		};
 		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
-				results, message).write(reportFile);
+				results, message, sourceResults(staging, results), MetricsSummary.of(this.meterRegistry), versions())
+			.write(reportFile);
 		out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status,
 				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
 		for (RunReport.DistrictResult r : results) {
@@ -313,6 +322,39 @@ public class LoadRun {
 			out.println("  FAILED  " + label + ": " + message);
 			return snapshot.with("failed", message);
 		}
+	}
+
+	private static List<RunReport.SourceResult> sourceResults(StagingArea staging, List<RunReport.DistrictResult> results) {
+		List<RunReport.SourceResult> sources = new ArrayList<>();
+		for (RunReport.DistrictResult r : results) {
+			for (SourceKind kind : SourceKind.values()) {
+				Path meta = staging.meta(kind, r.district(), java.time.LocalDate.parse(r.snapshotDate()));
+				if (Files.exists(meta)) {
+					StageMeta m = StageMeta.read(meta);
+					sources.add(new RunReport.SourceResult(r.district(), r.snapshotDate(), kind.key(), m.file(), m.read(),
+							m.accepted(), m.quarantined(), m.seconds(), m.topRules(Integer.MAX_VALUE)));
+				}
+			}
+		}
+		return sources;
+	}
+
+	private static java.util.Map<String, String> versions() {
+		java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+		String app = LoadRun.class.getPackage().getImplementationVersion();
+		versions.put("talent-warehouse", (app != null) ? app : "development build");
+		versions.put("java", System.getProperty("java.version"));
+		String batch = org.springframework.batch.core.job.Job.class.getPackage().getImplementationVersion();
+		versions.put("spring-batch", (batch != null) ? batch : "unknown");
+		try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("select version()")) {
+			rs.next();
+			versions.put("duckdb", rs.getString(1));
+		}
+		catch (java.sql.SQLException ex) {
+			versions.put("duckdb", "unknown (" + ex.getMessage() + ")");
+		}
+		return versions;
 	}
 
 	/** The first failure's own message: a SourceException already reads as a sentence for operators. */

@@ -23,10 +23,37 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param stagingRoot where its staged files are
  * @param districts each planned district snapshot and its outcome
  * @param message why nothing was published, if so
+ * @param sources per source counts and durations from staging
+ * @param metrics Spring Batch's timers (job, step, item read/process, chunk write) for this run
+ * @param versions versions of this build, Java, DuckDB and Spring Batch
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunReport(String runId, String startedAt, String finishedAt, String status, int exitCode,
-		String stagingRoot, List<DistrictResult> districts, String message) {
+		String stagingRoot, List<DistrictResult> districts, String message, List<SourceResult> sources,
+		List<MetricsSummary.Timing> metrics, java.util.Map<String, String> versions) {
+
+	public RunReport(String runId, String startedAt, String finishedAt, String status, int exitCode,
+			String stagingRoot, List<DistrictResult> districts, String message) {
+		this(runId, startedAt, finishedAt, status, exitCode, stagingRoot, districts, message, List.of(), List.of(),
+				java.util.Map.of());
+	}
+
+	/**
+	 * What one source of one district snapshot staged.
+	 *
+	 * @param district GB/T 2260 code
+	 * @param snapshotDate snapshot date
+	 * @param source roster, platform or enterprise
+	 * @param file the file or URL read
+	 * @param read records read
+	 * @param staged records staged (duplicates among them are quarantined by the warehouse)
+	 * @param quarantined records quarantined while staging
+	 * @param seconds staging time
+	 * @param rules quarantine counts by rule
+	 */
+	public record SourceResult(String district, String snapshotDate, String source, String file, long read,
+			long staged, long quarantined, double seconds, String rules) {
+	}
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -14,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,9 +23,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import cq.talentwarehouse.normalize.ChineseScript;
-import cq.talentwarehouse.normalize.TextNormalizer;
-import cq.talentwarehouse.pipeline.ColumnSpec;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
 
@@ -90,7 +83,8 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			if (!hasNext()) {
 				throw new SourceException(this.file + ": the file has a header but no records");
 			}
-			this.columnByField = mapColumns(header);
+			this.columnByField = HeaderMatcher.columns(header.toList(), this.kind, this.definition, this.file.toString(),
+					"the header has");
 			long resumeAfter = context.getLong(READ_COUNT, 0L);
 			while (this.recordsRead < resumeAfter && read() != null) {
 				// skip what an earlier attempt already committed
@@ -148,47 +142,6 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 					+ " pipeline (UTF-8, GB18030, GBK)", ex);
 		}
 		return new SourceException(this.file + ": line " + line + ": " + ex.getCause().getMessage(), ex);
-	}
-
-	private int[] mapColumns(CSVRecord header) {
-		Map<String, Integer> byKey = new HashMap<>();
-		List<String> seen = new ArrayList<>();
-		for (int i = 0; i < header.size(); i++) {
-			String key = headerKey(header.get(i));
-			seen.add(header.get(i));
-			if (key != null) {
-				byKey.putIfAbsent(key, i);
-			}
-		}
-		List<SourceKind.Field> fields = this.kind.fields();
-		int[] columns = new int[fields.size()];
-		Map<String, ColumnSpec> mapping = (this.definition.columns() == null) ? Map.of() : this.definition.columns();
-		for (int f = 0; f < fields.size(); f++) {
-			SourceKind.Field field = fields.get(f);
-			ColumnSpec spec = mapping.get(field.name());
-			columns[f] = -1;
-			if (spec == null) {
-				continue;
-			}
-			for (String candidate : spec.headers()) {
-				Integer at = byKey.get(headerKey(candidate));
-				if (at != null) {
-					columns[f] = at;
-					break;
-				}
-			}
-			if (columns[f] < 0) {
-				throw new SourceException(this.file + ": no column for " + field.label() + " (" + field.name()
-						+ "); looked for " + spec.headers() + ", the header has " + seen);
-			}
-		}
-		return columns;
-	}
-
-	// Headers match whatever their spacing, width or script (Traditional headers from some districts)
-	private static String headerKey(String header) {
-		String key = TextNormalizer.key(header);
-		return (key == null) ? null : ChineseScript.toSimplified(key);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -65,8 +66,9 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	public Job districtStageJob(JobRepository jobRepository, Step rosterStageStep, Step platformStageStep,
-			Step enterpriseStageStep, Step rejectThresholdStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(rosterStageStep)
+			Step enterpriseStageStep, Step rejectThresholdStep, ObservationRegistry observationRegistry) {
+		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
+			.start(rosterStageStep)
 			.next(platformStageStep)
 			.next(enterpriseStageStep)
 			.next(rejectThresholdStep)
@@ -76,33 +78,36 @@ public class DistrictStageJobConfiguration {
 	@Bean
 	public Step rosterStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> rosterReader, RecordNormalizer rosterNormalizer,
-			StagingWriter rosterWriter, StepExecutionListener rosterStageListener) {
+			StagingWriter rosterWriter, StepExecutionListener rosterStageListener,
+			ObservationRegistry observationRegistry) {
 		return stageStep("rosterStageStep", jobRepository, transactionManager, properties, rosterReader,
-				rosterNormalizer, rosterWriter, rosterStageListener);
+				rosterNormalizer, rosterWriter, rosterStageListener, observationRegistry);
 	}
 
 	@Bean
 	public Step platformStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> platformReader,
-			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StepExecutionListener platformStageListener) {
+			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StepExecutionListener platformStageListener,
+			ObservationRegistry observationRegistry) {
 		return stageStep("platformStageStep", jobRepository, transactionManager, properties, platformReader,
-				platformNormalizer, platformWriter, platformStageListener);
+				platformNormalizer, platformWriter, platformStageListener, observationRegistry);
 	}
 
 	@Bean
 	public Step enterpriseStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> enterpriseReader,
 			RecordNormalizer enterpriseNormalizer, StagingWriter enterpriseWriter,
-			StepExecutionListener enterpriseStageListener) {
+			StepExecutionListener enterpriseStageListener, ObservationRegistry observationRegistry) {
 		return stageStep("enterpriseStageStep", jobRepository, transactionManager, properties, enterpriseReader,
-				enterpriseNormalizer, enterpriseWriter, enterpriseStageListener);
+				enterpriseNormalizer, enterpriseWriter, enterpriseStageListener, observationRegistry);
 	}
 
 	private static Step stageStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ItemStreamReader<RawRecord> reader, RecordNormalizer normalizer, StagingWriter writer,
-			StepExecutionListener listener) {
+			StepExecutionListener listener, ObservationRegistry observationRegistry) {
 		return new StepBuilder(name, jobRepository).<RawRecord, StagedRecord>chunk(properties.getChunkSize())
+			.observationRegistry(observationRegistry)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(normalizer)
@@ -320,68 +325,5 @@ public class DistrictStageJobConfiguration {
 
 	}
 
-	/** The one-row meta file of a staged source. */
-	record StageMeta(String file, String encoding, long read, long accepted, long quarantined, double seconds,
-			List<Map.Entry<String, Long>> rules) {
-
-		static final String HEADER = "file,encoding,read,accepted,quarantined,seconds,rules";
-
-		void write(Path target) {
-			StringBuilder rulesText = new StringBuilder();
-			for (Map.Entry<String, Long> r : this.rules) {
-				rulesText.append(rulesText.length() > 0 ? ";" : "").append(r.getKey()).append('=').append(r.getValue());
-			}
-			try {
-				Files.createDirectories(target.getParent());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot create " + target.getParent(), ex);
-			}
-			try (var out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-				out.write(HEADER);
-				out.write('\n');
-				CsvText.row(out, List.of(this.file, this.encoding, Long.toString(this.read),
-						Long.toString(this.accepted), Long.toString(this.quarantined),
-						String.format(java.util.Locale.ROOT, "%.3f", this.seconds), rulesText.toString()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot write " + target, ex);
-			}
-		}
-
-		static StageMeta read(Path file) {
-			try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				var record = org.apache.commons.csv.CSVFormat.RFC4180.builder()
-					.setHeader()
-					.setSkipHeaderRecord(true)
-					.get()
-					.parse(reader)
-					.getRecords()
-					.get(0);
-				List<Map.Entry<String, Long>> rules = new ArrayList<>();
-				for (String part : record.get("rules").split(";")) {
-					int eq = part.indexOf('=');
-					if (eq > 0) {
-						rules.add(Map.entry(part.substring(0, eq), Long.parseLong(part.substring(eq + 1))));
-					}
-				}
-				return new StageMeta(record.get("file"), record.get("encoding"), Long.parseLong(record.get("read")),
-						Long.parseLong(record.get("accepted")), Long.parseLong(record.get("quarantined")),
-						Double.parseDouble(record.get("seconds")), rules);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read staging meta " + file, ex);
-			}
-		}
-
-		String topRules(int n) {
-			StringBuilder b = new StringBuilder();
-			for (int i = 0; i < Math.min(n, this.rules.size()); i++) {
-				b.append(i > 0 ? ", " : "").append(this.rules.get(i).getKey()).append(' ').append(this.rules.get(i).getValue());
-			}
-			return b.toString();
-		}
-
-	}
 
 }
