@@ -37,7 +37,7 @@ class StatusCommand implements Callable<Integer> {
 		if (this.run != null) {
 			for (RunReport r : reports) {
 				if (r.runId().equals(this.run)) {
-					print(r, true);
+					print(r, true, false);
 					printQuarantine(r.runId());
 					return 0;
 				}
@@ -45,8 +45,16 @@ class StatusCommand implements Callable<Integer> {
 			System.out.println("No run " + this.run + " in " + runs + ".");
 			return 1;
 		}
+		boolean loading = false;
+		try {
+			cq.talentwarehouse.run.RunLock.checkFree(this.options.lockFile());
+		}
+		catch (cq.talentwarehouse.run.RunLock.RunInProgressException ex) {
+			loading = true;
+			System.out.println(ex.getMessage().replace("; not starting another. Try again when it has finished.", "."));
+		}
 		for (RunReport r : reports.subList(0, Math.min(this.last, reports.size()))) {
-			print(r, false);
+			print(r, false, loading && r == reports.get(0));
 		}
 		// a district is stale when its most recent attempt failed: analysts still see its last good snapshot
 		Map<String, RunReport.DistrictResult> latest = new LinkedHashMap<>();
@@ -99,10 +107,11 @@ class StatusCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void print(RunReport r, boolean detail) {
+	private static void print(RunReport r, boolean detail, boolean inProgress) {
+		String finished = (r.finishedAt() != null) ? r.finishedAt()
+				: inProgress ? "(in progress)" : "(interrupted: restart resumes it)";
 		System.out.printf("%s  %-9s exit %s  started %s  finished %s%n", r.runId(), r.status(),
-				(r.exitCode() < 0) ? "-" : Integer.toString(r.exitCode()), r.startedAt(),
-				(r.finishedAt() != null) ? r.finishedAt() : "(not finished: restart resumes it)");
+				(r.exitCode() < 0) ? "-" : Integer.toString(r.exitCode()), r.startedAt(), finished);
 		if (r.message() != null) {
 			System.out.println("    " + r.message());
 		}

@@ -25,7 +25,12 @@ public class TalentCommand implements Runnable {
 		CommandLine cli = new CommandLine(new TalentCommand());
 		cli.setOut(new PrintWriter(System.out, true));
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-			commandLine.getErr().println("error: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.toString()));
+			// the innermost cause is the sentence an operator can act on; the chain above it is Spring's
+			Throwable root = ex;
+			while (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			commandLine.getErr().println("error: " + ((root.getMessage() != null) ? root.getMessage() : root.toString()));
 			return 1;
 		});
 		return cli.execute(args);

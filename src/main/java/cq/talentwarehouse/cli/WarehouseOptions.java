@@ -24,6 +24,11 @@ class WarehouseOptions {
 			defaultValue = "${env:TALENT_LANDING:-landing}")
 	Path landing;
 
+	/** The run lock beside the warehouse. */
+	java.nio.file.Path lockFile() {
+		return this.warehouse.toAbsolutePath().getParent().resolve("run.lock");
+	}
+
 	/** Spring arguments carrying these options into {@code TalentProperties} and the job repository. */
 	List<String> springArguments() {
 		Path stateDir = this.warehouse.toAbsolutePath().getParent();
@@ -31,8 +36,12 @@ class WarehouseOptions {
 		args.add("--talent.warehouse=" + this.warehouse.toAbsolutePath());
 		args.add("--talent.pipelines=" + this.pipelines.toAbsolutePath());
 		args.add("--talent.landing=" + this.landing.toAbsolutePath());
+		// AUTO_SERVER: a second process (a manual run while the schedule process is up) reaches the
+		// job repository through the first one's loopback server instead of failing on the file lock
 		args.add("--spring.datasource.url=jdbc:h2:file:" + stateDir.resolve("job-repository")
-				+ ";DB_CLOSE_ON_EXIT=FALSE");
+				+ ";AUTO_SERVER=TRUE");
+		// Spring Boot's file appender rolls at 10 MB and keeps 7 days
+		args.add("--logging.file.name=" + stateDir.resolve("logs").resolve("talent-warehouse.log"));
 		return args;
 	}
 

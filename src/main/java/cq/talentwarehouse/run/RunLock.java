@@ -52,6 +52,16 @@ public final class RunLock implements AutoCloseable {
 		return new RunLock(channel, lock);
 	}
 
+	/**
+	 * Refuses at once, before anything heavy starts, when another process holds the lock; the
+	 * load itself takes the lock for real.
+	 */
+	public static void checkFree(Path file) throws IOException, RunInProgressException {
+		if (Files.exists(file)) {
+			acquire(file).close();
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.channel.truncate(0);

@@ -18,6 +18,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -41,6 +42,8 @@ import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.source.DelimitedSourceReader;
 import cq.talentwarehouse.source.RawRecord;
 import cq.talentwarehouse.source.SourceException;
+import cq.talentwarehouse.source.SourceLocation;
+import cq.talentwarehouse.source.SourceReaders;
 
 /**
  * {@code districtStageJob}: one district snapshot, read, normalized, validated and staged for the
@@ -78,7 +81,7 @@ public class DistrictStageJobConfiguration {
 	@Bean
 	public Step rosterStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> rosterReader, RecordNormalizer rosterNormalizer,
-			StagingWriter rosterWriter, StepExecutionListener rosterStageListener,
+			StagingWriter rosterWriter, StageListener rosterStageListener,
 			ObservationRegistry observationRegistry) {
 		return stageStep("rosterStageStep", jobRepository, transactionManager, properties, rosterReader,
 				rosterNormalizer, rosterWriter, rosterStageListener, observationRegistry);
@@ -87,7 +90,7 @@ public class DistrictStageJobConfiguration {
 	@Bean
 	public Step platformStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> platformReader,
-			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StepExecutionListener platformStageListener,
+			RecordNormalizer platformNormalizer, StagingWriter platformWriter, StageListener platformStageListener,
 			ObservationRegistry observationRegistry) {
 		return stageStep("platformStageStep", jobRepository, transactionManager, properties, platformReader,
 				platformNormalizer, platformWriter, platformStageListener, observationRegistry);
@@ -97,7 +100,7 @@ public class DistrictStageJobConfiguration {
 	public Step enterpriseStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ItemStreamReader<RawRecord> enterpriseReader,
 			RecordNormalizer enterpriseNormalizer, StagingWriter enterpriseWriter,
-			StepExecutionListener enterpriseStageListener, ObservationRegistry observationRegistry) {
+			StageListener enterpriseStageListener, ObservationRegistry observationRegistry) {
 		return stageStep("enterpriseStageStep", jobRepository, transactionManager, properties, enterpriseReader,
 				enterpriseNormalizer, enterpriseWriter, enterpriseStageListener, observationRegistry);
 	}
@@ -105,7 +108,7 @@ public class DistrictStageJobConfiguration {
 	private static Step stageStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ItemStreamReader<RawRecord> reader, RecordNormalizer normalizer, StagingWriter writer,
-			StepExecutionListener listener, ObservationRegistry observationRegistry) {
+			StageListener listener, ObservationRegistry observationRegistry) {
 		return new StepBuilder(name, jobRepository).<RawRecord, StagedRecord>chunk(properties.getChunkSize())
 			.observationRegistry(observationRegistry)
 			.transactionManager(transactionManager)
@@ -139,7 +142,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StepExecutionListener rosterStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StageListener rosterStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.ROSTER);
 	}
 
@@ -166,7 +169,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StepExecutionListener platformStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StageListener platformStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.PLATFORM);
 	}
 
@@ -193,7 +196,7 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	@StepScope
-	public StepExecutionListener enterpriseStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
+	public StageListener enterpriseStageListener(@Value("#{jobParameters}") Map<String, Object> parameters) {
 		return new StageListener(StageInput.of(parameters), SourceKind.ENTERPRISE);
 	}
 
@@ -217,7 +220,7 @@ public class DistrictStageJobConfiguration {
 				double share = (meta.read() == 0) ? 0 : (double) meta.quarantined() / meta.read();
 				if (share > source.rejectThresholdOrDefault()) {
 					failures.add(String.format("%s: %.1f%% of %d records quarantined (threshold %.1f%%): %s",
-							input.snapshotFolder().resolve(source.file()), share * 100, meta.read(),
+							SourceLocation.describe(input.snapshotFolder(), source), share * 100, meta.read(),
 							source.rejectThresholdOrDefault() * 100, meta.topRules(3)));
 				}
 			}
@@ -233,7 +236,10 @@ public class DistrictStageJobConfiguration {
 		if (source == null) {
 			return new EmptyReader();
 		}
-		return new DelimitedSourceReader(input.snapshotFolder().resolve(source.file()), kind, source);
+		// fetched pages stay with the run, so a restarted step reads the same snapshot it began
+		Path spool = input.staging().root().resolve("spool").resolve(kind.key())
+			.resolve("district_code=" + input.district()).resolve("snapshot_date=" + input.snapshotDate());
+		return SourceReaders.create(input.snapshotFolder(), spool, kind, source);
 	}
 
 	private static RecordNormalizer normalizer(StageInput input, SourceKind kind, TalentProperties properties) {
@@ -283,16 +289,58 @@ public class DistrictStageJobConfiguration {
 
 	}
 
-	/** Records what a source step read and staged, for the warehouse and the threshold check. */
-	public static class StageListener implements StepExecutionListener {
+	/**
+	 * Records what a source step read and staged, for the warehouse and the threshold check, and
+	 * reports progress of long steps every few seconds.
+	 */
+	public static class StageListener implements StepExecutionListener, ChunkListener<RawRecord, StagedRecord> {
+
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageListener.class);
+
+		private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
 		private final StageInput input;
 
 		private final SourceKind kind;
 
+		private StepExecution step;
+
+		private long startedNanos;
+
+		private long lastProgressNanos;
+
 		StageListener(StageInput input, SourceKind kind) {
 			this.input = input;
 			this.kind = kind;
+		}
+
+		@Override
+		public void beforeStep(StepExecution step) {
+			this.step = step;
+			this.startedNanos = System.nanoTime();
+			this.lastProgressNanos = this.startedNanos;
+		}
+
+		@Override
+		public void afterChunk(org.springframework.batch.infrastructure.item.Chunk<StagedRecord> chunk) {
+			progress();
+		}
+
+		@Override
+		public void afterChunk(org.springframework.batch.core.scope.context.ChunkContext context) {
+			progress();
+		}
+
+		private void progress() {
+			long now = System.nanoTime();
+			if (this.step == null || now - this.lastProgressNanos < PROGRESS_EVERY_NANOS) {
+				return;
+			}
+			this.lastProgressNanos = now;
+			long read = this.step.getReadCount();
+			double seconds = (now - this.startedNanos) / 1e9;
+			log.info("  {} {} @ {}: {} records so far, {} records/s", this.input.district(), this.kind.key(),
+					this.input.snapshotDate(), read, Math.round(read / seconds));
 		}
 
 		@Override
@@ -317,7 +365,7 @@ public class DistrictStageJobConfiguration {
 			long read = context.getLong(DelimitedSourceReader.READ_COUNT, 0L);
 			long accepted = context.getLong(StagingWriter.ACCEPTED, 0L);
 			long quarantined = context.getLong(StagingWriter.QUARANTINED, 0L);
-			StageMeta meta = new StageMeta(this.input.snapshotFolder().resolve(source.file()).toString(),
+			StageMeta meta = new StageMeta(SourceLocation.describe(this.input.snapshotFolder(), source),
 					source.encodingOrDefault(), read, accepted, quarantined, seconds, rules);
 			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
 			return null;
