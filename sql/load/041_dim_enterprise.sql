@@ -1,30 +1,139 @@
--- Enterprises from the enterprise feeds, then employers and platform hosts known only by code.
--- A name sent again replaces the old one (type 1 for now).
-create or replace temp table enterprise_names as
+-- dim_enterprise, type 2. Versions are derived from dw.enterprise_observation (every enterprise in
+-- every district snapshot), so a snapshot loaded late, or replaced by a corrected one, re-derives
+-- the versions of the enterprises it touches; facts of those enterprises are then re-pointed at
+-- the version valid on their snapshot date. Codes known only as an employer or platform host get
+-- one placeholder version until a feed names them.
+
+create or replace temp table affected_uscc as
+select uscc from dw.enterprise_observation o
+where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date)
+union
+select uscc from enterprise_ranked
+union
+select employer_uscc from roster_ranked where employer_uscc is not null
+union
+select host_uscc from platform_ranked where host_uscc is not null;
+
+delete from dw.enterprise_observation o
+where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date);
+
+insert into dw.enterprise_observation
 select
     uscc,
-    max(enterprise_name) as enterprise_name,
-    max(cast(registered_capital as decimal(18, 2))) as registered_capital_yuan
+    district_code,
+    snapshot_date,
+    max(enterprise_name),
+    max(cast(registered_capital as decimal(18, 2)))
 from enterprise_ranked
 where copy_no = 1
-group by uscc;
+group by uscc, district_code, snapshot_date;
 
-update dw.dim_enterprise d set
-    enterprise_name = s.enterprise_name,
-    registered_capital_yuan = coalesce(s.registered_capital_yuan, d.registered_capital_yuan)
-from enterprise_names s
-where d.uscc = s.uscc;
+create or replace temp table enterprise_versions as
+with observations as (
+    select * from dw.enterprise_observation
+    where uscc in (select uscc from affected_uscc)
+    -- one observation per enterprise and date, should two districts list it the same day
+    qualify row_number() over (partition by uscc, snapshot_date order by district_code) = 1
+),
 
-insert into dw.dim_enterprise (enterprise_sk, uscc, enterprise_name, registration_area_code, registered_capital_yuan)
-select nextval('dw.seq_enterprise_sk'), s.uscc, s.enterprise_name, substr(s.uscc, 3, 6), s.registered_capital_yuan
-from (
-    select uscc, enterprise_name, registered_capital_yuan from enterprise_names
-    union all
-    select distinct employer_uscc, '(未知名称)', null from roster_ranked
-    where employer_uscc is not null and employer_uscc not in (select uscc from enterprise_names)
-    union all
-    select distinct host_uscc, '(未知名称)', null from platform_ranked
-    where host_uscc is not null and host_uscc not in (select uscc from enterprise_names)
-) s
-where not exists (select 1 from dw.dim_enterprise d where d.uscc = s.uscc)
-qualify row_number() over (partition by s.uscc order by s.enterprise_name = '(未知名称)') = 1;
+changes as (
+    select
+        *,
+        case
+            when lag(enterprise_name) over by_date is distinct from enterprise_name
+                or lag(registered_capital_yuan) over by_date is distinct from registered_capital_yuan
+                or lag(district_code) over by_date is distinct from district_code
+                then 1
+            else 0
+        end as is_change
+    from observations
+    window by_date as (partition by uscc order by snapshot_date)
+),
+
+numbered as (
+    select *, sum(is_change) over (partition by uscc order by snapshot_date rows unbounded preceding) as version_no
+    from changes
+),
+
+versions as (
+    select
+        uscc,
+        version_no,
+        min(snapshot_date) as first_seen,
+        any_value(enterprise_name) as enterprise_name,
+        any_value(registered_capital_yuan) as registered_capital_yuan,
+        any_value(district_code) as district_code
+    from numbered
+    group by uscc, version_no
+),
+
+final as (
+    select
+        uscc,
+        enterprise_name,
+        registered_capital_yuan,
+        district_code,
+        -- the first version also covers the time before the enterprise was first listed
+        case when version_no = 1 then date '1900-01-01' else first_seen end as valid_from,
+        cast(lead(first_seen) over (partition by uscc order by version_no) - interval 1 day as date) as valid_to
+    from versions
+)
+
+select * from final;
+
+create or replace temp table previous_versions as
+select enterprise_sk, uscc from dw.dim_enterprise where uscc in (select uscc from enterprise_versions);
+
+delete from dw.dim_enterprise d
+where d.uscc in (select uscc from enterprise_versions)
+    and not exists (
+        select 1 from enterprise_versions v
+        where v.uscc = d.uscc and v.valid_from = d.valid_from and v.enterprise_name = d.enterprise_name
+            and v.registered_capital_yuan is not distinct from d.registered_capital_yuan
+            and v.district_code is not distinct from d.district_code
+    );
+
+update dw.dim_enterprise d set valid_to = v.valid_to, is_current = v.valid_to is null
+from enterprise_versions v
+where v.uscc = d.uscc and v.valid_from = d.valid_from and v.enterprise_name = d.enterprise_name
+    and v.registered_capital_yuan is not distinct from d.registered_capital_yuan
+    and v.district_code is not distinct from d.district_code;
+
+insert into dw.dim_enterprise (enterprise_sk, uscc, enterprise_name, registration_area_code, registered_capital_yuan,
+    district_code, valid_from, valid_to, is_current)
+select nextval('dw.seq_enterprise_sk'), v.uscc, v.enterprise_name, substr(v.uscc, 3, 6), v.registered_capital_yuan,
+    v.district_code, v.valid_from, v.valid_to, v.valid_to is null
+from enterprise_versions v
+where not exists (
+    select 1 from dw.dim_enterprise d
+    where v.uscc = d.uscc and v.valid_from = d.valid_from and v.enterprise_name = d.enterprise_name
+        and v.registered_capital_yuan is not distinct from d.registered_capital_yuan
+        and v.district_code is not distinct from d.district_code
+);
+
+insert into dw.dim_enterprise (enterprise_sk, uscc, enterprise_name, registration_area_code, registered_capital_yuan,
+    district_code, valid_from, valid_to, is_current)
+select nextval('dw.seq_enterprise_sk'), a.uscc, '(未知名称)', substr(a.uscc, 3, 6), null, null, date '1900-01-01', null, true
+from affected_uscc a
+where not exists (select 1 from dw.dim_enterprise d where d.uscc = a.uscc);
+
+-- facts loaded earlier point at the version valid on their snapshot date
+create or replace temp table repointed as
+select p.enterprise_sk as old_sk, e.enterprise_sk as new_sk, e.valid_from, coalesce(e.valid_to, date '9999-12-31') as valid_to
+from previous_versions p
+join dw.dim_enterprise e on e.uscc = p.uscc;
+
+update dw.fct_enterprise_qualification f set enterprise_sk = r.new_sk
+from repointed r
+where f.enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+
+update dw.fct_talent_snapshot f set employer_enterprise_sk = r.new_sk
+from repointed r
+where f.employer_enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+
+update dw.fct_platform_snapshot f set host_enterprise_sk = r.new_sk
+from repointed r
+where f.host_enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;

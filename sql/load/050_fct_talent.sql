@@ -35,6 +35,7 @@ left join dw.dim_professional_title ti on ti.title_code = r.title_code
 left join dw.dim_skill_level sk on sk.skill_level_code = r.skill_level_code
 left join dw.dim_talent_level tl on tl.talent_level_code = r.talent_level_code
 left join dw.dim_enterprise e on e.uscc = r.employer_uscc
+    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
 where r.copy_no = 1;
 
 insert into dw.fct_talent_snapshot

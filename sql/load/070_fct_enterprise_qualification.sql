@@ -17,5 +17,6 @@ select
 from enterprise_ranked r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
 join dw.dim_enterprise e on e.uscc = r.uscc
+    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
 join dw.dim_qualification q on q.qualification_code = r.qualification_code
 where r.copy_no = 1;

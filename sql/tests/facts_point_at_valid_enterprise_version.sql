@@ -1,0 +1,13 @@
+-- relationships: every enterprise reference of a fact is the version valid on its snapshot date
+select 'qualification' as fact, f.snapshot_date_sk, f.enterprise_sk
+from dw.fct_enterprise_qualification f
+left join dw.dim_enterprise e on e.enterprise_sk = f.enterprise_sk
+where e.enterprise_sk is null
+    or strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date
+        not between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
+union all
+select 'employer', f.snapshot_date_sk, f.employer_enterprise_sk
+from dw.fct_talent_snapshot f
+join dw.dim_enterprise e on e.enterprise_sk = f.employer_enterprise_sk
+where strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date
+    not between e.valid_from and coalesce(e.valid_to, date '9999-12-31');

@@ -1,0 +1,133 @@
+package cq.talentwarehouse.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.run.LoadRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * dim_enterprise keeps a type 2 history of an enterprise's name across 江津's snapshots, whatever
+ * order they arrive in and when one is corrected; facts point at the version valid on their date.
+ */
+class EnterpriseHistoryFunctionalTests {
+
+	private static final String FIXTURE = "src/test/resources/functional/landing/jiangjin/2023-12-31";
+
+	private static final String ENTERPRISE_FILE = "企业资质名单.csv";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void keepsOneVersionPerNameAndRederivesThemWhenSnapshotsArriveLateOrCorrected() throws Exception {
+		// given: 甲 renamed between the 2022 and 2023 snapshots
+		snapshot("2022-12-31", "重庆江津甲机械有限公司");
+		snapshot("2023-12-31", "重庆江津甲机械股份有限公司");
+
+		// when
+		load();
+
+		// then
+		assertThat(versionsOfJia()).containsExactly(
+				List.of("重庆江津甲机械有限公司", "1900-01-01", "2023-12-30", "false"),
+				List.of("重庆江津甲机械股份有限公司", "2023-12-31", "null", "true"));
+		assertThat(namesOfJiaByFactSnapshot()).containsExactly(
+				List.of("20221231", "重庆江津甲机械有限公司"), List.of("20231231", "重庆江津甲机械股份有限公司"));
+
+		// when: an older snapshot arrives late, with the old name
+		snapshot("2022-06-30", "重庆江津甲机械有限公司");
+		load();
+
+		// then: still two versions
+		assertThat(versionsOfJia()).hasSize(2);
+		assertThat(namesOfJiaByFactSnapshot()).containsExactly(List.of("20220630", "重庆江津甲机械有限公司"),
+				List.of("20221231", "重庆江津甲机械有限公司"), List.of("20231231", "重庆江津甲机械股份有限公司"));
+
+		// when: the 2023 snapshot is corrected — the rename was a typo
+		snapshot("2023-12-31", "重庆江津甲机械有限公司");
+		load();
+
+		// then: one version, every fact points at it
+		assertThat(versionsOfJia()).containsExactly(List.of("重庆江津甲机械有限公司", "1900-01-01", "null", "true"));
+		assertThat(namesOfJiaByFactSnapshot()).extracting((row) -> row.get(1)).containsOnly("重庆江津甲机械有限公司");
+	}
+
+	private void snapshot(String date, String name) throws Exception {
+		Path folder = Files.createDirectories(this.dir.resolve("landing/jiangjin").resolve(date));
+		try (Stream<Path> files = Files.list(Path.of(FIXTURE))) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		Path enterprises = folder.resolve(ENTERPRISE_FILE);
+		String text = Files.readString(enterprises, StandardCharsets.UTF_8).replace("重庆江津甲机械有限公司", name);
+		Files.writeString(enterprises, text, StandardCharsets.UTF_8);
+	}
+
+	private void load() throws Exception {
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		String yaml = Files.readString(Path.of("pipelines/jiangjin.yaml"), StandardCharsets.UTF_8)
+			.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.9");
+		Files.writeString(pipelines.resolve("jiangjin.yaml"), yaml, StandardCharsets.UTF_8);
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (ConfigurableApplicationContext context = app.run("--talent.warehouse=" + warehouse,
+				"--talent.pipelines=" + pipelines, "--talent.landing=" + this.dir.resolve("landing"),
+				"--talent.pseudonym-key-file=" + this.dir.resolve("key"),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("warehouse/job-repository"));
+				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+			int exit = context.getBean(LoadRun.class).run(Set.of(), out);
+			assertThat(exit).as(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(LoadRun.PUBLISHED);
+		}
+	}
+
+	private List<List<String>> versionsOfJia() throws Exception {
+		return rows("select enterprise_name, cast(valid_from as varchar), coalesce(cast(valid_to as varchar), 'null'),"
+				+ " cast(is_current as varchar) from dw.dim_enterprise where uscc = (select uscc from dw.dim_enterprise"
+				+ " where enterprise_name like '重庆江津甲机械%' limit 1) order by valid_from");
+	}
+
+	private List<List<String>> namesOfJiaByFactSnapshot() throws Exception {
+		return rows("select distinct cast(f.snapshot_date_sk as varchar), e.enterprise_name"
+				+ " from dw.fct_enterprise_qualification f join dw.dim_enterprise e using (enterprise_sk)"
+				+ " where e.enterprise_name like '重庆江津甲机械%' order by 1");
+	}
+
+	private List<List<String>> rows(String sql) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		try (Connection c = DuckDb.openReadOnly(this.dir.resolve("warehouse/talent.duckdb"));
+				Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			int n = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= n; i++) {
+					row.add(rs.getString(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+}
