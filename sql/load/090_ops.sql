@@ -46,7 +46,18 @@ group by r.district_code, r.snapshot_date;
 insert into ops.district_results
 select (select run_id from stg_run), district_code, snapshot_date, 'loaded', null from stg_feed
 union all
-select (select run_id from stg_run), district_code, snapshot_date, 'failed', message from stg_failure;
+select (select run_id from stg_run), district_code, snapshot_date, 'failed', message from stg_failure
+union all
+select (select run_id from stg_run), district_code, snapshot_date, 'skipped', message from stg_skipped;
+
+-- the files each loaded snapshot came from, so the next run can skip it while they are unchanged
+delete from ops.snapshot_files f
+where exists (select 1 from stg_feed s where s.district_code = f.district_code and s.snapshot_date = f.snapshot_date);
+
+insert into ops.snapshot_files
+select f.district_code, f.snapshot_date, f.file_name, f.size_bytes, f.modified_at, f.sha256, (select run_id from stg_run)
+from stg_snapshot_files f
+where exists (select 1 from stg_feed s where s.district_code = f.district_code and s.snapshot_date = f.snapshot_date);
 
 insert into ops.runs
 select

@@ -32,7 +32,8 @@ attributes as (
         l.talent_level_code
     from talent t
     join dw.dim_district d on d.district_sk = t.district_sk
-    left join categories c using (snapshot_date_sk, district_sk, person_sk)
+    left join categories c
+        on c.snapshot_date_sk = t.snapshot_date_sk and c.district_sk = t.district_sk and c.person_sk = t.person_sk
     left join dw.dim_education e on e.education_sk = t.education_sk
     left join dw.dim_professional_title ti on ti.title_sk = t.title_sk
     left join dw.dim_skill_level s on s.skill_level_sk = t.skill_level_sk

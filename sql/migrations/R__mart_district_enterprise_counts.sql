@@ -58,3 +58,15 @@ final as (
 
 select * from final
 order by district_code;
+
+comment on view mart.district_enterprise_counts is '各区县资质企业数（最新企业名单）。One row per district at its latest enterprise snapshot: distinct enterprises per qualification; specialized_sme includes the little giants.';
+comment on column mart.district_enterprise_counts.district_code is '区县代码。GB/T 2260 code of the district.';
+comment on column mart.district_enterprise_counts.district_name is '区县名称。Current official name of the district.';
+comment on column mart.district_enterprise_counts.region is '所属片区。主城都市区, 渝东北 or 渝东南.';
+comment on column mart.district_enterprise_counts.snapshot_date is '企业名单日期。Date of the district''s latest enterprise snapshot.';
+comment on column mart.district_enterprise_counts.specialized_sme is '专精特新企业。Distinct enterprises holding a 专精特新 qualification of any tier (市级专精特新 or 国家级小巨人), so it includes the little giants.';
+comment on column mart.district_enterprise_counts.little_giant is '国家级专精特新"小巨人"企业。Distinct enterprises on the national little-giant list.';
+comment on column mart.district_enterprise_counts.high_tech is '高新技术企业。Distinct enterprises holding the national high-tech qualification.';
+comment on column mart.district_enterprise_counts.tech_sme is '科技型企业。Distinct enterprises holding the 科技型企业 qualification.';
+comment on column mart.district_enterprise_counts.innovative_sme is '创新型中小企业。Distinct enterprises holding the 创新型中小企业 qualification (the base tier, not counted as 专精特新).';
+comment on column mart.district_enterprise_counts.enterprise_total is '资质企业总数。Distinct enterprises holding any qualification in the snapshot.';

@@ -81,3 +81,9 @@ final as (
 )
 
 select * from final;
+
+comment on view mart.district_indicators is '各区县指标长表（全部快照）。One row per district per snapshot date per indicator: every figure the warehouse can compute, named as in seeds/reported_indicators.csv, at every snapshot.';
+comment on column mart.district_indicators.district_code is '区县代码。GB/T 2260 code of the district.';
+comment on column mart.district_indicators.snapshot_date is '快照日期。Date of the roster, enterprise or platform snapshot the value comes from.';
+comment on column mart.district_indicators.indicator is '指标名。talent_total, high_level_total, high_level.<level>, category.<code>, <qualification code>, specialized_sme, or platform.<type>.<level|all>.';
+comment on column mart.district_indicators.value is '指标值。Distinct people, enterprises or platforms counted by the indicator.';

@@ -75,3 +75,16 @@ final as (
 
 select * from final
 order by district_code;
+
+comment on view mart.district_load_status is '各区县数据更新状态。One row per district ever loaded or attempted: its latest snapshot per source, their age, and whether its last load attempt failed (then the marts show its last good, stale snapshot).';
+comment on column mart.district_load_status.district_code is '区县代码。GB/T 2260 code of the district.';
+comment on column mart.district_load_status.district_name is '区县名称。Current official name of the district.';
+comment on column mart.district_load_status.region is '所属片区。主城都市区, 渝东北 or 渝东南.';
+comment on column mart.district_load_status.latest_roster_snapshot_date is '最新花名册日期。Date of the latest roster snapshot loaded; null if none.';
+comment on column mart.district_load_status.latest_enterprise_snapshot_date is '最新企业名单日期。Date of the latest enterprise snapshot loaded; null if none.';
+comment on column mart.district_load_status.latest_platform_snapshot_date is '最新平台名单日期。Date of the latest platform snapshot loaded; null if none.';
+comment on column mart.district_load_status.days_since_roster_snapshot is '花名册距今天数。Days from latest_roster_snapshot_date to today (the day of the query).';
+comment on column mart.district_load_status.last_attempt_run_id is '最近一次加载批次。Run id of the district''s latest load attempt.';
+comment on column mart.district_load_status.last_attempt_status is '最近一次加载结果。loaded or failed.';
+comment on column mart.district_load_status.last_attempt_message is '失败原因。Why the latest attempt failed; null when it loaded.';
+comment on column mart.district_load_status.is_stale is '数据是否过期。True when the latest attempt failed, so the marts still show an older snapshot.';

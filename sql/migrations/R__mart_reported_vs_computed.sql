@@ -107,3 +107,20 @@ final as (
 
 select * from final
 order by district_code, indicator, as_of;
+
+comment on view mart.reported_vs_computed is '公开数据核对。One row per figure published in the seed articles (seeds/reported_indicators.csv): the reported value beside the value computed at the district''s snapshot nearest to its date, with a status.';
+comment on column mart.reported_vs_computed.district_code is '区县代码。GB/T 2260 code of the district.';
+comment on column mart.reported_vs_computed.district_name is '区县名称。Current official name of the district.';
+comment on column mart.reported_vs_computed.indicator is '指标名。Indicator name, as in mart.district_indicators where computable.';
+comment on column mart.reported_vs_computed.as_of is '公布口径日期。Date the published figure refers to (estimated where the article gives none; see seeds/README.md).';
+comment on column mart.reported_vs_computed.qualifier is '口径。exact (must be equal), at_least (must not be lower) or approximately (within 5%).';
+comment on column mart.reported_vs_computed.reported_value is '公布值。The figure as published, as a plain number (23.61万 = 236100).';
+comment on column mart.reported_vs_computed.computed_value is '计算值。The value computed from the records at computed_snapshot_date; null when not computable.';
+comment on column mart.reported_vs_computed.computed_snapshot_date is '计算所用快照日期。The district''s snapshot (of the indicator''s source) nearest to as_of.';
+comment on column mart.reported_vs_computed.difference_pct is '差异（%）。(computed_value - reported_value) / reported_value × 100, two decimals.';
+comment on column mart.reported_vs_computed.status is '核对结果。match, differs or not computable.';
+comment on column mart.reported_vs_computed.reason is '不可计算原因。Why the figure cannot be computed; null otherwise.';
+comment on column mart.reported_vs_computed.unit is '单位。人, 家 or 个.';
+comment on column mart.reported_vs_computed.article_file is '来源文章。File of the seed article that publishes the figure.';
+comment on column mart.reported_vs_computed.sentence is '原文。The article''s sentence, word for word.';
+comment on column mart.reported_vs_computed.indicator_id is '指标编号。Stable id of the reported figure: district-indicator-date.';

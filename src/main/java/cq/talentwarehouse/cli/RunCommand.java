@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Load every district feed found in the landing zone (or the named ones) and publish.",
+		description = { "Load every new or changed district snapshot in the landing zone (or the named districts) and publish;",
+				"snapshots whose files are unchanged since they were loaded are skipped.",
 				"Exit 0: all published; 1: nothing published; 3: some districts failed, the rest published." })
 class RunCommand implements Callable<Integer> {
 
@@ -21,6 +22,9 @@ class RunCommand implements Callable<Integer> {
 
 	@Option(names = "--district", paramLabel = "CODE", description = "Load only this district (GB/T 2260 code); repeatable.")
 	List<String> districts = List.of();
+
+	@Option(names = "--force", description = "Reload snapshots even when their files are unchanged since they were loaded.")
+	boolean force;
 
 	@Override
 	public Integer call() throws Exception {
@@ -32,7 +36,7 @@ class RunCommand implements Callable<Integer> {
 			return LoadRun.RUN_IN_PROGRESS;
 		}
 		try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
-			return context.getBean(LoadRun.class).run(new LinkedHashSet<>(this.districts), System.out);
+			return context.getBean(LoadRun.class).run(new LinkedHashSet<>(this.districts), this.force, System.out);
 		}
 	}
 

@@ -36,6 +36,9 @@ public final class WarehouseBuilder {
 	/** Run manifest written by the run before building: which district snapshots load, which failed. */
 	public static final String FEEDS_FILE = "feeds.csv";
 
+	/** File fingerprints of the planned snapshots, recorded in ops.snapshot_files for those loaded. */
+	public static final String FINGERPRINTS_FILE = "snapshot_files.csv";
+
 	private WarehouseBuilder() {
 	}
 
@@ -105,6 +108,18 @@ public final class WarehouseBuilder {
 					+ " 'message': 'VARCHAR'})");
 			s.execute("create or replace temp table stg_feed as select district_code, snapshot_date from stg_feed_all where status = 'staged'");
 			s.execute("create or replace temp table stg_failure as select district_code, snapshot_date, message from stg_feed_all where status = 'failed'");
+			s.execute("create or replace temp table stg_skipped as select district_code, snapshot_date, message from stg_feed_all where status = 'skipped'");
+			Path fingerprints = staging.root().resolve(FINGERPRINTS_FILE);
+			if (Files.exists(fingerprints)) {
+				s.execute("create or replace temp table stg_snapshot_files as select * from read_csv("
+						+ DuckDb.literal(fingerprints.toString()) + ", header = true, quote = '\"', escape = '\"',"
+						+ " columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'file_name': 'VARCHAR',"
+						+ " 'size_bytes': 'BIGINT', 'modified_at': 'TIMESTAMP', 'sha256': 'VARCHAR'})");
+			}
+			else {
+				s.execute("create or replace temp table stg_snapshot_files (district_code varchar, snapshot_date date,"
+						+ " file_name varchar, size_bytes bigint, modified_at timestamp, sha256 varchar)");
+			}
 			List<String[]> loaded = new ArrayList<>();
 			try (var rs = s.executeQuery("select district_code, cast(snapshot_date as varchar) from stg_feed")) {
 				while (rs.next()) {

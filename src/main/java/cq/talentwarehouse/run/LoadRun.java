@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ import cq.talentwarehouse.pipeline.PipelineProblem;
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
 import cq.talentwarehouse.stage.StageMeta;
+import cq.talentwarehouse.pipeline.SnapshotFingerprint;
 import cq.talentwarehouse.pipeline.SourceKind;
 
 /**
@@ -67,6 +69,10 @@ public class LoadRun {
 
 	private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
 
+	// UTC, whole seconds: what ops.snapshot_files.modified_at stores and compares
+	private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(java.time.ZoneOffset.UTC);
+
 	private final TalentProperties properties;
 
 	private final JobOperator jobOperator;
@@ -81,6 +87,9 @@ public class LoadRun {
 
 	private volatile boolean stopRequested;
 
+	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
+	private List<String[]> fingerprints = List.of();
+
 	public LoadRun(TalentProperties properties, JobOperator jobOperator, JobRepository jobRepository,
 			io.micrometer.core.instrument.MeterRegistry meterRegistry,
 			@Qualifier("districtStageJob") Job districtStageJob, @Qualifier("warehousePublishJob") Job warehousePublishJob) {
@@ -93,8 +102,16 @@ public class LoadRun {
 	}
 
 	public int run(Set<String> districts, PrintStream out) throws Exception {
+		return run(districts, false, out);
+	}
+
+	/**
+	 * Loads every new or changed district snapshot of the landing zone (or of the named districts);
+	 * snapshots whose files are unchanged since they were loaded are skipped unless {@code force}.
+	 */
+	public int run(Set<String> districts, boolean force, PrintStream out) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return runLocked(districts, out);
+			return runLocked(districts, force, out);
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
@@ -126,6 +143,7 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
+			this.fingerprints = List.of();
 			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
 		}
 		catch (RunLock.RunInProgressException ex) {
@@ -147,7 +165,7 @@ public class LoadRun {
 		return this.properties.stateDir().resolve("runs");
 	}
 
-	private int runLocked(Set<String> districts, PrintStream out) throws Exception {
+	private int runLocked(Set<String> districts, boolean force, PrintStream out) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
@@ -180,7 +198,16 @@ public class LoadRun {
 				}
 			}
 		}
-		out.printf("Run %s: %d district snapshot(s) from %s%n", runId, plan.size(), landing.root());
+		plan = skipUnchanged(plan, force, out);
+		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
+		out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
+				toLoad);
+		if (toLoad == 0 && !plan.isEmpty()) {
+			out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "unchanged", PUBLISHED, null, plan,
+					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));
+			return PUBLISHED;
+		}
 		return execute(runId, startedAt, plan, false, out);
 	}
 
@@ -203,7 +230,9 @@ public class LoadRun {
 			return NOTHING_PUBLISHED;
 		}
 		writeFeeds(staging, results);
+		writeFingerprints(staging, results);
 		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
+		long attempted = results.stream().filter((r) -> !r.status().equals("skipped")).count();
 		int exit;
 		String message = null;
 		if (staged == 0) {
@@ -219,7 +248,7 @@ public class LoadRun {
 				.toJobParameters();
 			JobExecution publish = launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
-				exit = (staged == results.size()) ? PUBLISHED : PARTIAL;
+				exit = (staged == attempted) ? PUBLISHED : PARTIAL;
 				printSummary(runId, out);
 			}
 			else {
@@ -246,6 +275,49 @@ public class LoadRun {
 			}
 		}
 		return exit;
+	}
+
+	/**
+	 * Marks the snapshots whose files hold the same content as when they were last loaded as
+	 * skipped, so a night where one district delivers reads one district. Hashes of files whose
+	 * size and modification time did not change are taken from the warehouse, not recomputed.
+	 */
+	private List<RunReport.DistrictResult> skipUnchanged(List<RunReport.DistrictResult> plan, boolean force,
+			PrintStream out) throws Exception {
+		Map<String, LoadedSnapshot> loaded = LoadedSnapshot.read(this.properties.getWarehouse());
+		List<RunReport.DistrictResult> result = new ArrayList<>();
+		List<String[]> fingerprints = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
+		try {
+			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
+			for (RunReport.DistrictResult d : plan) {
+				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
+				futures.add(pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+						(previous != null) ? previous.byName() : Map.of())));
+			}
+			for (int i = 0; i < plan.size(); i++) {
+				RunReport.DistrictResult d = plan.get(i);
+				SnapshotFingerprint fingerprint = futures.get(i).get();
+				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
+				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
+					out.printf("  skipped %s %s @ %s: its %d file(s) are unchanged since %s%n", d.district(), d.name(),
+							d.snapshotDate(), fingerprint.files().size(), previous.runId());
+					result.add(d.with("skipped", "unchanged since " + previous.runId()));
+				}
+				else {
+					result.add(d);
+				}
+				for (SnapshotFingerprint.FileEntry f : fingerprint.files()) {
+					fingerprints.add(new String[] { d.district(), d.snapshotDate(), f.name(), Long.toString(f.size()),
+							MODIFIED.format(f.modified()), f.sha256() });
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		this.fingerprints = fingerprints;
+		return result;
 	}
 
 	/**
@@ -293,6 +365,9 @@ public class LoadRun {
 		String label = snapshot.district() + " " + snapshot.name() + " @ " + snapshot.snapshotDate();
 		if (this.stopRequested) {
 			return snapshot.with("pending", null);
+		}
+		if (snapshot.status().equals("skipped") || snapshot.status().equals("staged")) {
+			return snapshot;
 		}
 		out.println("  staging " + label + " ...");
 		JobParameters parameters = new JobParametersBuilder()
@@ -377,6 +452,19 @@ public class LoadRun {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	private void writeFingerprints(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {
+		StringBuilder csv = new StringBuilder("district_code,snapshot_date,file_name,size_bytes,modified_at,sha256\n");
+		Path file = staging.root().resolve(WarehouseBuilder.FINGERPRINTS_FILE);
+		if (this.fingerprints.isEmpty() && Files.exists(file)) {
+			return; // a restart keeps the fingerprints its run recorded
+		}
+		for (String[] f : this.fingerprints) {
+			csv.append(f[0]).append(',').append(f[1]).append(",\"").append(f[2].replace("\"", "\"\"")).append("\",")
+				.append(f[3]).append(',').append(f[4]).append(',').append(f[5]).append('\n');
+		}
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
 	}
 
 	private static void writeFeeds(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {

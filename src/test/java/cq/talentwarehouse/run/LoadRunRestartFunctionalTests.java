@@ -83,18 +83,27 @@ class LoadRunRestartFunctionalTests {
 	}
 
 	@Test
-	void twoRunsInARowLeaveTheMartsIdentical(@TempDir Path dir) throws Exception {
+	void twoRunsInARowLeaveTheMartsIdenticalWhetherTheSecondSkipsOrReloads(@TempDir Path dir) throws Exception {
 		// given
 		Path warehouse = dir.resolve("warehouse/talent.duckdb");
 		List<String> arguments = TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
 				shared.resolve("key"));
 		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
 
-		// when
+		// when: the landing zone did not change
 		TestLoads.Result second = TestLoads.run(arguments);
 
-		// then
+		// then: nothing is read again
 		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output()).contains("Nothing new to load").contains("skipped 500116 江津区 @ 2023-12-31")
+			.doesNotContain("staging ");
+		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
+
+		// when: reloaded by force
+		TestLoads.Result forced = TestLoads.runForced(arguments);
+
+		// then: replaced, never counted twice
+		assertThat(forced.exit()).as(forced.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
 		assertThat(TestLoads.rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
 	}

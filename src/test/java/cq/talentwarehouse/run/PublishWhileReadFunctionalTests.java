@@ -42,7 +42,7 @@ class PublishWhileReadFunctionalTests {
 			assertThat(out.readLine()).isEqualTo("READY 1");
 
 			// when
-			TestLoads.Result second = TestLoads.run(arguments);
+			TestLoads.Result second = TestLoads.runForced(arguments);
 
 			// then
 			assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);

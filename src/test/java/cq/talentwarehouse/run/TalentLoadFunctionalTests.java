@@ -90,28 +90,44 @@ class TalentLoadFunctionalTests {
 	}
 
 	@Test
-	void loadingTheSameSnapshotAgainReplacesItInsteadOfCountingTwice() throws Exception {
+	void skipsUnchangedSnapshotsAndReplacesACorrectedOne() throws Exception {
 		// given
 		Path landing = copyFixtureLanding();
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 		assertThat(run(landing, warehouse).exit).isEqualTo(LoadRun.PUBLISHED);
 
-		// when
+		// when: nothing changed
 		RunResult second = run(landing, warehouse);
 
-		// then
+		// then: nothing is read, and the run says what it skipped
 		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output).contains("skipped 500116 江津区 @ 2023-12-31: its 3 file(s) are unchanged since run-")
+			.contains("skipped 500241 秀山土家族苗族自治县 @ 2021-08-31").contains("Nothing new to load");
+		assertThat(rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("1"));
+
+		// when: 江津 sends a corrected roster — one person removed
+		Path roster = landing.resolve("jiangjin/2023-12-31/人才资源花名册.csv");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(roster, StandardCharsets.UTF_8));
+		lines.remove(2);
+		Files.write(roster, lines, StandardCharsets.UTF_8);
+		RunResult third = run(landing, warehouse);
+
+		// then: 江津's snapshot is replaced, 秀山's kept
+		assertThat(third.exit).as(third.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(third.output).contains("staging 500116").contains("skipped 500241");
 		assertThat(rows(warehouse, "select district_code, talent_total from mart.district_talent_totals"))
-			.containsExactly(List.of("500116", "11"), List.of("500241", "6"));
-		assertThat(rows(warehouse, "select count(*) from dw.fct_talent_snapshot")).containsExactly(List.of("17"));
-		assertThat(rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
+			.containsExactly(List.of("500116", "10"), List.of("500241", "6"));
+		assertThat(rows(warehouse, "select count(*) from dw.fct_talent_snapshot")).containsExactly(List.of("16"));
+		assertThat(rows(warehouse, "select district_code, status from ops.district_results where run_id ="
+				+ " (select max(run_id) from ops.runs) order by 1"))
+			.containsExactly(List.of("500116", "loaded"), List.of("500241", "skipped"));
 	}
 
 	@Test
 	void failsOnlyTheDistrictWhoseFileCannotBeReadAndPublishesTheRest() throws Exception {
-		// given: 秀山's roster is not valid UTF-8
+		// given: a page of 秀山's roster is not valid UTF-8
 		Path landing = copyFixtureLanding();
-		Path roster = landing.resolve("xiushan/2021-08-31/xs_rencai.csv");
+		Path roster = landing.resolve("xiushan/2021-08-31/xs_rencai_page_001.json");
 		Files.write(roster, "证件号码;姓名\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
@@ -120,7 +136,7 @@ class TalentLoadFunctionalTests {
 
 		// then
 		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PARTIAL);
-		assertThat(result.output).contains("FAILED  500241").contains("xs_rencai.csv").contains("not valid UTF-8");
+		assertThat(result.output).contains("FAILED  500241").contains("xs_rencai_page_001.json").contains("not valid UTF-8");
 		assertThat(result.output).doesNotContain("Exception");
 		assertThat(rows(warehouse, "select district_code from mart.district_talent_totals"))
 			.containsExactly(List.of("500116"));

@@ -45,6 +45,18 @@ final class TestLoads {
 		});
 	}
 
+	/** A run that reloads every snapshot, changed or not. */
+	static Result runForced(List<String> arguments) throws Exception {
+		return with(arguments, (load) -> {
+			try {
+				return load.run(Set.of(), true, TestLoads.out.get());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
 	static Result restart(List<String> arguments) throws Exception {
 		return with(arguments, (load) -> {
 			try {

@@ -1,0 +1,124 @@
+-- grain: one row per as-of date, that is every date on which at least one district took a roster
+-- snapshot. Each row is the municipal picture on that date: every district enters with its latest
+-- roster snapshot on or before as_of_date (carried forward), except a district whose code was
+-- abolished before as_of_date (江北区 and 渝北区 after 2025-11-05), which is not carried past its end.
+-- sum_of_district_totals adds the district totals (a person on two rosters counts twice);
+-- distinct_talents counts each person once.
+-- Districts' snapshot dates differ, so a row generally mixes points in time: where
+-- oldest_snapshot_date < as_of_date, distinct_talents is "people on the latest rosters known on
+-- that date", not a census on that date (someone who moved between districts between their
+-- snapshots counts once here but in both district totals). A row is a point-in-time total only
+-- where districts_snapshot_on_as_of_date = districts_included. The latest row (is_latest) uses
+-- every district's latest roster, as the other marts do.
+create or replace view mart.municipal_talent_totals as
+with talent as (
+    select * from dw.fct_talent_snapshot
+),
+
+districts as (
+    select * from dw.dim_district
+),
+
+code_validity as (
+    -- a code is valid until its last row ends; null while any row is current
+    select
+        district_code,
+        case when bool_or(valid_to is null) then null else max(valid_to) end as code_valid_to
+    from districts
+    group by district_code
+),
+
+talent_by_code as (
+    select
+        d.district_code,
+        t.snapshot_date_sk,
+        t.person_sk
+    from talent t
+    join districts d on d.district_sk = t.district_sk
+),
+
+snapshots as (
+    select distinct
+        district_code,
+        snapshot_date_sk,
+        strptime(cast(snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date
+    from talent_by_code
+),
+
+as_of_dates as (
+    select distinct snapshot_date as as_of_date from snapshots
+),
+
+carried as (
+    select
+        a.as_of_date,
+        s.district_code,
+        s.snapshot_date_sk,
+        s.snapshot_date
+    from as_of_dates a
+    join snapshots s on s.snapshot_date <= a.as_of_date
+    join code_validity v on v.district_code = s.district_code
+    where s.snapshot_date = a.as_of_date or v.code_valid_to is null or v.code_valid_to >= a.as_of_date
+    qualify row_number() over (partition by a.as_of_date, s.district_code order by s.snapshot_date desc) = 1
+),
+
+people as (
+    select
+        c.as_of_date,
+        t.person_sk,
+        count(distinct c.district_code) as districts
+    from carried c
+    join talent_by_code t on t.district_code = c.district_code and t.snapshot_date_sk = c.snapshot_date_sk
+    group by c.as_of_date, t.person_sk
+),
+
+people_totals as (
+    select
+        as_of_date,
+        sum(districts) as sum_of_district_totals,
+        count(*) as distinct_talents,
+        count(*) filter (where districts > 1) as talents_on_several_rosters
+    from people
+    group by as_of_date
+),
+
+coverage as (
+    select
+        as_of_date,
+        count(*) as districts_included,
+        count(*) filter (where snapshot_date = as_of_date) as districts_snapshot_on_as_of_date,
+        min(snapshot_date) as oldest_snapshot_date
+    from carried
+    group by as_of_date
+),
+
+final as (
+    select
+        c.as_of_date,
+        c.as_of_date = max(c.as_of_date) over () as is_latest,
+        c.districts_included,
+        c.districts_snapshot_on_as_of_date,
+        c.oldest_snapshot_date,
+        c.as_of_date - c.oldest_snapshot_date as snapshot_spread_days,
+        cast(p.sum_of_district_totals as bigint) as sum_of_district_totals,
+        p.distinct_talents,
+        cast(p.sum_of_district_totals - p.distinct_talents as bigint) as counted_in_several_districts,
+        p.talents_on_several_rosters
+    from coverage c
+    join people_totals p on p.as_of_date = c.as_of_date
+)
+
+select * from final
+order by as_of_date;
+
+comment on view mart.municipal_talent_totals is '全市人才资源总量（区县合计与去重人数）。One row per as-of date (each date a district took a roster snapshot): the sum of district totals beside distinct people across districts, each district entering with its latest roster on or before that date; the dates mix unless districts_snapshot_on_as_of_date = districts_included.';
+comment on column mart.municipal_talent_totals.as_of_date is '统计时点。A date on which at least one district took a roster snapshot; districts without a snapshot that day enter with their latest earlier one.';
+comment on column mart.municipal_talent_totals.is_latest is '是否最新。True for the latest as-of date: every district at its latest roster, as in mart.district_talent_totals.';
+comment on column mart.municipal_talent_totals.districts_included is '纳入区县数。Districts with a roster snapshot on or before as_of_date (an abolished code is not carried past its end).';
+comment on column mart.municipal_talent_totals.districts_snapshot_on_as_of_date is '当日有花名册的区县数。Districts whose snapshot is dated exactly as_of_date; equal to districts_included only for a point-in-time total.';
+comment on column mart.municipal_talent_totals.oldest_snapshot_date is '最早花名册日期。The oldest district snapshot carried into this row.';
+comment on column mart.municipal_talent_totals.snapshot_spread_days is '时点跨度（天）。as_of_date - oldest_snapshot_date: how far apart the combined rosters are; 0 for a point-in-time total.';
+comment on column mart.municipal_talent_totals.sum_of_district_totals is '区县人才总量之和。Sum of the districts'' talent totals: a person on two districts'' rosters counts twice.';
+comment on column mart.municipal_talent_totals.distinct_talents is '全市去重人才数。Distinct people across the included rosters: a person on several districts'' rosters counts once.';
+comment on column mart.municipal_talent_totals.counted_in_several_districts is '重复计数。sum_of_district_totals - distinct_talents: the extra counts of people on more than one roster.';
+comment on column mart.municipal_talent_totals.talents_on_several_rosters is '跨区县人才数。Distinct people on two or more of the included districts'' rosters.';
