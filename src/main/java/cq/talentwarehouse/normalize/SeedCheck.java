@@ -1,0 +1,162 @@
+package cq.talentwarehouse.normalize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import cq.talentwarehouse.pipeline.PipelineProblem;
+
+/**
+ * Checks the reference seeds the normalizer and the warehouse share: each file parses, has its
+ * columns, unique codes, no synonym pointing at two codes, valid dates and district codes, and
+ * every reported indicator names a known district. Problems read {@code seeds/file.csv:line: message}.
+ */
+public final class SeedCheck {
+
+	private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+			Map.entry("districts", List.of("district_code", "district_name", "short_name", "region", "valid_from",
+					"valid_to", "population_10k", "population_year", "aliases")),
+			Map.entry("district_code_lineage", List.of("historical_code", "historical_name", "current_codes")),
+			Map.entry("talent_categories", List.of("category_code", "category_name", "category_group", "synonyms")),
+			Map.entry("education_levels", List.of("education_code", "education_name", "rank", "synonyms")),
+			Map.entry("professional_titles", List.of("title_code", "title_name", "rank", "synonyms")),
+			Map.entry("skill_levels", List.of("skill_code", "skill_name", "rank", "is_high_skill", "synonyms")),
+			Map.entry("talent_levels", List.of("level_code", "level_name", "rank", "is_high_level", "synonyms")),
+			Map.entry("platform_types", List.of("platform_type_code", "platform_type_name", "synonyms")),
+			Map.entry("platform_levels", List.of("platform_level_code", "platform_level_name", "rank", "synonyms")),
+			Map.entry("qualification_types", List.of("qualification_code", "qualification_name", "qualification_family",
+					"tier", "rank", "is_specialized", "synonyms")),
+			Map.entry("reported_indicators", List.of("indicator_id", "district_code", "indicator", "as_of", "qualifier",
+					"reported_value", "computable", "article_file", "sentence")));
+
+	private SeedCheck() {
+	}
+
+	/** Checks the seeds of a folder (a checkout's {@code seeds/}) or, when null, those bundled in the jar. */
+	public static List<PipelineProblem> check(Path folder) {
+		List<PipelineProblem> problems = new ArrayList<>();
+		Set<String> districtCodes = new HashSet<>();
+		for (String seed : ReferenceData.SEED_FILES) {
+			Path label = (folder != null) ? folder.resolve(seed + ".csv") : Path.of("seeds", seed + ".csv");
+			List<CSVRecord> records;
+			List<String> header;
+			try (Reader reader = open(folder, seed);
+					CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				header = parser.getHeaderNames();
+				records = parser.getRecords();
+			}
+			catch (IOException | RuntimeException ex) {
+				problems.add(new PipelineProblem(label, 0, "cannot read: " + ex.getMessage()));
+				continue;
+			}
+			List<String> missing = new ArrayList<>(REQUIRED.get(seed));
+			missing.removeAll(header);
+			if (!missing.isEmpty()) {
+				problems.add(new PipelineProblem(label, 1, "missing column(s) " + missing));
+				continue;
+			}
+			checkRows(seed, label, header, records, districtCodes, problems);
+		}
+		return problems;
+	}
+
+	private static void checkRows(String seed, Path label, List<String> header, List<CSVRecord> records,
+			Set<String> districtCodes, List<PipelineProblem> problems) {
+		boolean vocabulary = ReferenceData.VOCABULARIES.contains(seed);
+		Set<String> codes = new HashSet<>();
+		Map<String, String> synonymOwner = new HashMap<>();
+		for (CSVRecord r : records) {
+			// records hold no line breaks in these seeds, so record n sits on line n + 1
+			int line = (int) r.getRecordNumber() + 1;
+			if (r.size() != header.size()) {
+				problems.add(new PipelineProblem(label, line, r.size() + " fields where the header has " + header.size()));
+				continue;
+			}
+			String code = r.get(0);
+			if (code.isBlank()) {
+				problems.add(new PipelineProblem(label, line, "empty " + header.get(0)));
+			}
+			else if (!seed.equals("district_code_lineage") && !codes.add(code)) {
+				problems.add(new PipelineProblem(label, line, "duplicate " + header.get(0) + " '" + code + "'"));
+			}
+			if (vocabulary) {
+				for (String synonym : (r.get(1) + "|" + r.get("synonyms")).split("\\|")) {
+					String key = TextNormalizer.key(synonym);
+					if (key == null) {
+						continue;
+					}
+					String owner = synonymOwner.putIfAbsent(key, code);
+					if (owner != null && !owner.equals(code)) {
+						problems.add(new PipelineProblem(label, line, "synonym '" + synonym + "' of " + code
+								+ " already names " + owner + "; a value must map to one code"));
+					}
+				}
+			}
+			switch (seed) {
+				case "districts" -> {
+					if (!code.matches("5\\d{5}")) {
+						problems.add(new PipelineProblem(label, line, "district_code '" + code + "' is not a Chongqing GB/T 2260 code"));
+					}
+					districtCodes.add(code);
+					date(label, line, "valid_from", r.get("valid_from"), false, problems);
+					date(label, line, "valid_to", r.get("valid_to"), true, problems);
+					if (!List.of("主城都市区", "渝东北", "渝东南").contains(r.get("region"))) {
+						problems.add(new PipelineProblem(label, line, "region '" + r.get("region")
+								+ "' is not one of 主城都市区, 渝东北, 渝东南"));
+					}
+				}
+				case "reported_indicators" -> {
+					if (!districtCodes.contains(r.get("district_code"))) {
+						problems.add(new PipelineProblem(label, line, "district_code '" + r.get("district_code")
+								+ "' is not in seeds/districts.csv"));
+					}
+					date(label, line, "as_of", r.get("as_of"), false, problems);
+					if (!List.of("exact", "at_least", "approximately").contains(r.get("qualifier"))) {
+						problems.add(new PipelineProblem(label, line, "qualifier '" + r.get("qualifier")
+								+ "' is not exact, at_least or approximately"));
+					}
+					if (Quantities.parse(r.get("reported_value")) == null) {
+						problems.add(new PipelineProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
+					}
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	private static void date(Path label, int line, String column, String value, boolean optional,
+			List<PipelineProblem> problems) {
+		if (value.isBlank() && optional) {
+			return;
+		}
+		try {
+			LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new PipelineProblem(label, line, column + " '" + value + "' is not a date (yyyy-mm-dd)"));
+		}
+	}
+
+	private static Reader open(Path folder, String seed) throws IOException {
+		InputStream in = (folder != null) ? Files.newInputStream(folder.resolve(seed + ".csv")) : ReferenceData.open(seed);
+		return new InputStreamReader(in, StandardCharsets.UTF_8);
+	}
+
+}
