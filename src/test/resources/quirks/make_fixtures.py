@@ -157,3 +157,54 @@ case('district_and_quantities', HEAD % '江津' + '''  enterprise:
      'trailing 元, full-width digits with separators (staged as plain numbers: 23.61万 is 236100);\n'
      'text that is no amount (约五百万) is quantity_invalid. 所属区县 in any variant must be the\n'
      "pipeline's district: 綦江区 is district_mismatch, 江南区 (not in Chongqing) district_unknown.\n")
+
+# JSON pages as the talent platform serves them (written compactly, UTF-8); the .xlsx fixtures come
+# from QuirkWorkbooks.java
+import json
+
+
+def page(records, n, pages):
+    return (json.dumps({'code': 0, 'msg': '操作成功', 'data': {'records': records, 'total': 5, 'size': 3,
+                                                           'page': n, 'pages': pages}},
+                       ensure_ascii=False) + '\n').encode('utf-8')
+
+
+JSON_ROSTER = '''  roster:
+    file: rc_page_*.json
+    format: json
+    records: data.records
+    pagination:
+      total_pages: data.pages
+    columns:
+      id_number: [zjhm, idNumber]
+      name: name
+      categories: {header: talentCategories, separator: "/"}
+      education: education
+      employer_uscc: employer.creditCode
+    values:
+      categories:
+        乡土人才: rural_practical
+'''
+u1 = uscc('91500241MA5U00001')
+p1 = [{'idNumber': a, 'name': '甲', 'talentCategories': ['乡土人才', '专业技术人才'], 'education': '大专',
+       'employer': {'creditCode': u1}},
+      {'idNumber': int(b), 'name': '乙', 'talentCategories': ['高技能人才'], 'education': None, 'employer': None},
+      {'idNumber': x, 'name': '丙', 'talentCategories': ['专业技术人才'], 'employer': {'creditCode': None}}]
+p2 = [{'idNumber': idn('50024119900101000'), 'name': '丁', 'talentCategories': ['高技能人才'],
+       'education': '本科', 'employer': {'creditCode': u1.lower()}, 'extra': {'note': '新增'}},
+      {'idNumber': a, 'name': '甲', 'talentCategories': [], 'education': '大专', 'employer': None}]
+case('json_pages', HEAD % '500241' + JSON_ROSTER,
+     {'rc_page_001.json': page(p1, 1, 2), 'rc_page_002.json': page(p2, 2, 2), 'rc_notes.json': b'{}\n'},
+     "The platform's paged JSON as the district downloaded it: every file the glob matches, in name\n"
+     'order (rc_notes.json does not match). Lines are record ordinals across pages (1-5). Nested keys\n'
+     '(employer.creditCode, also when employer is null), arrays as multi-valued cells, an ID written\n'
+     'as a JSON number keeps all 18 digits (乙, line 2), a record without the education key, a key the\n'
+     'pipeline does not map; 甲 comes again on line 5 with an empty category array (required_missing).\n')
+case('error_json_missing_page', HEAD % '500241' + JSON_ROSTER,
+     {'rc_page_001.json': page(p1, 1, 3), 'rc_page_003.json': page(p2, 3, 3)},
+     'The pages say there are 3 but only 2 were downloaded: a snapshot is loaded only whole, so the\n'
+     'source fails before reading a record.\n')
+case('error_json_missing_key', HEAD % '500241' + JSON_ROSTER.replace('name: name', 'name: fullName'),
+     {'rc_page_001.json': page(p1, 1, 1)},
+     'The pipeline maps a key no record has: the source fails naming the field, the keys looked for\n'
+     'and the keys the records have (nested ones as dotted paths).\n')

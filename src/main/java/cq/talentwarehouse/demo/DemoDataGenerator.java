@@ -1,6 +1,9 @@
 package cq.talentwarehouse.demo;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -417,14 +429,15 @@ public final class DemoDataGenerator {
 			case JIANGJIN -> "人才资源花名册.csv";
 			case QIJIANG -> "roster.csv";
 			case QIANJIANG -> "人才名冊.csv";
-			case XIUSHAN -> "xs_rencai.csv";
+			// the platform's paged API, as downloaded: xs_rencai_page_001.json, ...
+			case XIUSHAN -> "xs_rencai_page_*.json";
 		};
 	}
 
 	static String enterpriseFile(District d) {
 		return switch (d) {
 			case JIANGJIN -> "企业资质名单.csv";
-			case QIJIANG -> "enterprises.csv";
+			case QIJIANG -> "enterprises.xlsx";
 			case QIANJIANG -> "企業資質.csv";
 			case XIUSHAN -> "xs_qiye.csv";
 		};
@@ -434,7 +447,7 @@ public final class DemoDataGenerator {
 	static String platformFile(District d) {
 		return switch (d) {
 			case JIANGJIN -> "创新平台名单.csv";
-			case QIJIANG -> "platforms.csv";
+			case QIJIANG -> "platforms.xlsx";
 			case QIANJIANG -> "創新平臺.csv";
 			case XIUSHAN -> null;
 		};
@@ -447,7 +460,9 @@ public final class DemoDataGenerator {
 			// typed by hand: a full-width space inside one header and after another
 			case QIJIANG -> new String[] { "序号", "姓\u3000名", "身份证号码\u3000", "人才类型", "学历", "职称", "技能等级", "人才级别" };
 			case QIANJIANG -> new String[] { "姓名", "身份證號碼", "人才類別", "學歷", "職稱", "技能等級", "人才層次", "單位信用代碼" };
-			case XIUSHAN -> new String[] { "证件类型", "证件号码", "姓名", "人才分类", "学历", "职称等级", "技能等级", "人才层次", "单位代码" };
+			// the platform's record keys; the employer is a nested object
+			case XIUSHAN -> new String[] { "idType", "idNumber", "name", "talentCategories", "education", "titleLevel",
+					"skillLevel", "talentLevel", "employer.creditCode" };
 		};
 	}
 
@@ -655,7 +670,12 @@ public final class DemoDataGenerator {
 		int m = date.getMonthValue();
 		return switch (d) {
 			case JIANGJIN -> y + "年" + m + "月";
-			case QIJIANG -> (r.nextInt(2) == 0) ? y + "." + two(m) : y + two(m);
+			// typed as 2021.08 or 202108, or entered as a real date (an ISO date here becomes an Excel
+			// date cell); the random draw is taken either way so every later value stays the same
+			case QIJIANG -> {
+				boolean dotted = r.nextInt(2) == 0;
+				yield (date.getDayOfMonth() % 5 == 0) ? date.toString() : dotted ? y + "." + two(m) : y + two(m);
+			}
 			case QIANJIANG -> y + "/" + two(m) + "/" + two(date.getDayOfMonth());
 			case XIUSHAN -> date.toString();
 		};
@@ -1096,11 +1116,37 @@ public final class DemoDataGenerator {
 
 		void write(Path folder) throws IOException {
 			buildEnterprises();
-			writeEnterprises(folder.resolve(enterpriseFile(this.d)));
+			writeEnterprises(folder, enterpriseFile(this.d));
 			if (platformFile(this.d) != null) {
-				writePlatforms(folder.resolve(platformFile(this.d)));
+				writePlatforms(folder, platformFile(this.d));
 			}
-			writeRoster(folder.resolve(rosterFile(this.d)));
+			writeRoster(folder, rosterFile(this.d));
+		}
+
+		/**
+		 * Where a feed's rows go, in the form the district sends: delimited text, a workbook with a
+		 * title above the table, or pages of the platform's JSON.
+		 */
+		private RowSink sink(Path folder, String name, String sheet, String title, boolean[] dateColumns, long rows)
+				throws IOException {
+			if (name.endsWith(".xlsx")) {
+				return new XlsxSink(folder.resolve(name), sheet, title, dateColumns, this.d.snapshot);
+			}
+			if (name.endsWith(".json")) {
+				return new JsonPagesSink(folder, name, JSON_PAGE_SIZE, rows, Map.of("talentCategories", "/"));
+			}
+			return new CsvWriter(folder.resolve(name), this.d);
+		}
+
+		/** A workbook's title row, as district offices head their lists. */
+		private String title(String list) {
+			String district = switch (this.d) {
+				case JIANGJIN -> "江津区";
+				case QIJIANG -> "綦江区";
+				case QIANJIANG -> "黔江区";
+				case XIUSHAN -> "秀山县";
+			};
+			return w(district + list + "（截至" + this.d.snapshot.getYear() + "年" + this.d.snapshot.getMonthValue() + "月）");
 		}
 
 		private String w(String simplified) {
@@ -1257,7 +1303,7 @@ public final class DemoDataGenerator {
 			return (r.nextInt(100) < 20) ? fullWidth(text) : text;
 		}
 
-		private void writeEnterprises(Path file) throws IOException {
+		private void writeEnterprises(Path folder, String file) throws IOException {
 			EnterpriseColumn[] columns = enterpriseColumns(this.d);
 			SplittableRandom r = this.enterpriseRandom;
 			List<String[]> clean = new ArrayList<>(this.qualifications.size());
@@ -1301,7 +1347,11 @@ public final class DemoDataGenerator {
 						-1));
 			}
 			this.badRecords.put(this.d.code + "/enterprise", counts);
-			writeTable(file, enterpriseHeader(this.d), clean, plan, indexOf(columns, EnterpriseColumn.SERIAL));
+			boolean[] dates = new boolean[columns.length];
+			dates[indexOf(columns, EnterpriseColumn.DATE)] = true;
+			try (RowSink out = sink(folder, file, "企业名单", title("专精特新及科技型企业名单"), dates, clean.size() + plan.size())) {
+				writeTable(out, enterpriseHeader(this.d), clean, plan, indexOf(columns, EnterpriseColumn.SERIAL));
+			}
 		}
 
 		private Injected freshEnterprise(EnterpriseColumn[] columns, String code, Set<String> names, int order,
@@ -1314,7 +1364,7 @@ public final class DemoDataGenerator {
 
 		// ---- platforms
 
-		private void writePlatforms(Path file) throws IOException {
+		private void writePlatforms(Path folder, String file) throws IOException {
 			PlatformColumn[] columns = platformColumns(this.d);
 			SplittableRandom r = this.platformRandom;
 			Set<String> names = new HashSet<>();
@@ -1340,7 +1390,11 @@ public final class DemoDataGenerator {
 						-1));
 			}
 			this.badRecords.put(this.d.code + "/platform", PLATFORM_BAD);
-			writeTable(file, platformHeader(this.d), clean, plan, indexOf(columns, PlatformColumn.SERIAL));
+			boolean[] dates = new boolean[columns.length];
+			dates[indexOf(columns, PlatformColumn.DATE)] = true;
+			try (RowSink out = sink(folder, file, "创新平台", title("科技创新平台名单"), dates, clean.size() + plan.size())) {
+				writeTable(out, platformHeader(this.d), clean, plan, indexOf(columns, PlatformColumn.SERIAL));
+			}
 		}
 
 		private Platform platform(int type, int level, Set<String> names, SplittableRandom r) {
@@ -1619,7 +1673,7 @@ public final class DemoDataGenerator {
 			}
 		}
 
-		private void writeRoster(Path file) throws IOException {
+		private void writeRoster(Path folder, String file) throws IOException {
 			RosterColumn[] columns = rosterColumns(this.d);
 			boolean employerColumn = indexOf(columns, RosterColumn.EMPLOYER) >= 0;
 			int serialAt = indexOf(columns, RosterColumn.SERIAL);
@@ -1632,12 +1686,12 @@ public final class DemoDataGenerator {
 					originals.add(inj.copyOf());
 				}
 			}
-			Map<Integer, String> savedLines = new HashMap<>();
+			Map<Integer, String[]> savedRows = new HashMap<>();
 			int[] tiers = TALENT_LEVEL_COUNTS[this.d.ordinal()].clone();
 			SplittableRandom r = this.rosterRandom;
 			Person p = new Person();
 			String[] cells = new String[columns.length];
-			try (CsvWriter out = new CsvWriter(file, this.d)) {
+			try (RowSink out = sink(folder, file, "人才名册", title("人才资源花名册"), new boolean[columns.length], n + plan.size())) {
 				out.header(rosterHeader(this.d));
 				int serial = 0;
 				int k = 0;
@@ -1650,12 +1704,12 @@ public final class DemoDataGenerator {
 					}
 					out.row(cells);
 					if (originals.contains(i)) {
-						savedLines.put(i, out.lastLine());
+						savedRows.put(i, cells.clone());
 					}
 					while (k < plan.size() && plan.get(k).after() == i) {
 						Injected inj = plan.get(k++);
 						if (inj.copyOf() >= 0) {
-							out.raw(savedLines.get(inj.copyOf()));
+							out.row(savedRows.get(inj.copyOf()));
 						}
 						else {
 							if (serialAt >= 0) {
@@ -1665,9 +1719,9 @@ public final class DemoDataGenerator {
 						}
 					}
 				}
-				this.rows += out.rows;
+				this.rows += out.rows();
+				this.files += out.files();
 			}
-			this.files++;
 			this.badRecords.put(this.d.code + "/roster", ROSTER_BAD);
 		}
 
@@ -1768,30 +1822,28 @@ public final class DemoDataGenerator {
 
 		// ---- shared
 
-		private void writeTable(Path file, String[] header, List<String[]> clean, List<Injected> plan, int serialAt)
+		private void writeTable(RowSink out, String[] header, List<String[]> clean, List<Injected> plan, int serialAt)
 				throws IOException {
 			plan.sort(WRITE_ORDER);
-			try (CsvWriter out = new CsvWriter(file, this.d)) {
-				out.header(header);
-				int serial = 0;
-				int k = 0;
-				for (int i = 0; i < clean.size(); i++) {
-					String[] cells = clean.get(i);
-					if (serialAt >= 0) {
-						cells[serialAt] = Integer.toString(++serial);
-					}
-					out.row(cells);
-					while (k < plan.size() && plan.get(k).after() == i) {
-						String[] bad = plan.get(k++).cells();
-						if (serialAt >= 0) {
-							bad[serialAt] = Integer.toString(++serial);
-						}
-						out.row(bad);
-					}
+			out.header(header);
+			int serial = 0;
+			int k = 0;
+			for (int i = 0; i < clean.size(); i++) {
+				String[] cells = clean.get(i);
+				if (serialAt >= 0) {
+					cells[serialAt] = Integer.toString(++serial);
 				}
-				this.rows += out.rows;
+				out.row(cells);
+				while (k < plan.size() && plan.get(k).after() == i) {
+					String[] bad = plan.get(k++).cells();
+					if (serialAt >= 0) {
+						bad[serialAt] = Integer.toString(++serial);
+					}
+					out.row(bad);
+				}
 			}
-			this.files++;
+			this.rows += out.rows();
+			this.files += out.files();
 		}
 
 		private static <T> int indexOf(T[] values, T value) {
@@ -1805,8 +1857,26 @@ public final class DemoDataGenerator {
 
 	}
 
+	/** Where the rows of one feed go, in the form its district sends. */
+	private interface RowSink extends AutoCloseable {
+
+		void header(String[] cells) throws IOException;
+
+		void row(String[] cells) throws IOException;
+
+		/** Data rows written so far. */
+		long rows();
+
+		/** Files this feed is written as. */
+		int files();
+
+		@Override
+		void close() throws IOException;
+
+	}
+
 	/** RFC 4180 writer in the district's charset, delimiter and line end; one reused line buffer. */
-	private static final class CsvWriter implements AutoCloseable {
+	private static final class CsvWriter implements RowSink {
 
 		private final Writer out;
 
@@ -1818,7 +1888,7 @@ public final class DemoDataGenerator {
 
 		private char[] buffer = new char[512];
 
-		long rows;
+		private long rows;
 
 		CsvWriter(Path file, District d) throws IOException {
 			// an unmappable character must fail the generator, not become '?' in a district file
@@ -1833,24 +1903,27 @@ public final class DemoDataGenerator {
 			}
 		}
 
-		void header(String[] cells) throws IOException {
+		@Override
+		public void header(String[] cells) throws IOException {
 			format(cells);
 			flushLine();
 		}
 
-		void row(String[] cells) throws IOException {
+		@Override
+		public void row(String[] cells) throws IOException {
 			format(cells);
 			flushLine();
 			this.rows++;
 		}
 
-		String lastLine() {
-			return this.line.toString();
+		@Override
+		public long rows() {
+			return this.rows;
 		}
 
-		void raw(String text) throws IOException {
-			this.out.write(text);
-			this.rows++;
+		@Override
+		public int files() {
+			return 1;
 		}
 
 		private void format(String[] cells) {
@@ -1900,6 +1973,277 @@ public final class DemoDataGenerator {
 		@Override
 		public void close() throws IOException {
 			this.out.close();
+		}
+
+	}
+
+	/** Records per page of the platform's API, as 秀山 downloaded them. */
+	static final int JSON_PAGE_SIZE = 5_000;
+
+	/**
+	 * A workbook as a district office keeps it: a title merged across the table above the header;
+	 * in date columns, dates entered as real Excel dates (ISO text here) and 202108-style codes typed
+	 * into number cells; everything else text, so ID numbers and codes keep their digits.
+	 */
+	private static final class XlsxSink implements RowSink {
+
+		private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+		private static final Pattern YEAR_MONTH = Pattern.compile("\\d{6}");
+
+		private final Path file;
+
+		private final LocalDate created;
+
+		private final boolean[] dateColumns;
+
+		private final Path unpinned;
+
+		private final OutputStream unpinnedOut;
+
+		private final Workbook workbook;
+
+		private final Worksheet sheet;
+
+		private int next;
+
+		private long rows;
+
+		XlsxSink(Path file, String sheet, String title, boolean[] dateColumns, LocalDate created) throws IOException {
+			this.file = file;
+			this.created = created;
+			this.dateColumns = dateColumns;
+			this.unpinned = file.resolveSibling(file.getFileName() + ".part");
+			this.unpinnedOut = new BufferedOutputStream(Files.newOutputStream(this.unpinned), 1 << 16);
+			this.workbook = new Workbook(this.unpinnedOut, "Talent Warehouse demo", null);
+			this.sheet = this.workbook.newWorksheet(sheet);
+			this.sheet.value(0, 0, title);
+			this.sheet.style(0, 0).bold().fontSize(14).horizontalAlignment("center").set();
+			this.next = 1;
+		}
+
+		@Override
+		public void header(String[] cells) {
+			this.sheet.range(0, 0, 0, cells.length - 1).merge();
+			for (int c = 0; c < cells.length; c++) {
+				this.sheet.value(this.next, c, cells[c]);
+				this.sheet.style(this.next, c).bold().set();
+			}
+			this.next++;
+		}
+
+		@Override
+		public void row(String[] cells) {
+			int r = this.next++;
+			for (int c = 0; c < cells.length; c++) {
+				String value = cells[c];
+				if (value == null || value.isEmpty()) {
+					continue;
+				}
+				if (this.dateColumns[c] && ISO_DATE.matcher(value).matches()) {
+					this.sheet.value(r, c, LocalDate.parse(value));
+					this.sheet.style(r, c).format("yyyy/m/d").set();
+				}
+				else if (this.dateColumns[c] && YEAR_MONTH.matcher(value).matches()) {
+					this.sheet.value(r, c, Long.parseLong(value));
+				}
+				else {
+					this.sheet.value(r, c, value);
+				}
+			}
+			this.rows++;
+		}
+
+		@Override
+		public long rows() {
+			return this.rows;
+		}
+
+		@Override
+		public int files() {
+			return 1;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.workbook.finish();
+			this.unpinnedOut.close();
+			writePinned(this.unpinned, this.file, this.created);
+			Files.delete(this.unpinned);
+		}
+
+		// fastexcel stamps the time of writing into docProps/core.xml and every zip entry; pinning both
+		// to the snapshot date keeps "same seed, same bytes"
+		private static void writePinned(Path xlsx, Path file, LocalDate created) throws IOException {
+			try (ZipFile in = new ZipFile(xlsx.toFile());
+					ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+				for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+					byte[] content;
+					try (InputStream body = in.getInputStream(entry)) {
+						content = body.readAllBytes();
+					}
+					if (entry.getName().equals("docProps/core.xml")) {
+						content = new String(content, StandardCharsets.UTF_8)
+							.replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "T00:00:00Z$2")
+							.getBytes(StandardCharsets.UTF_8);
+					}
+					ZipEntry pinned = new ZipEntry(entry.getName());
+					pinned.setTimeLocal(created.atStartOfDay());
+					out.putNextEntry(pinned);
+					out.write(content);
+					out.closeEntry();
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * A roster as the talent platform's paged API returns it, one file per page as the district
+	 * downloaded them ({@code xs_rencai_page_001.json}, ...):
+	 * {@code {"code":0,"msg":"操作成功","data":{"records":[...],"total":T,"size":S,"page":p,"pages":P}}}.
+	 * Each record is an object keyed by the header; a dotted key is a nested object, a multi-valued
+	 * cell an array, an empty cell null.
+	 */
+	private static final class JsonPagesSink implements RowSink {
+
+		private static final JsonFactory JSON = JsonFactory.builder().build();
+
+		private final Path folder;
+
+		private final String prefix;
+
+		private final String suffix;
+
+		private final int size;
+
+		private final long total;
+
+		private final int pages;
+
+		private final Map<String, String> arrays;
+
+		private String[] keys;
+
+		private JsonGenerator page;
+
+		private int pageNumber;
+
+		private int inPage;
+
+		private long rows;
+
+		JsonPagesSink(Path folder, String pattern, int size, long total, Map<String, String> arrays) {
+			this.folder = folder;
+			this.prefix = pattern.substring(0, pattern.indexOf('*'));
+			this.suffix = pattern.substring(pattern.indexOf('*') + 1);
+			this.size = size;
+			this.total = total;
+			this.pages = (int) Math.max(1, (total + size - 1) / size);
+			this.arrays = arrays;
+		}
+
+		@Override
+		public void header(String[] cells) {
+			this.keys = cells.clone();
+		}
+
+		@Override
+		public void row(String[] cells) throws IOException {
+			if (this.page == null) {
+				openPage();
+			}
+			JsonGenerator g = this.page;
+			g.writeStartObject();
+			String group = null;
+			for (int i = 0; i < this.keys.length; i++) {
+				String key = this.keys[i];
+				int dot = key.indexOf('.');
+				String owner = (dot < 0) ? null : key.substring(0, dot);
+				if (group != null && !group.equals(owner)) {
+					g.writeEndObject();
+					group = null;
+				}
+				if (owner != null && group == null) {
+					g.writeObjectFieldStart(owner);
+					group = owner;
+				}
+				String name = (dot < 0) ? key : key.substring(dot + 1);
+				String value = cells[i];
+				String separator = this.arrays.get(key);
+				if (separator != null) {
+					g.writeArrayFieldStart(name);
+					if (value != null && !value.isEmpty()) {
+						for (String part : value.split(Pattern.quote(separator), -1)) {
+							g.writeString(part);
+						}
+					}
+					g.writeEndArray();
+				}
+				else if (value == null || value.isEmpty()) {
+					g.writeNullField(name);
+				}
+				else {
+					g.writeStringField(name, value);
+				}
+			}
+			if (group != null) {
+				g.writeEndObject();
+			}
+			g.writeEndObject();
+			this.rows++;
+			if (++this.inPage == this.size) {
+				closePage();
+			}
+		}
+
+		private void openPage() throws IOException {
+			this.pageNumber++;
+			Path file = this.folder.resolve(this.prefix + String.format(java.util.Locale.ROOT, "%03d", this.pageNumber)
+					+ this.suffix);
+			this.page = JSON.createGenerator(Files.newOutputStream(file), com.fasterxml.jackson.core.JsonEncoding.UTF8);
+			this.page.writeStartObject();
+			this.page.writeNumberField("code", 0);
+			this.page.writeStringField("msg", "操作成功");
+			this.page.writeObjectFieldStart("data");
+			this.page.writeArrayFieldStart("records");
+			this.inPage = 0;
+		}
+
+		private void closePage() throws IOException {
+			this.page.writeEndArray();
+			this.page.writeNumberField("total", this.total);
+			this.page.writeNumberField("size", this.size);
+			this.page.writeNumberField("page", this.pageNumber);
+			this.page.writeNumberField("pages", this.pages);
+			this.page.writeEndObject();
+			this.page.writeEndObject();
+			this.page.writeRaw('\n');
+			this.page.close();
+			this.page = null;
+		}
+
+		@Override
+		public long rows() {
+			return this.rows;
+		}
+
+		@Override
+		public int files() {
+			return this.pageNumber;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.page == null && this.pageNumber == 0) {
+				openPage();
+			}
+			if (this.page != null) {
+				closePage();
+			}
+			if (this.pageNumber != this.pages) {
+				throw new IllegalStateException("wrote " + this.pageNumber + " pages but announced " + this.pages);
+			}
 		}
 
 	}

@@ -167,16 +167,31 @@ public final class PipelineCatalog {
 			problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": empty source definition"));
 			return;
 		}
-		if (source.file() == null || source.file().isBlank()) {
-			problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": missing 'file'"));
+		String format = source.formatOrDefault();
+		if (source.isHttp()) {
+			if (source.file() != null) {
+				problems.add(new PipelineProblem(file, lineOf(text, "file:", sourceLine), kind.key()
+						+ ": both 'file' and 'url' given; a source read over HTTP has no file (drop one)"));
+			}
+		}
+		else if (source.file() == null || source.file().isBlank()) {
+			problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": missing 'file'"
+					+ ("json".equals(format) ? " (or 'url' for pages fetched over HTTP)" : "")));
 		}
 		else if (source.file().contains("..") || Path.of(source.file()).isAbsolute()) {
 			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
 					+ "' must be a name inside the snapshot folder (no '..', not absolute)"));
 		}
-		if (!"csv".equals(source.formatOrDefault())) {
-			problems.add(new PipelineProblem(file, lineOf(text, "format:"), kind.key() + ": unsupported format '"
-					+ source.format() + "' (supported: csv)"));
+		else if (!"json".equals(format) && source.file().matches(".*[*?\\[{].*")) {
+			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
+					+ "' is a pattern; only json pages may name several files"));
+		}
+		if (!SourceDefinition.FORMATS.contains(format)) {
+			problems.add(new PipelineProblem(file, lineOf(text, "format:", sourceLine), kind.key() + ": unsupported format '"
+					+ source.format() + "' (supported: csv, xlsx, json)"));
+		}
+		else {
+			checkFormatSettings(file, text, kind, source, sourceLine, problems);
 		}
 		try {
 			java.nio.charset.Charset.forName(source.encodingOrDefault());
@@ -217,6 +232,159 @@ public final class PipelineCatalog {
 				}
 			}
 		}
+	}
+
+	/** Settings that belong to another format, and the values of this format's own. */
+	private static void checkFormatSettings(Path file, String text, SourceKind kind, SourceDefinition source,
+			int sourceLine, List<PipelineProblem> problems) {
+		String format = source.formatOrDefault();
+		String who = kind.key() + ": ";
+		Object[][] owners = { { "delimiter", source.delimiter(), "csv" }, { "encoding", source.encoding(), "csv, json" },
+				{ "sheet", source.sheet(), "xlsx" }, { "header_row", source.headerRow(), "xlsx" },
+				{ "records", source.records(), "json" }, { "pagination", source.pagination(), "json" },
+				{ "url", source.url(), "json" } };
+		for (Object[] owner : owners) {
+			if (owner[1] != null && !List.of(((String) owner[2]).split(", ")).contains(format)) {
+				problems.add(new PipelineProblem(file, lineOf(text, owner[0] + ":", sourceLine), who + "'" + owner[0]
+						+ "' does not apply to format " + format + " (it is for " + owner[2] + ")"));
+			}
+		}
+		Object[][] httpOnly = { { "token_env", source.tokenEnv() }, { "connect_timeout_seconds", source.connectTimeoutSeconds() },
+				{ "read_timeout_seconds", source.readTimeoutSeconds() }, { "retries", source.retries() },
+				{ "retry_backoff_seconds", source.retryBackoffSeconds() } };
+		for (Object[] setting : httpOnly) {
+			if (setting[1] != null && !source.isHttp()) {
+				problems.add(new PipelineProblem(file, lineOf(text, setting[0] + ":", sourceLine), who + "'" + setting[0]
+						+ "' applies only to a json source with a 'url'"));
+			}
+		}
+		if (source.headerRow() != null && source.headerRow() < 1) {
+			problems.add(new PipelineProblem(file, lineOf(text, "header_row:", sourceLine), who
+					+ "header_row is a row number as Excel shows it, 1 or more"));
+		}
+		if (source.records() != null && !validJsonPath(source.records())) {
+			problems.add(new PipelineProblem(file, lineOf(text, "records:", sourceLine), who + "records '" + source.records()
+					+ "' is not a path (dotted like data.records, or a JSON pointer like /data/records)"));
+		}
+		if (source.url() != null) {
+			checkUrl(file, text, source.url(), who, sourceLine, problems);
+		}
+		if (source.tokenEnv() != null && !source.tokenEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			problems.add(new PipelineProblem(file, lineOf(text, "token_env:", sourceLine), who + "token_env '"
+					+ source.tokenEnv() + "' must be the name of an environment variable (e.g. XS_API_TOKEN), not the token"));
+		}
+		Object[][] seconds = { { "connect_timeout_seconds", source.connectTimeoutSeconds() },
+				{ "read_timeout_seconds", source.readTimeoutSeconds() } };
+		for (Object[] timeout : seconds) {
+			if (timeout[1] != null && ((Double) timeout[1] <= 0 || (Double) timeout[1] > 3600)) {
+				problems.add(new PipelineProblem(file, lineOf(text, timeout[0] + ":", sourceLine), who + timeout[0]
+						+ " must be more than 0 and at most 3600 seconds"));
+			}
+		}
+		if (source.retries() != null && (source.retries() < 0 || source.retries() > 10)) {
+			problems.add(new PipelineProblem(file, lineOf(text, "retries:", sourceLine), who
+					+ "retries must be between 0 and 10"));
+		}
+		if (source.retryBackoffSeconds() != null && (source.retryBackoffSeconds() < 0 || source.retryBackoffSeconds() > 600)) {
+			problems.add(new PipelineProblem(file, lineOf(text, "retry_backoff_seconds:", sourceLine), who
+					+ "retry_backoff_seconds must be between 0 and 600"));
+		}
+		if (source.pagination() != null) {
+			checkPagination(file, text, source, who, sourceLine, problems);
+		}
+	}
+
+	private static void checkUrl(Path file, String text, String url, String who, int sourceLine,
+			List<PipelineProblem> problems) {
+		int line = lineOf(text, "url:", sourceLine);
+		java.net.URI uri;
+		try {
+			uri = new java.net.URI(url);
+		}
+		catch (java.net.URISyntaxException ex) {
+			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' is not a valid address (" + ex.getReason() + ")"));
+			return;
+		}
+		String scheme = (uri.getScheme() == null) ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' must start with http:// or https://"));
+		}
+		else if (uri.getHost() == null) {
+			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' names no host"));
+		}
+		else if (uri.getUserInfo() != null) {
+			problems.add(new PipelineProblem(file, line, who + "url '" + url.replace(uri.getRawUserInfo(), "***")
+					+ "' holds credentials; put the token in the environment variable named by 'token_env'"));
+		}
+	}
+
+	private static void checkPagination(Path file, String text, SourceDefinition source, String who, int sourceLine,
+			List<PipelineProblem> problems) {
+		SourceDefinition.Pagination p = source.pagination();
+		String type = p.typeOrDefault();
+		if (!type.equals("page") && !type.equals("cursor")) {
+			problems.add(new PipelineProblem(file, lineOf(text, "type:", sourceLine), who + "pagination type '" + type
+					+ "' is not known (page or cursor)"));
+		}
+		else if (source.isHttp() && type.equals("cursor") && p.next() == null) {
+			problems.add(new PipelineProblem(file, lineOf(text, "pagination:", sourceLine), who
+					+ "cursor pagination needs 'next', the path of the next cursor or next-page URL in a page"));
+		}
+		if (p.size() != null && p.size() < 1) {
+			problems.add(new PipelineProblem(file, lineOf(text, "size:", sourceLine), who + "pagination size must be 1 or more"));
+		}
+		if (p.firstPage() != null && p.firstPage() < 0) {
+			problems.add(new PipelineProblem(file, lineOf(text, "first_page:", sourceLine), who
+					+ "pagination first_page must be 0 or more"));
+		}
+		String[][] paths = { { "next", p.next() }, { "total_pages", p.totalPages() } };
+		for (String[] path : paths) {
+			if (path[1] != null && !validJsonPath(path[1])) {
+				problems.add(new PipelineProblem(file, lineOf(text, path[0] + ":", sourceLine), who + "pagination " + path[0]
+						+ " '" + path[1] + "' is not a path (dotted like data.pages, or a JSON pointer like /data/pages)"));
+			}
+		}
+		if (!source.isHttp() && p.totalPages() == null) {
+			problems.add(new PipelineProblem(file, lineOf(text, "pagination:", sourceLine), who
+					+ "downloaded pages use only pagination's 'total_pages' (to refuse a snapshot with pages missing)"));
+		}
+	}
+
+	// the same rule as the JSON readers: dotted or a pointer, no empty step
+	private static boolean validJsonPath(String path) {
+		if (path.isBlank()) {
+			return false;
+		}
+		String body = path.startsWith("/") ? path.substring(1) : path.startsWith("$.") ? path.substring(2) : path;
+		for (String segment : body.split(path.startsWith("/") ? "/" : "\\.", -1)) {
+			if (segment.isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Line of a key at or after a line (the key of one source, not of the one before); that line when not found. */
+	static int lineOf(String text, String token, int fromLine) {
+		int at = 0;
+		for (int line = 1; line < fromLine && at >= 0; line++) {
+			at = text.indexOf('\n', at);
+			at = (at < 0) ? -1 : at + 1;
+		}
+		if (at < 0) {
+			return fromLine;
+		}
+		int found = text.indexOf(token, at);
+		if (found < 0) {
+			return fromLine;
+		}
+		int line = fromLine;
+		for (int i = at; i < found; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
 	}
 
 	/** Best-effort line of a key for messages about well-formed YAML; 1 when not found. */

@@ -80,8 +80,7 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 	public void open(ExecutionContext context) throws ItemStreamException {
 		try {
 			refuseOtherFormats();
-			// cell formats are needed to tell a date serial from a number
-			this.workbook = new ReadableWorkbook(this.file.toFile(), new ReadingOptions(true, true));
+			this.workbook = openWorkbook();
 			Sheet sheet = sheet();
 			this.sheetName = sheet.getName();
 			this.where = this.file + " (sheet '" + this.sheetName + "')";
@@ -110,6 +109,17 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 		catch (RuntimeException ex) {
 			close();
 			throw ex;
+		}
+	}
+
+	private ReadableWorkbook openWorkbook() throws IOException {
+		try {
+			// cell formats are needed to tell a date serial from a number
+			return new ReadableWorkbook(this.file.toFile(), new ReadingOptions(true, true));
+		}
+		catch (ExcelReaderException ex) {
+			// some exporters write no styles part at all; such a workbook has no date formats either
+			return new ReadableWorkbook(this.file.toFile(), new ReadingOptions(false, true));
 		}
 	}
 
@@ -254,7 +264,7 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 	}
 
 	/** The text a cell shows, or null for an empty cell. */
-	String text(Cell cell) {
+	private String text(Cell cell) {
 		if (cell == null) {
 			return null;
 		}

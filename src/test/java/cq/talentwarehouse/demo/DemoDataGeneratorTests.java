@@ -24,9 +24,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +61,8 @@ class DemoDataGeneratorTests {
 		// when
 		DemoDataGenerator.generate(again, DemoDataGenerator.DEFAULT_SEED);
 
-		// then
-		assertThat(first).hasSize(11);
+		// then: 10 CSV files, 綦江's two workbooks, 秀山's 10 roster pages
+		assertThat(first).hasSize(20);
 		assertThat(digests(again)).isEqualTo(first);
 	}
 
@@ -128,6 +135,60 @@ class DemoDataGeneratorTests {
 		assertThat(enterprises.get("tech_sme")).hasSize(227);
 		assertThat(enterprises.get("high_tech")).hasSize(8);
 		assertThat(enterprises.get("tech_sme")).containsAll(enterprises.get("high_tech"));
+	}
+
+	@Test
+	void qijiangListsAreWorkbooksWithATitleRowAboveTheHeaderAndRealDates() throws Exception {
+		// given
+		Path file = landing.resolve("qijiang/2021-08-31/enterprises.xlsx");
+
+		// when
+		List<Row> rows;
+		try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
+			rows = workbook.findSheet("企业名单").orElseThrow().read();
+		}
+
+		// then
+		assertThat(rows.get(0).getCellText(0)).isEqualTo("綦江区专精特新及科技型企业名单（截至2021年8月）");
+		assertThat(rows.get(1).getRowNum()).isEqualTo(2);
+		assertThat(rows.get(1).stream().map(Cell::getText).toList()).containsExactly("企业名称", "社会信用代码", "资质名称",
+				"获评时间", "注册资本");
+		List<Cell> dates = rows.subList(2, rows.size()).stream().map((r) -> r.getCell(3)).toList();
+		assertThat(dates).anyMatch((c) -> c.getType() == CellType.NUMBER && c.getDataFormatString() != null
+				&& c.getDataFormatString().contains("yyyy"));
+		assertThat(dates).anyMatch((c) -> c.getType() == CellType.NUMBER && c.getRawValue().matches("20\\d{4}"));
+		assertThat(dates).anyMatch((c) -> c.getType() == CellType.STRING);
+		assertThat(Files.exists(landing.resolve("qijiang/2021-08-31/platforms.xlsx"))).isTrue();
+	}
+
+	@Test
+	void xiushanRosterIsThePlatformsPagedJsonHoldingTheReportedTalentTotal() throws Exception {
+		// given
+		List<Path> pages;
+		try (Stream<Path> files = Files.list(landing.resolve("xiushan/2021-08-31"))) {
+			pages = files.filter((p) -> p.getFileName().toString().startsWith("xs_rencai_page_")).sorted().toList();
+		}
+
+		// when
+		Set<String> valid = new HashSet<>();
+		int records = 0;
+		for (Path page : pages) {
+			JsonNode root = new ObjectMapper().readTree(page.toFile());
+			assertThat(root.path("data").path("pages").asInt()).isEqualTo(pages.size());
+			for (JsonNode record : root.path("data").path("records")) {
+				records++;
+				ResidentIdNumber.Result id = ResidentIdNumber.check(record.path("idNumber").asText(), LocalDate.of(2021, 8, 31));
+				if (id.isValid()) {
+					valid.add(id.canonical());
+				}
+			}
+		}
+
+		// then
+		assertThat(pages).hasSize(10);
+		assertThat(records).isGreaterThan(45_800);
+		assertThat(valid).hasSize(45_800);
+		assertThat(summary.cleanRosterPeople()).containsEntry("500241", 45_800);
 	}
 
 	private static CSVFormat csv(char delimiter) {

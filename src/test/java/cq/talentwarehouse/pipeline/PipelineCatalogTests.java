@@ -95,6 +95,122 @@ class PipelineCatalogTests {
 			.anyMatch((p) -> p.contains("value map target 'volunteers' is not a code of seeds/talent_categories.csv"));
 	}
 
+	@Test
+	void acceptsWorkbookDownloadedPageAndHttpSources() throws IOException {
+		// given
+		write("forms.yaml", """
+				district: "500241"
+				landing: xiushan
+				sources:
+				  enterprise:
+				    file: 企业名单.xlsx
+				    format: xlsx
+				    sheet: 名单
+				    header_row: 3
+				    columns: {uscc: 信用代码, enterprise_name: 名称, qualification: 资质}
+				  platform:
+				    file: pt_page_*.json
+				    format: json
+				    records: /data/records
+				    pagination: {total_pages: data.pages}
+				    columns: {platform_name: name, platform_type: type, platform_level: level}
+				  roster:
+				    format: json
+				    url: https://rencai.example.cn/api/v1/talents?district=500241
+				    token_env: XS_API_TOKEN
+				    records: data.records
+				    pagination: {type: cursor, size: 500, next: data.nextCursor}
+				    connect_timeout_seconds: 5
+				    read_timeout_seconds: 30
+				    retries: 4
+				    retry_backoff_seconds: 1
+				    columns: {id_number: idNumber, name: name, categories: talentTypes, employer_uscc: employer.creditCode}
+				""");
+
+		// when
+		PipelineCatalog catalog = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled());
+
+		// then
+		assertThat(catalog.problems()).isEmpty();
+		assertThat(catalog.pipelines().get(0).sources().get("roster").isHttp()).isTrue();
+	}
+
+	@Test
+	void reportsSettingsOfAnotherFormatAndBadHttpSettingsWithTheirLines() throws IOException {
+		// given
+		write("mixed.yaml", """
+				district: "500110"
+				landing: qijiang
+				sources:
+				  enterprise:
+				    file: e.xlsx
+				    format: xlsx
+				    delimiter: ";"
+				    header_row: 0
+				    columns: {uscc: a, enterprise_name: b, qualification: c}
+				  platform:
+				    file: p.csv
+				    retries: 2
+				    columns: {platform_name: a, platform_type: b, platform_level: c}
+				  roster:
+				    format: json
+				    url: ftp://rencai.example.cn/talents
+				    token_env: "Bearer abc123"
+				    read_timeout_seconds: 0
+				    pagination: {type: cursor}
+				    columns: {id_number: a, name: b, categories: c}
+				""");
+
+		// when
+		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+
+		// then
+		assertThat(problems).extracting(Object::toString)
+			.anyMatch((p) -> p.endsWith("mixed.yaml:7: enterprise: 'delimiter' does not apply to format xlsx (it is for csv)"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:8: enterprise: header_row is a row number as Excel shows it, 1 or more"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:12: platform: 'retries' applies only to a json source with a 'url'"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:16: roster: url 'ftp://rencai.example.cn/talents' must start with"
+					+ " http:// or https://"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:17: roster: token_env 'Bearer abc123' must be the name of an"
+					+ " environment variable (e.g. XS_API_TOKEN), not the token"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:18: roster: read_timeout_seconds must be more than 0 and at most 3600 seconds"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:19: roster: cursor pagination needs 'next', the path of the next"
+					+ " cursor or next-page URL in a page"))
+			.hasSize(7);
+	}
+
+	@Test
+	void refusesUnknownFormatsPatternsOutsideJsonAndJsonWithoutFileOrUrl() throws IOException {
+		// given
+		write("odd.yaml", """
+				district: "500116"
+				landing: jiangjin
+				sources:
+				  roster:
+				    file: r.ods
+				    format: ods
+				    columns: {id_number: a, name: b, categories: c}
+				  enterprise:
+				    file: e_*.csv
+				    columns: {uscc: a, enterprise_name: b, qualification: c}
+				  platform:
+				    format: json
+				    pagination: {type: cursor, total_pages: data.pages}
+				    columns: {platform_name: a, platform_type: b, platform_level: c}
+				""");
+
+		// when
+		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+
+		// then
+		assertThat(problems).extracting(Object::toString)
+			.anyMatch((p) -> p.endsWith("odd.yaml:6: roster: unsupported format 'ods' (supported: csv, xlsx, json)"))
+			.anyMatch((p) -> p.endsWith("odd.yaml:9: enterprise: file 'e_*.csv' is a pattern; only json pages may name"
+					+ " several files"))
+			.anyMatch((p) -> p.endsWith("odd.yaml:11: platform: missing 'file' (or 'url' for pages fetched over HTTP)"))
+			.hasSize(3);
+	}
+
 	private void write(String name, String yaml) throws IOException {
 		Files.writeString(this.dir.resolve(name), yaml, StandardCharsets.UTF_8);
 	}
