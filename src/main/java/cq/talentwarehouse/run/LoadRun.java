@@ -484,21 +484,22 @@ public class LoadRun {
 		long[] totals = new long[3];
 		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select c.district_code, d.short_name, c.source, c.read, c.loaded,"
-						+ " c.quarantined, c.seconds from ops.source_counts c left join (select distinct district_code,"
+						+ " c.quarantined, c.seconds, regexp_extract(c.file, '[^/]+$') from ops.source_counts c"
+						+ " left join (select distinct district_code,"
 						+ " short_name from dw.dim_district) d using (district_code) where run_id = "
 						+ DuckDb.literal(runId) + " order by c.district_code, c.source")) {
 			while (rs.next()) {
-				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(8), rs.getString(4),
 						rs.getString(5), rs.getString(6), String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble(7)) });
 				for (int i = 0; i < 3; i++) {
 					totals[i] += rs.getLong(4 + i);
 				}
 			}
 		}
-		rows.add(new String[] { "total", "", "", Long.toString(totals[0]), Long.toString(totals[1]),
+		rows.add(new String[] { "total", "", "", "", Long.toString(totals[0]), Long.toString(totals[1]),
 				Long.toString(totals[2]), "" });
 		out.println();
-		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "source", "read", "loaded", "quarantined",
+		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "source", "file", "read", "loaded", "quarantined",
 				"seconds"), rows, out);
 		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select district_code, source, rule, records, example from ops.warnings"

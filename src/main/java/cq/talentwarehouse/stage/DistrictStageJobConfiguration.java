@@ -366,7 +366,9 @@ public class DistrictStageJobConfiguration {
 			long accepted = context.getLong(StagingWriter.ACCEPTED, 0L);
 			long quarantined = context.getLong(StagingWriter.QUARANTINED, 0L);
 			StageMeta meta = new StageMeta(SourceLocation.describe(this.input.snapshotFolder(), source),
-					source.encodingOrDefault(), read, accepted, quarantined, seconds, rules);
+					// a workbook has no text encoding of its own to report
+					"xlsx".equals(source.formatOrDefault()) ? "xlsx" : source.encodingOrDefault(), read, accepted,
+					quarantined, seconds, rules);
 			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
 			return null;
 		}
