@@ -1,15 +1,16 @@
--- grain: one row per as-of date, that is every date on which at least one district took a roster
--- snapshot. Each row is the municipal picture on that date: every district enters with its latest
--- roster snapshot on or before as_of_date (carried forward), except a district whose code was
--- abolished before as_of_date (江北区 and 渝北区 after 2025-11-05), which is not carried past its end.
--- sum_of_district_totals adds the district totals (a person on two rosters counts twice);
+-- grain: one row per as-of date: every 31 December from the year of the first roster snapshot on,
+-- and the latest roster snapshot date (the current picture, is_latest). Year ends keep the series
+-- regular and its cost bounded (each row counts every roster once), and match how totals are
+-- published (截至某年底). Each row is the municipal picture on that date: every district enters with
+-- its latest roster snapshot on or before as_of_date (carried forward), except a district whose code
+-- was abolished before as_of_date (江北区 and 渝北区 after 2025-11-05), which is not carried past its
+-- end. sum_of_district_totals adds the district totals (a person on two rosters counts twice);
 -- distinct_talents counts each person once.
 -- Districts' snapshot dates differ, so a row generally mixes points in time: where
 -- oldest_snapshot_date < as_of_date, distinct_talents is "people on the latest rosters known on
 -- that date", not a census on that date (someone who moved between districts between their
 -- snapshots counts once here but in both district totals). A row is a point-in-time total only
--- where districts_snapshot_on_as_of_date = districts_included. The latest row (is_latest) uses
--- every district's latest roster, as the other marts do.
+-- where districts_snapshot_on_as_of_date = districts_included.
 create or replace view mart.municipal_talent_totals as
 with talent as (
     select * from dw.fct_talent_snapshot
@@ -45,8 +46,19 @@ snapshots as (
     from talent_by_code
 ),
 
+year_ends as (
+    select cast(make_date(cast(y as bigint), 12, 31) as date) as as_of_date
+    from (
+        select unnest(range(year(min(snapshot_date)), year(max(snapshot_date)))) as y
+        from snapshots
+        having count(*) > 0
+    )
+),
+
 as_of_dates as (
-    select distinct snapshot_date as as_of_date from snapshots
+    select as_of_date from year_ends
+    union
+    select max(snapshot_date) from snapshots having count(*) > 0
 ),
 
 carried as (
@@ -111,8 +123,8 @@ final as (
 select * from final
 order by as_of_date;
 
-comment on view mart.municipal_talent_totals is '全市人才资源总量（区县合计与去重人数）。One row per as-of date (each date a district took a roster snapshot): the sum of district totals beside distinct people across districts, each district entering with its latest roster on or before that date; the dates mix unless districts_snapshot_on_as_of_date = districts_included.';
-comment on column mart.municipal_talent_totals.as_of_date is '统计时点。A date on which at least one district took a roster snapshot; districts without a snapshot that day enter with their latest earlier one.';
+comment on view mart.municipal_talent_totals is '全市人才资源总量（区县合计与去重人数）。One row per as-of date (every 31 December since the first roster, and the latest roster date): the sum of district totals beside distinct people across districts, each district entering with its latest roster on or before that date; the dates mix unless districts_snapshot_on_as_of_date = districts_included.';
+comment on column mart.municipal_talent_totals.as_of_date is '统计时点。31 December of each year since the first roster snapshot, or the latest roster snapshot date; districts without a snapshot that day enter with their latest earlier one.';
 comment on column mart.municipal_talent_totals.is_latest is '是否最新。True for the latest as-of date: every district at its latest roster, as in mart.district_talent_totals.';
 comment on column mart.municipal_talent_totals.districts_included is '纳入区县数。Districts with a roster snapshot on or before as_of_date (an abolished code is not carried past its end).';
 comment on column mart.municipal_talent_totals.districts_snapshot_on_as_of_date is '当日有花名册的区县数。Districts whose snapshot is dated exactly as_of_date; equal to districts_included only for a point-in-time total.';

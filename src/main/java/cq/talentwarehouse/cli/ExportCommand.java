@@ -1,0 +1,62 @@
+package cq.talentwarehouse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import cq.talentwarehouse.export.Exporter;
+import cq.talentwarehouse.export.Manifest;
+import cq.talentwarehouse.load.DuckDb;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+		description = { "Write every mart view for BI tools into DIR, then DIR/manifest.json (files, rows, SHA-256).",
+				"parquet: one folder per view, hive-partitioned by snapshot_date where the view has it, else <view>.parquet.",
+				"csv: <view>.csv in UTF-8 with BOM; text cells starting with = + - @ get a leading ' (numbers are left alone)." })
+class ExportCommand implements Callable<Integer> {
+
+	@Option(names = "--warehouse", paramLabel = "FILE",
+			description = "Published DuckDB file, opened read-only (default: $TALENT_WAREHOUSE or ${DEFAULT-VALUE}).",
+			defaultValue = "${env:TALENT_WAREHOUSE:-warehouse/talent.duckdb}")
+	Path warehouse;
+
+	@Option(names = "--format", required = true, paramLabel = "parquet|csv", description = "parquet or csv.")
+	Exporter.Format format;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
+	Path out;
+
+	@Override
+	public Integer call() throws Exception {
+		if (!Files.exists(this.warehouse)) {
+			System.err.println("No published warehouse at " + this.warehouse + " yet: run `run` first.");
+			return 1;
+		}
+		long t0 = System.nanoTime();
+		Manifest manifest;
+		try (Connection connection = DuckDb.openReadOnly(this.warehouse)) {
+			manifest = Exporter.export(connection, this.warehouse, this.format, this.out);
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		long bytes = 0;
+		int files = 0;
+		List<String[]> rows = new ArrayList<>();
+		for (Manifest.View view : manifest.views()) {
+			long viewBytes = view.files().stream().mapToLong(Manifest.FileEntry::bytes).sum();
+			bytes += viewBytes;
+			files += view.files().size();
+			rows.add(new String[] { view.view(), Long.toString(view.rows()), Integer.toString(view.files().size()),
+					Long.toString(viewBytes) });
+		}
+		Tables.print(List.of("view", "rows", "files", "bytes"), rows, System.out);
+		System.out.printf("Exported %d views (%d files, %,d bytes) as %s into %s in %.1f s; manifest: %s%n",
+				manifest.views().size(), files, bytes, this.format, this.out.toAbsolutePath(), seconds,
+				this.out.resolve(Manifest.FILE_NAME));
+		return 0;
+	}
+
+}

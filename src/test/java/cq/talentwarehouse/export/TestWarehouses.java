@@ -1,0 +1,181 @@
+package cq.talentwarehouse.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+
+import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.load.WarehouseBuilder;
+import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.run.LoadRun;
+
+/**
+ * Real DuckDB warehouses for the analyst-facing tests: either migrated and seeded with no facts, for
+ * tests that insert exactly the rows they reason about, or loaded end to end from the functional
+ * fixture landing zone ({@code src/test/resources/functional}). The fact helpers return SQL inserting
+ * just the rows a mart test reasons about, people and enterprises by number, so that two rosters
+ * sharing numbers share people.
+ */
+public final class TestWarehouses {
+
+	private TestWarehouses() {
+	}
+
+	/**
+	 * The current schema, seeds and the dimensions built from them (districts, vocabularies), as a
+	 * load leaves them before any district's facts.
+	 */
+	public static Path migrated(Path file) throws Exception {
+		Path seeds = Files.createDirectories(file.toAbsolutePath().getParent().resolve("seeds"));
+		try (Connection connection = DuckDb.openReadWrite(file); Statement s = connection.createStatement()) {
+			// seeds first, as in a load: views read seed tables when they are created
+			s.execute("create schema if not exists seed");
+			for (String seed : ReferenceData.SEED_FILES) {
+				Path csv = seeds.resolve(seed + ".csv");
+				try (InputStream in = ReferenceData.open(seed)) {
+					Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
+				}
+				s.execute("create or replace table seed." + seed + " as select * from read_csv(" + DuckDb.literal(csv.toString())
+						+ ", header = true, all_varchar = true, quote = '\"', escape = '\"')");
+			}
+			WarehouseBuilder.migrate(connection);
+			for (Resource script : DuckDb.sqlFiles("load")) {
+				if (String.valueOf(script.getFilename()).startsWith("010_")) {
+					DuckDb.runScript(connection, script);
+				}
+			}
+		}
+		return file;
+	}
+
+	/** Runs statements against a warehouse file, e.g. to insert the facts a test needs. */
+	public static void execute(Path warehouse, String... sql) throws Exception {
+		try (Connection connection = DuckDb.openReadWrite(warehouse); Statement s = connection.createStatement()) {
+			for (String statement : sql) {
+				s.execute(statement);
+			}
+		}
+	}
+
+	public static List<List<String>> rows(Path warehouse, String sql) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			int n = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<String> row = new ArrayList<>();
+				for (int i = 1; i <= n; i++) {
+					row.add(rs.getString(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The whole load of the fixture landing zone into {@code dir/warehouse/talent.duckdb} with the
+	 * project's pipelines at a 50% reject threshold (the fixture holds one broken record per rule
+	 * among a dozen clean ones).
+	 */
+	public static Path fixtureLoad(Path dir) throws Exception {
+		Path landing = copy(Path.of("src/test/resources/functional/landing"), dir.resolve("landing"));
+		Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
+		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
+			for (Path p : files.toList()) {
+				String yaml = Files.readString(p, StandardCharsets.UTF_8)
+					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5");
+				Files.writeString(pipelines.resolve(p.getFileName().toString()), yaml, StandardCharsets.UTF_8);
+			}
+		}
+		Path warehouse = dir.resolve("warehouse/talent.duckdb");
+		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + pipelines,
+				"--talent.landing=" + landing, "--talent.pseudonym-key-file=" + dir.resolve("key"),
+				"--spring.datasource.url=jdbc:h2:file:" + warehouse.getParent().resolve("job-repository"));
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
+				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+			int exit = context.getBean(LoadRun.class).run(Set.of(), out);
+			if (exit != LoadRun.PUBLISHED) {
+				throw new IllegalStateException("fixture load exited " + exit + ":\n" + buffer.toString(StandardCharsets.UTF_8));
+			}
+		}
+		return warehouse;
+	}
+
+	private static Path copy(Path source, Path target) throws IOException {
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path p : files.toList()) {
+				Path t = target.resolve(source.relativize(p).toString());
+				if (Files.isDirectory(p)) {
+					Files.createDirectories(t);
+				}
+				else {
+					Files.copy(p, t);
+				}
+			}
+		}
+		return target;
+	}
+
+	/** People {@code from..to} on the district's roster of {@code date} (yyyy-mm-dd), in each category. */
+	public static String[] roster(String districtCode, String date, int from, int to, String... categories) {
+		String range = "range(" + from + ", " + (to + 1) + ") r(i)";
+		String dateSk = date.replace("-", "");
+		String district = district(districtCode);
+		String[] sql = new String[2 + categories.length];
+		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, 'p' || i from " + range
+				+ " where not exists (select 1 from dw.dim_person p where p.person_sk = i)";
+		sql[1] = "insert into dw.fct_talent_snapshot (snapshot_date_sk, district_sk, person_sk, is_high_level, is_high_skill,"
+				+ " run_id, source_line) select " + dateSk + ", " + district + ", i, false, false, 'test', i from " + range;
+		for (int c = 0; c < categories.length; c++) {
+			sql[2 + c] = "insert into dw.fct_talent_category (snapshot_date_sk, district_sk, person_sk, category_sk) select "
+					+ dateSk + ", " + district + ", i, (select category_sk from dw.dim_talent_category where category_code = '"
+					+ categories[c] + "') from " + range;
+		}
+		return sql;
+	}
+
+	/** Enterprise number {@code enterprise} holding a qualification granted on {@code granted} (yyyy-mm-dd). */
+	public static String qualification(String districtCode, String date, int enterprise, String qualificationCode,
+			String granted) {
+		return "insert into dw.fct_enterprise_qualification (snapshot_date_sk, district_sk, enterprise_sk, qualification_sk,"
+				+ " granted_date_sk, run_id, source_line) select " + date.replace("-", "") + ", " + district(districtCode)
+				+ ", " + enterprise + ", (select qualification_sk from dw.dim_qualification where qualification_code = '"
+				+ qualificationCode + "'), " + granted.replace("-", "") + ", 'test', " + enterprise;
+	}
+
+	public static String platform(String districtCode, String date, String name, String typeCode, String levelCode) {
+		return "insert into dw.fct_platform_snapshot (snapshot_date_sk, district_sk, platform_id, platform_name,"
+				+ " platform_type_sk, platform_level_sk, run_id, source_line) select " + date.replace("-", "") + ", "
+				+ district(districtCode) + ", md5('" + name + "'), '" + name + "',"
+				+ " (select platform_type_sk from dw.dim_platform_type where platform_type_code = '" + typeCode + "'),"
+				+ " (select platform_level_sk from dw.dim_platform_level where platform_level_code = '" + levelCode + "'),"
+				+ " 'test', 1";
+	}
+
+	private static String district(String code) {
+		return "(select max(district_sk) from dw.dim_district where district_code = '" + code + "')";
+	}
+
+}
