@@ -56,6 +56,9 @@ class TalentLoadFunctionalTests {
 			.containsExactly(List.of("500116", "2", "1", "1", "1"), List.of("500241", "0", "0", "1", "2"));
 		assertThat(rows(warehouse, "select count(distinct person_sk) from dw.fct_talent_snapshot"))
 			.containsExactly(List.of("16"));
+		// readable by DuckDB 1.x clients (BI drivers pin 1.4): written with the v1.2.0 storage format
+		assertThat(rows(warehouse, "select cast(tags as varchar) from duckdb_databases() where database_name = current_database()")
+			.get(0).get(0)).contains("storage_version=v1.2.0");
 	}
 
 	@Test
