@@ -37,6 +37,44 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 	/** Execution-context key of the records read so far; every reader saves its position under it. */
 	public static final String READ_COUNT = "records.read";
 
+	/** Execution-context keys of how far through its file a reader is, for progress reports. */
+	public static final String BYTES_READ = "source.bytes.read";
+
+	public static final String BYTES_TOTAL = "source.bytes.total";
+
+	private CountingInputStream counted;
+
+	private long fileSize;
+
+	/** Counts the bytes the decoder has taken from the file (read ahead by at most one buffer). */
+	private static final class CountingInputStream extends java.io.FilterInputStream {
+
+		private long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+	}
+
 	private final Path file;
 
 	private final SourceKind kind;
@@ -99,7 +137,9 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 	}
 
 	private Reader openReader(Charset declared) throws IOException {
-		InputStream in = new BufferedInputStream(Files.newInputStream(this.file), 1 << 16);
+		this.fileSize = Files.size(this.file);
+		this.counted = new CountingInputStream(Files.newInputStream(this.file));
+		InputStream in = new BufferedInputStream(this.counted, 1 << 16);
 		in.mark(4);
 		byte[] bom = in.readNBytes(3);
 		Charset charset = declared;
@@ -173,6 +213,10 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(READ_COUNT, this.recordsRead);
+		if (this.counted != null) {
+			context.putLong(BYTES_READ, this.counted.count);
+			context.putLong(BYTES_TOTAL, this.fileSize);
+		}
 	}
 
 	@Override

@@ -339,8 +339,12 @@ public class DistrictStageJobConfiguration {
 			this.lastProgressNanos = now;
 			long read = this.step.getReadCount();
 			double seconds = (now - this.startedNanos) / 1e9;
-			log.info("  {} {} @ {}: {} records so far, {} records/s", this.input.district(), this.kind.key(),
-					this.input.snapshotDate(), read, Math.round(read / seconds));
+			ExecutionContext context = this.step.getExecutionContext();
+			long total = context.getLong(DelimitedSourceReader.BYTES_TOTAL, 0L);
+			String share = (total > 0) ? String.format(java.util.Locale.ROOT, " (%.0f%% of the file)",
+					100.0 * context.getLong(DelimitedSourceReader.BYTES_READ, 0L) / total) : "";
+			log.info("  {} {} @ {}: {} records so far{}, {} records/s", this.input.district(), this.kind.key(),
+					this.input.snapshotDate(), read, share, Math.round(read / seconds));
 		}
 
 		@Override
