@@ -46,11 +46,32 @@ public final class LandingZone {
 		return base.resolve(relative).normalize().startsWith(base);
 	}
 
-	/** Every snapshot folder of a pipeline, oldest first. */
+	/**
+	 * Every snapshot a pipeline's landing folder holds, oldest first: one per {@code yyyy-mm-dd}
+	 * folder, or with dates in file names one per date any source's file name carries.
+	 */
 	public List<Snapshot> snapshots(PipelineDefinition pipeline) throws IOException {
 		Path folder = this.root.resolve(pipeline.landing()).normalize();
 		List<Snapshot> snapshots = new ArrayList<>();
 		if (!Files.isDirectory(folder)) {
+			return snapshots;
+		}
+		if (pipeline.datesFromFileNames()) {
+			java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+			try (Stream<Path> list = Files.list(folder)) {
+				for (Path file : list.filter(Files::isRegularFile).toList()) {
+					for (SourceDefinition source : pipeline.sources().values()) {
+						LocalDate date = (source.file() != null)
+								? SnapshotFileNames.dateOf(source.file(), file.getFileName().toString()) : null;
+						if (date != null) {
+							dates.add(date);
+						}
+					}
+				}
+			}
+			for (LocalDate date : dates) {
+				snapshots.add(new Snapshot(pipeline, date, folder));
+			}
 			return snapshots;
 		}
 		try (Stream<Path> list = Files.list(folder)) {
@@ -72,6 +93,29 @@ public final class LandingZone {
 
 		public String id() {
 			return this.pipeline.district() + "@" + this.date;
+		}
+
+		/**
+		 * Whether a file of the folder belongs to this snapshot: every file of a dated folder; with
+		 * dates in file names, those its sources' names resolve to for this date.
+		 */
+		public boolean holds(String fileName) {
+			return holds(this.pipeline, this.date, fileName);
+		}
+
+		public static boolean holds(PipelineDefinition pipeline, LocalDate date, String fileName) {
+			if (!pipeline.datesFromFileNames()) {
+				return true;
+			}
+			for (SourceKind kind : SourceKind.values()) {
+				SourceDefinition source = pipeline.source(kind, date);
+				if (source != null && source.file() != null && java.nio.file.FileSystems.getDefault()
+					.getPathMatcher("glob:" + source.file())
+					.matches(Path.of(fileName))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -145,9 +145,23 @@ public final class PipelineCatalog {
 			problems.add(new PipelineProblem(file, lineOf(text, "landing:"), "landing '" + p.landing()
 					+ "' leaves the landing root " + landingRoot + "; use a folder inside it"));
 		}
+		if (p.snapshotFrom() != null && !List.of(PipelineDefinition.FROM_FOLDER, PipelineDefinition.FROM_FILE_NAME)
+			.contains(p.snapshotFrom())) {
+			problems.add(new PipelineProblem(file, lineOf(text, "snapshot_from:"), "snapshot_from '" + p.snapshotFrom()
+					+ "' must be folder (one yyyy-mm-dd folder per snapshot) or file_name (a date in each file name)"));
+		}
 		if (p.sources() == null || p.sources().isEmpty()) {
 			problems.add(new PipelineProblem(file, 1, "no 'sources' (roster, platform, enterprise)"));
 			return;
+		}
+		if (p.datesFromFileNames()) {
+			for (Map.Entry<String, SourceDefinition> e : p.sources().entrySet()) {
+				SourceDefinition s = e.getValue();
+				if (s != null && s.file() != null && !SnapshotFileNames.hasPlaceholder(s.file())) {
+					problems.add(new PipelineProblem(file, lineOf(text, s.file()), e.getKey() + ": with snapshot_from"
+							+ " file_name, 'file' must mark the date: {yyyyMMdd}, {yyyy-MM-dd} or {yyyyMM}"));
+				}
+			}
 		}
 		for (Map.Entry<String, SourceDefinition> entry : p.sources().entrySet()) {
 			SourceKind kind = SourceKind.fromKey(entry.getKey());
@@ -182,7 +196,8 @@ public final class PipelineCatalog {
 			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
 					+ "' must be a name inside the snapshot folder (no '..', not absolute)"));
 		}
-		else if (!"json".equals(format) && source.file().matches(".*[*?\\[{].*")) {
+		else if (!"json".equals(format)
+				&& SnapshotFileNames.resolve(source.file(), java.time.LocalDate.EPOCH).matches(".*[*?\\[{].*")) {
 			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
 					+ "' is a pattern; only json pages may name several files"));
 		}

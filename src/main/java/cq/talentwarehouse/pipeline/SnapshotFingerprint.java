@@ -36,9 +36,18 @@ public record SnapshotFingerprint(List<FileEntry> files) {
 	 * not change since they were last loaded.
 	 */
 	public static SnapshotFingerprint of(Path folder, Map<String, FileEntry> previous) throws IOException {
+		return of(folder, (name) -> true, previous);
+	}
+
+	/** The fingerprint of the files of a folder that belong to one snapshot. */
+	public static SnapshotFingerprint of(Path folder, java.util.function.Predicate<String> belongs,
+			Map<String, FileEntry> previous) throws IOException {
 		List<FileEntry> entries = new ArrayList<>();
 		try (Stream<Path> list = Files.list(folder)) {
-			for (Path file : list.filter(Files::isRegularFile).sorted().toList()) {
+			for (Path file : list.filter(Files::isRegularFile)
+				.filter((f) -> belongs.test(f.getFileName().toString()))
+				.sorted()
+				.toList()) {
 				String name = file.getFileName().toString();
 				long size = Files.size(file);
 				// second precision: what the warehouse's timestamp column keeps

@@ -65,6 +65,14 @@ public record SourceDefinition(
 
 	public static final double DEFAULT_REJECT_THRESHOLD = 0.05;
 
+	/** The same source reading another file (a dated file name resolved for one snapshot). */
+	public SourceDefinition withFile(String newFile) {
+		return new SourceDefinition(newFile, this.format, this.encoding, this.delimiter, this.rejectThreshold,
+				this.columns, this.values, this.sheet, this.headerRow, this.records, this.pagination, this.url,
+				this.tokenEnv, this.connectTimeoutSeconds, this.readTimeoutSeconds, this.retries,
+				this.retryBackoffSeconds);
+	}
+
 	/** Formats a pipeline may name. */
 	public static final Set<String> FORMATS = Set.of("csv", "xlsx", "json");
 

@@ -292,7 +292,10 @@ public class LoadRun {
 			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
 			for (RunReport.DistrictResult d : plan) {
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
+				PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+				java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
 				futures.add(pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
 						(previous != null) ? previous.byName() : Map.of())));
 			}
 			for (int i = 0; i < plan.size(); i++) {

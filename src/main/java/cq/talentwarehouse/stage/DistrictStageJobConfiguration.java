@@ -208,7 +208,7 @@ public class DistrictStageJobConfiguration {
 			StageInput input = StageInput.of(chunkContext.getStepContext().getJobParameters());
 			List<String> failures = new ArrayList<>();
 			for (SourceKind kind : SourceKind.values()) {
-				SourceDefinition source = input.pipeline().source(kind);
+				SourceDefinition source = input.source(kind);
 				if (source == null) {
 					continue;
 				}
@@ -232,7 +232,7 @@ public class DistrictStageJobConfiguration {
 	}
 
 	private static ItemStreamReader<RawRecord> reader(StageInput input, SourceKind kind) {
-		SourceDefinition source = input.pipeline().source(kind);
+		SourceDefinition source = input.source(kind);
 		if (source == null) {
 			return new EmptyReader();
 		}
@@ -243,7 +243,7 @@ public class DistrictStageJobConfiguration {
 	}
 
 	private static RecordNormalizer normalizer(StageInput input, SourceKind kind, TalentProperties properties) {
-		SourceDefinition source = input.pipeline().source(kind);
+		SourceDefinition source = input.source(kind);
 		if (source == null) {
 			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
 		}
@@ -270,6 +270,11 @@ public class DistrictStageJobConfiguration {
 
 		String district() {
 			return this.pipeline.district();
+		}
+
+		/** The source as it reads this snapshot (a dated file name filled in). */
+		SourceDefinition source(SourceKind kind) {
+			return this.pipeline.source(kind, this.snapshotDate);
 		}
 
 		/** Dates in records may not lie after the day the snapshot was taken. */
@@ -349,7 +354,7 @@ public class DistrictStageJobConfiguration {
 
 		@Override
 		public ExitStatus afterStep(StepExecution step) {
-			SourceDefinition source = this.input.pipeline().source(this.kind);
+			SourceDefinition source = this.input.source(this.kind);
 			if (source == null || !ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
 				return null;
 			}

@@ -127,6 +127,38 @@ class TalentLoadFunctionalTests {
 	}
 
 	@Test
+	void findsSnapshotDatesInFileNamesWhenThePipelineSaysSo() throws Exception {
+		// given: 江津 delivering dated files side by side instead of dated folders
+		Path flat = Files.createDirectories(this.dir.resolve("landing/jiangjin"));
+		Path fixture = Path.of("src/test/resources/functional/landing/jiangjin/2023-12-31");
+		for (String name : List.of("人才资源花名册", "企业资质名单", "创新平台名单")) {
+			Files.copy(fixture.resolve(name + ".csv"), flat.resolve(name + "_20231231.csv"));
+		}
+		Path pipelines = Files.createDirectories(this.dir.resolve("flat-pipelines"));
+		String yaml = Files.readString(Path.of("pipelines/jiangjin.yaml"), StandardCharsets.UTF_8)
+			.replace("landing: jiangjin", "landing: jiangjin\nsnapshot_from: file_name")
+			.replaceAll("(?m)^(\\s+)file: (.*)\\.csv$", "$1file: $2_{yyyyMMdd}.csv\n$1reject_threshold: 0.5");
+		Files.writeString(pipelines.resolve("jiangjin.yaml"), yaml, StandardCharsets.UTF_8);
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		RunResult first = run(pipelines, this.dir.resolve("landing"), warehouse);
+		assertThat(first.exit).as(first.output).isEqualTo(LoadRun.PUBLISHED);
+
+		// when: a year later, the next files arrive beside the old ones
+		for (String name : List.of("人才资源花名册", "企业资质名单", "创新平台名单")) {
+			Files.copy(fixture.resolve(name + ".csv"), flat.resolve(name + "_20241231.csv"));
+		}
+		RunResult second = run(pipelines, this.dir.resolve("landing"), warehouse);
+
+		// then: only the new snapshot is read, and the marts show it as the latest
+		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output).contains("skipped 500116 江津区 @ 2023-12-31").contains("staging 500116 江津区 @ 2024-12-31");
+		assertThat(rows(warehouse, "select district_code, cast(snapshot_date as varchar), talent_total from mart.district_talent_totals"))
+			.containsExactly(List.of("500116", "2024-12-31", "11"));
+		assertThat(rows(warehouse, "select distinct regexp_extract(file, '[^/]+$') from ops.source_counts order by 1"))
+			.contains(List.of("人才资源花名册_20231231.csv"), List.of("人才资源花名册_20241231.csv"));
+	}
+
+	@Test
 	void failsOnlyTheDistrictWhoseFileCannotBeReadAndPublishesTheRest() throws Exception {
 		// given: a page of 秀山's roster is not valid UTF-8
 		Path landing = copyFixtureLanding();
@@ -186,7 +218,11 @@ class TalentLoadFunctionalTests {
 	}
 
 	private RunResult run(Path landing, Path warehouse) throws Exception {
-		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + fixturePipelines(),
+		return run(fixturePipelines(), landing, warehouse);
+	}
+
+	private RunResult run(Path pipelines, Path landing, Path warehouse) throws Exception {
+		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + pipelines,
 				"--talent.landing=" + landing, "--talent.pseudonym-key-file=" + this.dir.resolve("key"),
 				"--spring.datasource.url=jdbc:h2:file:" + warehouse.getParent().resolve("job-repository"));
 		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
