@@ -57,8 +57,9 @@ public class NightlySchedule {
 		this.scheduler.setAwaitTerminationSeconds(600);
 		this.scheduler.initialize();
 		this.future = this.scheduler.schedule(() -> fire(out), trigger);
+		java.time.Instant next = trigger.nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext());
 		log.info("Scheduled loads on cron '{}' ({}); next at {}", cron, zone,
-				trigger.nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext()));
+				(next != null) ? next.atZone(zone).toLocalDateTime() : "never");
 	}
 
 	private void fire(PrintStream out) {
