@@ -1,4 +1,12 @@
--- relationships: every enterprise reference of a fact is the version valid on its snapshot date
+-- relationships: every enterprise reference of a fact is the version valid on its snapshot date;
+-- all enterprise facts (they are few), and the employers on the rosters this run loaded
+with this_run as (
+    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
+    from ops.district_results r
+    join dw.dim_district d on d.district_code = r.district_code
+    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+)
+
 select 'qualification' as fact, f.snapshot_date_sk, f.enterprise_sk
 from dw.fct_enterprise_qualification f
 left join dw.dim_enterprise e on e.enterprise_sk = f.enterprise_sk
@@ -8,6 +16,7 @@ where e.enterprise_sk is null
 union all
 select 'employer', f.snapshot_date_sk, f.employer_enterprise_sk
 from dw.fct_talent_snapshot f
+semi join this_run k on k.district_sk = f.district_sk and k.snapshot_date_sk = f.snapshot_date_sk
 join dw.dim_enterprise e on e.enterprise_sk = f.employer_enterprise_sk
 where strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date
     not between e.valid_from and coalesce(e.valid_to, date '9999-12-31');

@@ -1,13 +1,28 @@
--- relationships: every person on a roster snapshot holds at least one category, and every
--- category row belongs to a person on that snapshot
-select 'no category' as problem, t.district_sk, t.snapshot_date_sk, t.person_sk from dw.fct_talent_snapshot t
-where not exists (
-    select 1 from dw.fct_talent_category c
-    where c.district_sk = t.district_sk and c.snapshot_date_sk = t.snapshot_date_sk and c.person_sk = t.person_sk
+-- relationships: on the snapshots this run loaded, every person holds at least one category and
+-- every category row belongs to a person on that snapshot
+with this_run as (
+    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
+    from ops.district_results r
+    join dw.dim_district d on d.district_code = r.district_code
+    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+),
+
+talent as (
+    select t.snapshot_date_sk, t.district_sk, t.person_sk
+    from dw.fct_talent_snapshot t
+    semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+),
+
+categories as (
+    select distinct c.snapshot_date_sk, c.district_sk, c.person_sk
+    from dw.fct_talent_category c
+    semi join this_run k on k.district_sk = c.district_sk and k.snapshot_date_sk = c.snapshot_date_sk
 )
+
+select 'no category' as problem, t.* from talent t
+anti join categories c
+    on c.district_sk = t.district_sk and c.snapshot_date_sk = t.snapshot_date_sk and c.person_sk = t.person_sk
 union all
-select 'orphan category', c.district_sk, c.snapshot_date_sk, c.person_sk from dw.fct_talent_category c
-where not exists (
-    select 1 from dw.fct_talent_snapshot t
-    where c.district_sk = t.district_sk and c.snapshot_date_sk = t.snapshot_date_sk and c.person_sk = t.person_sk
-);
+select 'orphan category', c.* from categories c
+anti join talent t
+    on c.district_sk = t.district_sk and c.snapshot_date_sk = t.snapshot_date_sk and c.person_sk = t.person_sk;

@@ -1,9 +1,23 @@
--- relationships: every talent fact points at an existing person, district and date
-select 'person' as dim, t.person_sk as sk from dw.fct_talent_snapshot t
-where not exists (select 1 from dw.dim_person p where p.person_sk = t.person_sk)
+-- relationships: every talent fact of the snapshots this run loaded points at an existing person,
+-- district and date
+with this_run as (
+    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
+    from ops.district_results r
+    join dw.dim_district d on d.district_code = r.district_code
+    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+),
+
+facts as (
+    select t.*
+    from dw.fct_talent_snapshot t
+    semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+)
+
+select 'person' as dim, f.person_sk as sk from facts f
+anti join dw.dim_person p on p.person_sk = f.person_sk
 union all
-select 'district', t.district_sk from dw.fct_talent_snapshot t
-where not exists (select 1 from dw.dim_district d where d.district_sk = t.district_sk)
+select 'district', f.district_sk from facts f
+anti join dw.dim_district d on d.district_sk = f.district_sk
 union all
-select 'date', t.snapshot_date_sk from dw.fct_talent_snapshot t
-where not exists (select 1 from dw.dim_date d where d.date_sk = t.snapshot_date_sk);
+select 'date', f.snapshot_date_sk from facts f
+anti join dw.dim_date d on d.date_sk = f.snapshot_date_sk;

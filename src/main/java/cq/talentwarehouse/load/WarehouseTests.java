@@ -77,7 +77,10 @@ public final class WarehouseTests {
 	private static String rawIdQuery(Connection connection) throws SQLException {
 		List<String> parts = new ArrayList<>();
 		String columns = "select table_schema, table_name, column_name from information_schema.columns "
-				+ "where table_schema = 'dw' and data_type = 'VARCHAR' and column_name <> 'uscc' order by all";
+				+ "where table_schema = 'dw' and data_type = 'VARCHAR' and column_name <> 'uscc'"
+				// person_id has its own, stricter test (dim_person_id_is_a_pseudonym); scanning it here
+				// again would double the cost on millions of rows
+				+ " and not (table_name = 'dim_person' and column_name = 'person_id') order by all";
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(columns)) {
 			while (rs.next()) {
 				String table = rs.getString(1) + "." + rs.getString(2);
