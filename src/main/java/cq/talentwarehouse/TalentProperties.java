@@ -30,6 +30,17 @@ public class TalentProperties {
 	/** District snapshots staged at once; the machine's cores by default. */
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+	/** Memory DuckDB may use while building the warehouse (it spills to the work folder beyond it). */
+	private String warehouseMemoryLimit = "2GB";
+
+	public String getWarehouseMemoryLimit() {
+		return this.warehouseMemoryLimit;
+	}
+
+	public void setWarehouseMemoryLimit(String warehouseMemoryLimit) {
+		this.warehouseMemoryLimit = warehouseMemoryLimit;
+	}
+
 	/** Also time every item read and processed (Spring Batch item observations); costs throughput. */
 	private boolean itemMetrics;
 

@@ -44,6 +44,15 @@ public final class WarehouseBuilder {
 
 	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
 			LocalDateTime startedAt) throws SQLException, IOException {
+		build(published, workingCopy, staging, runId, startedAt, "2GB");
+	}
+
+	/**
+	 * @param memoryLimit DuckDB's memory_limit for the build; beyond it DuckDB spills to a temp
+	 * folder beside the working copy instead of growing the process without bound
+	 */
+	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
+			LocalDateTime startedAt, String memoryLimit) throws SQLException, IOException {
 		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
 		Files.deleteIfExists(workingCopy);
 		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
@@ -51,6 +60,11 @@ public final class WarehouseBuilder {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
 		}
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
+			try (Statement s = connection.createStatement()) {
+				s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
+				s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
+					.resolve("duckdb-spill").toString()));
+			}
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			loadSeeds(connection, staging.root().resolve("seeds"));
 			migrate(connection);

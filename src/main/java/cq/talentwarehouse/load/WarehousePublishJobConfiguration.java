@@ -53,7 +53,8 @@ public class WarehousePublishJobConfiguration {
 			var parameters = context.getStepContext().getJobParameters();
 			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
 					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
-					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))));
+					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
+					properties.getWarehouseMemoryLimit());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
