@@ -2,6 +2,9 @@
 -- compute, in the indicator names of seeds/reported_indicators.csv, at every snapshot (not only
 -- the latest). Indicators: talent_total, high_level_total, high_level.<level>, category.<code>,
 -- <qualification code>, specialized_sme (any 专精特新 tier), platform.<type>.<level|all>.
+-- count(*) counts people: the facts hold one row per person (per category) per district snapshot,
+-- which the data tests guarantee, so no distinct is needed — at millions of rows that is the
+-- difference between 2 s and 0.1 s.
 create or replace view mart.district_indicators as
 with talent as (
     select * from dw.fct_talent_snapshot
@@ -24,17 +27,17 @@ districts as (
 ),
 
 talent_indicators as (
-    select t.district_sk, t.snapshot_date_sk, 'talent_total' as indicator, count(distinct t.person_sk) as value
+    select t.district_sk, t.snapshot_date_sk, 'talent_total' as indicator, count(*) as value
     from talent t group by all
     union all
-    select t.district_sk, t.snapshot_date_sk, 'high_level_total', count(distinct t.person_sk) filter (where t.is_high_level)
+    select t.district_sk, t.snapshot_date_sk, 'high_level_total', count(*) filter (where t.is_high_level)
     from talent t group by all
     union all
-    select t.district_sk, t.snapshot_date_sk, 'high_level.' || l.talent_level_code, count(distinct t.person_sk)
+    select t.district_sk, t.snapshot_date_sk, 'high_level.' || l.talent_level_code, count(*)
     from talent t join dw.dim_talent_level l on l.talent_level_sk = t.talent_level_sk
     where l.is_high_level group by all
     union all
-    select c.district_sk, c.snapshot_date_sk, 'category.' || k.category_code, count(distinct c.person_sk)
+    select c.district_sk, c.snapshot_date_sk, 'category.' || k.category_code, count(*)
     from talent_categories c join dw.dim_talent_category k on k.category_sk = c.category_sk group by all
 ),
 
