@@ -9,7 +9,9 @@ insert into dw.fct_platform_snapshot
 select
     k.snapshot_date_sk,
     k.district_sk,
-    md5(r.district_code || '|' || r.platform_name) as platform_id,
+    -- md5 in hex with its digits turned into letters: a hex id can hold a run of 18 digits, which
+    -- would read as (and trip the test for) a resident ID number
+    translate(md5(r.district_code || '|' || r.platform_name), '0123456789', 'ghijklmnop') as platform_id,
     r.platform_name,
     pt.platform_type_sk,
     pl.platform_level_sk,
