@@ -1,17 +1,45 @@
 package cq.talentwarehouse.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import cq.talentwarehouse.demo.DemoDataGenerator;
+import cq.talentwarehouse.demo.MunicipalDataGenerator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-		description = "Write deterministic demo extracts of the four seed districts (江津, 黔江, 綦江, 秀山) into the landing zone.")
+		description = { "Write deterministic demo extracts of the four seed districts (江津, 黔江, 綦江, 秀山) into the landing zone,",
+				"or with --districts all every district at municipal scale, with its pipeline files, for benchmarks." })
 class GenerateCommand implements Callable<Integer> {
 
-	@Option(names = "--landing", paramLabel = "DIR", description = "Landing zone to write into. Default: ${DEFAULT-VALUE}.",
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--districts", paramLabel = "seed|all",
+			description = { "seed (default): the four seed districts into the landing zone.",
+					"all: the 38 districts valid on 2024-12-31 into --out DIR: DIR/landing and DIR/pipelines, the seed"
+							+ " districts as published and the others with rosters sized from their population." },
+			defaultValue = "seed")
+	String districts;
+
+	@Option(names = "--scale", description = "With --districts all: roster size as a share of the municipal size (1.0 ≈ 7.8 million roster rows). Default: ${DEFAULT-VALUE}.",
+			defaultValue = "1.0")
+	double scale;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "With --districts all: folder to write landing/ and pipelines/ into (required).")
+	Path out;
+
+	@Option(names = "--seed-pipelines", paramLabel = "DIR",
+			description = "With --districts all: the project's pipeline folder, whose seed-district files are copied. Default: ${DEFAULT-VALUE}.",
+			defaultValue = "${env:TALENT_PIPELINES:-pipelines}")
+	Path seedPipelines;
+
+	@Option(names = "--landing", paramLabel = "DIR", description = "With --districts seed: landing zone to write into. Default: ${DEFAULT-VALUE}.",
 			defaultValue = "${env:TALENT_LANDING:-landing}")
 	Path landing;
 
@@ -21,10 +49,37 @@ class GenerateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		long t0 = System.nanoTime();
-		var summary = DemoDataGenerator.generate(this.landing, this.seed);
-		System.out.printf("Wrote demo extracts into %s in %.1f s: %s%n", this.landing.toAbsolutePath(),
-				(System.nanoTime() - t0) / 1e9, summary);
+		String which = this.districts.toLowerCase(Locale.ROOT);
+		boolean scaleGiven = this.spec.commandLine().getParseResult().hasMatchedOption("--scale");
+		if (which.equals("seed")) {
+			if (this.out != null || scaleGiven) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(),
+						"--out and --scale apply to --districts all; the seed districts are written as published into --landing");
+			}
+			long t0 = System.nanoTime();
+			var summary = DemoDataGenerator.generate(this.landing, this.seed);
+			System.out.printf("Wrote demo extracts into %s in %.1f s: %s%n", this.landing.toAbsolutePath(),
+					(System.nanoTime() - t0) / 1e9, summary);
+			return 0;
+		}
+		if (!which.equals("all")) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--districts must be seed or all, not '" + this.districts + "'");
+		}
+		if (this.out == null) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--districts all needs --out DIR (it writes DIR/landing and DIR/pipelines)");
+		}
+		if (!(this.scale > 0)) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), "--scale must be more than 0");
+		}
+		var summary = MunicipalDataGenerator.generate(this.out, this.scale, this.seed, this.seedPipelines);
+		Path root = this.out.toAbsolutePath().normalize();
+		System.out.printf(Locale.ROOT, "Wrote %d districts into %s in %.1f s: %,d roster people, %,d rows in %d files"
+				+ " (scale %s, seed %d)%n", summary.districts(), root, summary.seconds(), summary.totalRosterPeople(),
+				summary.rows(), summary.files(), this.scale, this.seed);
+		System.out.printf("Load them with: java -jar talent-warehouse.jar run --pipelines %s --landing %s --warehouse %s%n",
+				root.resolve("pipelines"), root.resolve("landing"), root.resolve("warehouse").resolve("talent.duckdb"));
 		return 0;
 	}
 

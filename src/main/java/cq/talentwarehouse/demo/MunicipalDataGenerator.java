@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -69,9 +67,10 @@ public final class MunicipalDataGenerator {
 	public static final LocalDate SNAPSHOT_DATE = LocalDate.of(2024, 12, 31);
 
 	/**
-	 * Roster people per resident: Chongqing counts roughly one in five residents in its 人才资源总量;
-	 * with the median standing in for the districts without a population this gives about 7.3 million
-	 * people at scale 1.0, comfortably above the 6 million the benchmark needs.
+	 * Roster people per resident: Chongqing counts roughly one in five residents in its 人才资源总量.
+	 * With the median standing in for the districts without a population, the 34 generated districts
+	 * hold 7.26 million people at scale 1.0 (7.76 million with the seed districts), comfortably above
+	 * the 6 million the benchmark needs.
 	 */
 	public static final double TALENT_SHARE = 0.19;
 
@@ -83,8 +82,6 @@ public final class MunicipalDataGenerator {
 
 	/** One extra bad row per this many roster rows. */
 	static final int BAD_EVERY = 1_000;
-
-	private static final String ROSTER_STAGE_NOTE = "roster";
 
 	/** Landing and pipeline names; a district missing here (a future code) falls back to its code. */
 	private static final Map<String, String> FOLDERS = Map.ofEntries(Map.entry("500101", "wanzhou"),
@@ -257,11 +254,15 @@ public final class MunicipalDataGenerator {
 		long rows = 0;
 		int files = 0;
 		try {
+			// found before anything is written, so a wrong folder leaves no half-written output behind
+			Map<String, Path> seedFiles = withSeedDistricts ? seedPipelineFiles(seedPipelines) : Map.of();
 			Files.createDirectories(landing);
 			Files.createDirectories(pipelines);
 			int districts = plan.districts().size();
 			if (withSeedDistricts) {
-				copySeedPipelines(seedPipelines, pipelines);
+				for (Path file : seedFiles.values()) {
+					Files.copy(file, pipelines.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+				}
 				DemoDataGenerator.Summary demo = DemoDataGenerator.generate(landing, seed);
 				demo.cleanRosterPeople().forEach((code, n) -> people.put(code, n.longValue()));
 				rows += demo.rows();
@@ -320,7 +321,7 @@ public final class MunicipalDataGenerator {
 	 * The seed districts' pipeline files are the project's own (they describe the demo's messy
 	 * formats); copying them keeps a single definition instead of a second one drifting apart.
 	 */
-	static void copySeedPipelines(Path from, Path to) throws IOException {
+	static Map<String, Path> seedPipelineFiles(Path from) throws IOException {
 		Path folder = from.toAbsolutePath().normalize();
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalStateException("the seed districts' pipeline files are read from " + folder
@@ -342,9 +343,7 @@ public final class MunicipalDataGenerator {
 			throw new IllegalStateException("no pipeline file for seed district(s) " + missing + " in " + folder
 					+ ": run generate from the project root, or name the folder with --seed-pipelines");
 		}
-		for (Path file : found.values()) {
-			Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
+		return found;
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -462,7 +461,7 @@ public final class MunicipalDataGenerator {
 			y.append("# Roster: seeds/districts.csv has no population for ").append(d.name())
 				.append(", so it stands in the median of the ").append(plan.knownPopulations())
 				.append(" districts that have one (").append(plan.medianPopulation10k().toPlainString())
-				.append("万) × ").append(TALENT_SHARE).append(" talent share × scale = ").append(d.people())
+				.append("万)\n# × ").append(TALENT_SHARE).append(" talent share × scale = ").append(d.people())
 				.append(" people — a size for benchmarking, not an estimate.\n");
 		}
 		y.append("# ").append(style.encodingName()).append(style.bom() ? " with BOM" : "").append(", comma, ")
@@ -624,6 +623,8 @@ public final class MunicipalDataGenerator {
 	private static final String[] TOPICS = { "智能制造", "轻合金材料", "汽车电子", "生态农业", "中药材", "特色食品", "新能源材料", "精密铸造",
 			"数控装备", "电子信息", "生物医药", "绿色建材", "山地农业", "数字经济" };
 
+	private static final String[] AREAS = { "", "高新区", "经开区", "工业园", "大学城", "科技园", "产业园", "城区" };
+
 	private static final String[] INCUBATOR_THEMES = { "创新创业", "青年", "电商", "科创", "大学生", "返乡", "智造", "文创", "数字" };
 
 	/** Address codes outside the district: old codes of merged counties, neighbouring provinces. */
@@ -720,7 +721,7 @@ public final class MunicipalDataGenerator {
 		}
 
 		long hash(long global) {
-			return mix(this.seed ^ mix(global + 0x632BE59BD9B4E019L));
+			return mix(this.seed ^ mix(global * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL));
 		}
 
 		/** The 18 characters of a person's ID number, with {@code birth} replacing the real birth date if given. */
@@ -853,8 +854,6 @@ public final class MunicipalDataGenerator {
 	 */
 	private static final class DistrictWriter {
 
-		private final Plan plan;
-
 		private final District d;
 
 		private final District source;
@@ -882,7 +881,6 @@ public final class MunicipalDataGenerator {
 		private int files;
 
 		DistrictWriter(Plan plan, District d, Identities identities, long seed) {
-			this.plan = plan;
 			this.d = d;
 			List<District> all = plan.districts();
 			this.source = all.get((d.index() + all.size() - 1) % all.size());
@@ -1001,7 +999,7 @@ public final class MunicipalDataGenerator {
 		}
 
 		private static String capital(int enterprise) {
-			return (50 + Math.floorMod(mix(enterprise) , 4_950L)) + "万";
+			return (50 + Math.floorMod(mix(enterprise), 4_950L)) + "万";
 		}
 
 		private void writeEnterprises(Path file, List<Qualification> qualifications) throws IOException {
@@ -1012,7 +1010,7 @@ public final class MunicipalDataGenerator {
 			String[] bad = { "uscc_checksum", "date_invalid", "duplicate", "vocabulary_unknown", "uscc_format" };
 			int n = qualifications.size();
 			try (CsvOut out = new CsvOut(file, this.style)) {
-				out.row(this.style.layout().enterpriseHeader(), false);
+				out.row(this.style.layout().enterpriseHeader());
 				int serial = 0;
 				int nextBad = 0;
 				for (int i = 0; i < n; i++) {
@@ -1020,7 +1018,7 @@ public final class MunicipalDataGenerator {
 					String qualification = any(r, QUALIFICATION_VARIANTS[q.qualification()]);
 					enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()], this.names[q.enterprise()],
 							qualification, date(q.date()), q.enterprise());
-					out.row(cells, true);
+					out.row(cells);
 					if (nextBad < bad.length && i == (2 * nextBad + 1) * n / (2 * bad.length)) {
 						String rule = bad[nextBad++];
 						switch (rule) {
@@ -1048,7 +1046,7 @@ public final class MunicipalDataGenerator {
 							default -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
 									this.names[q.enterprise()], UNKNOWN_QUALIFICATION, date(q.date()), q.enterprise());
 						}
-						out.row(cells, true);
+						out.row(cells);
 					}
 				}
 				this.rows += out.rows();
@@ -1080,7 +1078,7 @@ public final class MunicipalDataGenerator {
 			Set<String> used = new HashSet<>();
 			int levelVariant = this.d.county() ? 1 : 0;
 			try (CsvOut out = new CsvOut(file, this.style)) {
-				out.row(this.style.layout().platformHeader(), false);
+				out.row(this.style.layout().platformHeader());
 				// one bad row in a small list (keeps it under the 5 % reject threshold), two in a large one
 				int badRows = (count >= 100) ? 2 : 1;
 				int serial = 0;
@@ -1097,13 +1095,13 @@ public final class MunicipalDataGenerator {
 					String date = date(between(r, LocalDate.of(2010, 1, 1), SNAPSHOT_DATE));
 					boolean hosted = type != INCUBATOR || r.nextInt(10) < 4;
 					platformCells(columns, cells, ++serial, name, typeText, levelText, hosted ? this.usccs[host] : "", date);
-					out.row(cells, true);
+					out.row(cells);
 					if (i == count / 3 || (badRows == 2 && i == 2 * count / 3)) {
-						boolean unknownLevel = (this.d.index() + i) % 2 == 0;
+						boolean unknownLevel = (this.d.index() + ((i == count / 3) ? 0 : 1)) % 2 == 0;
 						String badName = unknownLevel ? platformName(INCUBATOR, 2, "众创空间", host, r, used) : "";
 						platformCells(columns, cells, ++serial, badName, typeText,
 								unknownLevel ? UNKNOWN_PLATFORM_LEVEL : levelText, this.usccs[host], date);
-						out.row(cells, true);
+						out.row(cells);
 					}
 				}
 				this.rows += out.rows();
@@ -1116,12 +1114,12 @@ public final class MunicipalDataGenerator {
 			for (int attempt = 0;; attempt++) {
 				String name = switch (type) {
 					case KEY_LAB -> (level == 0 ? "" : "重庆市") + any(r, TOPICS) + typeText;
-					case INCUBATOR -> this.d.shortName() + any(r, INCUBATOR_THEMES) + typeText;
+					case INCUBATOR -> this.d.shortName() + any(r, AREAS) + any(r, INCUBATOR_THEMES) + typeText;
 					case MASTER -> "" + SURNAMES.charAt(r.nextInt(SURNAMES.length()))
 							+ GIVEN.charAt(r.nextInt(GIVEN.length())) + GIVEN.charAt(r.nextInt(GIVEN.length())) + typeText;
 					case RD, ACADEMICIAN, POSTDOC -> this.names[(attempt == 0) ? host : r.nextInt(this.names.length)]
 							+ typeText;
-					default -> this.d.shortName() + any(r, INCUBATOR_THEMES) + typeText;
+					default -> this.d.shortName() + any(r, AREAS) + any(r, INCUBATOR_THEMES) + typeText;
 				};
 				if (attempt > 20) {
 					name = name + "（" + attempt + "）";
@@ -1169,7 +1167,7 @@ public final class MunicipalDataGenerator {
 				tiersLeft[t] = (int) ((long) n * TIER_PER_100K[t] / 100_000);
 			}
 			try (CsvOut out = new CsvOut(file, this.style)) {
-				out.row(this.style.layout().rosterHeader(), false);
+				out.row(this.style.layout().rosterHeader());
 				StringBuilder line = out.line();
 				int[] categories = new int[3];
 				int serial = 0;
@@ -1417,7 +1415,7 @@ public final class MunicipalDataGenerator {
 		}
 
 		/** Writes cells as one RFC 4180 line; quoting only where a cell needs it. */
-		void row(String[] cells, boolean data) throws IOException {
+		void row(String[] cells) throws IOException {
 			this.line.setLength(0);
 			for (int i = 0; i < cells.length; i++) {
 				if (i > 0) {
@@ -1480,19 +1478,6 @@ public final class MunicipalDataGenerator {
 			this.out.close();
 		}
 
-	}
-
-	/** For messages: how the plan's rosters were sized. */
-	static String describe(Plan plan) {
-		return String.format(Locale.ROOT, "%d districts, %,d roster people at scale %s (median population %s万 for %d"
-				+ " without one)", plan.districts().size(), plan.people(), plan.scale(),
-				plan.medianPopulation10k().toPlainString(), plan.districts().size() + SEED_DISTRICTS.size()
-						- plan.knownPopulations());
-	}
-
-	@SuppressWarnings("unused")
-	private static Map<String, Object> unused() {
-		return new LinkedHashMap<>(Map.of(ROSTER_STAGE_NOTE, 0));
 	}
 
 }

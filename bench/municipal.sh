@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Municipal-scale benchmark: the whole city (38 districts, ~7.8 million roster rows at SCALE=1.0)
+# loaded by `run`, against DuckDB's own read_csv of the same raw files.
+#
+#   bench/municipal.sh                 # generates bench/out/municipal once, then measures
+#   SCALE=0.1 OUT=bench/out/m10 bench/municipal.sh
+#   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
+#
+# Steps: build the jar if missing; generate the data if absent (or made with another scale/seed);
+# full load into a fresh warehouse under /usr/bin/time -v (wall time, peak RSS); the DuckDB reference
+# (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw file); an incremental night
+# (one district sends a later snapshot: a copy of its files under a new date); each mart view read in
+# full inside one JVM. Progress and logs go to stderr and $OUT/logs; the summary goes to stdout and
+# ends with the four lines rows=, load_s=, duckdb_s=, ratio= (load_s / duckdb_s).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+JAR="${JAR:-target/talent-warehouse.jar}"
+OUT="${OUT:-bench/out/municipal}"
+SCALE="${SCALE:-1.0}"
+SEED="${SEED:-20231231}"
+XMX="${XMX:-1g}"
+# the district whose new snapshot makes the incremental night: a mid-sized roster (~218k people)
+INCREMENTAL_DISTRICT="${INCREMENTAL_DISTRICT:-yongchuan}"
+INCREMENTAL_DATE="${INCREMENTAL_DATE:-2025-03-31}"
+PROFILE="${PROFILE:-0}"
+
+LOGS="$OUT/logs"
+WAREHOUSE="$OUT/warehouse/talent.duckdb"
+LAUNCHER=org.springframework.boot.loader.launch.PropertiesLauncher
+REFERENCE_MAIN=cq.talentwarehouse.bench.ReadCsvReference
+
+say() { echo "[municipal] $*" >&2; }
+
+if [[ ! -x /usr/bin/time ]]; then
+	if [[ $(id -u) -eq 0 ]] && command -v apt-get > /dev/null; then
+		say "installing GNU time (apt-get install -y time)"
+		apt-get install -y -q time > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q time > /dev/null; }
+	else
+		echo "bench/municipal.sh needs GNU time for wall time and peak RSS: apt-get install -y time" >&2
+		exit 1
+	fi
+fi
+
+if [[ ! -f "$JAR" ]]; then
+	say "building $JAR"
+	mvn -B -q package -DskipTests
+fi
+mkdir -p "$OUT" "$LOGS"
+# a private copy: a rebuild of target/ while the benchmark runs would pull classes from under the JVM
+cp "$JAR" "$OUT/talent-warehouse.jar"
+APP="$OUT/talent-warehouse.jar"
+
+# "h:mm:ss" or "m:ss.ss" from /usr/bin/time -v, as seconds
+wall_seconds() {
+	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
+}
+
+peak_rss_mb() {
+	awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
+}
+
+# runs a command under /usr/bin/time -v; its output to $LOGS/$name.out, the timings to $LOGS/$name.time
+timed() {
+	local name=$1
+	shift
+	local status=0
+	/usr/bin/time -v -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2>&1 || status=$?
+	return $status
+}
+
+# --- data -------------------------------------------------------------------------------------
+
+MARKER="$OUT/generated.txt"
+if [[ ! -f "$MARKER" ]] || ! grep -qx "scale=$SCALE seed=$SEED" <(head -1 "$MARKER"); then
+	say "generating 38 districts at scale $SCALE into $OUT (once)"
+	rm -rf "$OUT/landing" "$OUT/pipelines" "$MARKER"
+	timed generate java -Xmx"$XMX" -jar "$APP" generate --districts all --scale "$SCALE" --seed "$SEED" --out "$OUT" \
+		|| { cat "$LOGS/generate.out" >&2; exit 1; }
+	{
+		echo "scale=$SCALE seed=$SEED"
+		echo "generate_s=$(wall_seconds "$LOGS/generate.time")"
+		echo "generate_peak_rss_mb=$(peak_rss_mb "$LOGS/generate.time")"
+		cat "$LOGS/generate.out"
+	} > "$MARKER"
+fi
+say "$(sed -n 4p "$MARKER")"
+
+# a full load starts from nothing; a previous run's incremental snapshot is not part of the city
+rm -rf "$OUT/warehouse" "$OUT/reference" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
+
+RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAREHOUSE")
+JVM=(-Xmx"$XMX")
+
+# --- full load --------------------------------------------------------------------------------
+
+FULL_JVM=("${JVM[@]}")
+if [[ "$PROFILE" == 1 ]]; then
+	rm -f "$LOGS/load.jfr"
+	# Spring Batch emits a JFR event per item read and processed: millions of them would fill the
+	# recording (the oldest chunks, the staging, would be dropped) and slow the load being measured
+	cat > "$LOGS/no-item-events.jfc" << 'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0" label="profile without per-item Spring Batch events">
+  <event name="org.springframework.batch.core.observability.jfr.events.step.chunk.ItemReadEvent"><setting name="enabled">false</setting></event>
+  <event name="org.springframework.batch.core.observability.jfr.events.step.chunk.ItemProcessEvent"><setting name="enabled">false</setting></event>
+</configuration>
+EOF
+	FULL_JVM+=(-XX:StartFlightRecording=filename="$LOGS/load.jfr",maxsize=1g,settings=profile,settings="$LOGS/no-item-events.jfc"
+		-Dlogging.level.cq.talentwarehouse.load.WarehouseBuilder=DEBUG)
+fi
+say "full load of every district (log: $LOGS/load.out)"
+if ! timed load java "${FULL_JVM[@]}" -jar "$APP" "${RUN[@]}"; then
+	tail -20 "$LOGS/load.out" >&2
+	say "the full load did not publish everything (exit code above); no numbers"
+	exit 1
+fi
+LOAD_S=$(wall_seconds "$LOGS/load.time")
+LOAD_RSS=$(peak_rss_mb "$LOGS/load.time")
+say "full load: ${LOAD_S} s, peak RSS ${LOAD_RSS} MB"
+
+COUNTS=$(java -jar "$APP" query --warehouse "$WAREHOUSE" --format csv \
+	"select sum(read), sum(read) filter (where source = 'roster'), sum(quarantined) from ops.source_counts where run_id = (select max(run_id) from ops.runs)" \
+	| tail -1 | tr -d '\r')
+ROWS=$(cut -d, -f1 <<< "$COUNTS")
+ROSTER_ROWS=$(cut -d, -f2 <<< "$COUNTS")
+QUARANTINED=$(cut -d, -f3 <<< "$COUNTS")
+
+# where the time went, from the run report's Spring Batch timers
+STEPS=""
+REPORT=$(ls -t "$OUT"/warehouse/runs/*/report.json 2> /dev/null | head -1 || true)
+if [[ -n "$REPORT" ]] && command -v python3 > /dev/null; then
+	STEPS=$(python3 - "$REPORT" << 'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+for m in report.get("metrics") or []:
+    if m["name"] == "spring.batch.step":
+        tags = dict(t.split("=", 1) for t in m["tags"].split(","))
+        step = tags.get("spring.batch.step.name")
+        print(f"step={step} count={m['count']} total_s={m['totalSeconds']:.1f} max_s={m['maxSeconds']:.1f}")
+EOF
+)
+fi
+
+# --- DuckDB reference -------------------------------------------------------------------------
+
+say "DuckDB read_csv of the same raw files (log: $LOGS/reference.out)"
+java -cp "$APP" -Dloader.main="$REFERENCE_MAIN" "$LAUNCHER" csv "$OUT/pipelines" "$OUT/landing" "$OUT/reference" \
+	> "$LOGS/reference.out" 2>&1 || { cat "$LOGS/reference.out" >&2; exit 1; }
+rm -rf "$OUT/reference"
+DUCKDB_S=$(sed -n 's/^duckdb_s=//p' "$LOGS/reference.out")
+DUCKDB_ROWS=$(sed -n 's/^duckdb_rows=//p' "$LOGS/reference.out")
+DUCKDB_SKIPPED=$(sed -n 's/^duckdb_skipped=//p' "$LOGS/reference.out")
+
+# --- incremental night ------------------------------------------------------------------------
+
+SOURCE_SNAPSHOT=$(ls -d "$OUT/landing/$INCREMENTAL_DISTRICT"/????-??-?? | head -1)
+cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
+say "incremental night: $INCREMENTAL_DISTRICT sends $INCREMENTAL_DATE (log: $LOGS/incremental.out)"
+if ! timed incremental java "${JVM[@]}" -jar "$APP" "${RUN[@]}"; then
+	tail -20 "$LOGS/incremental.out" >&2
+	say "the incremental load failed"
+	exit 1
+fi
+INCREMENTAL_S=$(wall_seconds "$LOGS/incremental.time")
+INCREMENTAL_RSS=$(peak_rss_mb "$LOGS/incremental.time")
+
+# --- analyst views ----------------------------------------------------------------------------
+
+say "mart views, best of three full reads each"
+java -cp "$APP" -Dloader.main="$REFERENCE_MAIN" "$LAUNCHER" views "$WAREHOUSE" > "$LOGS/views.out" 2> "$LOGS/views.err" \
+	|| { cat "$LOGS/views.out" "$LOGS/views.err" >&2; exit 1; }
+
+# --- profile ----------------------------------------------------------------------------------
+
+if [[ "$PROFILE" == 1 ]]; then
+	say "JFR: top frames of the full load ($LOGS/profile.txt)"
+	# each sample goes to the innermost frame that belongs to a known part of the load, so the
+	# shares add up to 100 % (a HashMap.get under Vocabulary.code counts as vocabulary lookup)
+	jfr print --events jdk.ExecutionSample --stack-depth 64 "$LOGS/load.jfr" | awk '
+		function part(f) {
+			if (f ~ /\$Decoder|StreamDecoder/) return "read: decode bytes to chars"
+			if (f ~ /\$Encoder|StreamEncoder/) return "stage: encode chars to UTF-8"
+			if (f ~ /cq\.talentwarehouse\.stage\.(CsvText|StagingWriter)/) return "stage: write canonical CSV (StagingWriter, CsvText)"
+			if (f ~ /cq\.talentwarehouse\.stage\.Pseudonymizer|javax\.crypto|com\.sun\.crypto|sun\.security\.provider/) return "pseudonymize: HMAC-SHA256"
+			if (f ~ /cq\.talentwarehouse\.validate\./) return "validate: ID number, credit code"
+			if (f ~ /cq\.talentwarehouse\.normalize\.TextNormalizer|java\.text\.Normalizer|jdk\.internal\.icu/) return "normalize: TextNormalizer (NFKC, trim)"
+			if (f ~ /cq\.talentwarehouse\.normalize\.(Vocabulary|ChineseScript)/) return "normalize: vocabulary lookup"
+			if (f ~ /cq\.talentwarehouse\.normalize\./) return "normalize: dates, quantities, districts"
+			if (f ~ /cq\.talentwarehouse\.stage\.RecordNormalizer/) return "normalize: RecordNormalizer own code"
+			if (f ~ /org\.apache\.commons\.csv/) return "read: commons-csv parsing"
+			if (f ~ /cq\.talentwarehouse\.source\.|com\.fasterxml\.jackson\.core|org\.dhatim/) return "read: source readers (own code, json, xlsx)"
+			if (f ~ /cq\.talentwarehouse\.pipeline\.SnapshotFingerprint|MessageDigest/) return "fingerprints: SHA-256 of landing files"
+			if (f ~ /org\.h2\./) return "job repository (H2)"
+			if (f ~ /org\.duckdb\./) return "DuckDB JDBC (Java side)"
+			if (f ~ /jdk\.jfr/) return "JFR recording itself"
+			if (f ~ /org\.springframework\.(aop|beans\.factory|batch\.core\.scope|core\.(AttributeAccessor|SimpleAlias|BridgeMethod)|util\.ConcurrentReference)/) return "Spring @StepScope proxies: target bean looked up on every call"
+			if (f ~ /org\.springframework\.batch|io\.micrometer/) return "Spring Batch chunk loop, observations"
+			if (f ~ /org\.springframework|org\.flywaydb|picocli/) return "Spring, Flyway, CLI startup"
+			return ""
+		}
+		/stackTrace = \[/ { in_stack = 1; depth = 0; owner = ""; next }
+		in_stack && /^[ \t]*\]/ {
+			in_stack = 0; total++
+			parts[(owner == "") ? "other (JVM, JDK)" : owner]++
+			next
+		}
+		in_stack {
+			frame = $0; sub(/^[ \t]+/, "", frame); sub(/[ \t]+line:.*/, "", frame)
+			if (++depth == 1) self[frame]++
+			if (owner == "") owner = part(frame)
+		}
+		END {
+			printf "samples=%d (jdk.ExecutionSample: Java code on CPU; DuckDB works in native threads JFR does not sample)\n", total
+			print "-- by part of the load (innermost known frame):"
+			for (p in parts) printf "%5.1f%%  %s\n", 100 * parts[p] / total, p | "sort -rn"
+			close("sort -rn")
+			print "-- top frames (self):"
+			for (f in self) printf "%5.1f%%  %s\n", 100 * self[f] / total, f | "sort -rn | head -20"
+			close("sort -rn | head -20")
+		}' > "$LOGS/profile.txt"
+	# wall time of the Java threads waiting in DuckDB, by the project method that called it
+	jfr print --events jdk.NativeMethodSample --stack-depth 64 "$LOGS/load.jfr" | awk '
+		/stackTrace = \[/ { in_stack = 1; depth = 0; top = ""; caller = ""; next }
+		in_stack && /^[ \t]*\]/ {
+			in_stack = 0
+			if (top ~ /org\.duckdb/) { total++; callers[(caller == "") ? "?" : caller]++ }
+			next
+		}
+		in_stack {
+			frame = $0; sub(/^[ \t]+/, "", frame); sub(/[ \t]+line:.*/, "", frame)
+			if (++depth == 1) top = frame
+			if (caller == "" && frame ~ /^cq\.talentwarehouse\./) caller = frame
+		}
+		END {
+			printf "-- waiting in DuckDB (jdk.NativeMethodSample, %d samples), by caller:\n", total
+			for (c in callers) printf "%5.1f%%  %s\n", 100 * callers[c] / total, c | "sort -rn | head -12"
+			close("sort -rn | head -12")
+		}' >> "$LOGS/profile.txt"
+	grep -h "sql/load/.* took" "$LOGS/load.out" | sed 's/^.*sql\/load/sql\/load/' >> "$LOGS/profile.txt" || true
+	cat "$LOGS/profile.txt" >&2
+fi
+
+# --- summary ----------------------------------------------------------------------------------
+
+echo "scale=$SCALE"
+sed -n '2,3p' "$MARKER"
+[[ -n "$STEPS" ]] && echo "$STEPS"
+echo "roster_rows=$ROSTER_ROWS"
+echo "quarantined=$QUARANTINED"
+echo "duckdb_rows=$DUCKDB_ROWS"
+echo "duckdb_skipped_files=$DUCKDB_SKIPPED"
+echo "peak_rss_mb=$LOAD_RSS"
+echo "incremental_peak_rss_mb=$INCREMENTAL_RSS"
+cat "$LOGS/views.out"
+echo "incremental_s=$INCREMENTAL_S"
+awk -v i="$INCREMENTAL_S" -v l="$LOAD_S" 'BEGIN { printf "incremental_ratio=%.3f\n", i / l }'
+echo "rows=$ROWS"
+echo "load_s=$LOAD_S"
+echo "duckdb_s=$DUCKDB_S"
+awk -v l="$LOAD_S" -v d="$DUCKDB_S" 'BEGIN { printf "ratio=%.2f\n", l / d }'
