@@ -923,7 +923,7 @@ public final class DemoDataGenerator {
 
 	}
 
-	private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 	private static final int[] ORGANIZATION_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -974,7 +974,7 @@ public final class DemoDataGenerator {
 		return z ^ (z >>> 31);
 	}
 
-	private static long gcd(long a, long b) {
+	static long gcd(long a, long b) {
 		while (b != 0) {
 			long t = a % b;
 			a = b;

@@ -710,18 +710,18 @@ public final class MunicipalDataGenerator {
 
 		Identities(long seed) {
 			this.seed = seed;
-			SplittableRandom r = new SplittableRandom(mix(seed ^ 0x5DEECE66DL));
+			SplittableRandom r = new SplittableRandom(DemoDataGenerator.mix(seed ^ 0x5DEECE66DL));
 			long m;
 			do {
 				m = r.nextLong(SPACE / 2, SPACE);
 			}
-			while (gcd(m, SPACE) != 1);
+			while (DemoDataGenerator.gcd(m, SPACE) != 1);
 			this.multiplier = m;
 			this.offset = r.nextLong(SPACE);
 		}
 
 		long hash(long global) {
-			return mix(this.seed ^ mix(global * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL));
+			return DemoDataGenerator.mix(this.seed ^ DemoDataGenerator.mix(global * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL));
 		}
 
 		/** The 18 characters of a person's ID number, with {@code birth} replacing the real birth date if given. */
@@ -752,65 +752,6 @@ public final class MunicipalDataGenerator {
 
 	}
 
-	private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-	private static final int[] ORGANIZATION_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
-
-	private static final long BASE31_6 = 31L * 31 * 31 * 31 * 31 * 31;
-
-	/**
-	 * A valid code {@code 91 + district + organisation code + check}, distinct per (district, index):
-	 * the organisation code body is an affine bijection of the index (the 9th character follows
-	 * GB 11714, the 18th GB 32100).
-	 */
-	static String uscc(String district, long index) {
-		char[] c = new char[18];
-		c[0] = '9';
-		c[1] = '1';
-		district.getChars(0, 6, c, 2);
-		long salt = Long.parseLong(district);
-		if (Math.floorMod(index, 10L) < 7) {
-			// registrations since 2015 carry an "MA" organisation code
-			c[8] = 'M';
-			c[9] = 'A';
-			long v = Math.floorMod(index * 387_420_489L + salt * 6_113L, BASE31_6);
-			for (int i = 15; i >= 10; i--) {
-				c[i] = USCC_ALPHABET.charAt((int) (v % 31));
-				v /= 31;
-			}
-		}
-		else {
-			long v = Math.floorMod(index * 48_271L + salt * 99_991L, 100_000_000L);
-			for (int i = 15; i >= 8; i--) {
-				c[i] = (char) ('0' + v % 10);
-				v /= 10;
-			}
-		}
-		int sum = 0;
-		for (int i = 0; i < 8; i++) {
-			char ch = c[8 + i];
-			sum += ((ch <= '9') ? ch - '0' : ch - 'A' + 10) * ORGANIZATION_WEIGHTS[i];
-		}
-		int check = 11 - sum % 11;
-		c[16] = (check == 10) ? 'X' : (check == 11) ? '0' : (char) ('0' + check);
-		c[17] = SocialCreditCode.checkCharacter(CharBuffer.wrap(c));
-		return new String(c);
-	}
-
-	static long mix(long z) {
-		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-		return z ^ (z >>> 31);
-	}
-
-	private static long gcd(long a, long b) {
-		while (b != 0) {
-			long t = a % b;
-			a = b;
-			b = t;
-		}
-		return a;
-	}
 
 	private static String two(int n) {
 		return (n < 10) ? "0" + n : Integer.toString(n);
@@ -886,7 +827,7 @@ public final class MunicipalDataGenerator {
 			this.source = all.get((d.index() + all.size() - 1) % all.size());
 			this.identities = identities;
 			this.style = Style.of(d);
-			SplittableRandom random = new SplittableRandom(mix(seed) ^ Long.parseLong(d.code()));
+			SplittableRandom random = new SplittableRandom(DemoDataGenerator.mix(seed) ^ Long.parseLong(d.code()));
 			this.enterpriseRandom = random.split();
 			this.platformRandom = random.split();
 			this.rosterRandom = random.split();
@@ -922,7 +863,7 @@ public final class MunicipalDataGenerator {
 			List<Qualification> list = new ArrayList<>();
 			LocalDate snapshot = SNAPSHOT_DATE;
 			for (int e = 0; e < firms; e++) {
-				this.usccs[e] = uscc(this.d.code(), e);
+				this.usccs[e] = DemoDataGenerator.uscc(this.d.code(), e);
 				this.names[e] = enterpriseName(r, used);
 				boolean tech = r.nextInt(100) < 75;
 				boolean high = r.nextInt(100) < 30;
@@ -999,7 +940,7 @@ public final class MunicipalDataGenerator {
 		}
 
 		private static String capital(int enterprise) {
-			return (50 + Math.floorMod(mix(enterprise), 4_950L)) + "万";
+			return (50 + Math.floorMod(DemoDataGenerator.mix(enterprise), 4_950L)) + "万";
 		}
 
 		private void writeEnterprises(Path file, List<Qualification> qualifications) throws IOException {
@@ -1028,15 +969,15 @@ public final class MunicipalDataGenerator {
 								continue;
 							}
 							case "uscc_checksum" -> {
-								char[] code = uscc(this.d.code(), this.usccs.length + nextBad).toCharArray();
-								int at = USCC_ALPHABET.indexOf(code[17]);
-								code[17] = USCC_ALPHABET.charAt((at + 1 + r.nextInt(30)) % 31);
+								char[] code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad).toCharArray();
+								int at = DemoDataGenerator.USCC_ALPHABET.indexOf(code[17]);
+								code[17] = DemoDataGenerator.USCC_ALPHABET.charAt((at + 1 + r.nextInt(30)) % 31);
 								enterpriseCells(columns, cells, ++serial, new String(code),
 										enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
 										date(q.date()), q.enterprise());
 							}
 							case "uscc_format" -> {
-								String code = uscc(this.d.code(), this.usccs.length + nextBad);
+								String code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad);
 								enterpriseCells(columns, cells, ++serial, code.substring(0, 10) + code.substring(11),
 										enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
 										date(q.date()), q.enterprise());
@@ -1245,7 +1186,7 @@ public final class MunicipalDataGenerator {
 								}
 								else if (u < 60) {
 									// a head office registered in 渝中, so employer warnings have something to count
-									line.append(uscc("500103", 900_000 + r.nextInt(500)));
+									line.append(DemoDataGenerator.uscc("500103", 900_000 + r.nextInt(500)));
 								}
 							}
 						}
