@@ -266,6 +266,7 @@ public class LoadRun {
 		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
 				results, message, sourceResults(staging, results), MetricsSummary.of(this.meterRegistry), versions())
 			.write(reportFile);
+		pruneWorkFolders(runId, exit);
 		out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status,
 				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
 		for (RunReport.DistrictResult r : results) {
@@ -275,6 +276,48 @@ public class LoadRun {
 			}
 		}
 		return exit;
+	}
+
+	/**
+	 * Staged files are only needed to restart a run that did not publish: once a run published,
+	 * its staging (which may hold spooled API pages with raw ID numbers) is deleted, and of the
+	 * unpublished runs only the latest few are kept for {@code restart}.
+	 */
+	private void pruneWorkFolders(String runId, int exit) {
+		Path runs = this.properties.workDir().resolve("runs");
+		try {
+			if (exit == PUBLISHED || exit == PARTIAL) {
+				deleteTree(runs.resolve(runId));
+			}
+			if (Files.isDirectory(runs)) {
+				List<Path> older;
+				try (var list = Files.list(runs)) {
+					older = list.filter(Files::isDirectory)
+						.sorted(java.util.Comparator.comparing(Path::toString).reversed())
+						.skip(KEEP_UNPUBLISHED_RUNS)
+						.toList();
+				}
+				for (Path dir : older) {
+					deleteTree(dir);
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not clean up the work folder {}: {}", runs, ex.getMessage());
+		}
+	}
+
+	private static final int KEEP_UNPUBLISHED_RUNS = 3;
+
+	private static void deleteTree(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (var walk = Files.walk(dir)) {
+			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
 	}
 
 	/**

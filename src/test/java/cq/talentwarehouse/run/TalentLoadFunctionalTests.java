@@ -90,6 +90,8 @@ class TalentLoadFunctionalTests {
 			.containsExactly(List.of("0"));
 		assertThat(rows(warehouse, "select raw_value from ops.quarantine where rule = 'id_checksum'").get(0).get(0))
 			.matches("500116\\*{8}[0-9X]{4}");
+		// a published run's staged files are gone: nothing to restart, and no stray personal data
+		assertThat(warehouse.getParent().resolve("work/runs")).isEmptyDirectory();
 	}
 
 	@Test
