@@ -2,12 +2,11 @@
 -- marked is_high_level: 国家级, 省部级, 区县级), at the district's latest roster snapshot; 0 where
 -- nobody holds the level. A person has one level per roster, so the levels add up to
 -- high_level_total.
--- count(*) counts people: the facts hold one row per person (per category) per district snapshot,
--- which the data tests guarantee, so no distinct is needed — at millions of rows that is the
--- difference between 2 s and 0.1 s.
+-- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
+-- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_high_level_talents as
 with talent as (
-    select * from dw.fct_talent_snapshot
+    select * from dw.agg_talent_snapshot
 ),
 
 talent_levels as (
@@ -31,7 +30,7 @@ latest_talent as (
     select
         l.district_code,
         l.snapshot_date_sk,
-        t.person_sk,
+        t.people,
         t.talent_level_sk,
         t.is_high_level
     from talent t
@@ -43,8 +42,8 @@ totals as (
     select
         district_code,
         snapshot_date_sk,
-        count(*) as talent_total,
-        count(*) filter (where is_high_level) as high_level_total
+        cast(sum(people) as bigint) as talent_total,
+        coalesce(cast(sum(people) filter (where is_high_level) as bigint), 0) as high_level_total
     from latest_talent
     group by district_code, snapshot_date_sk
 ),
@@ -53,7 +52,7 @@ level_counts as (
     select
         district_code,
         talent_level_sk,
-        count(*) as talents
+        cast(sum(people) as bigint) as talents
     from latest_talent
     where is_high_level
     group by district_code, talent_level_sk

@@ -2,16 +2,15 @@
 -- compute, in the indicator names of seeds/reported_indicators.csv, at every snapshot (not only
 -- the latest). Indicators: talent_total, high_level_total, high_level.<level>, category.<code>,
 -- <qualification code>, specialized_sme (any 专精特新 tier), platform.<type>.<level|all>.
--- count(*) counts people: the facts hold one row per person (per category) per district snapshot,
--- which the data tests guarantee, so no distinct is needed — at millions of rows that is the
--- difference between 2 s and 0.1 s.
+-- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
+-- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_indicators as
 with talent as (
-    select * from dw.fct_talent_snapshot
+    select * from dw.agg_talent_snapshot
 ),
 
 talent_categories as (
-    select * from dw.fct_talent_category
+    select * from dw.agg_talent_category
 ),
 
 qualifications as (
@@ -27,17 +26,17 @@ districts as (
 ),
 
 talent_indicators as (
-    select t.district_sk, t.snapshot_date_sk, 'talent_total' as indicator, count(*) as value
+    select t.district_sk, t.snapshot_date_sk, 'talent_total' as indicator, cast(sum(t.people) as bigint) as value
     from talent t group by all
     union all
-    select t.district_sk, t.snapshot_date_sk, 'high_level_total', count(*) filter (where t.is_high_level)
+    select t.district_sk, t.snapshot_date_sk, 'high_level_total', coalesce(cast(sum(t.people) filter (where t.is_high_level) as bigint), 0)
     from talent t group by all
     union all
-    select t.district_sk, t.snapshot_date_sk, 'high_level.' || l.talent_level_code, count(*)
+    select t.district_sk, t.snapshot_date_sk, 'high_level.' || l.talent_level_code, cast(sum(t.people) as bigint)
     from talent t join dw.dim_talent_level l on l.talent_level_sk = t.talent_level_sk
     where l.is_high_level group by all
     union all
-    select c.district_sk, c.snapshot_date_sk, 'category.' || k.category_code, count(*)
+    select c.district_sk, c.snapshot_date_sk, 'category.' || k.category_code, cast(sum(c.people) as bigint)
     from talent_categories c join dw.dim_talent_category k on k.category_sk = c.category_sk group by all
 ),
 

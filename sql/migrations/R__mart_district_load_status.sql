@@ -7,7 +7,7 @@ with results as (
 ),
 
 talent as (
-    select district_sk, max(snapshot_date_sk) as snapshot_date_sk from dw.fct_talent_snapshot group by all
+    select district_sk, max(snapshot_date_sk) as snapshot_date_sk from dw.agg_talent_snapshot group by all
 ),
 
 enterprises as (

@@ -110,7 +110,11 @@ class AnalystMartsTests {
 				roster(JIANGJIN, "2022-12-31", 1, 3, "education")));
 		execute(this.warehouse, "insert into dw.fct_talent_category select snapshot_date_sk, district_sk, person_sk,"
 				+ " (select category_sk from dw.dim_talent_category where category_code = 'science_tech')"
-				+ " from dw.fct_talent_snapshot where snapshot_date_sk = 20231231 and person_sk <= 4");
+				+ " from dw.fct_talent_snapshot where snapshot_date_sk = 20231231 and person_sk <= 4",
+				// and the aggregate a load keeps beside the facts, which the mart reads
+				"insert into dw.agg_talent_category select district_sk, snapshot_date_sk, category_sk, count(*)"
+						+ " from dw.fct_talent_category where snapshot_date_sk = 20231231 and category_sk ="
+						+ " (select category_sk from dw.dim_talent_category where category_code = 'science_tech') group by all");
 
 		// when
 		List<List<String>> categories = rows(this.warehouse, "select snapshot_date, category_code, category_group, talents,"

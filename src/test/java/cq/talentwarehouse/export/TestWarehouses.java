@@ -143,15 +143,20 @@ public final class TestWarehouses {
 		String range = "range(" + from + ", " + (to + 1) + ") r(i)";
 		String dateSk = date.replace("-", "");
 		String district = district(districtCode);
-		String[] sql = new String[2 + categories.length];
+		String[] sql = new String[3 + 2 * categories.length];
 		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, 'p' || i from " + range
 				+ " where not exists (select 1 from dw.dim_person p where p.person_sk = i)";
 		sql[1] = "insert into dw.fct_talent_snapshot (snapshot_date_sk, district_sk, person_sk, is_high_level, is_high_skill,"
 				+ " run_id, source_line) select " + dateSk + ", " + district + ", i, false, false, 'test', i from " + range;
+		// the aggregates a load maintains beside the facts, which the talent marts read
+		sql[2] = "insert into dw.agg_talent_snapshot (district_sk, snapshot_date_sk, talent_level_sk, is_high_level,"
+				+ " is_high_skill, people) select " + district + ", " + dateSk + ", null, false, false, " + (to - from + 1);
 		for (int c = 0; c < categories.length; c++) {
-			sql[2 + c] = "insert into dw.fct_talent_category (snapshot_date_sk, district_sk, person_sk, category_sk) select "
-					+ dateSk + ", " + district + ", i, (select category_sk from dw.dim_talent_category where category_code = '"
-					+ categories[c] + "') from " + range;
+			String category = "(select category_sk from dw.dim_talent_category where category_code = '" + categories[c] + "')";
+			sql[3 + 2 * c] = "insert into dw.fct_talent_category (snapshot_date_sk, district_sk, person_sk, category_sk) select "
+					+ dateSk + ", " + district + ", i, " + category + " from " + range;
+			sql[4 + 2 * c] = "insert into dw.agg_talent_category (district_sk, snapshot_date_sk, category_sk, people)"
+					+ " select " + district + ", " + dateSk + ", " + category + ", " + (to - from + 1);
 		}
 		return sql;
 	}

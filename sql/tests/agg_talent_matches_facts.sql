@@ -1,0 +1,48 @@
+-- the roster aggregates the marts read equal the facts, for the snapshots this run loaded
+with this_run as (
+    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
+    from ops.district_results r
+    join dw.dim_district d on d.district_code = r.district_code
+    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+),
+
+facts as (
+    select t.district_sk, t.snapshot_date_sk, count(*) as people,
+        count(*) filter (where t.is_high_level) as high_level, count(*) filter (where t.is_high_skill) as high_skill
+    from dw.fct_talent_snapshot t
+    semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+    group by all
+),
+
+aggregates as (
+    select a.district_sk, a.snapshot_date_sk, sum(a.people) as people,
+        sum(a.people) filter (where a.is_high_level) as high_level,
+        sum(a.people) filter (where a.is_high_skill) as high_skill
+    from dw.agg_talent_snapshot a
+    semi join this_run k on k.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
+    group by all
+),
+
+category_facts as (
+    select c.district_sk, c.snapshot_date_sk, c.category_sk, count(*) as people
+    from dw.fct_talent_category c
+    semi join this_run k on k.district_sk = c.district_sk and k.snapshot_date_sk = c.snapshot_date_sk
+    group by all
+),
+
+category_aggregates as (
+    select a.district_sk, a.snapshot_date_sk, a.category_sk, a.people
+    from dw.agg_talent_category a
+    semi join this_run k on k.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
+)
+
+select 'roster' as aggregate, f.district_sk, f.snapshot_date_sk
+from facts f
+full outer join aggregates a using (district_sk, snapshot_date_sk)
+where f.people is distinct from a.people or coalesce(f.high_level, 0) is distinct from coalesce(a.high_level, 0)
+    or coalesce(f.high_skill, 0) is distinct from coalesce(a.high_skill, 0)
+union all
+select 'category', f.district_sk, f.snapshot_date_sk
+from category_facts f
+full outer join category_aggregates a using (district_sk, snapshot_date_sk, category_sk)
+where f.people is distinct from a.people;
