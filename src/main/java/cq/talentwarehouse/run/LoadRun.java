@@ -235,7 +235,14 @@ public class LoadRun {
 		long attempted = results.stream().filter((r) -> !r.status().equals("skipped")).count();
 		int exit;
 		String message = null;
-		if (staged == 0) {
+		long skipped = results.size() - attempted;
+		if (staged == 0 && skipped > 0 && attempted > 0) {
+			// the warehouse stays current for the unchanged districts: a district failure, not a failed night
+			exit = PARTIAL;
+			message = "every changed district failed; " + skipped + " unchanged snapshot(s) stay as published";
+			out.println("Nothing new published: " + message + ".");
+		}
+		else if (staged == 0) {
 			exit = NOTHING_PUBLISHED;
 			message = plan.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone" : "every district failed";
 			out.println("Nothing published: " + message + ".");

@@ -126,6 +126,16 @@ class TalentLoadFunctionalTests {
 		assertThat(rows(warehouse, "select district_code, status from ops.district_results where run_id ="
 				+ " (select max(run_id) from ops.runs) order by 1"))
 			.containsExactly(List.of("500116", "loaded"), List.of("500241", "skipped"));
+
+		// when: the next delivery of 江津 is unreadable while 秀山 is unchanged
+		Files.write(roster, "公民身份号码,姓名\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+		RunResult fourth = run(landing, warehouse);
+
+		// then: a district failure (exit 3), not a failed night; the warehouse keeps 江津's last snapshot
+		assertThat(fourth.exit).as(fourth.output).isEqualTo(LoadRun.PARTIAL);
+		assertThat(fourth.output).contains("Nothing new published: every changed district failed; 1 unchanged snapshot(s)");
+		assertThat(rows(warehouse, "select district_code, talent_total from mart.district_talent_totals"))
+			.containsExactly(List.of("500116", "10"), List.of("500241", "6"));
 	}
 
 	@Test
