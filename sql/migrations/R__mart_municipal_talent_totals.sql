@@ -13,7 +13,11 @@
 -- where districts_snapshot_on_as_of_date = districts_included.
 create or replace view mart.municipal_talent_totals as
 with talent as (
-    select * from dw.fct_talent_snapshot
+    select * from dw.agg_talent_snapshot
+),
+
+shared_people as (
+    select * from dw.agg_multi_district_person
 ),
 
 districts as (
@@ -29,21 +33,22 @@ code_validity as (
     group by district_code
 ),
 
-talent_by_code as (
+district_snapshot_totals as (
     select
         d.district_code,
         t.snapshot_date_sk,
-        t.person_sk
+        sum(t.people) as people
     from talent t
     join districts d on d.district_sk = t.district_sk
+    group by d.district_code, t.snapshot_date_sk
 ),
 
 snapshots as (
-    select distinct
+    select
         district_code,
         snapshot_date_sk,
         strptime(cast(snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date
-    from talent_by_code
+    from district_snapshot_totals
 ),
 
 year_ends as (
@@ -74,24 +79,33 @@ carried as (
     qualify row_number() over (partition by a.as_of_date, s.district_code order by s.snapshot_date desc) = 1
 ),
 
-people as (
+district_sums as (
+    select c.as_of_date, sum(t.people) as sum_of_district_totals
+    from carried c
+    join district_snapshot_totals t on t.district_code = c.district_code and t.snapshot_date_sk = c.snapshot_date_sk
+    group by c.as_of_date
+),
+
+-- only people on several districts' rosters need person-level work: everyone else counts once
+shared_counts as (
     select
         c.as_of_date,
-        t.person_sk,
+        p.person_sk,
         count(distinct c.district_code) as districts
     from carried c
-    join talent_by_code t on t.district_code = c.district_code and t.snapshot_date_sk = c.snapshot_date_sk
-    group by c.as_of_date, t.person_sk
+    join shared_people p on p.district_code = c.district_code and p.snapshot_date_sk = c.snapshot_date_sk
+    group by c.as_of_date, p.person_sk
 ),
 
 people_totals as (
     select
-        as_of_date,
-        sum(districts) as sum_of_district_totals,
-        count(*) as distinct_talents,
-        count(*) filter (where districts > 1) as talents_on_several_rosters
-    from people
-    group by as_of_date
+        s.as_of_date,
+        s.sum_of_district_totals,
+        s.sum_of_district_totals - coalesce(sum(x.districts - 1), 0) as distinct_talents,
+        count(x.person_sk) filter (where x.districts > 1) as talents_on_several_rosters
+    from district_sums s
+    left join shared_counts x on x.as_of_date = s.as_of_date
+    group by s.as_of_date, s.sum_of_district_totals
 ),
 
 coverage as (
@@ -113,7 +127,7 @@ final as (
         c.oldest_snapshot_date,
         c.as_of_date - c.oldest_snapshot_date as snapshot_spread_days,
         cast(p.sum_of_district_totals as bigint) as sum_of_district_totals,
-        p.distinct_talents,
+        cast(p.distinct_talents as bigint) as distinct_talents,
         cast(p.sum_of_district_totals - p.distinct_talents as bigint) as counted_in_several_districts,
         p.talents_on_several_rosters
     from coverage c

@@ -143,7 +143,7 @@ public final class TestWarehouses {
 		String range = "range(" + from + ", " + (to + 1) + ") r(i)";
 		String dateSk = date.replace("-", "");
 		String district = district(districtCode);
-		String[] sql = new String[3 + 2 * categories.length];
+		String[] sql = new String[5 + 2 * categories.length];
 		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, 'p' || i from " + range
 				+ " where not exists (select 1 from dw.dim_person p where p.person_sk = i)";
 		sql[1] = "insert into dw.fct_talent_snapshot (snapshot_date_sk, district_sk, person_sk, is_high_level, is_high_skill,"
@@ -158,6 +158,13 @@ public final class TestWarehouses {
 			sql[4 + 2 * c] = "insert into dw.agg_talent_category (district_sk, snapshot_date_sk, category_sk, people)"
 					+ " select " + district + ", " + dateSk + ", " + category + ", " + (to - from + 1);
 		}
+		// as a load does: re-derive the people on more than one district's roster
+		sql[sql.length - 2] = "delete from dw.agg_multi_district_person";
+		sql[sql.length - 1] = "insert into dw.agg_multi_district_person with by_code as (select t.person_sk,"
+				+ " d.district_code, t.snapshot_date_sk from dw.fct_talent_snapshot t join dw.dim_district d"
+				+ " on d.district_sk = t.district_sk), shared as (select person_sk from by_code group by person_sk"
+				+ " having count(distinct district_code) > 1) select b.* from by_code b semi join shared s"
+				+ " on s.person_sk = b.person_sk";
 		return sql;
 	}
 
