@@ -35,6 +35,19 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private final int width;
 
+	/** Staging columns of each field, computed once instead of per record. */
+	private final int[] stagedWidths;
+
+	/**
+	 * Per vocabulary field, what a raw cell maps to (UNKNOWN when nothing): districts write a few
+	 * hundred distinct values into millions of cells, so each is normalized and looked up once.
+	 */
+	private final java.util.Map<String, String>[] codeCache;
+
+	private static final String UNKNOWN = "\0unknown";
+
+	private static final int CODE_CACHE_LIMIT = 4096;
+
 	private final Pseudonymizer pseudonymizer;
 
 	private final LocalDate today;
@@ -63,6 +76,14 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					(spec != null && spec.multiValued()) ? spec.separators() : "、,;|", java.text.Normalizer.Form.NFKC);
 		}
 		this.width = kind.stagedColumns().size() - 1;
+		this.stagedWidths = new int[this.fields.size()];
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, String>[] caches = new java.util.Map[this.fields.size()];
+		for (int i = 0; i < this.fields.size(); i++) {
+			this.stagedWidths[i] = this.fields.get(i).stagedColumns().size();
+			caches[i] = new java.util.HashMap<>();
+		}
+		this.codeCache = caches;
 		this.pseudonymizer = pseudonymizer;
 		this.today = today;
 	}
@@ -84,7 +105,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					return StagedRecord.quarantined(raw.line(), "required_missing", field.name(),
 							(original == null) ? "" : original);
 				}
-				at += field.stagedColumns().size();
+				at += this.stagedWidths[i];
 				continue;
 			}
 			switch (field.type()) {
@@ -104,14 +125,14 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				}
 				case TEXT -> out[at++] = value;
 				case CODE -> {
-					String code = this.vocabularies[i].code(value);
+					String code = cachedCode(i, value, false);
 					if (code == null) {
 						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
 					}
 					out[at++] = code;
 				}
 				case CODE_LIST -> {
-					String codes = codeList(this.vocabularies[i], value, this.separators[i]);
+					String codes = cachedCode(i, value, true);
 					if (codes == null) {
 						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
 					}
@@ -166,6 +187,22 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private static String unknownRule(Field field) {
 		return "talent_categories".equals(field.vocabulary()) ? "category_unknown" : "vocabulary_unknown";
+	}
+
+	private String cachedCode(int field, String value, boolean list) {
+		java.util.Map<String, String> cache = this.codeCache[field];
+		String code = cache.get(value);
+		if (code == null) {
+			code = list ? codeList(this.vocabularies[field], value, this.separators[field])
+					: this.vocabularies[field].code(value);
+			if (code == null) {
+				code = UNKNOWN;
+			}
+			if (cache.size() < CODE_CACHE_LIMIT) {
+				cache.put(value, code);
+			}
+		}
+		return (code == UNKNOWN) ? null : code;
 	}
 
 	/** Codes of every value in a multi-valued cell, de-duplicated, or null if any is unknown. */
