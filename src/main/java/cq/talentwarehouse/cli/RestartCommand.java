@@ -19,12 +19,9 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try {
-			cq.talentwarehouse.run.RunLock.checkFree(this.options.lockFile());
-		}
-		catch (cq.talentwarehouse.run.RunLock.RunInProgressException ex) {
-			System.out.println(ex.getMessage());
-			return LoadRun.RUN_IN_PROGRESS;
+		Integer refused = this.options.refuseIfRunInProgress();
+		if (refused != null) {
+			return refused;
 		}
 		try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
 			return context.getBean(LoadRun.class).restart(System.out);

@@ -29,6 +29,21 @@ class WarehouseOptions {
 		return this.warehouse.toAbsolutePath().getParent().resolve("run.lock");
 	}
 
+	/**
+	 * Refuses at once, before Spring and the job repository start, when another process is
+	 * loading: prints who holds the lock and returns the exit code, or null when the way is free.
+	 */
+	Integer refuseIfRunInProgress() throws java.io.IOException {
+		try {
+			cq.talentwarehouse.run.RunLock.checkFree(lockFile());
+			return null;
+		}
+		catch (cq.talentwarehouse.run.RunLock.RunInProgressException ex) {
+			System.out.println(ex.getMessage());
+			return cq.talentwarehouse.run.LoadRun.RUN_IN_PROGRESS;
+		}
+	}
+
 	/** Spring arguments carrying these options into {@code TalentProperties} and the job repository. */
 	List<String> springArguments() {
 		Path stateDir = this.warehouse.toAbsolutePath().getParent();

@@ -983,7 +983,7 @@ public final class DemoDataGenerator {
 		return a;
 	}
 
-	private static int pick(SplittableRandom r, int[] weights) {
+	static int pick(SplittableRandom r, int[] weights) {
 		int total = 0;
 		for (int w : weights) {
 			total += w;

@@ -757,21 +757,6 @@ public final class MunicipalDataGenerator {
 		return (n < 10) ? "0" + n : Integer.toString(n);
 	}
 
-	private static int pick(SplittableRandom r, int[] weights) {
-		int total = 0;
-		for (int w : weights) {
-			total += w;
-		}
-		int u = r.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			u -= weights[i];
-			if (u < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
-	}
-
 	private static <T> T any(SplittableRandom r, T[] values) {
 		return values[r.nextInt(values.length)];
 	}
@@ -1024,8 +1009,8 @@ public final class MunicipalDataGenerator {
 				int badRows = (count >= 100) ? 2 : 1;
 				int serial = 0;
 				for (int i = 0; i < count; i++) {
-					int type = pick(r, PLATFORM_TYPE_WEIGHTS);
-					int level = pick(r, PLATFORM_LEVEL_WEIGHTS);
+					int type = DemoDataGenerator.pick(r, PLATFORM_TYPE_WEIGHTS);
+					int level = DemoDataGenerator.pick(r, PLATFORM_LEVEL_WEIGHTS);
 					if ((type == ACADEMICIAN || type == POSTDOC) && level == 2) {
 						level = 1;
 					}
@@ -1130,7 +1115,7 @@ public final class MunicipalDataGenerator {
 						home = this.d;
 					}
 					this.identities.id(global, address(global, home), null, this.id);
-					int primary = pick(r, MAIN_WEIGHTS);
+					int primary = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
 					int count = categories(primary, categories, r);
 					int tier = tier(tiersLeft, n - i, r);
 					line.setLength(0);
@@ -1154,17 +1139,17 @@ public final class MunicipalDataGenerator {
 							}
 							case EDUCATION -> {
 								if (r.nextInt(100) < 95) {
-									line.append(any(r, EDUCATION_VARIANTS[pick(r, EDUCATION_WEIGHTS[primary])]));
+									line.append(any(r, EDUCATION_VARIANTS[DemoDataGenerator.pick(r, EDUCATION_WEIGHTS[primary])]));
 								}
 							}
 							case TITLE -> {
 								if (r.nextInt(100) < TITLE_PERCENT[primary]) {
-									line.append(TITLE_SERIES[r.nextInt(TITLE_SERIES.length)][pick(r, TITLE_LEVEL_WEIGHTS)]);
+									line.append(TITLE_SERIES[r.nextInt(TITLE_SERIES.length)][DemoDataGenerator.pick(r, TITLE_LEVEL_WEIGHTS)]);
 								}
 							}
 							case SKILL -> {
 								if (has(categories, count, HS)) {
-									line.append(any(r, SKILL_VARIANTS[pick(r, HIGH_SKILL_WEIGHTS)]));
+									line.append(any(r, SKILL_VARIANTS[DemoDataGenerator.pick(r, HIGH_SKILL_WEIGHTS)]));
 								}
 								else if (primary == RP && r.nextInt(100) < 12) {
 									line.append(any(r, SKILL_VARIANTS[4 + r.nextInt(2)]));
@@ -1288,7 +1273,7 @@ public final class MunicipalDataGenerator {
 				out[count++] = ST + r.nextInt(4);
 			}
 			if (r.nextInt(100) < 6) {
-				int other = pick(r, MAIN_WEIGHTS);
+				int other = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
 				if (other != primary) {
 					out[count++] = other;
 				}
