@@ -1,31 +1,20 @@
 package cq.talentwarehouse.export;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.run.LoadRun;
+
+import cq.talentwarehouse.testing.Fixtures;
 
 /**
  * Real DuckDB warehouses for the analyst-facing tests: either migrated and seeded with no facts, for
@@ -76,19 +65,7 @@ public final class TestWarehouses {
 	}
 
 	public static List<List<String>> rows(Path warehouse, String sql) throws Exception {
-		List<List<String>> rows = new ArrayList<>();
-		try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			int n = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				List<String> row = new ArrayList<>();
-				for (int i = 1; i <= n; i++) {
-					row.add(rs.getString(i));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
+		return Fixtures.rows(warehouse, sql);
 	}
 
 	/**
@@ -97,45 +74,7 @@ public final class TestWarehouses {
 	 * among a dozen clean ones).
 	 */
 	public static Path fixtureLoad(Path dir) throws Exception {
-		Path landing = copy(Path.of("src/test/resources/functional/landing"), dir.resolve("landing"));
-		Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
-		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
-			for (Path p : files.toList()) {
-				String yaml = Files.readString(p, StandardCharsets.UTF_8)
-					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5");
-				Files.writeString(pipelines.resolve(p.getFileName().toString()), yaml, StandardCharsets.UTF_8);
-			}
-		}
-		Path warehouse = dir.resolve("warehouse/talent.duckdb");
-		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + pipelines,
-				"--talent.landing=" + landing, "--talent.pseudonym-key-file=" + dir.resolve("key"),
-				"--spring.datasource.url=jdbc:h2:file:" + warehouse.getParent().resolve("job-repository"));
-		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
-				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-			int exit = context.getBean(LoadRun.class).run(Set.of(), out);
-			if (exit != LoadRun.PUBLISHED) {
-				throw new IllegalStateException("fixture load exited " + exit + ":\n" + buffer.toString(StandardCharsets.UTF_8));
-			}
-		}
-		return warehouse;
-	}
-
-	private static Path copy(Path source, Path target) throws IOException {
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path p : files.toList()) {
-				Path t = target.resolve(source.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(t);
-				}
-				else {
-					Files.copy(p, t);
-				}
-			}
-		}
-		return target;
+		return Fixtures.fixtureLoad(dir);
 	}
 
 	/** People {@code from..to} on the district's roster of {@code date} (yyyy-mm-dd), in each category. */

@@ -1,23 +1,15 @@
 package cq.talentwarehouse.load;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
-import cq.talentwarehouse.run.LoadRun;
+import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,35 +23,7 @@ class WarehouseTestsIntegrationTests {
 
 	@BeforeEach
 	void loadTheFixture() throws Exception {
-		Path landing = this.dir.resolve("landing");
-		Path source = Path.of("src/test/resources/functional/landing");
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path p : files.toList()) {
-				Path t = landing.resolve(source.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(t);
-				}
-				else {
-					Files.copy(p, t);
-				}
-			}
-		}
-		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
-		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
-			for (Path p : files.toList()) {
-				Files.writeString(pipelines.resolve(p.getFileName().toString()), Files.readString(p, StandardCharsets.UTF_8)
-					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5"), StandardCharsets.UTF_8);
-			}
-		}
-		this.warehouse = this.dir.resolve("warehouse/talent.duckdb");
-		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		try (ConfigurableApplicationContext context = app.run("--talent.warehouse=" + this.warehouse,
-				"--talent.pipelines=" + pipelines, "--talent.landing=" + landing,
-				"--talent.pseudonym-key-file=" + this.dir.resolve("key"),
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("warehouse/job-repository"))) {
-			assertThat(context.getBean(LoadRun.class).run(Set.of(), System.out)).isEqualTo(LoadRun.PUBLISHED);
-		}
+		this.warehouse = Fixtures.fixtureLoad(this.dir);
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import cq.talentwarehouse.TalentWarehouseApplication;
 import cq.talentwarehouse.demo.DemoDataGenerator;
 
+import cq.talentwarehouse.testing.Fixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,10 +40,10 @@ class LoadRunRestartFunctionalTests {
 		landing = shared.resolve("landing");
 		DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
 		cleanWarehouse = shared.resolve("clean/warehouse/talent.duckdb");
-		TestLoads.Result clean = TestLoads.run(TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing,
+		Fixtures.LoadResult clean = Fixtures.run(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
 				cleanWarehouse, shared.resolve("key")));
 		assertThat(clean.exit()).as(clean.output()).isEqualTo(LoadRun.PUBLISHED);
-		cleanMarts = TestLoads.marts(cleanWarehouse);
+		cleanMarts = Fixtures.marts(cleanWarehouse);
 	}
 
 	@Test
@@ -69,53 +71,53 @@ class LoadRunRestartFunctionalTests {
 		assertThat(warehouse).doesNotExist();
 
 		// when
-		TestLoads.Result restarted = TestLoads.restart(TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing,
+		Fixtures.LoadResult restarted = Fixtures.restart(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
 				warehouse, shared.resolve("key")));
 
 		// then
 		assertThat(restarted.exit()).as(restarted.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(restarted.output()).contains("Restarting run run-");
-		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
-		assertThat(TestLoads.rows(warehouse, "select count(*) from ops.source_counts where read <> loaded + quarantined"))
+		assertThat(Fixtures.marts(warehouse)).isEqualTo(cleanMarts);
+		assertThat(Fixtures.rows(warehouse, "select count(*) from ops.source_counts where read <> loaded + quarantined"))
 			.containsExactly(List.of("0"));
-		assertThat(TestLoads.rows(warehouse, "select sum(read) from ops.source_counts"))
-			.isEqualTo(TestLoads.rows(cleanWarehouse, "select sum(read) from ops.source_counts"));
+		assertThat(Fixtures.rows(warehouse, "select sum(read) from ops.source_counts"))
+			.isEqualTo(Fixtures.rows(cleanWarehouse, "select sum(read) from ops.source_counts"));
 	}
 
 	@Test
 	void twoRunsInARowLeaveTheMartsIdenticalWhetherTheSecondSkipsOrReloads(@TempDir Path dir) throws Exception {
 		// given
 		Path warehouse = dir.resolve("warehouse/talent.duckdb");
-		List<String> arguments = TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
+		List<String> arguments = Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
 				shared.resolve("key"));
-		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(Fixtures.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
 
 		// when: the landing zone did not change
-		TestLoads.Result second = TestLoads.run(arguments);
+		Fixtures.LoadResult second = Fixtures.run(arguments);
 
 		// then: nothing is read again
 		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(second.output()).contains("Nothing new to load").contains("skipped 500116 江津区 @ 2023-12-31")
 			.doesNotContain("staging ");
-		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
+		assertThat(Fixtures.marts(warehouse)).isEqualTo(cleanMarts);
 
 		// when: reloaded by force
-		TestLoads.Result forced = TestLoads.runForced(arguments);
+		Fixtures.LoadResult forced = Fixtures.runForced(arguments);
 
 		// then: replaced, never counted twice
 		assertThat(forced.exit()).as(forced.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(TestLoads.marts(warehouse)).isEqualTo(cleanMarts);
-		assertThat(TestLoads.rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
+		assertThat(Fixtures.marts(warehouse)).isEqualTo(cleanMarts);
+		assertThat(Fixtures.rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
 	}
 
 	@Test
 	void restartAfterAPublishedRunHasNothingToDo(@TempDir Path dir) throws Exception {
 		Path warehouse = dir.resolve("warehouse/talent.duckdb");
-		List<String> arguments = TestLoads.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
+		List<String> arguments = Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
 				shared.resolve("key"));
-		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(Fixtures.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
 
-		TestLoads.Result restart = TestLoads.restart(arguments);
+		Fixtures.LoadResult restart = Fixtures.restart(arguments);
 
 		assertThat(restart.exit()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(restart.output()).contains("Nothing to restart: the last run run-").contains("published");

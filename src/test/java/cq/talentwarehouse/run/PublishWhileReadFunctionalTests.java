@@ -4,13 +4,13 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +29,11 @@ class PublishWhileReadFunctionalTests {
 	@Test
 	void loadPublishesWhileAnotherProcessHoldsTheWarehouseOpenReadOnly() throws Exception {
 		// given: a published warehouse, open read-only in a child process
-		Path landing = copy(Path.of("src/test/resources/functional/landing"), this.dir.resolve("landing"));
+		Path landing = Fixtures.functionalLanding(this.dir);
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
-		List<String> arguments = TestLoads.arguments(relaxedPipelines(), landing, warehouse, this.dir.resolve("key"));
-		assertThat(TestLoads.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
+		List<String> arguments = Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")), landing,
+				warehouse, this.dir.resolve("key"));
+		assertThat(Fixtures.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
 		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), ReadOnlyHolder.class.getName(), warehouse.toString())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -42,7 +43,7 @@ class PublishWhileReadFunctionalTests {
 			assertThat(out.readLine()).isEqualTo("READY 1");
 
 			// when
-			TestLoads.Result second = TestLoads.runForced(arguments);
+			Fixtures.LoadResult second = Fixtures.runForced(arguments);
 
 			// then
 			assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
@@ -55,33 +56,6 @@ class PublishWhileReadFunctionalTests {
 			holder.destroy();
 			holder.waitFor();
 		}
-	}
-
-	private Path relaxedPipelines() throws Exception {
-		Path target = Files.createDirectories(this.dir.resolve("pipelines"));
-		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
-			for (Path p : files.toList()) {
-				String yaml = Files.readString(p, StandardCharsets.UTF_8)
-					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5");
-				Files.writeString(target.resolve(p.getFileName().toString()), yaml, StandardCharsets.UTF_8);
-			}
-		}
-		return target;
-	}
-
-	private static Path copy(Path source, Path target) throws Exception {
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path p : files.toList()) {
-				Path t = target.resolve(source.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(t);
-				}
-				else {
-					Files.copy(p, t);
-				}
-			}
-		}
-		return target;
 	}
 
 }

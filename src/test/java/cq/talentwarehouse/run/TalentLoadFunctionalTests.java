@@ -1,29 +1,16 @@
 package cq.talentwarehouse.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
-import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,74 +180,24 @@ class TalentLoadFunctionalTests {
 			.containsExactly(List.of("500116", "false", "loaded"), List.of("500241", "true", "failed"));
 	}
 
-	/**
-	 * The project's pipeline files with a 50% reject threshold: the fixture holds one broken record
-	 * per rule among a dozen clean ones, far above the 5% a real feed may reject.
-	 */
-	private Path fixturePipelines() throws IOException {
-		Path target = Files.createDirectories(this.dir.resolve("pipelines"));
-		try (Stream<Path> files = Files.list(Path.of("pipelines"))) {
-			for (Path p : files.toList()) {
-				String yaml = Files.readString(p, StandardCharsets.UTF_8)
-					.replaceAll("(?m)^(\\s+)file: (.*)$", "$1file: $2\n$1reject_threshold: 0.5");
-				Files.writeString(target.resolve(p.getFileName().toString()), yaml, StandardCharsets.UTF_8);
-			}
-		}
-		return target;
-	}
-
 	private Path copyFixtureLanding() throws IOException {
-		Path source = Path.of("src/test/resources/functional/landing");
-		Path target = this.dir.resolve("landing");
-		try (Stream<Path> files = Files.walk(source)) {
-			for (Path p : files.toList()) {
-				Path t = target.resolve(source.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(t);
-				}
-				else {
-					Files.copy(p, t);
-				}
-			}
-		}
-		return target;
+		return Fixtures.functionalLanding(this.dir);
 	}
 
 	record RunResult(int exit, String output) {
 	}
 
 	private RunResult run(Path landing, Path warehouse) throws Exception {
-		return run(fixturePipelines(), landing, warehouse);
+		return run(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")), landing, warehouse);
 	}
 
 	private RunResult run(Path pipelines, Path landing, Path warehouse) throws Exception {
-		List<String> args = List.of("--talent.warehouse=" + warehouse, "--talent.pipelines=" + pipelines,
-				"--talent.landing=" + landing, "--talent.pseudonym-key-file=" + this.dir.resolve("key"),
-				"--spring.datasource.url=jdbc:h2:file:" + warehouse.getParent().resolve("job-repository"));
-		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
-				PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-			int exit = context.getBean(LoadRun.class).run(Set.of(), out);
-			return new RunResult(exit, buffer.toString(StandardCharsets.UTF_8));
-		}
+		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(pipelines, landing, warehouse, this.dir.resolve("key")));
+		return new RunResult(result.exit(), result.output());
 	}
 
 	static List<List<String>> rows(Path warehouse, String sql) throws Exception {
-		List<List<String>> rows = new ArrayList<>();
-		try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			int n = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				List<String> row = new ArrayList<>();
-				for (int i = 1; i <= n; i++) {
-					row.add(rs.getString(i));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
+		return Fixtures.rows(warehouse, sql);
 	}
 
 }
