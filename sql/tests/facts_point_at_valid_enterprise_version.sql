@@ -1,10 +1,7 @@
 -- relationships: every enterprise reference of a fact is the version valid on its snapshot date;
 -- all enterprise facts (they are few), and the employers on the rosters this run loaded
 with this_run as (
-    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
-    from ops.district_results r
-    join dw.dim_district d on d.district_code = r.district_code
-    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+    select * from ops.last_run_snapshots
 )
 
 select 'qualification' as fact, f.snapshot_date_sk, f.enterprise_sk

@@ -1,10 +1,7 @@
 -- relationships: on the snapshots this run loaded, every person holds at least one category and
 -- every category row belongs to a person on that snapshot
 with this_run as (
-    select d.district_sk, cast(strftime(r.snapshot_date, '%Y%m%d') as integer) as snapshot_date_sk
-    from ops.district_results r
-    join dw.dim_district d on d.district_code = r.district_code
-    where r.run_id = (select max(run_id) from ops.runs) and r.status = 'loaded'
+    select * from ops.last_run_snapshots
 ),
 
 talent as (
