@@ -1,10 +1,25 @@
--- New people get a surrogate key; known people keep theirs (pseudonyms are stable across loads).
+-- New people get a surrogate key after the largest one in use; known people keep theirs
+-- (pseudonyms are stable across loads).
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-select nextval('dw.seq_person_sk'), s.person_id, s.gender, s.birth_year
-from (
-    select person_id, any_value(gender) as gender, any_value(cast(birth_year as integer)) as birth_year
+with staged_people as (
     -- duplicates carry the same person, so the staged roster serves as it is
+    select person_id, any_value(gender) as gender, any_value(birth_year) as birth_year
     from stg_roster
     group by person_id
-) s
-where not exists (select 1 from dw.dim_person p where p.person_id = s.person_id);
+),
+
+new_people as (
+    select s.* from staged_people s
+    anti join dw.dim_person p on p.person_id = s.person_id
+),
+
+final as (
+    select
+        (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
+        person_id,
+        gender,
+        birth_year
+    from new_people
+)
+
+select * from final;

@@ -1,3 +1,4 @@
--- personal data: a person's id is a keyed pseudonym (32 letters a-p), never a raw ID number
+-- personal data: a person's id is a keyed pseudonym — 128 HMAC bits held as a UUID, whose text
+-- form cannot spell a resident ID number (at most 12 digits in a row) — and never missing
 select person_sk, person_id from dw.dim_person
-where not regexp_full_match(person_id, '[a-p]{32}');
+where person_id is null or typeof(person_id) <> 'UUID';

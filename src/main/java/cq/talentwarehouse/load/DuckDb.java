@@ -19,6 +19,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Opening DuckDB files the way this project needs them, and running the SQL files under {@code sql/}. */
 public final class DuckDb {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuckDb.class);
+
 	/**
 	 * Files stay readable by DuckDB 1.4+ clients (BI drivers pin 1.x); DuckDB 2.0's default storage
 	 * format is not.
@@ -71,8 +73,13 @@ public final class DuckDb {
 	public static void runScript(Connection connection, Resource script) throws SQLException {
 		String sql = text(script);
 		for (String statement : statements(sql)) {
+			long t0 = System.nanoTime();
 			try (Statement s = connection.createStatement()) {
 				s.execute(statement);
+				if (log.isTraceEnabled()) {
+					log.trace("{} ms: {}", (System.nanoTime() - t0) / 1_000_000,
+							statement.strip().replaceAll("\\s+", " ").substring(0, Math.min(120, statement.strip().length())));
+				}
 			}
 			catch (SQLException ex) {
 				throw new SQLException("sql/" + script.getFilename() + ": " + ex.getMessage(), ex);

@@ -68,7 +68,9 @@ public final class WarehouseBuilder {
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			loadSeeds(connection, staging.root().resolve("seeds"));
 			migrate(connection);
+			long stagedAt = System.nanoTime();
 			stage(connection, staging, runId, startedAt);
+			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
 			connection.setAutoCommit(false);
 			for (Resource script : DuckDb.sqlFiles("load")) {
 				long t0 = System.nanoTime();
@@ -96,7 +98,7 @@ public final class WarehouseBuilder {
 			.migrate();
 	}
 
-	private static void loadSeeds(Connection connection, Path folder) throws IOException, SQLException {
+	static void loadSeeds(Connection connection, Path folder) throws IOException, SQLException {
 		Files.createDirectories(folder);
 		try (Statement s = connection.createStatement()) {
 			s.execute("create schema if not exists seed");
@@ -183,6 +185,7 @@ public final class WarehouseBuilder {
 			String type = switch (column) {
 				case "line" -> "BIGINT";
 				case "birth_year" -> "INTEGER";
+				case "person_id" -> "UUID";
 				default -> "VARCHAR";
 			};
 			columns.add(DuckDb.literal(column) + ": " + DuckDb.literal(type));

@@ -20,6 +20,8 @@ import org.springframework.core.io.Resource;
  */
 public final class WarehouseTests {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WarehouseTests.class);
+
 	private WarehouseTests() {
 	}
 
@@ -51,6 +53,7 @@ public final class WarehouseTests {
 		if (query == null) {
 			return;
 		}
+		long t0 = System.nanoTime();
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
 			ResultSetMetaData meta = rs.getMetaData();
 			long rows = 0;
@@ -68,6 +71,7 @@ public final class WarehouseTests {
 			if (rows > 0) {
 				failures.add(new Failure(name, rows, sample));
 			}
+			log.debug("data test {} took {} ms", name, (System.nanoTime() - t0) / 1_000_000);
 		}
 		catch (SQLException ex) {
 			failures.add(new Failure(name, 0, List.of("the test query failed: " + ex.getMessage())));

@@ -7,14 +7,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a canonical resident ID number into a keyed pseudonym (HMAC-SHA256, first 128 bits as 32
- * letters):
- * stable across loads and districts for the same key, useless without it. One instance per thread.
+ * hex digits, which the warehouse reads as a UUID): stable across loads and districts for the same
+ * key, useless without it. One instance per thread.
  */
 public final class Pseudonymizer {
 
-	// Nibbles as the letters a-p rather than hex digits: a pseudonym then never holds a run of digits
-	// that could be mistaken for (or flagged as) a resident ID number.
-	private static final char[] NIBBLE = "abcdefghijklmnop".toCharArray();
+	// Warehouses before V016 held the same nibbles as the letters a-p; the migration translated them,
+	// so every person keeps their pseudonym.
+	private static final char[] NIBBLE = "0123456789abcdef".toCharArray();
 
 	private final Mac mac;
 

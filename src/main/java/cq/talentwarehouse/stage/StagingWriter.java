@@ -1,13 +1,8 @@
 package cq.talentwarehouse.stage;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,9 +42,9 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 
 	private FileChannel quarantineChannel;
 
-	private Writer accepted;
+	private CsvOutput accepted;
 
-	private Writer quarantine;
+	private CsvOutput quarantine;
 
 	private long acceptedCount;
 
@@ -69,10 +64,8 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 			boolean restart = context.containsKey(ACCEPTED_BYTES);
 			this.acceptedChannel = openChannel(this.acceptedFile, restart ? context.getLong(ACCEPTED_BYTES) : -1);
 			this.quarantineChannel = openChannel(this.quarantineFile, restart ? context.getLong(QUARANTINE_BYTES) : -1);
-			this.accepted = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(this.acceptedChannel),
-					StandardCharsets.UTF_8), 1 << 16);
-			this.quarantine = new BufferedWriter(new OutputStreamWriter(
-					Channels.newOutputStream(this.quarantineChannel), StandardCharsets.UTF_8), 1 << 14);
+			this.accepted = new CsvOutput(this.acceptedChannel, 1 << 16);
+			this.quarantine = new CsvOutput(this.quarantineChannel, 1 << 14);
 			if (restart) {
 				this.acceptedCount = context.getLong(ACCEPTED);
 				this.quarantinedCount = context.getLong(QUARANTINED);
@@ -83,8 +76,8 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 				}
 			}
 			else {
-				CsvText.row(this.accepted, this.header);
-				CsvText.row(this.quarantine, List.of("line", "field", "rule", "raw_value"));
+				this.accepted.row(this.header);
+				this.quarantine.row(List.of("line", "field", "rule", "raw_value"));
 			}
 		}
 		catch (IOException ex) {
@@ -111,23 +104,25 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 	public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
 		for (StagedRecord record : chunk) {
 			if (record.isAccepted()) {
-				this.accepted.write(Long.toString(record.line()));
+				CsvOutput out = this.accepted;
+				out.number(record.line());
 				for (String value : record.values()) {
-					this.accepted.write(',');
-					CsvText.cell(this.accepted, value);
+					out.comma();
+					out.cell(value);
 				}
-				this.accepted.write('\n');
+				out.newline();
 				this.acceptedCount++;
 			}
 			else {
-				this.quarantine.write(Long.toString(record.line()));
-				this.quarantine.write(',');
-				CsvText.cell(this.quarantine, record.field());
-				this.quarantine.write(',');
-				CsvText.cell(this.quarantine, record.rule());
-				this.quarantine.write(',');
-				CsvText.cell(this.quarantine, record.rawValue());
-				this.quarantine.write('\n');
+				CsvOutput out = this.quarantine;
+				out.number(record.line());
+				out.comma();
+				out.cell(record.field());
+				out.comma();
+				out.cell(record.rule());
+				out.comma();
+				out.cell(record.rawValue());
+				out.newline();
 				this.quarantinedCount++;
 				this.rules.merge(record.rule(), 1L, Long::sum);
 			}
@@ -139,8 +134,8 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 		try {
 			this.accepted.flush();
 			this.quarantine.flush();
-			context.putLong(ACCEPTED_BYTES, this.acceptedChannel.position());
-			context.putLong(QUARANTINE_BYTES, this.quarantineChannel.position());
+			context.putLong(ACCEPTED_BYTES, this.accepted.position());
+			context.putLong(QUARANTINE_BYTES, this.quarantine.position());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot flush staging file " + this.acceptedFile, ex);

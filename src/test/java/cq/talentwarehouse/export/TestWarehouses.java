@@ -83,7 +83,7 @@ public final class TestWarehouses {
 		String dateSk = date.replace("-", "");
 		String district = district(districtCode);
 		String[] sql = new String[5 + 2 * categories.length];
-		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, 'p' || i from " + range
+		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, cast(printf('%032x', i) as uuid) from " + range
 				+ " where not exists (select 1 from dw.dim_person p where p.person_sk = i)";
 		sql[1] = "insert into dw.fct_talent_snapshot (snapshot_date_sk, district_sk, person_sk, is_high_level, is_high_skill,"
 				+ " run_id, source_line) select " + dateSk + ", " + district + ", i, false, false, 'test', i from " + range;
