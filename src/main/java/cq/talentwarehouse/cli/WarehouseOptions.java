@@ -53,8 +53,10 @@ class WarehouseOptions {
 		args.add("--talent.landing=" + this.landing.toAbsolutePath());
 		// AUTO_SERVER: a second process (a manual run while the schedule process is up) reaches the
 		// job repository through the first one's loopback server instead of failing on the file lock
+		// TRACE_LEVEL_FILE=0: every start re-runs the job repository's schema script, and H2 would trace
+		// each "already exists" with a stack trace to a file that grew by kilobytes every night
 		args.add("--spring.datasource.url=jdbc:h2:file:" + stateDir.resolve("job-repository")
-				+ ";AUTO_SERVER=TRUE");
+				+ ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0");
 		// Spring Boot's file appender rolls at 10 MB and keeps 7 days
 		args.add("--logging.file.name=" + stateDir.resolve("logs").resolve("talent-warehouse.log"));
 		return args;

@@ -56,9 +56,11 @@ public final class WarehouseBuilder {
 		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
 		Files.deleteIfExists(workingCopy);
 		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
+		long copiedAt = System.nanoTime();
 		if (Files.exists(published)) {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
 		}
+		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
 			try (Statement s = connection.createStatement()) {
 				s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
@@ -66,8 +68,12 @@ public final class WarehouseBuilder {
 					.resolve("duckdb-spill").toString()));
 			}
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
+			long seededAt = System.nanoTime();
 			loadSeeds(connection, staging.root().resolve("seeds"));
+			long migratedAt = System.nanoTime();
 			migrate(connection);
+			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
+					(System.nanoTime() - migratedAt) / 1_000_000);
 			long stagedAt = System.nanoTime();
 			stage(connection, staging, runId, startedAt);
 			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
@@ -79,9 +85,11 @@ public final class WarehouseBuilder {
 			}
 			connection.commit();
 			connection.setAutoCommit(true);
+			long checkpointAt = System.nanoTime();
 			try (Statement s = connection.createStatement()) {
 				s.execute("checkpoint");
 			}
+			log.debug("checkpoint in {} ms", (System.nanoTime() - checkpointAt) / 1_000_000);
 		}
 	}
 

@@ -43,6 +43,28 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchAPersonTwiceInTheDimension() throws Exception {
+		execute("insert into dw.dim_person select person_sk + 1000000, person_id, gender, birth_year from dw.dim_person"
+				+ " where person_sk = (select min(person_sk) from dw.dim_person)");
+
+		assertThat(WarehouseTests.run(this.warehouse)).extracting(WarehouseTests.Failure::test)
+			.contains("dim_person_unique");
+	}
+
+	@Test
+	void catchACategoryCountedTwiceAndAPersonWithoutCategories() throws Exception {
+		execute("insert into dw.fct_talent_category select * from dw.fct_talent_category"
+				+ " where person_sk = (select min(person_sk) from dw.fct_talent_category) limit 1");
+		execute("delete from dw.fct_talent_category where person_sk = (select max(person_sk) from dw.fct_talent_category)");
+
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+
+		assertThat(failures).extracting(WarehouseTests.Failure::test)
+			.contains("fct_talent_category_unique_grain", "fct_talent_category_every_person_categorised");
+		assertThat(failures.toString()).contains("problem=no category");
+	}
+
+	@Test
 	void catchARawIdNumberAnywhereInDwAndAPersonIdThatIsNoPseudonym() throws Exception {
 		execute("update dw.dim_enterprise set enterprise_name = '法人 500116198001150002' where enterprise_sk ="
 				+ " (select min(enterprise_sk) from dw.dim_enterprise)");
