@@ -14,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -81,15 +77,11 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 
 	private final SourceDefinition definition;
 
-	private CSVParser parser;
-
-	private Iterator<CSVRecord> records;
+	private CsvRecordParser parser;
 
 	private int[] columnByField;
 
 	private long recordsRead;
-
-	private long nextLine;
 
 	public DelimitedSourceReader(Path file, SourceKind kind, SourceDefinition definition) {
 		this.file = file;
@@ -107,23 +99,17 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			throw new SourceException(this.file + ": unknown encoding '" + this.definition.encoding() + "'");
 		}
 		try {
-			this.parser = CSVFormat.RFC4180.builder()
-				.setDelimiter(this.definition.delimiterOrDefault())
-				.setIgnoreEmptyLines(true)
-				.get()
-				.parse(openReader(charset));
-			this.records = this.parser.iterator();
-			if (!hasNext()) {
+			this.parser = new CsvRecordParser(openReader(charset), this.definition.delimiterOrDefault());
+			String[] header = next();
+			if (header == null) {
 				throw new SourceException(this.file + ": the file is empty (no header row)");
 			}
-			CSVRecord header = this.records.next();
-			this.nextLine = this.parser.getCurrentLineNumber() + 1;
-			if (!hasNext()) {
+			this.columnByField = HeaderMatcher.columns(java.util.Arrays.asList(header), this.kind, this.definition,
+					this.file.toString(), "the header has");
+			long resumeAfter = context.getLong(READ_COUNT, 0L);
+			if (resumeAfter == 0 && !hasRecords()) {
 				throw new SourceException(this.file + ": the file has a header but no records");
 			}
-			this.columnByField = HeaderMatcher.columns(header.toList(), this.kind, this.definition, this.file.toString(),
-					"the header has");
-			long resumeAfter = context.getLong(READ_COUNT, 0L);
 			while (this.recordsRead < resumeAfter && read() != null) {
 				// skip what an earlier attempt already committed
 			}
@@ -165,45 +151,51 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		return new InputStreamReader(in, decoder);
 	}
 
-	private boolean hasNext() {
+	/** The next record of the file, or null at its end; a decoding or quoting error fails the source. */
+	private String[] next() {
 		try {
-			return this.records.hasNext();
+			return this.parser.next();
 		}
-		catch (UncheckedIOException ex) {
-			throw decodingFailure(ex);
+		catch (CsvRecordParser.MalformedRecordException ex) {
+			throw new SourceException(this.file + ": line " + ex.line() + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private SourceException decodingFailure(UncheckedIOException ex) {
-		long line = (this.parser != null) ? this.parser.getCurrentLineNumber() + 1 : 1;
-		if (ex.getCause() instanceof CharacterCodingException) {
-			return new SourceException(this.file + ": line " + line + " is not valid "
+		catch (CharacterCodingException ex) {
+			throw new SourceException(this.file + ": line " + this.parser.currentLine() + " is not valid "
 					+ this.definition.encodingOrDefault() + "; the file is in another encoding — set 'encoding' in the"
 					+ " pipeline (UTF-8, GB18030, GBK)", ex);
 		}
-		return new SourceException(this.file + ": line " + line + ": " + ex.getCause().getMessage(), ex);
+		catch (IOException ex) {
+			throw new SourceException(this.file + ": line " + this.parser.currentLine() + ": " + ex.getMessage(), ex);
+		}
 	}
+
+	/** Whether a record follows the header; the record is kept for the first {@link #read()}. */
+	private boolean hasRecords() {
+		this.pending = next();
+		return this.pending != null;
+	}
+
+	private String[] pending;
 
 	@Override
 	public RawRecord read() {
-		if (!hasNext()) {
-			return null;
+		String[] record = this.pending;
+		if (record != null) {
+			this.pending = null;
 		}
-		CSVRecord record;
-		try {
-			record = this.records.next();
+		else {
+			record = next();
+			if (record == null) {
+				return null;
+			}
 		}
-		catch (UncheckedIOException ex) {
-			throw decodingFailure(ex);
-		}
-		long line = this.nextLine;
-		this.nextLine = this.parser.getCurrentLineNumber() + 1;
+		long line = this.parser.recordLine();
 		String[] values = new String[this.columnByField.length];
-		int size = record.size();
+		int size = record.length;
 		for (int f = 0; f < values.length; f++) {
 			int column = this.columnByField[f];
 			if (column >= 0 && column < size) {
-				values[f] = record.get(column);
+				values[f] = record[column];
 			}
 		}
 		this.recordsRead++;

@@ -112,13 +112,23 @@ public class DistrictStageJobConfiguration {
 	private static Step stageStep(String name, SourceKind kind, StageInput input, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ObservationRegistry observationRegistry) {
-		return new StepBuilder(name, jobRepository).<RawRecord, StagedRecord>chunk(properties.getChunkSize())
+		BlockReader reader = new BlockReader(reader(input, kind));
+		RecordNormalizer normalizer = normalizer(input, kind, properties);
+		return new StepBuilder(name, jobRepository)
+			.<RecordBlock<RawRecord>, RecordBlock<StagedRecord>>chunk(RecordBlock.blocksPerChunk(properties.getChunkSize()))
 			.observationRegistry(observationRegistry)
 			.transactionManager(transactionManager)
-			.reader(reader(input, kind))
-			.processor(normalizer(input, kind, properties))
+			.reader(reader)
+			.processor((block) -> {
+				List<RawRecord> records = block.records();
+				List<StagedRecord> staged = new ArrayList<>(records.size());
+				for (RawRecord record : records) {
+					staged.add(normalizer.process(record));
+				}
+				return new RecordBlock<>(staged);
+			})
 			.writer(writer(input, kind))
-			.listener(new StageListener(input, kind))
+			.listener(new StageListener(input, kind, reader))
 			.build();
 	}
 
@@ -220,7 +230,8 @@ public class DistrictStageJobConfiguration {
 	 * Records what a source step read and staged, for the warehouse and the threshold check, and
 	 * reports progress of long steps every few seconds.
 	 */
-	public static class StageListener implements StepExecutionListener, ChunkListener<RawRecord, StagedRecord> {
+	public static class StageListener
+			implements StepExecutionListener, ChunkListener<RecordBlock<RawRecord>, RecordBlock<StagedRecord>> {
 
 		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageListener.class);
 
@@ -230,15 +241,18 @@ public class DistrictStageJobConfiguration {
 
 		private final SourceKind kind;
 
+		private final BlockReader reader;
+
 		private StepExecution step;
 
 		private long startedNanos;
 
 		private long lastProgressNanos;
 
-		StageListener(StageInput input, SourceKind kind) {
+		StageListener(StageInput input, SourceKind kind, BlockReader reader) {
 			this.input = input;
 			this.kind = kind;
+			this.reader = reader;
 		}
 
 		@Override
@@ -249,7 +263,7 @@ public class DistrictStageJobConfiguration {
 		}
 
 		@Override
-		public void afterChunk(org.springframework.batch.infrastructure.item.Chunk<StagedRecord> chunk) {
+		public void afterChunk(org.springframework.batch.infrastructure.item.Chunk<RecordBlock<StagedRecord>> chunk) {
 			progress();
 		}
 
@@ -264,7 +278,7 @@ public class DistrictStageJobConfiguration {
 				return;
 			}
 			this.lastProgressNanos = now;
-			long read = this.step.getReadCount();
+			long read = this.reader.recordsRead();
 			double seconds = (now - this.startedNanos) / 1e9;
 			ExecutionContext context = this.step.getExecutionContext();
 			long total = context.getLong(DelimitedSourceReader.BYTES_TOTAL, 0L);

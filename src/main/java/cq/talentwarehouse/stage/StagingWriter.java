@@ -20,7 +20,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * Spring Batch's flat-file writer it remembers, at each commit, how many bytes each file held, and
  * a restarted step truncates back to that point: nothing is written twice.
  */
-public class StagingWriter implements ItemStreamWriter<StagedRecord> {
+public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>> {
 
 	static final String ACCEPTED_BYTES = "staging.accepted.bytes";
 
@@ -101,8 +101,14 @@ public class StagingWriter implements ItemStreamWriter<StagedRecord> {
 	}
 
 	@Override
-	public void write(Chunk<? extends StagedRecord> chunk) throws IOException {
-		for (StagedRecord record : chunk) {
+	public void write(Chunk<? extends RecordBlock<StagedRecord>> chunk) throws IOException {
+		for (RecordBlock<StagedRecord> block : chunk) {
+			write(block.records());
+		}
+	}
+
+	private void write(List<StagedRecord> records) throws IOException {
+		for (StagedRecord record : records) {
 			if (record.isAccepted()) {
 				CsvOutput out = this.accepted;
 				out.number(record.line());

@@ -1,0 +1,271 @@
+package cq.talentwarehouse.source;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 records from decoded text, one {@code String[]} per record: fields separated by the
+ * delimiter, a field in double quotes may hold delimiters, line breaks and doubled quotes, and
+ * records end with LF, CRLF or CR. Empty lines are skipped. Each record knows the physical line it
+ * starts on. Fields are cut straight from a char buffer: a general parser that appends each char to
+ * a builder was half of reading a roster.
+ */
+final class CsvRecordParser implements AutoCloseable {
+
+	/** A record that breaks RFC 4180, with the line it starts on. */
+	static final class MalformedRecordException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final long line;
+
+		MalformedRecordException(long line, String message) {
+			super(message);
+			this.line = line;
+		}
+
+		long line() {
+			return this.line;
+		}
+
+	}
+
+	private static final char QUOTE = '"';
+
+	private final Reader reader;
+
+	private final char delimiter;
+
+	private char[] buffer = new char[1 << 16];
+
+	private int position;
+
+	private int limit;
+
+	private boolean eof;
+
+	/** Physical line of {@link #position}, 1-based. */
+	private long line = 1;
+
+	private long recordLine;
+
+	private final List<String> fields = new ArrayList<>();
+
+	private StringBuilder unescaped;
+
+	CsvRecordParser(Reader reader, char delimiter) {
+		this.reader = reader;
+		this.delimiter = delimiter;
+	}
+
+	/** Line the record last returned by {@link #next()} starts on. */
+	long recordLine() {
+		return this.recordLine;
+	}
+
+	/** Line the parser has reached (where a decoding error would be). */
+	long currentLine() {
+		return this.line;
+	}
+
+	/** The next non-empty record, or null at the end of the text. */
+	String[] next() throws IOException {
+		// skip empty lines
+		while (true) {
+			if (this.position == this.limit && !fill(this.position)) {
+				return null;
+			}
+			char c = this.buffer[this.position];
+			if (c == '\n') {
+				this.position++;
+				this.line++;
+			}
+			else if (c == '\r') {
+				this.position++;
+				skipLfAfterCr();
+				this.line++;
+			}
+			else {
+				break;
+			}
+		}
+		this.recordLine = this.line;
+		this.fields.clear();
+		while (true) {
+			boolean more = (this.buffer[this.position] == QUOTE) ? quotedField() : plainField();
+			if (!more) {
+				return this.fields.toArray(new String[0]);
+			}
+		}
+	}
+
+	/**
+	 * A field without quotes, from {@link #position}. Returns whether another field of the same record
+	 * follows (the field ended at a delimiter).
+	 */
+	private boolean plainField() throws IOException {
+		int start = this.position;
+		while (true) {
+			int at = this.position;
+			char[] b = this.buffer;
+			int end = this.limit;
+			char d = this.delimiter;
+			while (at < end) {
+				char c = b[at];
+				if (c == d) {
+					this.fields.add(new String(b, start, at - start));
+					this.position = at + 1;
+					if (this.position == this.limit && !fill(this.position)) {
+						this.fields.add(""); // a record ending in a delimiter has an empty last field
+						return false;
+					}
+					return true;
+				}
+				if (c == '\n' || c == '\r') {
+					this.fields.add(new String(b, start, at - start));
+					this.position = at + 1;
+					if (c == '\r') {
+						skipLfAfterCr();
+					}
+					this.line++;
+					return false;
+				}
+				at++;
+			}
+			// the buffer ended inside the field: keep what there is of it and read on
+			this.position = at;
+			boolean more = fill(start);
+			start = 0;
+			if (!more) {
+				this.fields.add(new String(this.buffer, 0, this.position));
+				return false;
+			}
+		}
+	}
+
+	/** A field in quotes, from the opening quote at {@link #position}. */
+	private boolean quotedField() throws IOException {
+		long startLine = this.line;
+		this.position++;
+		int start = this.position;
+		boolean doubled = false;
+		while (true) {
+			if (this.position == this.limit) {
+				boolean more = fill(start);
+				start = 0;
+				if (!more) {
+					throw new MalformedRecordException(startLine,
+							"a quoted field that starts on this line is not closed before the end of the file");
+				}
+			}
+			char c = this.buffer[this.position];
+			if (c == QUOTE || c == '\r') {
+				// either may need the next char to decide: a doubled quote, CRLF
+				if (this.position + 1 == this.limit) {
+					fill(start);
+					start = 0;
+				}
+			}
+			if (c == QUOTE) {
+				if (this.position + 1 < this.limit && this.buffer[this.position + 1] == QUOTE) {
+					doubled = true;
+					this.position += 2;
+					continue;
+				}
+				String value = text(start, this.position - start, doubled);
+				this.fields.add(value);
+				this.position++;
+				if (this.position == this.limit && !fill(this.position)) {
+					return false;
+				}
+				char next = this.buffer[this.position];
+				if (next == this.delimiter) {
+					this.position++;
+					if (this.position == this.limit && !fill(this.position)) {
+						this.fields.add("");
+						return false;
+					}
+					return true;
+				}
+				if (next == '\n' || next == '\r') {
+					this.position++;
+					if (next == '\r') {
+						skipLfAfterCr();
+					}
+					this.line++;
+					return false;
+				}
+				throw new MalformedRecordException(this.line, "text after the closing quote of a quoted field"
+						+ " (a quote inside a quoted field must be doubled: \"\")");
+			}
+			if (c == '\n' || (c == '\r' && !(this.position + 1 < this.limit && this.buffer[this.position + 1] == '\n'))) {
+				this.line++;
+			}
+			this.position++;
+		}
+	}
+
+	private String text(int start, int length, boolean doubled) {
+		if (!doubled) {
+			return new String(this.buffer, start, length);
+		}
+		if (this.unescaped == null) {
+			this.unescaped = new StringBuilder();
+		}
+		StringBuilder b = this.unescaped;
+		b.setLength(0);
+		for (int i = start; i < start + length; i++) {
+			char c = this.buffer[i];
+			b.append(c);
+			if (c == QUOTE) {
+				i++; // the second of a doubled quote
+			}
+		}
+		return b.toString();
+	}
+
+	private void skipLfAfterCr() throws IOException {
+		if (this.position == this.limit && !fill(this.position)) {
+			return;
+		}
+		if (this.buffer[this.position] == '\n') {
+			this.position++;
+		}
+	}
+
+	/**
+	 * Reads more text, keeping the chars from {@code keepFrom} on (moved to the start of the buffer;
+	 * {@link #position} moves with them). Returns false at the end of the text.
+	 */
+	private boolean fill(int keepFrom) throws IOException {
+		int kept = this.limit - keepFrom;
+		if (kept == this.buffer.length) {
+			char[] larger = new char[this.buffer.length * 2];
+			System.arraycopy(this.buffer, keepFrom, larger, 0, kept);
+			this.buffer = larger;
+		}
+		else if (kept > 0) {
+			System.arraycopy(this.buffer, keepFrom, this.buffer, 0, kept);
+		}
+		this.position -= keepFrom;
+		this.limit = kept;
+		if (this.eof) {
+			return false;
+		}
+		int n = this.reader.read(this.buffer, this.limit, this.buffer.length - this.limit);
+		if (n <= 0) {
+			this.eof = true;
+			return false;
+		}
+		this.limit += n;
+		return true;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.reader.close();
+	}
+
+}
