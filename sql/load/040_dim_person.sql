@@ -2,7 +2,7 @@
 -- (pseudonyms are stable across loads).
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
 with staged_people as (
-    -- duplicates carry the same person, so the staged roster serves as it is
+    -- a snapshot stages each person once; a person on two districts' rosters is grouped here
     select person_id, any_value(gender) as gender, any_value(birth_year) as birth_year
     from stg_roster
     group by person_id

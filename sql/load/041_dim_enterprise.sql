@@ -8,11 +8,11 @@ create or replace temp table affected_uscc as
 select uscc from dw.enterprise_observation o
 where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date)
 union
-select uscc from enterprise_ranked
+select uscc from stg_enterprise
 union
-select employer_uscc from roster_ranked where employer_uscc is not null
+select employer_uscc from stg_roster where employer_uscc is not null
 union
-select host_uscc from platform_ranked where host_uscc is not null;
+select host_uscc from stg_platform where host_uscc is not null;
 
 delete from dw.enterprise_observation o
 where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date);
@@ -24,8 +24,7 @@ select
     snapshot_date,
     max(enterprise_name),
     max(cast(registered_capital as decimal(18, 2)))
-from enterprise_ranked
-where copy_no = 1
+from stg_enterprise
 group by uscc, district_code, snapshot_date;
 
 create or replace temp table enterprise_versions as

@@ -27,7 +27,7 @@ select
     coalesce(tl.is_high_level, false) as is_high_level,
     coalesce(sk.is_high_skill, false) as is_high_skill,
     r.line
-from roster_ranked r
+from stg_roster r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
 join dw.dim_person p on p.person_id = r.person_id
 left join dw.dim_education ed on ed.education_code = r.education_code
@@ -35,8 +35,7 @@ left join dw.dim_professional_title ti on ti.title_code = r.title_code
 left join dw.dim_skill_level sk on sk.skill_level_code = r.skill_level_code
 left join dw.dim_talent_level tl on tl.talent_level_code = r.talent_level_code
 left join dw.dim_enterprise e on e.uscc = r.employer_uscc
-    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
-where r.copy_no = 1;
+    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31');
 
 insert into dw.fct_talent_snapshot
 select snapshot_date_sk, district_sk, person_sk, education_sk, title_sk, skill_level_sk, talent_level_sk,

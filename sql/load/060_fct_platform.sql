@@ -19,10 +19,9 @@ select
     cast(strftime(cast(r.approved_date as date), '%Y%m%d') as integer),
     (select run_id from stg_run),
     r.line
-from platform_ranked r
+from stg_platform r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
 join dw.dim_platform_type pt on pt.platform_type_code = r.platform_type_code
 join dw.dim_platform_level pl on pl.platform_level_code = r.platform_level_code
 left join dw.dim_enterprise e on e.uscc = r.host_uscc
-    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
-where r.copy_no = 1;
+    and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31');

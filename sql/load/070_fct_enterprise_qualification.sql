@@ -14,9 +14,8 @@ select
     cast(strftime(cast(r.granted_date as date), '%Y%m%d') as integer),
     (select run_id from stg_run),
     r.line
-from enterprise_ranked r
+from stg_enterprise r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
 join dw.dim_enterprise e on e.uscc = r.uscc
     and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
-join dw.dim_qualification q on q.qualification_code = r.qualification_code
-where r.copy_no = 1;
+join dw.dim_qualification q on q.qualification_code = r.qualification_code;

@@ -14,15 +14,10 @@ select
     m.file,
     m.encoding,
     m.read,
-    m.accepted - coalesce(d.duplicates, 0),
-    m.quarantined + coalesce(d.duplicates, 0),
+    m.accepted,
+    m.quarantined,
     m.seconds
-from stg_meta m
-left join (
-    select source, district_code, snapshot_date, count(*) as duplicates
-    from stg_quarantine where rule = 'duplicate'
-    group by all
-) d using (source, district_code, snapshot_date);
+from stg_meta m;
 
 -- a roster employer whose credit code is not in the same district snapshot's enterprise feed
 insert into ops.warnings
@@ -34,11 +29,10 @@ select
     'employer_not_in_enterprise_feed',
     count(*),
     min(r.employer_uscc)
-from roster_ranked r
-where r.copy_no = 1
-    and r.employer_uscc is not null
+from stg_roster r
+where r.employer_uscc is not null
     and not exists (
-        select 1 from enterprise_ranked e
+        select 1 from stg_enterprise e
         where e.district_code = r.district_code and e.snapshot_date = r.snapshot_date and e.uscc = r.employer_uscc
     )
 group by r.district_code, r.snapshot_date;

@@ -117,12 +117,33 @@ public enum SourceKind {
 		/** The staging columns this field produces, in order. */
 		public java.util.List<String> stagedColumns() {
 			return switch (this.type) {
-				case ID_NUMBER -> java.util.List.of("person_id", "id_masked", "gender", "birth_year");
+				case ID_NUMBER -> java.util.List.of("person_id", "gender", "birth_year");
 				case PERSONAL_NAME, DISTRICT -> java.util.List.of();
 				case CODE, CODE_LIST -> java.util.List.of(this.name.endsWith("s") ? this.name : this.name + "_code");
 				default -> java.util.List.of(this.name);
 			};
 		}
+	}
+
+	/**
+	 * The staged columns that identify a record within one snapshot: a second record with the same
+	 * values is quarantined as {@code duplicate} (the first, lowest line, is kept).
+	 */
+	public List<String> duplicateKey() {
+		return switch (this) {
+			case ROSTER -> List.of("person_id");
+			case PLATFORM -> List.of("platform_name");
+			case ENTERPRISE -> List.of("uscc", "qualification_code");
+		};
+	}
+
+	/** The field a duplicate is reported under in the quarantine. */
+	public String duplicateField() {
+		return switch (this) {
+			case ROSTER -> "id_number";
+			case PLATFORM -> "platform_name";
+			case ENTERPRISE -> "uscc";
+		};
 	}
 
 	/** Header of this kind's staging file: the source line, then every field's staged columns. */

@@ -1,6 +1,7 @@
 package cq.talentwarehouse.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -398,9 +399,19 @@ public class LoadRun {
 			StagingArea staging, boolean resume, PrintStream out) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
-			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>();
-			for (RunReport.DistrictResult snapshot : plan) {
-				futures.add(pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
+			// largest snapshots first: a big roster started last would leave the other threads idle
+			// while it finishes (results keep the plan's order)
+			List<Integer> order = new ArrayList<>();
+			long[] bytes = new long[plan.size()];
+			for (int i = 0; i < plan.size(); i++) {
+				order.add(i);
+				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
+			}
+			order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
+			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
+			for (int i : order) {
+				RunReport.DistrictResult snapshot = plan.get(i);
+				futures.set(i, pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
@@ -410,6 +421,16 @@ public class LoadRun {
 		}
 		finally {
 			pool.shutdown();
+		}
+	}
+
+	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
+	private static long folderBytes(Path folder) {
+		try (var files = Files.list(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
 		}
 	}
 

@@ -185,7 +185,7 @@ public class DistrictStageJobConfiguration {
 
 	private static StagingWriter writer(StageInput input, SourceKind kind) {
 		return new StagingWriter(input.staging().accepted(kind, input.district(), input.snapshotDate()),
-				input.staging().quarantine(kind, input.district(), input.snapshotDate()), kind.stagedColumns());
+				input.staging().quarantine(kind, input.district(), input.snapshotDate()), kind);
 	}
 
 	/** The job parameters of one district snapshot, typed. */

@@ -91,6 +91,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 	@Override
 	public StagedRecord process(RawRecord raw) {
 		String[] out = new String[this.width];
+		String shownAs = null;
 		int at = 0;
 		String[] in = raw.values();
 		for (int i = 0; i < this.fields.size(); i++) {
@@ -116,9 +117,9 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 								ResidentIdNumber.mask(value));
 					}
 					out[at++] = this.pseudonymizer.pseudonym(id.canonical());
-					out[at++] = ResidentIdNumber.mask(id.canonical());
-					out[at++] = String.valueOf(id.gender());
-					out[at++] = Integer.toString(id.birthYear());
+					out[at++] = (id.gender() == 'M') ? "M" : (id.gender() == 'F') ? "F" : String.valueOf(id.gender());
+					out[at++] = year(id.birthYear());
+					shownAs = ResidentIdNumber.mask(id.canonical());
 				}
 				case PERSONAL_NAME -> {
 					// checked for presence only: names never leave this process
@@ -172,7 +173,23 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				}
 			}
 		}
-		return StagedRecord.accepted(raw.line(), out);
+		return StagedRecord.accepted(raw.line(), out, shownAs);
+	}
+
+	private static final String[] YEARS = new String[300];
+
+	/** Birth years as text without a new string per record. */
+	private static String year(int year) {
+		int i = year - 1800;
+		if (i < 0 || i >= YEARS.length) {
+			return Integer.toString(year);
+		}
+		String s = YEARS[i];
+		if (s == null) {
+			s = Integer.toString(year);
+			YEARS[i] = s;
+		}
+		return s;
 	}
 
 	private static String idRule(ResidentIdNumber.Outcome outcome) {

@@ -9,12 +9,17 @@ package cq.talentwarehouse.stage;
  * when quarantined
  * @param rule stable rule name when quarantined ({@code id_checksum}, ...)
  * @param field canonical field that broke the rule
- * @param rawValue the offending value as sent (a resident ID number masked)
+ * @param rawValue the offending value as sent (a resident ID number masked); for an accepted
+ * record, how to show it should it turn out a duplicate (the masked ID number), or null
  */
 public record StagedRecord(long line, String[] values, String rule, String field, String rawValue) {
 
 	public static StagedRecord accepted(long line, String[] values) {
 		return new StagedRecord(line, values, null, null, null);
+	}
+
+	public static StagedRecord accepted(long line, String[] values, String shownAs) {
+		return new StagedRecord(line, values, null, null, shownAs);
 	}
 
 	public static StagedRecord quarantined(long line, String rule, String field, String rawValue) {

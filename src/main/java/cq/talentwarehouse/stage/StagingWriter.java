@@ -15,10 +15,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import cq.talentwarehouse.pipeline.SourceKind;
+
 /**
- * Writes accepted records to the staging file and quarantined ones to the quarantine file. Like
- * Spring Batch's flat-file writer it remembers, at each commit, how many bytes each file held, and
- * a restarted step truncates back to that point: nothing is written twice.
+ * Writes accepted records to the staging file and quarantined ones to the quarantine file, and
+ * quarantines a record whose duplicate key ({@link SourceKind#duplicateKey()}) an earlier record of
+ * the snapshot already had. Like Spring Batch's flat-file writer it remembers, at each commit, how
+ * many bytes each file held, and a restarted step truncates back to that point and re-reads the keys
+ * written before it: nothing is written twice, and a duplicate is still caught across the restart.
  */
 public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>> {
 
@@ -38,6 +42,13 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private final List<String> header;
 
+	private final SourceKind kind;
+
+	/** Positions of the duplicate key's columns in a record's values (after {@code line}). */
+	private final int[] keyColumns;
+
+	private final SeenKeys seen;
+
 	private FileChannel acceptedChannel;
 
 	private FileChannel quarantineChannel;
@@ -52,10 +63,17 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private final Map<String, Long> rules = new TreeMap<>();
 
-	public StagingWriter(Path acceptedFile, Path quarantineFile, List<String> header) {
+	public StagingWriter(Path acceptedFile, Path quarantineFile, SourceKind kind) {
 		this.acceptedFile = acceptedFile;
 		this.quarantineFile = quarantineFile;
-		this.header = header;
+		this.kind = kind;
+		this.header = kind.stagedColumns();
+		List<String> key = kind.duplicateKey();
+		this.keyColumns = new int[key.size()];
+		for (int i = 0; i < key.size(); i++) {
+			this.keyColumns[i] = this.header.indexOf(key.get(i)) - 1;
+		}
+		this.seen = SeenKeys.forColumns(key);
 	}
 
 	@Override
@@ -67,6 +85,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 			this.accepted = new CsvOutput(this.acceptedChannel, 1 << 16);
 			this.quarantine = new CsvOutput(this.quarantineChannel, 1 << 14);
 			if (restart) {
+				rememberKeysWritten();
 				this.acceptedCount = context.getLong(ACCEPTED);
 				this.quarantinedCount = context.getLong(QUARANTINED);
 				for (Map.Entry<String, Object> e : context.entrySet()) {
@@ -109,6 +128,10 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private void write(List<StagedRecord> records) throws IOException {
 		for (StagedRecord record : records) {
+			if (record.isAccepted() && !this.seen.add(key(record.values()))) {
+				record = StagedRecord.quarantined(record.line(), "duplicate", this.kind.duplicateField(),
+						(record.rawValue() != null) ? record.rawValue() : key(record.values()).replace('\0', ' '));
+			}
 			if (record.isAccepted()) {
 				CsvOutput out = this.accepted;
 				out.number(record.line());
@@ -131,6 +154,40 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 				out.newline();
 				this.quarantinedCount++;
 				this.rules.merge(record.rule(), 1L, Long::sum);
+			}
+		}
+	}
+
+	private String key(String[] values) {
+		if (this.keyColumns.length == 1) {
+			String value = values[this.keyColumns[0]];
+			return (value == null) ? "" : value;
+		}
+		StringBuilder key = new StringBuilder();
+		for (int i = 0; i < this.keyColumns.length; i++) {
+			String value = values[this.keyColumns[i]];
+			key.append(i > 0 ? "\0" : "").append((value == null) ? "" : value);
+		}
+		return key.toString();
+	}
+
+	/**
+	 * After a restart: the keys of the records the earlier attempt committed, read back from its file
+	 * (already cut back to the last commit).
+	 */
+	private void rememberKeysWritten() throws IOException {
+		try (var reader = java.nio.file.Files.newBufferedReader(this.acceptedFile, java.nio.charset.StandardCharsets.UTF_8);
+				var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(reader)) {
+			String[] values = new String[this.header.size() - 1];
+			for (var row : parser) {
+				for (int i = 0; i < values.length; i++) {
+					values[i] = row.get(i + 1);
+				}
+				this.seen.add(key(values));
 			}
 		}
 	}

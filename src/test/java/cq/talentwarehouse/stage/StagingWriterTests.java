@@ -1,0 +1,106 @@
+package cq.talentwarehouse.stage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import cq.talentwarehouse.pipeline.SourceKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StagingWriterTests {
+
+	private static final String ALICE = "0123456789abcdef0123456789abcdef";
+
+	private static final String BOB = "fedcba9876543210fedcba9876543210";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void quarantinesTheLaterCopyOfAPersonUnderTheMaskedIdNumber() throws Exception {
+		// given a roster in which line 4 repeats the person of line 2
+		StagingWriter writer = writer();
+		writer.open(new ExecutionContext());
+
+		// when the records are written
+		writer.write(chunk(roster(2, ALICE), roster(3, BOB), roster(4, ALICE)));
+		writer.update(new ExecutionContext());
+		writer.close();
+
+		// then the first copy is staged and the second quarantined
+		assertThat(lines("accepted.csv")).hasSize(3).noneMatch((l) -> l.startsWith("4,"));
+		assertThat(lines("quarantine.csv")).containsExactly("line,field,rule,raw_value",
+				"4,id_number,duplicate,500116********0004");
+		assertThat(writer.rules()).containsEntry("duplicate", 1L);
+	}
+
+	@Test
+	void catchesADuplicateOfARecordCommittedBeforeARestart() throws Exception {
+		// given a step that committed line 2 and died after writing (but not committing) line 3
+		StagingWriter first = writer();
+		ExecutionContext context = new ExecutionContext();
+		first.open(context);
+		first.write(chunk(roster(2, ALICE)));
+		first.update(context);
+		first.write(chunk(roster(3, BOB)));
+		first.close();
+
+		// when the restarted step writes line 3 again and then a copy of line 2's person
+		StagingWriter restarted = writer();
+		restarted.open(context);
+		restarted.write(chunk(roster(3, BOB), roster(4, ALICE)));
+		restarted.update(context);
+		restarted.close();
+
+		// then nothing is staged twice and the copy is quarantined
+		assertThat(lines("accepted.csv")).hasSize(3);
+		assertThat(lines("accepted.csv").get(1)).startsWith("2," + ALICE);
+		assertThat(lines("accepted.csv").get(2)).startsWith("3," + BOB);
+		assertThat(lines("quarantine.csv")).containsExactly("line,field,rule,raw_value",
+				"4,id_number,duplicate,500116********0004");
+		assertThat(context.getLong(StagingWriter.ACCEPTED)).isEqualTo(2);
+		assertThat(context.getLong(StagingWriter.QUARANTINED)).isEqualTo(1);
+	}
+
+	@Test
+	void keysEnterprisesByCreditCodeAndQualification() throws Exception {
+		StagingWriter writer = new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"),
+				SourceKind.ENTERPRISE);
+		writer.open(new ExecutionContext());
+
+		writer.write(new Chunk<>(List.of(new RecordBlock<>(List.of(
+				StagedRecord.accepted(2, new String[] { "91500116MA5U00000X", "甲公司", "specialized_sme", null, null }),
+				StagedRecord.accepted(3, new String[] { "91500116MA5U00000X", "甲公司", "little_giant", null, null }),
+				StagedRecord.accepted(4, new String[] { "91500116MA5U00000X", "甲公司", "specialized_sme", null, null }))))));
+		writer.close();
+
+		assertThat(lines("quarantine.csv")).containsExactly("line,field,rule,raw_value",
+				"4,uscc,duplicate,91500116MA5U00000X specialized_sme");
+	}
+
+	private StagingWriter writer() {
+		return new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"), SourceKind.ROSTER);
+	}
+
+	private static StagedRecord roster(long line, String person) {
+		return StagedRecord.accepted(line,
+				new String[] { person, "F", "1990", "professional_technical", null, null, null, null, null },
+				"500116********000" + line);
+	}
+
+	private static Chunk<RecordBlock<StagedRecord>> chunk(StagedRecord... records) {
+		return new Chunk<>(List.of(new RecordBlock<>(List.of(records))));
+	}
+
+	private List<String> lines(String file) throws Exception {
+		return Files.readAllLines(this.dir.resolve(file), StandardCharsets.UTF_8);
+	}
+
+}
