@@ -1,19 +1,18 @@
 -- New people get a surrogate key after the largest one in use; known people keep theirs
--- (pseudonyms are stable across loads).
+-- (pseudonyms are stable across loads). In steps over temp tables: as one statement the numbering
+-- window ran over the grouping and anti join unmaterialized, ~0.7 s slower at city scale.
+create or replace temp table staged_people as
+-- a snapshot stages each person once; a person on two districts' rosters is grouped here
+select person_id, any_value(gender) as gender, any_value(birth_year) as birth_year
+from stg_roster
+group by person_id;
+
+create or replace temp table new_people as
+select s.* from staged_people s
+anti join dw.dim_person p on p.person_id = s.person_id;
+
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-with staged_people as (
-    -- a snapshot stages each person once; a person on two districts' rosters is grouped here
-    select person_id, any_value(gender) as gender, any_value(birth_year) as birth_year
-    from stg_roster
-    group by person_id
-),
-
-new_people as (
-    select s.* from staged_people s
-    anti join dw.dim_person p on p.person_id = s.person_id
-),
-
-final as (
+with numbered as (
     select
         (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
         person_id,
@@ -22,4 +21,4 @@ final as (
     from new_people
 )
 
-select * from final;
+select * from numbered;
