@@ -200,6 +200,7 @@ public class LoadRun {
 			}
 		}
 		plan = skipUnchanged(plan, force, out);
+		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
 		out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
 				toLoad);
@@ -444,6 +445,7 @@ public class LoadRun {
 			return snapshot;
 		}
 		out.println("  staging " + label + " ...");
+		long stagingAt = System.nanoTime();
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(DistrictStageJobConfiguration.RUN_ID, runId)
 			.addString(DistrictStageJobConfiguration.PIPELINE_FILE, snapshot.pipelineFile())
@@ -458,6 +460,7 @@ public class LoadRun {
 				return snapshot.with("pending", null);
 			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				log.debug("staged {} in {} ms", label, (System.nanoTime() - stagingAt) / 1_000_000);
 				out.println("  staged  " + label);
 				return snapshot.with("staged", null);
 			}
