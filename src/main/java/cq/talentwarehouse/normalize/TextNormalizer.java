@@ -53,6 +53,10 @@ public final class TextNormalizer {
 	private static boolean needsFolding(String s) {
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
+			// nearly every char is ASCII or a CJK ideograph: one or two comparisons clear it
+			if (c < '\u00A0' || (c > '\u3000' && c < '\uFEFF')) {
+				continue;
+			}
 			if ((c >= '\uFF00' && c <= '\uFFEF') || c == '\u3000' || c == '\u00A0' || c == '\u200B' || c == '\u200C'
 					|| c == '\u200D' || c == '\u2060' || c == '\uFEFF' || (c >= '\u2000' && c <= '\u200A')) {
 				return true;

@@ -43,7 +43,9 @@ final class CsvOutput implements AutoCloseable {
 		int at = this.size;
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
-			if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+			// one unsigned comparison passes '-' (0x2D) to DEL: digits, letters, '|', '_'; below it lie
+			// the four characters that need quotes, above it everything that is not ASCII
+			if ((char) (c - 0x2D) >= 0x53 && (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r')) {
 				encoded(value);
 				return;
 			}

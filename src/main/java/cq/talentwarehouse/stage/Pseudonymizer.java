@@ -20,6 +20,10 @@ public final class Pseudonymizer {
 
 	private final char[] out = new char[32];
 
+	private byte[] input = new byte[18];
+
+	private final byte[] digest = new byte[32];
+
 	public Pseudonymizer(byte[] key) {
 		try {
 			this.mac = Mac.getInstance("HmacSHA256");
@@ -31,10 +35,24 @@ public final class Pseudonymizer {
 	}
 
 	public String pseudonym(String canonicalIdNumber) {
-		byte[] digest = this.mac.doFinal(canonicalIdNumber.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		// ID numbers are ASCII: copied into a reused buffer rather than a new byte array per person
+		int n = canonicalIdNumber.length();
+		if (n > this.input.length) {
+			this.input = new byte[n];
+		}
+		for (int i = 0; i < n; i++) {
+			this.input[i] = (byte) canonicalIdNumber.charAt(i);
+		}
+		try {
+			this.mac.update(this.input, 0, n);
+			this.mac.doFinal(this.digest, 0);
+		}
+		catch (javax.crypto.ShortBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
 		for (int i = 0; i < 16; i++) {
-			this.out[2 * i] = NIBBLE[(digest[i] >> 4) & 0xF];
-			this.out[2 * i + 1] = NIBBLE[digest[i] & 0xF];
+			this.out[2 * i] = NIBBLE[(this.digest[i] >> 4) & 0xF];
+			this.out[2 * i + 1] = NIBBLE[this.digest[i] & 0xF];
 		}
 		return new String(this.out);
 	}

@@ -30,11 +30,15 @@ abstract class SeenKeys {
 
 	private static final class Pseudonyms extends SeenKeys {
 
+		/** Pairs (high, low); (0, 0) marks a free slot, so one probe touches one cache line. */
 		private long[] slots = new long[2 * 1024];
 
-		private boolean[] used = new boolean[1024];
+		private int capacity = 1024;
 
 		private int size;
+
+		/** The one key that cannot be stored as a pair, held aside. */
+		private boolean hasZero;
 
 		@Override
 		boolean add(String key) {
@@ -43,49 +47,65 @@ abstract class SeenKeys {
 			}
 			long high = hex(key, 0);
 			long low = hex(key, 16);
-			if (!insert(high, low)) {
+			if (high == 0 && low == 0) {
+				boolean added = !this.hasZero;
+				this.hasZero = true;
+				return added;
+			}
+			if (!insert(this.slots, this.capacity, high, low)) {
 				return false;
 			}
-			if (++this.size * 3 > this.used.length * 2) {
+			if (++this.size * 3 > this.capacity * 2) {
 				grow();
 			}
 			return true;
 		}
 
-		private boolean insert(long high, long low) {
-			int mask = this.used.length - 1;
+		private static boolean insert(long[] slots, int capacity, long high, long low) {
+			int mask = capacity - 1;
 			// the pseudonym is an HMAC: its bits are already uniform
 			int i = (int) (low ^ (low >>> 32)) & mask;
-			while (this.used[i]) {
-				if (this.slots[2 * i] == high && this.slots[2 * i + 1] == low) {
+			while (true) {
+				long h = slots[2 * i];
+				long l = slots[2 * i + 1];
+				if (h == 0 && l == 0) {
+					slots[2 * i] = high;
+					slots[2 * i + 1] = low;
+					return true;
+				}
+				if (h == high && l == low) {
 					return false;
 				}
 				i = (i + 1) & mask;
 			}
-			this.used[i] = true;
-			this.slots[2 * i] = high;
-			this.slots[2 * i + 1] = low;
-			return true;
 		}
 
 		private void grow() {
-			long[] oldSlots = this.slots;
-			boolean[] oldUsed = this.used;
-			this.slots = new long[oldSlots.length * 2];
-			this.used = new boolean[oldUsed.length * 2];
-			for (int i = 0; i < oldUsed.length; i++) {
-				if (oldUsed[i]) {
-					insert(oldSlots[2 * i], oldSlots[2 * i + 1]);
+			long[] old = this.slots;
+			int capacity = this.capacity * 2;
+			long[] slots = new long[2 * capacity];
+			for (int i = 0; i < old.length; i += 2) {
+				if (old[i] != 0 || old[i + 1] != 0) {
+					insert(slots, capacity, old[i], old[i + 1]);
 				}
 			}
+			this.slots = slots;
+			this.capacity = capacity;
 		}
 
 		private static long hex(String key, int from) {
 			long value = 0;
 			for (int i = from; i < from + 16; i++) {
-				int digit = Character.digit(key.charAt(i), 16);
-				if (digit < 0) {
-					throw new IllegalArgumentException("not a pseudonym: '" + key.charAt(i) + "' at " + i);
+				char c = key.charAt(i);
+				int digit;
+				if (c >= '0' && c <= '9') {
+					digit = c - '0';
+				}
+				else if (c >= 'a' && c <= 'f') {
+					digit = c - 'a' + 10;
+				}
+				else {
+					throw new IllegalArgumentException("not a pseudonym: '" + c + "' at " + i);
 				}
 				value = (value << 4) | digit;
 			}
