@@ -44,7 +44,7 @@ public final class WarehouseBuilder {
 
 	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
 			LocalDateTime startedAt) throws SQLException, IOException {
-		build(published, workingCopy, staging, runId, startedAt, "2GB");
+		build(published, workingCopy, staging, runId, startedAt, "4GB");
 	}
 
 	/**
