@@ -77,8 +77,9 @@ public final class DuckDb {
 			try (Statement s = connection.createStatement()) {
 				s.execute(statement);
 				if (log.isTraceEnabled()) {
+					String shown = statement.strip().replaceAll("\\s+", " ");
 					log.trace("{} ms: {}", (System.nanoTime() - t0) / 1_000_000,
-							statement.strip().replaceAll("\\s+", " ").substring(0, Math.min(120, statement.strip().length())));
+							shown.substring(0, Math.min(120, shown.length())));
 				}
 			}
 			catch (SQLException ex) {
