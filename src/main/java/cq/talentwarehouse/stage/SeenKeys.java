@@ -93,21 +93,29 @@ abstract class SeenKeys {
 			this.capacity = capacity;
 		}
 
+		/** Nibble of each ASCII char, -1 for non-hex: a table lookup, not a branch per random digit. */
+		private static final byte[] NIBBLES = new byte[128];
+
+		static {
+			java.util.Arrays.fill(NIBBLES, (byte) -1);
+			for (int c = '0'; c <= '9'; c++) {
+				NIBBLES[c] = (byte) (c - '0');
+			}
+			for (int c = 'a'; c <= 'f'; c++) {
+				NIBBLES[c] = (byte) (c - 'a' + 10);
+			}
+		}
+
 		private static long hex(String key, int from) {
 			long value = 0;
+			int bad = 0;
 			for (int i = from; i < from + 16; i++) {
-				char c = key.charAt(i);
-				int digit;
-				if (c >= '0' && c <= '9') {
-					digit = c - '0';
-				}
-				else if (c >= 'a' && c <= 'f') {
-					digit = c - 'a' + 10;
-				}
-				else {
-					throw new IllegalArgumentException("not a pseudonym: '" + c + "' at " + i);
-				}
-				value = (value << 4) | digit;
+				int nibble = NIBBLES[key.charAt(i) & 0x7F];
+				bad |= nibble | (key.charAt(i) & 0xFF80);
+				value = (value << 4) | (nibble & 0xF);
+			}
+			if (bad < 0 || (bad & 0xFF80) != 0) {
+				throw new IllegalArgumentException("not a pseudonym: " + key);
 			}
 			return value;
 		}
