@@ -218,7 +218,9 @@ public final class WarehouseBuilder {
 		StringJoiner list = new StringJoiner(", ", "[", "]");
 		files.forEach((f) -> list.add(DuckDb.literal(f)));
 		return "create or replace temp table " + table + " as select * from read_csv(" + list
-				+ ", header = true, quote = '\"', escape = '\"', columns = {" + columns + "}, hive_partitioning = true,"
+				// the staging writer's own dialect, stated: no sniffing of 38 files
+				+ ", header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = false, columns = {" + columns
+				+ "}, hive_partitioning = true,"
 				+ " hive_types = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})";
 	}
 
