@@ -43,6 +43,20 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchAFactWhosePersonIsGoneAndAGapInThePersonKeys() throws Exception {
+		execute("delete from dw.dim_person where person_sk = (select max(person_sk) from dw.fct_talent_snapshot)");
+
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("fct_talent_snapshot_relationships");
+		assertThat(failures.toString()).contains("dim=person,");
+
+		execute("delete from dw.dim_person where person_sk = 1");
+
+		assertThat(WarehouseTests.run(this.warehouse).toString()).contains("person keys are not 1..");
+	}
+
+	@Test
 	void catchAPersonTwiceInTheDimension() throws Exception {
 		execute("insert into dw.dim_person select person_sk + 1000000, person_id, gender, birth_year from dw.dim_person"
 				+ " where person_sk = (select min(person_sk) from dw.dim_person)");
