@@ -46,6 +46,17 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private static final String UNKNOWN = "\0unknown";
 
+	/**
+	 * Per code, code-list and credit-code field, what a raw cell (as sent, before cleaning) gave:
+	 * the same few hundred cells repeat in every row, so a repeated cell skips cleaning, folding and
+	 * validation altogether. UNKNOWN, USCC_FORMAT and USCC_CHECKSUM stand for the rule it broke.
+	 */
+	private final java.util.Map<String, String>[] rawCache;
+
+	private static final String USCC_FORMAT = "\0uscc_format";
+
+	private static final String USCC_CHECKSUM = "\0uscc_checksum";
+
 	private static final int CODE_CACHE_LIMIT = 4096;
 
 	private final Pseudonymizer pseudonymizer;
@@ -84,6 +95,16 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			caches[i] = new java.util.HashMap<>();
 		}
 		this.codeCache = caches;
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, String>[] raws = new java.util.Map[this.fields.size()];
+		for (int i = 0; i < this.fields.size(); i++) {
+			SourceKind.ValueType type = this.fields.get(i).type();
+			if (type == SourceKind.ValueType.CODE || type == SourceKind.ValueType.CODE_LIST
+					|| type == SourceKind.ValueType.USCC) {
+				raws[i] = new java.util.HashMap<>();
+			}
+		}
+		this.rawCache = raws;
 		this.pseudonymizer = pseudonymizer;
 		this.today = today;
 	}
@@ -97,6 +118,17 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		for (int i = 0; i < this.fields.size(); i++) {
 			Field field = this.fields.get(i);
 			String original = in[i];
+			java.util.Map<String, String> raws = this.rawCache[i];
+			if (raws != null && original != null) {
+				String known = raws.get(original);
+				if (known != null) {
+					if (known.charAt(0) == '\0') {
+						return StagedRecord.quarantined(raw.line(), rawRule(known, field), field.name(), original);
+					}
+					out[at++] = known;
+					continue;
+				}
+			}
 			String value = TextNormalizer.clean(original);
 			if (value == null) {
 				if (field.type() == SourceKind.ValueType.ID_NUMBER) {
@@ -125,27 +157,22 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					// checked for presence only: names never leave this process
 				}
 				case TEXT -> out[at++] = value;
-				case CODE -> {
-					String code = cachedCode(i, value, false);
+				case CODE, CODE_LIST -> {
+					String code = cachedCode(i, value, field.type() == SourceKind.ValueType.CODE_LIST);
+					remember(raws, original, (code == null) ? UNKNOWN : code);
 					if (code == null) {
 						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
 					}
 					out[at++] = code;
 				}
-				case CODE_LIST -> {
-					String codes = cachedCode(i, value, true);
-					if (codes == null) {
-						return StagedRecord.quarantined(raw.line(), unknownRule(field), field.name(), original);
-					}
-					out[at++] = codes;
-				}
 				case USCC -> {
 					SocialCreditCode.Result uscc = SocialCreditCode.check(value);
 					if (!uscc.isValid()) {
-						return StagedRecord.quarantined(raw.line(),
-								(uscc.outcome() == SocialCreditCode.Outcome.CHECKSUM) ? "uscc_checksum" : "uscc_format",
-								field.name(), original);
+						String broken = (uscc.outcome() == SocialCreditCode.Outcome.CHECKSUM) ? USCC_CHECKSUM : USCC_FORMAT;
+						remember(raws, original, broken);
+						return StagedRecord.quarantined(raw.line(), rawRule(broken, field), field.name(), original);
 					}
+					remember(raws, original, uscc.canonical());
 					out[at++] = uscc.canonical();
 				}
 				case QUANTITY -> {
@@ -200,6 +227,22 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			case BIRTH_DATE -> "id_birth_date";
 			case VALID -> throw new IllegalArgumentException("valid");
 		};
+	}
+
+	private static void remember(java.util.Map<String, String> raws, String original, String result) {
+		if (raws != null && raws.size() < CODE_CACHE_LIMIT) {
+			raws.put(original, result);
+		}
+	}
+
+	private static String rawRule(String marker, Field field) {
+		if (marker == USCC_CHECKSUM) {
+			return "uscc_checksum";
+		}
+		if (marker == USCC_FORMAT) {
+			return "uscc_format";
+		}
+		return unknownRule(field);
 	}
 
 	private static String unknownRule(Field field) {
