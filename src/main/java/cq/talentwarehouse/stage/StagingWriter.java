@@ -127,8 +127,15 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 	}
 
 	private void write(List<StagedRecord> records) throws IOException {
-		for (StagedRecord record : records) {
-			if (record.isAccepted() && !this.seen.add(key(record.values()))) {
+		String[] keys = new String[records.size()];
+		for (int i = 0; i < keys.length; i++) {
+			StagedRecord record = records.get(i);
+			keys[i] = record.isAccepted() ? key(record.values()) : null;
+		}
+		boolean[] added = this.seen.addAll(keys);
+		for (int i = 0; i < keys.length; i++) {
+			StagedRecord record = records.get(i);
+			if (keys[i] != null && !added[i]) {
 				record = StagedRecord.quarantined(record.line(), "duplicate", this.kind.duplicateField(),
 						(record.rawValue() != null) ? record.rawValue() : key(record.values()).replace('\0', ' '));
 			}

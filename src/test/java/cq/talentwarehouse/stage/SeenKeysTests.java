@@ -1,0 +1,50 @@
+package cq.talentwarehouse.stage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SeenKeysTests {
+
+	@Test
+	void reportsEachRepeatedPseudonymOnceSeenAcrossBlocksAndGrowth() {
+		// given 5,000 pseudonyms, more than the table's first capacity
+		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-test".getBytes(StandardCharsets.US_ASCII));
+		String[] first = new String[5000];
+		for (int i = 0; i < first.length; i++) {
+			first[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
+		}
+		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
+
+		// when they are added, then added again with a repeat inside the same block and a gap
+		boolean[] once = seen.addAll(first);
+		boolean[] again = seen.addAll(new String[] { first[17], null, "0".repeat(32), "0".repeat(32), first[4999] });
+
+		// then only the first sighting of each key is new
+		for (boolean added : once) {
+			assertThat(added).isTrue();
+		}
+		assertThat(again).containsExactly(false, true, true, false, false);
+		assertThat(seen.add(first[0])).isFalse();
+	}
+
+	@Test
+	void keysOtherThanPseudonymsAreCompared() {
+		SeenKeys seen = SeenKeys.forColumns(List.of("uscc", "qualification_code"));
+
+		assertThat(seen.addAll(new String[] { "a\0x", "a\0y", "a\0x" })).containsExactly(true, true, false);
+	}
+
+	@Test
+	void refusesAKeyThatIsNoPseudonym() {
+		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
+
+		assertThatThrownBy(() -> seen.add("500116198001150003")).hasMessageContaining("not a pseudonym");
+		assertThatThrownBy(() -> seen.add("z".repeat(32))).hasMessageContaining("not a pseudonym");
+	}
+
+}
