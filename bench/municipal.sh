@@ -192,22 +192,22 @@ if [[ "${SCHEDULED:-1}" == 1 ]]; then
 		done
 		return 1
 	}
+	# a failure here is reported and skipped: the full-load measurement above stands on its own
+	SCHED_OK=1
 	if ! wait_for_published 1; then
-		kill -TERM "$SCHED_PID" 2> /dev/null || true
 		tail -20 "$LOGS/schedule.out" >&2
-		say "the scheduled full load did not publish"
-		exit 1
+		say "the scheduled full load did not publish; no scheduled_ lines"
+		SCHED_OK=0
 	fi
 	cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
-	if ! wait_for_published 2; then
-		kill -TERM "$SCHED_PID" 2> /dev/null || true
+	if [[ $SCHED_OK == 1 ]] && ! wait_for_published 2; then
 		tail -20 "$LOGS/schedule.out" >&2
-		say "the scheduled incremental night did not publish"
-		exit 1
+		say "the scheduled incremental night did not publish; no scheduled_ lines"
+		SCHED_OK=0
 	fi
 	kill -TERM "$SCHED_PID" 2> /dev/null || true
 	wait "$SCHED_PID" 2> /dev/null || true
-	SCHEDULED_LINES=$(python3 - "$SCHED_DIR/runs" << 'EOF2'
+	[[ $SCHED_OK == 1 ]] && SCHEDULED_LINES=$(python3 - "$SCHED_DIR/runs" << 'EOF2'
 import datetime, glob, json, sys
 runs = []
 for f in glob.glob(sys.argv[1] + "/*/report.json"):
