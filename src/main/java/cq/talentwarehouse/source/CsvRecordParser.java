@@ -2,8 +2,6 @@ package cq.talentwarehouse.source;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * RFC 4180 records from decoded text, one {@code String[]} per record: fields separated by the
@@ -51,7 +49,10 @@ final class CsvRecordParser implements AutoCloseable {
 
 	private long recordLine;
 
-	private final List<String> fields = new ArrayList<>();
+	/** The fields of the record last read, reused from record to record. */
+	private String[] fields = new String[16];
+
+	private int count;
 
 	private StringBuilder unescaped;
 
@@ -70,12 +71,30 @@ final class CsvRecordParser implements AutoCloseable {
 		return this.line;
 	}
 
-	/** The next non-empty record, or null at the end of the text. */
+	/** The next non-empty record as a new array, or null at the end of the text. */
 	String[] next() throws IOException {
+		return (advance() < 0) ? null : record();
+	}
+
+	/** The record last read by {@link #advance()}, as a new array. */
+	String[] record() {
+		return java.util.Arrays.copyOf(this.fields, this.count);
+	}
+
+	/** Field {@code i} of the record last read by {@link #advance()}. */
+	String field(int i) {
+		return this.fields[i];
+	}
+
+	/**
+	 * Reads the next non-empty record into the reused field array, without copying it out: returns
+	 * its number of fields, or -1 at the end of the text.
+	 */
+	int advance() throws IOException {
 		// skip empty lines
 		while (true) {
 			if (this.position == this.limit && !fill(this.position)) {
-				return null;
+				return -1;
 			}
 			char c = this.buffer[this.position];
 			if (c == '\n') {
@@ -92,11 +111,11 @@ final class CsvRecordParser implements AutoCloseable {
 			}
 		}
 		this.recordLine = this.line;
-		this.fields.clear();
+		this.count = 0;
 		while (true) {
 			boolean more = (this.buffer[this.position] == QUOTE) ? quotedField() : plainField();
 			if (!more) {
-				return this.fields.toArray(new String[0]);
+				return this.count;
 			}
 		}
 	}
@@ -115,16 +134,16 @@ final class CsvRecordParser implements AutoCloseable {
 			while (at < end) {
 				char c = b[at];
 				if (c == d) {
-					this.fields.add(new String(b, start, at - start));
+					add(new String(b, start, at - start));
 					this.position = at + 1;
 					if (this.position == this.limit && !fill(this.position)) {
-						this.fields.add(""); // a record ending in a delimiter has an empty last field
+						add(""); // a record ending in a delimiter has an empty last field
 						return false;
 					}
 					return true;
 				}
 				if (c == '\n' || c == '\r') {
-					this.fields.add(new String(b, start, at - start));
+					add(new String(b, start, at - start));
 					this.position = at + 1;
 					if (c == '\r') {
 						skipLfAfterCr();
@@ -139,7 +158,7 @@ final class CsvRecordParser implements AutoCloseable {
 			boolean more = fill(start);
 			start = 0;
 			if (!more) {
-				this.fields.add(new String(this.buffer, 0, this.position));
+				add(new String(this.buffer, 0, this.position));
 				return false;
 			}
 		}
@@ -175,7 +194,7 @@ final class CsvRecordParser implements AutoCloseable {
 					continue;
 				}
 				String value = text(start, this.position - start, doubled);
-				this.fields.add(value);
+				add(value);
 				this.position++;
 				if (this.position == this.limit && !fill(this.position)) {
 					return false;
@@ -184,7 +203,7 @@ final class CsvRecordParser implements AutoCloseable {
 				if (next == this.delimiter) {
 					this.position++;
 					if (this.position == this.limit && !fill(this.position)) {
-						this.fields.add("");
+						add("");
 						return false;
 					}
 					return true;
@@ -205,6 +224,13 @@ final class CsvRecordParser implements AutoCloseable {
 			}
 			this.position++;
 		}
+	}
+
+	private void add(String field) {
+		if (this.count == this.fields.length) {
+			this.fields = java.util.Arrays.copyOf(this.fields, this.count * 2);
+		}
+		this.fields[this.count++] = field;
 	}
 
 	private String text(int start, int length, boolean doubled) {

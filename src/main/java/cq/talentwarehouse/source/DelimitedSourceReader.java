@@ -151,10 +151,18 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		return new InputStreamReader(in, decoder);
 	}
 
-	/** The next record of the file, or null at its end; a decoding or quoting error fails the source. */
+	/** The header: the first record of the file, or null for an empty file. */
 	private String[] next() {
+		return (advance() < 0) ? null : this.parser.record();
+	}
+
+	/**
+	 * Reads the next record into the parser's fields; returns their number, or -1 at the end of the
+	 * file. A decoding or quoting error fails the source.
+	 */
+	private int advance() {
 		try {
-			return this.parser.next();
+			return this.parser.advance();
 		}
 		catch (CsvRecordParser.MalformedRecordException ex) {
 			throw new SourceException(this.file + ": line " + ex.line() + ": " + ex.getMessage(), ex);
@@ -169,33 +177,33 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		}
 	}
 
-	/** Whether a record follows the header; the record is kept for the first {@link #read()}. */
+	/** Whether a record follows the header; it stays in the parser for the first {@link #read()}. */
 	private boolean hasRecords() {
-		this.pending = next();
-		return this.pending != null;
+		this.pending = advance();
+		return this.pending >= 0;
 	}
 
-	private String[] pending;
+	/** Fields of a record read ahead by {@link #hasRecords()} and not yet returned, or -1. */
+	private int pending = -1;
 
 	@Override
 	public RawRecord read() {
-		String[] record = this.pending;
-		if (record != null) {
-			this.pending = null;
+		int size = this.pending;
+		if (size >= 0) {
+			this.pending = -1;
 		}
 		else {
-			record = next();
-			if (record == null) {
+			size = advance();
+			if (size < 0) {
 				return null;
 			}
 		}
 		long line = this.parser.recordLine();
 		String[] values = new String[this.columnByField.length];
-		int size = record.length;
 		for (int f = 0; f < values.length; f++) {
 			int column = this.columnByField[f];
 			if (column >= 0 && column < size) {
-				values[f] = record[column];
+				values[f] = this.parser.field(column);
 			}
 		}
 		this.recordsRead++;
