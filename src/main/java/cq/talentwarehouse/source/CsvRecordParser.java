@@ -19,13 +19,21 @@ final class CsvRecordParser implements AutoCloseable {
 
 		private final long line;
 
-		MalformedRecordException(long line, String message) {
+		private final int column;
+
+		MalformedRecordException(long line, int column, String message) {
 			super(message);
 			this.line = line;
+			this.column = column;
 		}
 
 		long line() {
 			return this.line;
+		}
+
+		/** 1-based column of the field that breaks the format. */
+		int column() {
+			return this.column;
 		}
 
 	}
@@ -175,7 +183,7 @@ final class CsvRecordParser implements AutoCloseable {
 				boolean more = fill(start);
 				start = 0;
 				if (!more) {
-					throw new MalformedRecordException(startLine,
+					throw new MalformedRecordException(startLine, this.count + 1,
 							"a quoted field that starts on this line is not closed before the end of the file");
 				}
 			}
@@ -216,7 +224,7 @@ final class CsvRecordParser implements AutoCloseable {
 					this.line++;
 					return false;
 				}
-				throw new MalformedRecordException(this.line, "text after the closing quote of a quoted field"
+				throw new MalformedRecordException(this.line, this.count, "text after the closing quote of a quoted field"
 						+ " (a quote inside a quoted field must be doubled: \"\")");
 			}
 			if (c == '\n' || (c == '\r' && !(this.position + 1 < this.limit && this.buffer[this.position + 1] == '\n'))) {

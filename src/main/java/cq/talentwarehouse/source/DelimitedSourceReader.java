@@ -79,6 +79,9 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 
 	private CsvRecordParser parser;
 
+	/** The file's header row, to name the column of a malformed field. */
+	private String[] header;
+
 	private int[] columnByField;
 
 	private long recordsRead;
@@ -101,6 +104,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		try {
 			this.parser = new CsvRecordParser(openReader(charset), this.definition.delimiterOrDefault());
 			String[] header = next();
+			this.header = header;
 			if (header == null) {
 				throw new SourceException(this.file + ": the file is empty (no header row)");
 			}
@@ -165,7 +169,9 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			return this.parser.advance();
 		}
 		catch (CsvRecordParser.MalformedRecordException ex) {
-			throw new SourceException(this.file + ": line " + ex.line() + ": " + ex.getMessage(), ex);
+			String column = (this.header != null && ex.column() >= 1 && ex.column() <= this.header.length)
+					? "column " + ex.column() + " (" + this.header[ex.column() - 1] + ")" : "column " + ex.column();
+			throw new SourceException(this.file + ": line " + ex.line() + ", " + column + ": " + ex.getMessage(), ex);
 		}
 		catch (CharacterCodingException ex) {
 			throw new SourceException(this.file + ": line " + this.parser.currentLine() + " is not valid "
