@@ -1,17 +1,12 @@
 package cq.talentwarehouse.demo;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1875,44 +1870,25 @@ public final class DemoDataGenerator {
 
 	}
 
-	/** RFC 4180 writer in the district's charset, delimiter and line end; one reused line buffer. */
+	/** A CSV feed in the district's charset, delimiter, line ends and BOM. */
 	private static final class CsvWriter implements RowSink {
 
-		private final Writer out;
-
-		private final char delimiter;
-
-		private final String lineEnd;
-
-		private final StringBuilder line = new StringBuilder(512);
-
-		private char[] buffer = new char[512];
+		private final DistrictCsvFile file;
 
 		private long rows;
 
 		CsvWriter(Path file, District d) throws IOException {
-			// an unmappable character must fail the generator, not become '?' in a district file
-			CharsetEncoder encoder = d.charset.newEncoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-			this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), encoder), 1 << 16);
-			this.delimiter = d.delimiter;
-			this.lineEnd = d.lineEnd;
-			if (d.bom) {
-				this.out.write('\uFEFF');
-			}
+			this.file = new DistrictCsvFile(file, d.charset, d.delimiter, d.lineEnd, d.bom);
 		}
 
 		@Override
 		public void header(String[] cells) throws IOException {
-			format(cells);
-			flushLine();
+			this.file.row(cells);
 		}
 
 		@Override
 		public void row(String[] cells) throws IOException {
-			format(cells);
-			flushLine();
+			this.file.row(cells);
 			this.rows++;
 		}
 
@@ -1926,53 +1902,9 @@ public final class DemoDataGenerator {
 			return 1;
 		}
 
-		private void format(String[] cells) {
-			this.line.setLength(0);
-			for (int i = 0; i < cells.length; i++) {
-				if (i > 0) {
-					this.line.append(this.delimiter);
-				}
-				appendField(cells[i]);
-			}
-			this.line.append(this.lineEnd);
-		}
-
-		private void appendField(String value) {
-			if (value == null || value.isEmpty()) {
-				return;
-			}
-			boolean quote = false;
-			for (int i = 0; i < value.length() && !quote; i++) {
-				char c = value.charAt(i);
-				quote = c == this.delimiter || c == '"' || c == '\n' || c == '\r';
-			}
-			if (!quote) {
-				this.line.append(value);
-				return;
-			}
-			this.line.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"') {
-					this.line.append('"');
-				}
-				this.line.append(c);
-			}
-			this.line.append('"');
-		}
-
-		private void flushLine() throws IOException {
-			int length = this.line.length();
-			if (this.buffer.length < length) {
-				this.buffer = new char[length * 2];
-			}
-			this.line.getChars(0, length, this.buffer, 0);
-			this.out.write(this.buffer, 0, length);
-		}
-
 		@Override
 		public void close() throws IOException {
-			this.out.close();
+			this.file.close();
 		}
 
 	}

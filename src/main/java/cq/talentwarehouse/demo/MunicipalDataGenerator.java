@@ -1,16 +1,10 @@
 package cq.talentwarehouse.demo;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -935,7 +929,7 @@ public final class MunicipalDataGenerator {
 			// one of each rule an enterprise list can break, spread over the file
 			String[] bad = { "uscc_checksum", "date_invalid", "duplicate", "vocabulary_unknown", "uscc_format" };
 			int n = qualifications.size();
-			try (CsvOut out = new CsvOut(file, this.style)) {
+			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
 				out.row(this.style.layout().enterpriseHeader());
 				int serial = 0;
 				int nextBad = 0;
@@ -975,7 +969,7 @@ public final class MunicipalDataGenerator {
 						out.row(cells);
 					}
 				}
-				this.rows += out.rows();
+				this.rows += out.lines() - 1; // the header is no record
 				this.files++;
 			}
 		}
@@ -1003,7 +997,7 @@ public final class MunicipalDataGenerator {
 			String[] cells = new String[columns.length];
 			Set<String> used = new HashSet<>();
 			int levelVariant = this.d.county() ? 1 : 0;
-			try (CsvOut out = new CsvOut(file, this.style)) {
+			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
 				out.row(this.style.layout().platformHeader());
 				// one bad row in a small list (keeps it under the 5 % reject threshold), two in a large one
 				int badRows = (count >= 100) ? 2 : 1;
@@ -1030,7 +1024,7 @@ public final class MunicipalDataGenerator {
 						out.row(cells);
 					}
 				}
-				this.rows += out.rows();
+				this.rows += out.lines() - 1; // the header is no record
 				this.files++;
 			}
 		}
@@ -1092,7 +1086,7 @@ public final class MunicipalDataGenerator {
 			for (int t = 0; t < 3; t++) {
 				tiersLeft[t] = (int) ((long) n * TIER_PER_100K[t] / 100_000);
 			}
-			try (CsvOut out = new CsvOut(file, this.style)) {
+			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
 				out.row(this.style.layout().rosterHeader());
 				StringBuilder line = out.line();
 				int[] categories = new int[3];
@@ -1193,7 +1187,7 @@ public final class MunicipalDataGenerator {
 				if (own != this.d.own() || borrowed != shared) {
 					throw new IllegalStateException("roster of " + this.d.code() + " did not come out as planned");
 				}
-				this.rows += out.rows();
+				this.rows += out.lines() - 1; // the header is no record
 				this.files++;
 			}
 		}
@@ -1301,107 +1295,6 @@ public final class MunicipalDataGenerator {
 				u -= remaining[t];
 			}
 			return 3;
-		}
-
-	}
-
-	/**
-	 * A district's CSV file: its charset (an unmappable character fails the generator rather than
-	 * becoming '?'), BOM and line ends, 1 MiB buffers, one reused line buffer.
-	 */
-	private static final class CsvOut implements AutoCloseable {
-
-		private final Writer out;
-
-		private final String lineEnd;
-
-		private final StringBuilder line = new StringBuilder(512);
-
-		private char[] chars = new char[512];
-
-		private int length;
-
-		private long rows = -1;
-
-		CsvOut(Path file, Style style) throws IOException {
-			CharsetEncoder encoder = style.charset().newEncoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-			this.out = new BufferedWriter(
-					new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20), encoder),
-					1 << 20);
-			this.lineEnd = style.lineEnd();
-			if (style.bom()) {
-				this.out.write('\uFEFF');
-			}
-		}
-
-		StringBuilder line() {
-			return this.line;
-		}
-
-		/** Writes cells as one RFC 4180 line; quoting only where a cell needs it. */
-		void row(String[] cells) throws IOException {
-			this.line.setLength(0);
-			for (int i = 0; i < cells.length; i++) {
-				if (i > 0) {
-					this.line.append(',');
-				}
-				appendField(cells[i]);
-			}
-			endLine();
-		}
-
-		private void appendField(String value) {
-			if (value == null || value.isEmpty()) {
-				return;
-			}
-			boolean quote = false;
-			for (int i = 0; i < value.length() && !quote; i++) {
-				char c = value.charAt(i);
-				quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-			}
-			if (!quote) {
-				this.line.append(value);
-				return;
-			}
-			this.line.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"') {
-					this.line.append('"');
-				}
-				this.line.append(c);
-			}
-			this.line.append('"');
-		}
-
-		/** Writes the line buffer (cells already joined) and a line end. */
-		void endLine() throws IOException {
-			this.line.append(this.lineEnd);
-			this.length = this.line.length();
-			if (this.chars.length < this.length) {
-				this.chars = new char[this.length * 2];
-			}
-			this.line.getChars(0, this.length, this.chars, 0);
-			this.out.write(this.chars, 0, this.length);
-			this.rows++;
-		}
-
-		/** The last line again, byte for byte. */
-		void repeat() throws IOException {
-			this.out.write(this.chars, 0, this.length);
-			this.rows++;
-		}
-
-		/** Data rows (the header excluded). */
-		long rows() {
-			return this.rows;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.out.close();
 		}
 
 	}
