@@ -243,7 +243,7 @@ if [[ "$PROFILE" == 1 ]]; then
 			if (f ~ /\$Decoder|StreamDecoder/) return "read: decode bytes to chars"
 			if (f ~ /\$Encoder|StreamEncoder/) return "stage: encode chars to UTF-8"
 			if (f ~ /cq\.talentwarehouse\.stage\.SeenKeys/) return "stage: duplicate check (SeenKeys)"
-			if (f ~ /cq\.talentwarehouse\.stage\.(CsvText|CsvOutput|StagingWriter)/) return "stage: write canonical CSV (StagingWriter, CsvOutput)"
+			if (f ~ /cq\.talentwarehouse\.stage\.(CsvOutput|StagingWriter)/) return "stage: write canonical CSV (StagingWriter, CsvOutput)"
 			if (f ~ /cq\.talentwarehouse\.stage\.Pseudonymizer|javax\.crypto|com\.sun\.crypto|sun\.security\.provider/) return "pseudonymize: HMAC-SHA256"
 			if (f ~ /cq\.talentwarehouse\.validate\./) return "validate: ID number, credit code"
 			if (f ~ /cq\.talentwarehouse\.normalize\.TextNormalizer|java\.text\.Normalizer|jdk\.internal\.icu/) return "normalize: TextNormalizer (NFKC, trim)"

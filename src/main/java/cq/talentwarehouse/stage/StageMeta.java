@@ -37,12 +37,12 @@ public record StageMeta(String file, String encoding, long read, long accepted, 
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create " + target.getParent(), ex);
 		}
-		try (var out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-			out.write(HEADER);
-			out.write('\n');
-			CsvText.row(out, List.of(this.file, this.encoding, Long.toString(this.read),
-					Long.toString(this.accepted), Long.toString(this.quarantined),
-					String.format(java.util.Locale.ROOT, "%.3f", this.seconds), rulesText.toString()));
+		try (CsvOutput out = new CsvOutput(java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING), 1 << 12)) {
+			out.row(List.of(HEADER.split(",")));
+			out.row(List.of(this.file, this.encoding, Long.toString(this.read), Long.toString(this.accepted),
+					Long.toString(this.quarantined), String.format(java.util.Locale.ROOT, "%.3f", this.seconds),
+					rulesText.toString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target, ex);
