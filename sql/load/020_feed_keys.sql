@@ -25,3 +25,12 @@ final as (
 )
 
 select * from final;
+
+-- Every (district key, snapshot date) whose rows this run replaces: all keys a loaded district's
+-- code has had (a district whose key changed keeps its earlier facts under the old one), on the
+-- snapshot date loaded. Each fact and aggregate of a loaded snapshot is deleted through this one
+-- table before it is written again, so a snapshot loaded twice is counted once.
+create or replace temp table replaced_snapshots as
+select distinct d.district_sk, k.snapshot_date_sk
+from feed_keys k
+join dw.dim_district d on d.district_code = k.district_code;

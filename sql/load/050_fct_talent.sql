@@ -1,16 +1,14 @@
 -- Replace each loaded roster snapshot completely: a snapshot loaded twice is counted once.
 delete from dw.fct_talent_snapshot t
 where exists (
-    select 1 from feed_keys k
-    join dw.dim_district d on d.district_code = k.district_code
-    where d.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+    select 1 from replaced_snapshots r
+    where r.district_sk = t.district_sk and r.snapshot_date_sk = t.snapshot_date_sk
 );
 
 delete from dw.fct_talent_category t
 where exists (
-    select 1 from feed_keys k
-    join dw.dim_district d on d.district_code = k.district_code
-    where d.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+    select 1 from replaced_snapshots r
+    where r.district_sk = t.district_sk and r.snapshot_date_sk = t.snapshot_date_sk
 );
 
 create or replace temp table talent_rows as

@@ -2,16 +2,14 @@
 -- so counting rows counts people).
 delete from dw.agg_talent_snapshot a
 where exists (
-    select 1 from feed_keys k
-    join dw.dim_district d on d.district_code = k.district_code
-    where d.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
+    select 1 from replaced_snapshots r
+    where r.district_sk = a.district_sk and r.snapshot_date_sk = a.snapshot_date_sk
 );
 
 delete from dw.agg_talent_category a
 where exists (
-    select 1 from feed_keys k
-    join dw.dim_district d on d.district_code = k.district_code
-    where d.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
+    select 1 from replaced_snapshots r
+    where r.district_sk = a.district_sk and r.snapshot_date_sk = a.snapshot_date_sk
 );
 
 insert into dw.agg_talent_snapshot

@@ -1,8 +1,7 @@
 delete from dw.fct_platform_snapshot t
 where exists (
-    select 1 from feed_keys k
-    join dw.dim_district d on d.district_code = k.district_code
-    where d.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+    select 1 from replaced_snapshots r
+    where r.district_sk = t.district_sk and r.snapshot_date_sk = t.snapshot_date_sk
 );
 
 insert into dw.fct_platform_snapshot
