@@ -39,8 +39,7 @@ counts as (
 ),
 
 district_names as (
-    select * from districts
-    qualify row_number() over (partition by district_code order by valid_from desc) = 1
+    select * from dw.district_current
 ),
 
 final as (

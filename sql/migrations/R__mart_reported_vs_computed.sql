@@ -23,8 +23,7 @@ computed as (
 ),
 
 district_names as (
-    select * from dw.dim_district
-    qualify row_number() over (partition by district_code order by valid_from desc) = 1
+    select * from dw.district_current
 ),
 
 snapshots as (
