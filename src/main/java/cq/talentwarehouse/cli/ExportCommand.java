@@ -1,6 +1,5 @@
 package cq.talentwarehouse.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -9,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import cq.talentwarehouse.export.Exporter;
 import cq.talentwarehouse.export.Manifest;
-import cq.talentwarehouse.load.DuckDb;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -19,10 +18,8 @@ import picocli.CommandLine.Option;
 				"csv: <view>.csv in UTF-8 with BOM; text cells starting with = + - @ get a leading ' (numbers are left alone)." })
 class ExportCommand implements Callable<Integer> {
 
-	@Option(names = "--warehouse", paramLabel = "FILE",
-			description = "Published DuckDB file, opened read-only (default: $TALENT_WAREHOUSE or ${DEFAULT-VALUE}).",
-			defaultValue = "${env:TALENT_WAREHOUSE:-warehouse/talent.duckdb}")
-	Path warehouse;
+	@Mixin
+	PublishedWarehouse warehouse;
 
 	@Option(names = "--format", required = true, paramLabel = "parquet|csv", description = "parquet or csv.")
 	Exporter.Format format;
@@ -32,14 +29,13 @@ class ExportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!Files.exists(this.warehouse)) {
-			System.err.println("No published warehouse at " + this.warehouse + " yet: run `run` first.");
-			return 1;
-		}
 		long t0 = System.nanoTime();
 		Manifest manifest;
-		try (Connection connection = DuckDb.openReadOnly(this.warehouse)) {
-			manifest = Exporter.export(connection, this.warehouse, this.format, this.out);
+		try (Connection connection = this.warehouse.openOrExplain()) {
+			if (connection == null) {
+				return 1;
+			}
+			manifest = Exporter.export(connection, this.warehouse.file, this.format, this.out);
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		long bytes = 0;

@@ -1,7 +1,6 @@
 package cq.talentwarehouse.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cq.talentwarehouse.load.DuckDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +33,7 @@ class QueryCommand implements Callable<Integer> {
 	}
 
 	@Mixin
-	WarehouseOptions options;
+	PublishedWarehouse warehouse;
 
 	@Option(names = "--format", description = "table, csv (RFC 4180 with a header row) or json. Default: ${DEFAULT-VALUE}.",
 			defaultValue = "table")
@@ -46,15 +44,14 @@ class QueryCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!Files.exists(this.options.warehouse)) {
-			System.err.println("No published warehouse at " + this.options.warehouse + " yet: run `run` first.");
-			return 1;
-		}
-		try (Connection connection = DuckDb.openReadOnly(this.options.warehouse);
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(this.sql)) {
-			print(rs, this.format, System.out);
-			return 0;
+		try (Connection connection = this.warehouse.openOrExplain()) {
+			if (connection == null) {
+				return 1;
+			}
+			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(this.sql)) {
+				print(rs, this.format, System.out);
+				return 0;
+			}
 		}
 		catch (SQLException ex) {
 			System.err.println("query failed: " + ex.getMessage());
