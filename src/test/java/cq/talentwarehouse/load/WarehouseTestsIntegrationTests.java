@@ -1,5 +1,7 @@
 package cq.talentwarehouse.load;
 
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -61,6 +63,30 @@ class WarehouseTestsIntegrationTests {
 		execute("insert into dw.dim_person select person_sk + 1000000, person_id, gender, birth_year from dw.dim_person"
 				+ " where person_sk = (select min(person_sk) from dw.dim_person)");
 
+		assertThat(WarehouseTests.run(this.warehouse)).extracting(WarehouseTests.Failure::test)
+			.contains("dim_person_unique");
+	}
+
+	@Test
+	void catchAPersonTwiceAfterASmallLoadThatChecksOnlyItsOwnPeople() throws Exception {
+		// given a second, small load: one 江津 record on 2024-12-31 (the scoped branch of the test)
+		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
+		Path folder = Files.createDirectories(this.dir.resolve("landing/jiangjin/2024-12-31"));
+		for (String file : List.of("企业资质名单.csv", "创新平台名单.csv", "人才资源花名册.csv")) {
+			Files.copy(fixture.resolve(file), folder.resolve(file));
+		}
+		List<String> roster = Files.readAllLines(folder.resolve("人才资源花名册.csv"), StandardCharsets.UTF_8);
+		Files.write(folder.resolve("人才资源花名册.csv"), roster.subList(0, 2), StandardCharsets.UTF_8);
+		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(this.dir.resolve("pipelines"),
+				this.dir.resolve("landing"), this.warehouse, this.dir.resolve("key")));
+		assertThat(result.exit()).as(result.output()).isEqualTo(cq.talentwarehouse.run.LoadRun.PUBLISHED);
+		assertThat(WarehouseTests.run(this.warehouse)).isEmpty();
+
+		// when that load's person appears twice in the dimension
+		execute("insert into dw.dim_person select person_sk + 1000000, person_id, gender, birth_year from dw.dim_person"
+				+ " where person_sk = (select person_sk from dw.fct_talent_snapshot where snapshot_date_sk = 20241231)");
+
+		// then
 		assertThat(WarehouseTests.run(this.warehouse)).extracting(WarehouseTests.Failure::test)
 			.contains("dim_person_unique");
 	}
