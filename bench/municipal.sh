@@ -6,7 +6,12 @@
 #   SCALE=0.1 OUT=bench/out/m10 bench/municipal.sh
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
 #   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
+#   CDS=0 bench/municipal.sh           # runs without the class-data-sharing archive
+#   LAYOUT=fat bench/municipal.sh      # runs the single executable jar instead of the unpacked layout
 #
+# The application runs as production should run it (README "Running in production"): the unpacked
+# layout `mvn package` writes to target/talent-warehouse/ (thin jar + lib/) with a class-data-sharing
+# archive made by a training run on the smallest district (untimed, like the reference's UTF-8 copies).
 # Steps: build the jar if missing; generate the data if absent (or made with another scale/seed);
 # full load into a fresh warehouse under /usr/bin/time -v (wall time, peak RSS); the DuckDB reference
 # (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw file); an incremental night
@@ -19,6 +24,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 JAR="${JAR:-target/talent-warehouse.jar}"
+LAYOUT="${LAYOUT:-unpacked}"
+CDS="${CDS:-1}"
+# the smallest roster of the city (~38k people): the class-data-sharing training run loads it
+TRAINING_DISTRICT="${TRAINING_DISTRICT:-500229}"
 OUT="${OUT:-bench/out/municipal}"
 SCALE="${SCALE:-1.0}"
 SEED="${SEED:-20231231}"
@@ -30,7 +39,6 @@ PROFILE="${PROFILE:-0}"
 
 LOGS="$OUT/logs"
 WAREHOUSE="$OUT/warehouse/talent.duckdb"
-LAUNCHER=org.springframework.boot.loader.launch.PropertiesLauncher
 REFERENCE_MAIN=cq.talentwarehouse.bench.ReadCsvReference
 
 say() { echo "[municipal] $*" >&2; }
@@ -45,14 +53,31 @@ if [[ ! -x /usr/bin/time ]]; then
 	fi
 fi
 
-if [[ ! -f "$JAR" ]]; then
-	say "building $JAR"
+UNPACKED="${JAR%.jar}"
+if [[ ! -f "$JAR" || ! -f "$UNPACKED/talent-warehouse.jar" ]]; then
+	say "building $JAR and $UNPACKED/"
 	mvn -B -q package -DskipTests
 fi
 mkdir -p "$OUT" "$LOGS"
 # a private copy: a rebuild of target/ while the benchmark runs would pull classes from under the JVM
-cp "$JAR" "$OUT/talent-warehouse.jar"
-APP="$OUT/talent-warehouse.jar"
+rm -rf "$OUT/app"
+if [[ "$LAYOUT" == fat ]]; then
+	mkdir -p "$OUT/app"
+	cp "$JAR" "$OUT/app/talent-warehouse.jar"
+else
+	cp -r "$UNPACKED" "$OUT/app"
+fi
+APP="$OUT/app/talent-warehouse.jar"
+
+# the reference and the view timer (bench.ReadCsvReference) from the same build; a thin jar's
+# manifest puts lib/ on the class path, the executable jar needs Spring Boot's launcher for that
+yardstick() {
+	if [[ "$LAYOUT" == fat ]]; then
+		java -cp "$APP" -Dloader.main="$REFERENCE_MAIN" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+	else
+		java -cp "$APP" "$REFERENCE_MAIN" "$@"
+	fi
+}
 
 # "h:mm:ss" or "m:ss.ss" from /usr/bin/time -v, as seconds
 wall_seconds() {
@@ -94,6 +119,24 @@ rm -rf "$OUT/warehouse" "$OUT/reference" "$OUT/landing/$INCREMENTAL_DISTRICT/$IN
 
 RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAREHOUSE")
 JVM=(-Xmx"$XMX")
+
+# --- class-data-sharing archive ---------------------------------------------------------------
+# Java 17 writes the archive at the exit of a training run (-XX:ArchiveClassesAtExit); later runs map
+# the classes it holds instead of loading and verifying them again.
+
+if [[ "$CDS" == 1 ]]; then
+	say "class-data-sharing archive: training run on $TRAINING_DISTRICT (untimed; log: $LOGS/cds-training.out)"
+	rm -rf "$OUT/cds-training"
+	if java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$OUT/app/app.jsa" -jar "$APP" run --pipelines "$OUT/pipelines" \
+		--landing "$OUT/landing" --district "$TRAINING_DISTRICT" --warehouse "$OUT/cds-training/talent.duckdb" \
+		> "$LOGS/cds-training.out" 2>&1 && [[ -f "$OUT/app/app.jsa" ]]; then
+		JVM+=(-XX:SharedArchiveFile="$OUT/app/app.jsa")
+	else
+		say "the training run failed; measuring without the archive"
+		CDS=0
+	fi
+	rm -rf "$OUT/cds-training"
+fi
 
 # --- full load --------------------------------------------------------------------------------
 
@@ -148,7 +191,7 @@ fi
 # --- DuckDB reference -------------------------------------------------------------------------
 
 say "DuckDB read_csv of the same raw files (log: $LOGS/reference.out)"
-java -cp "$APP" -Dloader.main="$REFERENCE_MAIN" "$LAUNCHER" csv "$OUT/pipelines" "$OUT/landing" "$OUT/reference" \
+yardstick csv "$OUT/pipelines" "$OUT/landing" "$OUT/reference" \
 	> "$LOGS/reference.out" 2>&1 || { cat "$LOGS/reference.out" >&2; exit 1; }
 rm -rf "$OUT/reference"
 DUCKDB_S=$(sed -n 's/^duckdb_s=//p' "$LOGS/reference.out")
@@ -229,7 +272,7 @@ fi
 # --- analyst views ----------------------------------------------------------------------------
 
 say "mart views, best of three full reads each"
-java -cp "$APP" -Dloader.main="$REFERENCE_MAIN" "$LAUNCHER" views "$WAREHOUSE" > "$LOGS/views.out" 2> "$LOGS/views.err" \
+yardstick views "$WAREHOUSE" > "$LOGS/views.out" 2> "$LOGS/views.err" \
 	|| { cat "$LOGS/views.out" "$LOGS/views.err" >&2; exit 1; }
 
 # --- profile ----------------------------------------------------------------------------------
@@ -306,6 +349,7 @@ fi
 # --- summary ----------------------------------------------------------------------------------
 
 echo "scale=$SCALE"
+echo "layout=$LAYOUT cds=$CDS"
 sed -n '2,3p' "$MARKER"
 [[ -n "$STEPS" ]] && echo "$STEPS"
 echo "roster_rows=$ROSTER_ROWS"
