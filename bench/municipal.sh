@@ -6,12 +6,14 @@
 #   SCALE=0.1 OUT=bench/out/m10 bench/municipal.sh
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
 #   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
-#   CDS=0 bench/municipal.sh           # runs without the class-data-sharing archive
-#   LAYOUT=fat bench/municipal.sh      # runs the single executable jar instead of the unpacked layout
+#   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
+#   LAYOUT=fat bench/municipal.sh      # plain `java -Xmx1g -jar target/talent-warehouse.jar` instead of the launcher
 #
-# The application runs as production should run it (README "Running in production"): the unpacked
-# layout `mvn package` writes to target/talent-warehouse/ (thin jar + lib/) with a class-data-sharing
-# archive made by a training run on the smallest district (untimed, like the reference's UTF-8 copies).
+# The application runs as production runs it (docs/operations.md "Running in production"): through
+# the launcher of the unpacked layout `mvn package` writes to target/talent-warehouse/
+# (bin/talent-warehouse: class-data-sharing archive, JIT settings), with -Xmx1g. The launcher writes
+# its archive during the first `run`; here that is an untimed run of the smallest district (like the
+# reference's UTF-8 copies, preparation, not measurement).
 # Steps: build the jar if missing; generate the data if absent (or made with another scale/seed);
 # full load into a fresh warehouse under /usr/bin/time -v (wall time, peak RSS); the DuckDB reference
 # (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw file); an incremental night
@@ -54,7 +56,7 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 UNPACKED="${JAR%.jar}"
-if [[ ! -f "$JAR" || ! -f "$UNPACKED/talent-warehouse.jar" ]]; then
+if [[ ! -f "$JAR" || ! -x "$UNPACKED/bin/talent-warehouse" ]]; then
 	say "building $JAR and $UNPACKED/"
 	mvn -B -q package -DskipTests
 fi
@@ -78,6 +80,19 @@ yardstick() {
 		java -cp "$APP" "$REFERENCE_MAIN" "$@"
 	fi
 }
+
+# the application's command line; extra JVM options (the profile's) go in JAVA_OPTS
+application() {
+	local extra="${1:-}"
+	if [[ "$LAYOUT" == fat ]]; then
+		# shellcheck disable=SC2206 # a list of options
+		APPLICATION=(java -Xmx"$XMX" $extra -jar "$APP")
+	else
+		APPLICATION=(env "JAVA_OPTS=-Xmx$XMX $extra" "TALENT_CDS=$([[ "$CDS" == 1 ]] && echo auto || echo off)"
+			"$OUT/app/bin/talent-warehouse")
+	fi
+}
+application
 
 # "h:mm:ss" or "m:ss.ss" from /usr/bin/time -v, as seconds
 wall_seconds() {
@@ -103,7 +118,7 @@ MARKER="$OUT/generated.txt"
 if [[ ! -f "$MARKER" ]] || ! grep -qx "scale=$SCALE seed=$SEED" <(head -1 "$MARKER"); then
 	say "generating 38 districts at scale $SCALE into $OUT (once)"
 	rm -rf "$OUT/landing" "$OUT/pipelines" "$MARKER"
-	timed generate java -Xmx"$XMX" -jar "$APP" generate --districts all --scale "$SCALE" --seed "$SEED" --out "$OUT" \
+	timed generate "${APPLICATION[@]}" generate --districts all --scale "$SCALE" --seed "$SEED" --out "$OUT" \
 		|| { cat "$LOGS/generate.out" >&2; exit 1; }
 	{
 		echo "scale=$SCALE seed=$SEED"
@@ -118,29 +133,24 @@ say "$(sed -n 4p "$MARKER")"
 rm -rf "$OUT/warehouse" "$OUT/reference" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 
 RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAREHOUSE")
-JVM=(-Xmx"$XMX")
 
 # --- class-data-sharing archive ---------------------------------------------------------------
-# Java 17 writes the archive at the exit of a training run (-XX:ArchiveClassesAtExit); later runs map
-# the classes it holds instead of loading and verifying them again.
 
-if [[ "$CDS" == 1 ]]; then
-	say "class-data-sharing archive: training run on $TRAINING_DISTRICT (untimed; log: $LOGS/cds-training.out)"
-	rm -rf "$OUT/cds-training"
-	if java -Xmx"$XMX" -XX:ArchiveClassesAtExit="$OUT/app/app.jsa" -jar "$APP" run --pipelines "$OUT/pipelines" \
-		--landing "$OUT/landing" --district "$TRAINING_DISTRICT" --warehouse "$OUT/cds-training/talent.duckdb" \
-		> "$LOGS/cds-training.out" 2>&1 && [[ -f "$OUT/app/app.jsa" ]]; then
-		JVM+=(-XX:SharedArchiveFile="$OUT/app/app.jsa")
-	else
-		say "the training run failed; measuring without the archive"
+if [[ "$LAYOUT" != fat && "$CDS" == 1 ]]; then
+	say "class-data-sharing archive: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
+	rm -rf "$OUT/cds-training" "$OUT/app/app.jsa"
+	if ! "${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
+		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || [[ ! -f "$OUT/app/app.jsa" ]]; then
+		say "the training run wrote no archive; measuring without it"
 		CDS=0
+		application
 	fi
 	rm -rf "$OUT/cds-training"
 fi
 
 # --- full load --------------------------------------------------------------------------------
 
-FULL_JVM=("${JVM[@]}")
+FULL_JVM=""
 if [[ "$PROFILE" == 1 ]]; then
 	rm -f "$LOGS/load.jfr"
 	# Spring Batch emits a JFR event per item read and processed: millions of them would fill the
@@ -152,11 +162,12 @@ if [[ "$PROFILE" == 1 ]]; then
   <event name="org.springframework.batch.core.observability.jfr.events.step.chunk.ItemProcessEvent"><setting name="enabled">false</setting></event>
 </configuration>
 EOF
-	FULL_JVM+=(-XX:StartFlightRecording=filename="$LOGS/load.jfr",maxsize=1g,settings=profile,settings="$LOGS/no-item-events.jfc"
-		-Dlogging.level.cq.talentwarehouse.load.WarehouseBuilder=DEBUG)
+	FULL_JVM="-XX:StartFlightRecording=filename=$LOGS/load.jfr,maxsize=1g,settings=profile,settings=$LOGS/no-item-events.jfc"
+	FULL_JVM+=" -Dlogging.level.cq.talentwarehouse.load.WarehouseBuilder=DEBUG"
 fi
 say "full load of every district (log: $LOGS/load.out)"
-if ! timed load java "${FULL_JVM[@]}" -jar "$APP" "${RUN[@]}"; then
+application "$FULL_JVM"
+if ! timed load "${APPLICATION[@]}" "${RUN[@]}"; then
 	tail -20 "$LOGS/load.out" >&2
 	say "the full load did not publish everything (exit code above); no numbers"
 	exit 1
@@ -165,7 +176,8 @@ LOAD_S=$(wall_seconds "$LOGS/load.time")
 LOAD_RSS=$(peak_rss_mb "$LOGS/load.time")
 say "full load: ${LOAD_S} s, peak RSS ${LOAD_RSS} MB"
 
-COUNTS=$(java -jar "$APP" query --warehouse "$WAREHOUSE" --format csv \
+application
+COUNTS=$("${APPLICATION[@]}" query --warehouse "$WAREHOUSE" --format csv \
 	"select sum(read), sum(read) filter (where source = 'roster'), sum(quarantined) from ops.source_counts where run_id = (select max(run_id) from ops.runs)" \
 	| tail -1 | tr -d '\r')
 ROWS=$(cut -d, -f1 <<< "$COUNTS")
@@ -203,7 +215,7 @@ DUCKDB_SKIPPED=$(sed -n 's/^duckdb_skipped=//p' "$LOGS/reference.out")
 SOURCE_SNAPSHOT=$(ls -d "$OUT/landing/$INCREMENTAL_DISTRICT"/????-??-?? | head -1)
 cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 say "incremental night: $INCREMENTAL_DISTRICT sends $INCREMENTAL_DATE (log: $LOGS/incremental.out)"
-if ! timed incremental java "${JVM[@]}" -jar "$APP" "${RUN[@]}"; then
+if ! timed incremental "${APPLICATION[@]}" "${RUN[@]}"; then
 	tail -20 "$LOGS/incremental.out" >&2
 	say "the incremental load failed"
 	exit 1
@@ -221,7 +233,7 @@ if [[ "${SCHEDULED:-1}" == 1 ]]; then
 	SCHED_DIR="$OUT/schedule-warehouse"
 	rm -rf "$SCHED_DIR" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 	say "scheduled nights: the city, then $INCREMENTAL_DISTRICT's new snapshot, in one process (log: $LOGS/schedule.out)"
-	java "${JVM[@]}" -jar "$APP" schedule --cron "*/10 * * * * *" --pipelines "$OUT/pipelines" --landing "$OUT/landing" \
+	"${APPLICATION[@]}" schedule --cron "*/10 * * * * *" --pipelines "$OUT/pipelines" --landing "$OUT/landing" \
 		--warehouse "$SCHED_DIR/talent.duckdb" > "$LOGS/schedule.out" 2>&1 &
 	SCHED_PID=$!
 	published_runs() {
