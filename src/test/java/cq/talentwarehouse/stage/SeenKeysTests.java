@@ -45,6 +45,36 @@ class SeenKeysTests {
 
 		assertThatThrownBy(() -> seen.add("500116198001150003")).hasMessageContaining("not a pseudonym");
 		assertThatThrownBy(() -> seen.add("z".repeat(32))).hasMessageContaining("not a pseudonym");
+		// one bad digit anywhere, among them the characters next to the hex ranges and uppercase
+		String good = "0123456789abcdef0123456789abcdef";
+		for (int i = 0; i < 32; i++) {
+			for (char bad : new char[] { '/', ':', '`', 'g', 'A', 'F', '\u00e9', '\u4e00' }) {
+				String key = good.substring(0, i) + bad + good.substring(i + 1);
+				assertThatThrownBy(() -> seen.add(key)).as(key).hasMessageContaining("not a pseudonym");
+			}
+		}
+	}
+
+	@Test
+	void tellsApartPseudonymsThatDifferInOneDigit() {
+		// given every lowercase hex digit in every position of an otherwise equal key
+		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
+		String base = "fedcba9876543210fedcba9876543210";
+		int added = 0;
+
+		// when each variant is added twice
+		for (int i = 0; i < 32; i++) {
+			for (char digit : "0123456789abcdef".toCharArray()) {
+				String key = base.substring(0, i) + digit + base.substring(i + 1);
+				if (seen.add(key)) {
+					added++;
+				}
+				assertThat(seen.add(key)).as(key).isFalse();
+			}
+		}
+
+		// then each distinct key counted once: the base, and 15 others per position
+		assertThat(added).isEqualTo(1 + 32 * 15);
 	}
 
 }
