@@ -18,7 +18,6 @@ from talent_rows
 group by all;
 
 insert into dw.agg_talent_category
-select t.district_sk, t.snapshot_date_sk, t.category_sk, count(*)
-from dw.fct_talent_category t
-semi join feed_keys k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+select district_sk, snapshot_date_sk, category_sk, count(*)
+from (select district_sk, snapshot_date_sk, unnest(category_sks) as category_sk from talent_rows)
 group by all;

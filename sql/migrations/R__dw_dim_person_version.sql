@@ -15,7 +15,9 @@ categories as (
         c.district_sk,
         c.person_sk,
         string_agg(k.category_code, '|' order by k.category_code) as category_codes
-    from dw.fct_talent_category c
+    from (
+        select snapshot_date_sk, district_sk, person_sk, unnest(category_sks) as category_sk from talent
+    ) c
     join dw.dim_talent_category k on k.category_sk = c.category_sk
     group by all
 ),

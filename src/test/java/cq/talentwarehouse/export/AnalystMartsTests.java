@@ -108,9 +108,9 @@ class AnalystMartsTests {
 		// given: ten people, four of them also 科技人才
 		execute(this.warehouse, sql(roster(JIANGJIN, "2023-12-31", 1, 10, "professional_technical"),
 				roster(JIANGJIN, "2022-12-31", 1, 3, "education")));
-		execute(this.warehouse, "insert into dw.fct_talent_category select snapshot_date_sk, district_sk, person_sk,"
-				+ " (select category_sk from dw.dim_talent_category where category_code = 'science_tech')"
-				+ " from dw.fct_talent_snapshot where snapshot_date_sk = 20231231 and person_sk <= 4",
+		execute(this.warehouse, "update dw.fct_talent_snapshot set category_sks = list_sort(list_append(category_sks,"
+				+ " (select category_sk from dw.dim_talent_category where category_code = 'science_tech')))"
+				+ " where snapshot_date_sk = 20231231 and person_sk <= 4",
 				// and the aggregate a load keeps beside the facts, which the mart reads
 				"insert into dw.agg_talent_category select district_sk, snapshot_date_sk, category_sk, count(*)"
 						+ " from dw.fct_talent_category where snapshot_date_sk = 20231231 and category_sk ="

@@ -82,20 +82,22 @@ public final class TestWarehouses {
 		String range = "range(" + from + ", " + (to + 1) + ") r(i)";
 		String dateSk = date.replace("-", "");
 		String district = district(districtCode);
-		String[] sql = new String[5 + 2 * categories.length];
+		String[] sql = new String[5 + categories.length];
+		StringBuilder categoryKeys = new StringBuilder();
+		for (String code : categories) {
+			categoryKeys.append(categoryKeys.length() == 0 ? "" : ", ").append(category(code));
+		}
 		sql[0] = "insert into dw.dim_person (person_sk, person_id) select i, cast(printf('%032x', i) as uuid) from " + range
 				+ " where not exists (select 1 from dw.dim_person p where p.person_sk = i)";
 		sql[1] = "insert into dw.fct_talent_snapshot (snapshot_date_sk, district_sk, person_sk, is_high_level, is_high_skill,"
-				+ " run_id, source_line) select " + dateSk + ", " + district + ", i, false, false, 'test', i from " + range;
+				+ " run_id, source_line, category_sks) select " + dateSk + ", " + district + ", i, false, false, 'test', i,"
+				+ " list_sort([" + categoryKeys + "]::integer[]) from " + range;
 		// the aggregates a load maintains beside the facts, which the talent marts read
 		sql[2] = "insert into dw.agg_talent_snapshot (district_sk, snapshot_date_sk, talent_level_sk, is_high_level,"
 				+ " is_high_skill, people) select " + district + ", " + dateSk + ", null, false, false, " + (to - from + 1);
 		for (int c = 0; c < categories.length; c++) {
-			String category = "(select category_sk from dw.dim_talent_category where category_code = '" + categories[c] + "')";
-			sql[3 + 2 * c] = "insert into dw.fct_talent_category (snapshot_date_sk, district_sk, person_sk, category_sk) select "
-					+ dateSk + ", " + district + ", i, " + category + " from " + range;
-			sql[4 + 2 * c] = "insert into dw.agg_talent_category (district_sk, snapshot_date_sk, category_sk, people)"
-					+ " select " + district + ", " + dateSk + ", " + category + ", " + (to - from + 1);
+			sql[3 + c] = "insert into dw.agg_talent_category (district_sk, snapshot_date_sk, category_sk, people)"
+					+ " select " + district + ", " + dateSk + ", " + category(categories[c]) + ", " + (to - from + 1);
 		}
 		// as a load does: re-derive the people on more than one district's roster
 		sql[sql.length - 2] = "delete from dw.agg_multi_district_person";
@@ -105,6 +107,10 @@ public final class TestWarehouses {
 				+ " having count(distinct district_code) > 1) select b.* from by_code b semi join shared s"
 				+ " on s.person_sk = b.person_sk";
 		return sql;
+	}
+
+	private static String category(String code) {
+		return "(select category_sk from dw.dim_talent_category where category_code = '" + code + "')";
 	}
 
 	/** Enterprise number {@code enterprise} holding a qualification granted on {@code granted} (yyyy-mm-dd). */

@@ -6,10 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cq.talentwarehouse.stage.Pseudonymizer;
 
@@ -36,7 +34,7 @@ class PersonIdMigrationIntegrationTests {
 		try (Connection connection = DuckDb.openReadWrite(warehouse)) {
 			// the analyst views read seed tables, as in a load
 			WarehouseBuilder.loadSeeds(connection, this.dir.resolve("seeds"));
-			flyway(connection, "15").migrate();
+			OlderWarehouse.migrate(connection, 15, this.dir.resolve("migrations"));
 			execute(connection, "insert into dw.dim_person values (7, '" + letters + "', 'M', 1980)");
 
 			// when it migrates to the current schema, as a load does
@@ -53,17 +51,6 @@ class PersonIdMigrationIntegrationTests {
 				assertThat(rs.next()).isFalse();
 			}
 		}
-	}
-
-	private static Flyway flyway(Connection connection, String target) {
-		var configuration = Flyway.configure()
-			.dataSource(new SingleConnectionDataSource(connection, true))
-			.locations("classpath:sql/migrations")
-			.schemas("ops")
-			.defaultSchema("ops")
-			.table("schema_history");
-		configuration.target(target);
-		return configuration.load();
 	}
 
 	private static void execute(Connection connection, String sql) throws Exception {

@@ -92,16 +92,35 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
-	void catchACategoryCountedTwiceAndAPersonWithoutCategories() throws Exception {
-		execute("insert into dw.fct_talent_category select * from dw.fct_talent_category"
-				+ " where person_sk = (select min(person_sk) from dw.fct_talent_category) limit 1");
-		execute("delete from dw.fct_talent_category where person_sk = (select max(person_sk) from dw.fct_talent_category)");
+	void catchACategoryCountedTwiceAPersonWithoutCategoriesAndAnUnknownCategory() throws Exception {
+		// given a loaded warehouse, when one roster row holds a category twice, another none and a
+		// third a key the category dimension does not have
+		execute("update dw.fct_talent_snapshot set category_sks = list_append(category_sks, category_sks[1])"
+				+ " where person_sk = (select min(person_sk) from dw.fct_talent_snapshot)");
+		execute("update dw.fct_talent_snapshot set category_sks = []"
+				+ " where person_sk = (select max(person_sk) from dw.fct_talent_snapshot)");
+		execute("update dw.fct_talent_snapshot set category_sks = [null]"
+				+ " where person_sk = (select max(person_sk) - 1 from dw.fct_talent_snapshot)");
 
 		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
 
+		// then each breaks its own test
 		assertThat(failures).extracting(WarehouseTests.Failure::test)
-			.contains("fct_talent_category_unique_grain", "fct_talent_category_every_person_categorised");
+			.contains("fct_talent_category_unique_grain", "fct_talent_category_every_person_categorised",
+					"fct_talent_snapshot_category_relationships");
 		assertThat(failures.toString()).contains("problem=no category");
+	}
+
+	@Test
+	void catchACategoryListOutOfOrder() throws Exception {
+		// given a loaded warehouse, when a roster row's categories are not in ascending order
+		execute("update dw.fct_talent_snapshot set category_sks = [max_sk, min_sk] from ("
+				+ "select min(category_sk) as min_sk, max(category_sk) as max_sk from dw.dim_talent_category)"
+				+ " where person_sk = (select min(person_sk) from dw.fct_talent_snapshot)");
+
+		// then the grain test refuses it: "each category once" is checked as "strictly increasing"
+		assertThat(WarehouseTests.run(this.warehouse)).extracting(WarehouseTests.Failure::test)
+			.contains("fct_talent_category_unique_grain");
 	}
 
 	@Test
