@@ -280,6 +280,8 @@ EOF2
 )
 	rm -rf "$SCHED_DIR"
 fi
+# the landing zone as generated: a later full load (or a load by hand) must not pick up the extra snapshot
+rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 
 # --- analyst views ----------------------------------------------------------------------------
 
