@@ -2,6 +2,9 @@
 -- so a duplicate always involves a person on one of this run's snapshots. When this run loaded a
 -- small part of the warehouse, only those people are looked up in the whole dimension (a night with
 -- one district: 1.3 s -> 0.1 s); otherwise the whole dimension is grouped, which is cheaper then.
+-- Person keys are numbered 1..N: if the N rows cover N different values of 1..max, they are all
+-- different, which a join against that range tells faster than grouping the keys; only when they do
+-- not is the dimension grouped by key, to name the keys used twice.
 with this_run as (
     select * from ops.last_run_snapshots
 ),
@@ -16,6 +19,20 @@ scope as (
     select (select count(*) from run_people) * 2 > (select count(*) from dw.fct_talent_snapshot) as is_whole
 ),
 
+person_keys as (
+    select count(*) as n, coalesce(max(person_sk), 0) as highest from dw.dim_person
+),
+
+keys_in_range as (
+    select count(*) as n
+    from range(1, (select highest from person_keys) + 1) r(person_sk)
+    semi join dw.dim_person p on p.person_sk = r.person_sk
+),
+
+key_used_twice as (
+    select (select n from person_keys) > (select n from keys_in_range) as suspected
+),
+
 candidates as (
     select p.person_sk, p.person_id
     from dw.dim_person p
@@ -27,7 +44,8 @@ final as (
     from dw.dim_person where (select is_whole from scope) group by person_id having count(*) > 1
     union all
     select cast(person_sk as varchar), count(*)
-    from dw.dim_person where (select is_whole from scope) group by person_sk having count(*) > 1
+    from dw.dim_person where (select is_whole from scope) and (select suspected from key_used_twice)
+    group by person_sk having count(*) > 1
     union all
     select cast(p.person_id as varchar), count(*)
     from dw.dim_person p semi join candidates c on c.person_id = p.person_id group by p.person_id having count(*) > 1

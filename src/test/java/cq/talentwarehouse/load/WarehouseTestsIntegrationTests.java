@@ -68,6 +68,19 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchTwoPeopleUnderOneKeyAndNameTheKey() throws Exception {
+		// given a loaded warehouse, when a second person takes the highest key (the rows no longer
+		// cover as many keys as there are rows, so the keys are grouped to find the one used twice)
+		execute("insert into dw.dim_person select person_sk, cast(printf('%032x', 999999) as uuid), gender, birth_year"
+				+ " from dw.dim_person where person_sk = (select max(person_sk) from dw.dim_person)");
+
+		// then
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+		assertThat(failures.toString()).contains("person_key=" + value("select max(person_sk) from dw.dim_person"));
+	}
+
+	@Test
 	void catchAPersonTwiceAfterASmallLoadThatChecksOnlyItsOwnPeople() throws Exception {
 		// given a second, small load: one 江津 record on 2024-12-31 (the scoped branch of the test)
 		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
@@ -147,6 +160,15 @@ class WarehouseTestsIntegrationTests {
 	private void execute(String sql) throws Exception {
 		try (Connection c = DuckDb.openReadWrite(this.warehouse); Statement s = c.createStatement()) {
 			s.execute(sql);
+		}
+	}
+
+	/** The first column of the first row. */
+	private String value(String sql) throws Exception {
+		try (Connection c = DuckDb.openReadOnly(this.warehouse); Statement s = c.createStatement();
+				java.sql.ResultSet rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 
