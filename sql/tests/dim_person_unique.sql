@@ -24,8 +24,9 @@ person_keys as (
 ),
 
 keys_in_range as (
+    -- an empty range when only this run's people are checked: the count is not needed then
     select count(*) as n
-    from range(1, (select highest from person_keys) + 1) r(person_sk)
+    from range(1, case when (select is_whole from scope) then (select highest from person_keys) + 1 else 1 end) r(person_sk)
     semi join dw.dim_person p on p.person_sk = r.person_sk
 ),
 
