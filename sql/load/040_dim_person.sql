@@ -2,10 +2,13 @@
 -- (pseudonyms are stable across loads). In steps over temp tables: as one statement the numbering
 -- window ran over the grouping and anti join unmaterialized, ~0.7 s slower at city scale.
 create or replace temp table staged_people as
--- a snapshot stages each person once; a person on two districts' rosters is grouped here
-select person_id, any_value(gender) as gender, any_value(birth_year) as birth_year
-from stg_roster
-group by person_id;
+-- a snapshot stages each person once; a person on two districts' rosters is one row here. Gender and
+-- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
+-- every row of a person, and a plain distinct over the three does what a group by person with
+-- any_value did, without the aggregate states (city scale: 1.1 -> 0.9 s in the load). Were they
+-- ever to differ, the person would get two rows and dim_person_unique would stop the publish.
+select distinct person_id, gender, birth_year
+from stg_roster;
 
 create or replace temp table new_people as
 select s.* from staged_people s
