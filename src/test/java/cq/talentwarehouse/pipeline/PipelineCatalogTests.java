@@ -211,6 +211,25 @@ class PipelineCatalogTests {
 			.hasSize(3);
 	}
 
+	@Test
+	void readsAPipelineFileAgainWhenItsContentChanges() throws IOException {
+		// given a pipeline file read once (a stage step's beans read it several times per job)
+		Path file = this.dir.resolve("feed.yaml");
+		write("feed.yaml", "district: \"500116\"\nname: 江津区\nlanding: jiangjin\nsources: {}\n");
+		PipelineDefinition first = PipelineCatalog.readChecked(file);
+
+		// when the operator edits it between two runs of a long-lived schedule process
+		write("feed.yaml", "district: 黔江区\nname: 黔江区\nlanding: qianjiang\nsources: {}\n");
+		PipelineDefinition second = PipelineCatalog.readChecked(file);
+
+		// then the second read sees the edit (the district name resolved to its code), and the same
+		// content read again is the same definition
+		assertThat(first.district()).isEqualTo("500116");
+		assertThat(second.district()).isEqualTo("500114");
+		assertThat(second.landing()).isEqualTo("qianjiang");
+		assertThat(PipelineCatalog.readChecked(file)).isSameAs(second);
+	}
+
 	private void write(String name, String yaml) throws IOException {
 		Files.writeString(this.dir.resolve(name), yaml, StandardCharsets.UTF_8);
 	}
