@@ -42,14 +42,10 @@ public final class WarehouseBuilder {
 	private WarehouseBuilder() {
 	}
 
-	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
-			LocalDateTime startedAt) throws SQLException, IOException {
-		build(published, workingCopy, staging, runId, startedAt, "4GB");
-	}
-
 	/**
-	 * @param memoryLimit DuckDB's memory_limit for the build; beyond it DuckDB spills to a temp
-	 * folder beside the working copy instead of growing the process without bound
+	 * @param memoryLimit DuckDB's memory_limit for the build ({@code TalentProperties}, default 4GB);
+	 * beyond it DuckDB spills to a temp folder beside the working copy instead of growing the process
+	 * without bound
 	 */
 	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
 			LocalDateTime startedAt, String memoryLimit) throws SQLException, IOException {

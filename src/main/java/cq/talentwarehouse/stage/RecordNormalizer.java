@@ -147,7 +147,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			case ID_NUMBER -> new IdNumberRule(field);
 			case PERSONAL_NAME -> new PresenceRule(field);
 			case TEXT -> new TextRule(field);
-			case CODE, CODE_LIST -> new CodeRule(field, index);
+			case CODE, CODE_LIST -> new CodeRule(field, index, this.rawCache[index]);
 			case USCC -> new CreditCodeRule(field, this.rawCache[index]);
 			case QUANTITY -> new QuantityRule(field);
 			case DISTRICT -> new DistrictRule(field);
@@ -210,16 +210,19 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 		private final boolean list;
 
-		CodeRule(Field field, int index) {
+		private final java.util.Map<String, String> raws;
+
+		CodeRule(Field field, int index, java.util.Map<String, String> raws) {
 			super(field);
 			this.index = index;
 			this.list = field.type() == SourceKind.ValueType.CODE_LIST;
+			this.raws = raws;
 		}
 
 		@Override
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			String code = cachedCode(this.index, value, this.list);
-			remember(RecordNormalizer.this.rawCache[this.index], original, (code == null) ? UNKNOWN : code);
+			remember(this.raws, original, (code == null) ? UNKNOWN : code);
 			if (code == null) {
 				return StagedRecord.quarantined(line, unknownRule(this.field), this.field.name(), original);
 			}
