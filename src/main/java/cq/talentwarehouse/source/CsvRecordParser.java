@@ -142,7 +142,7 @@ final class CsvRecordParser implements AutoCloseable {
 			while (at < end) {
 				char c = b[at];
 				if (c == d) {
-					add(new String(b, start, at - start));
+					add(cut(start, at));
 					this.position = at + 1;
 					if (this.position == this.limit && !fill(this.position)) {
 						add(""); // a record ending in a delimiter has an empty last field
@@ -151,7 +151,7 @@ final class CsvRecordParser implements AutoCloseable {
 					return true;
 				}
 				if (c == '\n' || c == '\r') {
-					add(new String(b, start, at - start));
+					add(cut(start, at));
 					this.position = at + 1;
 					if (c == '\r') {
 						skipLfAfterCr();
@@ -232,6 +232,74 @@ final class CsvRecordParser implements AutoCloseable {
 			}
 			this.position++;
 		}
+	}
+
+	/**
+	 * The text of an unquoted field: for a column whose values repeat (codes, categories, employers),
+	 * the same String instance every time, so the normalizer's caches find it by identity with its
+	 * hash already computed, and no new String is made per cell.
+	 */
+	private String cut(int start, int end) {
+		int column = this.count;
+		if (column >= this.interners.length) {
+			this.interners = java.util.Arrays.copyOf(this.interners, column * 2);
+		}
+		Interner interner = this.interners[column];
+		if (interner == null) {
+			interner = new Interner();
+			this.interners[column] = interner;
+		}
+		return interner.open ? interner.intern(this.buffer, start, end) : new String(this.buffer, start, end - start);
+	}
+
+	private Interner[] interners = new Interner[16];
+
+	/**
+	 * The distinct values of one column, up to a limit: a column with more (ID numbers, names) stops
+	 * interning once full and costs nothing more.
+	 */
+	private static final class Interner {
+
+		private static final int SLOTS = 8192;
+
+		private static final int LIMIT = 2048;
+
+		private final String[] values = new String[SLOTS];
+
+		private final char[][] texts = new char[SLOTS][];
+
+		private int size;
+
+		boolean open = true;
+
+		String intern(char[] buffer, int from, int to) {
+			int h = 0;
+			for (int i = from; i < to; i++) {
+				h = 31 * h + buffer[i];
+			}
+			int mask = SLOTS - 1;
+			int slot = (h ^ (h >>> 13)) & mask;
+			while (true) {
+				char[] text = this.texts[slot];
+				if (text == null) {
+					String value = new String(buffer, from, to - from);
+					if (this.size < LIMIT) {
+						this.texts[slot] = java.util.Arrays.copyOfRange(buffer, from, to);
+						this.values[slot] = value;
+						this.size++;
+					}
+					else {
+						this.open = false;
+					}
+					return value;
+				}
+				if (java.util.Arrays.equals(text, 0, text.length, buffer, from, to)) {
+					return this.values[slot];
+				}
+				slot = (slot + 1) & mask;
+			}
+		}
+
 	}
 
 	private void add(String field) {

@@ -57,9 +57,11 @@ abstract class SeenKeys {
 		private boolean hasZero;
 
 		/**
-		 * A block at a time: first every key's slot is read (independent loads, so the CPU waits for
-		 * several cache misses at once), then the keys go in, in order, from cache. One miss at a time
-		 * cost ~300 ns a record with two rosters staging side by side.
+		 * A block at a time: first every key is decoded, then every key's slot is read in a loop that
+		 * does nothing else (independent loads, so the CPU waits for many cache misses at once), then
+		 * the keys go in, in order, from cache. One miss at a time cost ~300 ns a record with two
+		 * rosters staging side by side; reading the slots in the decoding loop left fewer misses in
+		 * flight (800,000 keys alone: 110-150 -> 95-115 ns a key).
 		 */
 		@Override
 		boolean[] addAll(String[] keys) {
@@ -73,8 +75,11 @@ abstract class SeenKeys {
 					byte[] ascii = ascii(keys[i]);
 					highs[i] = hex(ascii, 0, keys[i]);
 					lows[i] = hex(ascii, 16, keys[i]);
-					touched += this.slots[2 * slot(lows[i], mask)];
 				}
+			}
+			long[] slots = this.slots;
+			for (int i = 0; i < n; i++) {
+				touched += slots[2 * slot(lows[i], mask)];
 			}
 			this.sink = touched;
 			boolean[] added = new boolean[n];

@@ -95,6 +95,46 @@ class CsvRecordParserTests {
 		}
 	}
 
+	@Test
+	void givesTheSameStringForEachRepeatOfAValueInAColumn() throws Exception {
+		// given a column whose cells repeat, as code columns do
+		CsvRecordParser parser = new CsvRecordParser(new StringReader("本科,x\n硕士,y\n本科,x\n"), ',');
+
+		// when the records are read
+		String[] first = parser.next();
+		String[] second = parser.next();
+		String[] third = parser.next();
+
+		// then a repeated cell is the very instance read before, and different cells stay different
+		assertThat(third[0]).isSameAs(first[0]).isEqualTo("本科");
+		assertThat(third[1]).isSameAs(first[1]).isEqualTo("x");
+		assertThat(second).containsExactly("硕士", "y");
+	}
+
+	@Test
+	void readsEveryValueOfAColumnWithMoreDistinctValuesThanItKeeps() throws Exception {
+		// given 10,000 distinct ID-like values in the first column and one repeated code in the second
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			text.append(String.format("5001011990%08d", i)).append(",professional_technical\n");
+		}
+		CsvRecordParser parser = new CsvRecordParser(new StringReader(text.toString()), ',');
+
+		// when every record is read
+		List<String[]> records = new ArrayList<>();
+		String[] record;
+		while ((record = parser.next()) != null) {
+			records.add(record);
+		}
+
+		// then each value reads as written, and the code column is still one instance at the end
+		assertThat(records).hasSize(10_000);
+		for (int i = 0; i < records.size(); i++) {
+			assertThat(records.get(i)[0]).isEqualTo(String.format("5001011990%08d", i));
+		}
+		assertThat(records.get(9_999)[1]).isSameAs(records.get(0)[1]).isEqualTo("professional_technical");
+	}
+
 	private static List<List<String>> parse(Reader reader) throws IOException {
 		List<List<String>> records = new ArrayList<>();
 		CsvRecordParser parser = new CsvRecordParser(reader, ',');
