@@ -52,6 +52,50 @@ class SharedPeopleFunctionalTests {
 		assertThat(afterCorrection).doesNotContain(List.of("500241", "20210831", "2"));
 	}
 
+	@Test
+	void followsALargeLoadThatMakesAPersonSharedAndACorrectionThatUndoesIt() throws Exception {
+		// given the fixture city (江津 2023, 秀山 2021)
+		Path warehouse = Fixtures.fixtureLoad(this.dir);
+
+		// when 江津 sends a 2024 roster longer than every other roster together, listing a 秀山 person
+		// (a load that large re-derives only people on two of its rosters, or on one of its rosters
+		// and one it did not write: here the 秀山 person, whose 2021 roster stays as it was)
+		List<String> people = jiangjinPeople(40);
+		List<String> withXiushan = new java.util.ArrayList<>(people);
+		withXiushan.add(XIUSHAN_PERSON);
+		jiangjin2024(withXiushan.toArray(String[]::new));
+		load();
+		assertThat(2 * Long.parseLong(Fixtures.rows(warehouse,
+				"select count(*) from dw.fct_talent_snapshot where snapshot_date_sk = 20241231").get(0).get(0)))
+			.as("the 2024 roster is most of the warehouse")
+			.isGreaterThan(Long.parseLong(Fixtures.rows(warehouse, "select count(*) from dw.fct_talent_snapshot").get(0).get(0)));
+
+		// then that person (line 42 of the 2024 roster) is shared, on both districts' rosters
+		List<List<String>> afterNewSnapshot = shared(warehouse);
+		assertThat(afterNewSnapshot).isEqualTo(derivedFromFacts(warehouse));
+		assertThat(afterNewSnapshot).contains(List.of("500116", "20241231", "42"), List.of("500241", "20210831", "42"));
+
+		// when the large roster is corrected without them
+		jiangjin2024(people.toArray(String[]::new));
+		load();
+
+		// then they are no longer shared
+		List<List<String>> afterCorrection = shared(warehouse);
+		assertThat(afterCorrection).isEqualTo(derivedFromFacts(warehouse));
+		assertThat(afterCorrection).doesNotContain(List.of("500241", "20210831", "42"));
+	}
+
+	/** Roster records of {@code n} 江津 people not in the fixture, with valid ID numbers. */
+	private static List<String> jiangjinPeople(int n) {
+		List<String> records = new java.util.ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			String first17 = String.format("50011619850101%03d", 100 + i);
+			records.add(first17 + cq.talentwarehouse.validate.ResidentIdNumber.checkDigit(first17) + ",李" + i
+					+ ",专业技术人才,大学本科,,,,");
+		}
+		return records;
+	}
+
 	private void jiangjin2024(String... records) throws Exception {
 		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
 		Path folder = Files.createDirectories(this.dir.resolve("landing/jiangjin/2024-12-31"));
