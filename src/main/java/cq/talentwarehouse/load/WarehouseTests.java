@@ -13,7 +13,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * dbt-style data tests run on the working copy before it may be published: each file in
- * {@code sql/tests/} selects offending rows and passes when it selects none. One more test, in
+ * {@code sql/tests/} selects offending rows and passes when it selects none (statements before that
+ * query may set variables it reads). One more test, in
  * Java because it spans every text column, checks that no raw resident ID number reached
  * {@code dw}. Credit-code columns are left out: a unified social credit code is 18 characters too,
  * often all digits, and is no personal data.
@@ -41,19 +42,33 @@ public final class WarehouseTests {
 			for (Resource test : DuckDb.sqlFiles("tests")) {
 				String name = test.getFilename().replace(".sql", "");
 				List<String> statements = DuckDb.statements(DuckDb.text(test));
-				check(connection, name, statements.get(statements.size() - 1), failures);
+				check(connection, name, statements.subList(0, statements.size() - 1),
+						statements.get(statements.size() - 1), failures);
 			}
-			check(connection, "dw_has_no_raw_id_numbers", rawIdQuery(connection), failures);
+			check(connection, "dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection), failures);
 		}
 		return failures;
 	}
 
-	private static void check(Connection connection, String name, String query, List<Failure> failures)
-			throws SQLException {
+	/**
+	 * Runs a test's setup statements (a file's statements before its last: variables the query reads)
+	 * and then its query, whose rows are the offenders.
+	 */
+	private static void check(Connection connection, String name, List<String> setup, String query,
+			List<Failure> failures) throws SQLException {
 		if (query == null) {
 			return;
 		}
 		long t0 = System.nanoTime();
+		try (Statement s = connection.createStatement()) {
+			for (String statement : setup) {
+				s.execute(statement);
+			}
+		}
+		catch (SQLException ex) {
+			failures.add(new Failure(name, 0, List.of("the test's setup failed: " + ex.getMessage())));
+			return;
+		}
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
 			ResultSetMetaData meta = rs.getMetaData();
 			long rows = 0;

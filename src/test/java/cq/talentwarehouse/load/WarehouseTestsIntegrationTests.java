@@ -42,6 +42,28 @@ class WarehouseTestsIntegrationTests {
 		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("fct_talent_snapshot_unique_grain",
 				"source_counts_match_facts");
 		assertThat(failures.get(0).toString()).contains("offending row(s), e.g. (");
+		assertThat(grainFailure(failures)).contains("person_sk=" + value("select person_sk from dw.fct_talent_snapshot"
+				+ " group by snapshot_date_sk, district_sk, person_sk having count(*) > 1"), "n=2");
+	}
+
+	@Test
+	void catchAFactCountedTwiceUnderAKeyFarOutsideTheNumberedRange() throws Exception {
+		// given a person counted twice under a key a billion past the others (a bitmap of every key in
+		// between would be 125 MB: the grain test groups the run's rows by person instead)
+		execute("insert into dw.fct_talent_snapshot select * replace (1000000000 as person_sk)"
+				+ " from dw.fct_talent_snapshot where person_sk = (select min(person_sk) from dw.fct_talent_snapshot)");
+		execute("insert into dw.fct_talent_snapshot select * from dw.fct_talent_snapshot where person_sk = 1000000000");
+
+		// when the tests run, then the grain test names that key
+		assertThat(grainFailure(WarehouseTests.run(this.warehouse))).contains("person_sk=1000000000", "n=2");
+	}
+
+	private static String grainFailure(List<WarehouseTests.Failure> failures) {
+		return failures.stream()
+			.filter((f) -> f.test().equals("fct_talent_snapshot_unique_grain"))
+			.findFirst()
+			.map(WarehouseTests.Failure::toString)
+			.orElse("no grain failure in " + failures);
 	}
 
 	@Test
