@@ -112,7 +112,10 @@ public final class WarehouseTests {
 				String table = rs.getString(1) + "." + rs.getString(2);
 				String column = rs.getString(3);
 				parts.add("select '" + table + "." + column + "' as column_name, " + column + " as value from " + table
-						+ " where regexp_matches(" + column + ", '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9]|$)')");
+						// the length first: most text columns are short codes (7.8M genders), and the
+						// regular expression on every one of them was 0.18 s of a city load
+						+ " where length(" + column + ") >= 18 and regexp_matches(" + column
+						+ ", '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9]|$)')");
 			}
 		}
 		return parts.isEmpty() ? null : String.join(" union all ", parts);
