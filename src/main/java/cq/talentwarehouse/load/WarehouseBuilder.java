@@ -49,27 +49,11 @@ public final class WarehouseBuilder {
 	 */
 	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
 			LocalDateTime startedAt, String memoryLimit) throws SQLException, IOException {
-		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
-		Files.deleteIfExists(workingCopy);
-		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
-		long copiedAt = System.nanoTime();
-		if (Files.exists(published)) {
-			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
+		if (!Preparation.takeIfCurrent(published, workingCopy, runId)) {
+			prepare(published, workingCopy, staging.root().resolve("seeds"), memoryLimit);
 		}
-		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
-				s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
-					.resolve("duckdb-spill").toString()));
-			}
-			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
-			long seededAt = System.nanoTime();
-			loadSeeds(connection, staging.root().resolve("seeds"));
-			long migratedAt = System.nanoTime();
-			migrate(connection);
-			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
-					(System.nanoTime() - migratedAt) / 1_000_000);
+			settings(connection, workingCopy, memoryLimit);
 			long stagedAt = System.nanoTime();
 			stage(connection, staging, runId, startedAt);
 			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
@@ -86,6 +70,59 @@ public final class WarehouseBuilder {
 				s.execute("checkpoint");
 			}
 			log.debug("checkpoint in {} ms", (System.nanoTime() - checkpointAt) / 1_000_000);
+		}
+	}
+
+	/**
+	 * The part of {@link #build} that needs nothing staged: a fresh working copy of the published file
+	 * (so districts not loaded tonight keep their last good snapshot), the seeds, the migrations.
+	 */
+	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit)
+			throws SQLException, IOException {
+		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
+		Files.deleteIfExists(workingCopy);
+		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
+		long copiedAt = System.nanoTime();
+		if (Files.exists(published)) {
+			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
+		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
+			settings(connection, workingCopy, memoryLimit);
+			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
+			long seededAt = System.nanoTime();
+			loadSeeds(connection, seedsFolder);
+			long migratedAt = System.nanoTime();
+			migrate(connection);
+			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
+					(System.nanoTime() - migratedAt) / 1_000_000);
+		}
+	}
+
+	/**
+	 * Prepares the working copy for {@code runId} now, on the calling thread, and marks it so that
+	 * the run's build uses it instead of preparing again. For a thread that staging leaves idle (a
+	 * night with one district stages on one of two): the copy of the published file, the DuckDB
+	 * library and the migrations are then done by the time the district is staged. A failure is only
+	 * logged: the build prepares again and reports it where every build failure is reported.
+	 */
+	public static void prepareAhead(Path published, Path workingCopy, Path seedsFolder, String runId,
+			String memoryLimit) {
+		try {
+			Preparation.discard(workingCopy);
+			prepare(published, workingCopy, seedsFolder, memoryLimit);
+			Preparation.mark(published, workingCopy, runId);
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			log.debug("preparing the working copy ahead of the build failed; the build prepares it again", ex);
+		}
+	}
+
+	private static void settings(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
+		try (Statement s = connection.createStatement()) {
+			s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
+			s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
+				.resolve("duckdb-spill").toString()));
 		}
 	}
 

@@ -224,6 +224,38 @@ public class LoadRun {
 		this.stopRequested = false;
 		// one run's timers per report, also when the schedule keeps this process alive for months
 		this.meterRegistry.clear();
+		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, staging);
+		try {
+			return stageAndPublish(runId, startedAt, plan, staging, reportFile, preparing, resume, out);
+		}
+		finally {
+			// never left writing the working copy behind a returning run (the schedule starts the next)
+			if (preparing != null) {
+				preparing.join();
+			}
+		}
+	}
+
+	/**
+	 * When fewer snapshots stage than there are staging threads (a night with one district), a thread
+	 * would idle while they stage: it prepares the build's working copy meanwhile (scheduled one-district
+	 * night at city scale: the copy, DuckDB and migrations, ~0.17 s of ~1.9 s). With every thread
+	 * staging it would only compete: at city scale preparing beside staging cost 0.8 s.
+	 */
+	private Thread prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea staging) {
+		long toStage = plan.stream().filter((d) -> d.status().equals("pending")).count();
+		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
+			return null;
+		}
+		Thread preparing = new Thread(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+				WarehousePublishJobConfiguration.workingCopy(this.properties), staging.root().resolve("seeds"), runId,
+				this.properties.getWarehouseMemoryLimit()), "warehouse-prepare");
+		preparing.start();
+		return preparing;
+	}
+
+	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
+			StagingArea staging, Path reportFile, Thread preparing, boolean resume, PrintStream out) throws Exception {
 		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
 		if (this.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
@@ -255,6 +287,9 @@ public class LoadRun {
 				.addString(WarehousePublishJobConfiguration.STAGING_ROOT, staging.root().toString())
 				.addString(WarehousePublishJobConfiguration.STARTED_AT, startedAt.toString())
 				.toJobParameters();
+			if (preparing != null) {
+				preparing.join();
+			}
 			JobExecution publish = launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
 				exit = (staged == attempted) ? PUBLISHED : PARTIAL;
