@@ -64,6 +64,9 @@ final class CsvRecordParser implements AutoCloseable {
 
 	private StringBuilder unescaped;
 
+	/** Per column of the file, its values seen so far ({@link #cut}). */
+	private Interner[] interners = new Interner[16];
+
 	CsvRecordParser(Reader reader, char delimiter) {
 		this.reader = reader;
 		this.delimiter = delimiter;
@@ -251,8 +254,6 @@ final class CsvRecordParser implements AutoCloseable {
 		}
 		return interner.open ? interner.intern(this.buffer, start, end) : new String(this.buffer, start, end - start);
 	}
-
-	private Interner[] interners = new Interner[16];
 
 	/**
 	 * The distinct values of one column, up to a limit: a column with more (ID numbers, names) stops
