@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +30,7 @@ import org.apache.commons.csv.CSVRecord;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.Vocabulary;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
-import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.validate.ResidentIdNumber;
-import cq.talentwarehouse.validate.SocialCreditCode;
 
 /**
  * Municipal-scale benchmark data: every district valid on {@link #SNAPSHOT_DATE} (38 until
@@ -277,7 +274,7 @@ public final class MunicipalDataGenerator {
 				List<Future<long[]>> results = new ArrayList<>();
 				for (District d : order) {
 					Path folder = landing.resolve(d.folder()).resolve(SNAPSHOT_DATE.toString());
-					results.add(pool.submit(() -> new DistrictWriter(plan, d, identities, seed).write(folder)));
+					results.add(pool.submit(() -> new MunicipalDistrictWriter(plan, d, identities, seed).write(folder)));
 				}
 				for (int i = 0; i < order.size(); i++) {
 					long[] written = results.get(i).get();
@@ -343,14 +340,14 @@ public final class MunicipalDataGenerator {
 	// ---------------------------------------------------------------------------------------------
 	// File layouts: three header styles, as three kinds of district ledgers export them
 
-	private enum RosterColumn { SERIAL, NAME, GENDER, ID, CATEGORIES, EDUCATION, TITLE, SKILL, LEVEL, EMPLOYER }
+	enum RosterColumn { SERIAL, NAME, GENDER, ID, CATEGORIES, EDUCATION, TITLE, SKILL, LEVEL, EMPLOYER }
 
-	private enum EnterpriseColumn { SERIAL, USCC, NAME, QUALIFICATION, DATE, CAPITAL }
+	enum EnterpriseColumn { SERIAL, USCC, NAME, QUALIFICATION, DATE, CAPITAL }
 
-	private enum PlatformColumn { SERIAL, NAME, TYPE, LEVEL, HOST, DATE }
+	enum PlatformColumn { SERIAL, NAME, TYPE, LEVEL, HOST, DATE }
 
 	/** Header text by canonical field, in file order; null header = a column no pipeline maps. */
-	private record Layout(String rosterFile, String enterpriseFile, String platformFile, RosterColumn[] roster,
+	record Layout(String rosterFile, String enterpriseFile, String platformFile, RosterColumn[] roster,
 			String[] rosterHeader, String separator, String separatorSetting, EnterpriseColumn[] enterprise,
 			String[] enterpriseHeader, PlatformColumn[] platform, String[] platformHeader) {
 	}
@@ -398,7 +395,7 @@ public final class MunicipalDataGenerator {
 					new String[] { "序号", "平台名称", "类型", "级别", "获批时间" }) };
 
 	/** Encoding and line ends of one district's files. */
-	private record Style(Layout layout, Charset charset, boolean bom, String lineEnd, int dateStyle) {
+	record Style(Layout layout, Charset charset, boolean bom, String lineEnd, int dateStyle) {
 
 		static Style of(District d) {
 			int i = d.index();
@@ -413,7 +410,7 @@ public final class MunicipalDataGenerator {
 
 	}
 
-	private static String header(Layout layout, RosterColumn column) {
+	static String header(Layout layout, RosterColumn column) {
 		for (int i = 0; i < layout.roster().length; i++) {
 			if (layout.roster()[i] == column) {
 				return layout.rosterHeader()[i];
@@ -422,7 +419,7 @@ public final class MunicipalDataGenerator {
 		return null;
 	}
 
-	private static String header(Layout layout, EnterpriseColumn column) {
+	static String header(Layout layout, EnterpriseColumn column) {
 		for (int i = 0; i < layout.enterprise().length; i++) {
 			if (layout.enterprise()[i] == column) {
 				return layout.enterpriseHeader()[i];
@@ -431,7 +428,7 @@ public final class MunicipalDataGenerator {
 		return null;
 	}
 
-	private static String header(Layout layout, PlatformColumn column) {
+	static String header(Layout layout, PlatformColumn column) {
 		for (int i = 0; i < layout.platform().length; i++) {
 			if (layout.platform()[i] == column) {
 				return layout.platformHeader()[i];
@@ -496,7 +493,7 @@ public final class MunicipalDataGenerator {
 		return y.toString();
 	}
 
-	private static void source(StringBuilder y, String file, Style style) {
+	static void source(StringBuilder y, String file, Style style) {
 		y.append("    file: ").append(file).append('\n');
 		y.append("    encoding: ").append(style.encodingName()).append('\n');
 	}
@@ -510,7 +507,7 @@ public final class MunicipalDataGenerator {
 	// ---------------------------------------------------------------------------------------------
 	// Values as districts write them; every one is checked against the seeds before writing
 
-	private static final String[][] CATEGORY_VARIANTS = { { "专业技术人才", "专技人才", "专业技术人员" },
+	static final String[][] CATEGORY_VARIANTS = { { "专业技术人才", "专技人才", "专业技术人员" },
 			{ "高技能人才", "高技能人才队伍" }, { "企业经营管理人才", "企业经营管理人员", "经营管理人才" },
 			{ "农村实用人才", "乡村实用人才" }, { "党政人才", "党政干部人才" }, { "社会工作专业人才", "社会工作人才", "社工人才" },
 			{ "科技人才", "科技创新人才" }, { "教育人才", "教育系统人才" }, { "医疗卫生人才", "卫生健康人才", "卫生人才" },
@@ -520,56 +517,56 @@ public final class MunicipalDataGenerator {
 			"enterprise_management", "rural_practical", "party_government", "social_work", "science_tech",
 			"education", "health", "commerce_logistics" };
 
-	private static final int HS = 1, RP = 3, ST = 6;
+	static final int HS = 1, RP = 3, ST = 6;
 
 	/** Primary category (the six of 人才资源总量), in percent. */
-	private static final int[] MAIN_WEIGHTS = { 40, 20, 14, 12, 8, 6 };
+	static final int[] MAIN_WEIGHTS = { 40, 20, 14, 12, 8, 6 };
 
-	private static final String[][] EDUCATION_VARIANTS = { { "博士研究生", "博士" }, { "硕士研究生", "硕士", "研究生" },
+	static final String[][] EDUCATION_VARIANTS = { { "博士研究生", "博士" }, { "硕士研究生", "硕士", "研究生" },
 			{ "大学本科", "本科" }, { "大学专科", "大专", "专科" }, { "高中及中专", "中专", "高中", "技校" }, { "初中及以下", "初中" } };
 
 	private static final String[] EDUCATION_CODES = { "doctorate", "master", "bachelor", "college", "upper_secondary",
 			"lower_secondary_or_below" };
 
 	/** By primary category. */
-	private static final int[][] EDUCATION_WEIGHTS = { { 2, 12, 50, 28, 7, 1 }, { 0, 0, 8, 35, 50, 7 },
+	static final int[][] EDUCATION_WEIGHTS = { { 2, 12, 50, 28, 7, 1 }, { 0, 0, 8, 35, 50, 7 },
 			{ 1, 8, 40, 32, 15, 4 }, { 0, 0, 3, 12, 35, 50 }, { 1, 15, 60, 20, 4, 0 }, { 0, 5, 45, 40, 10, 0 } };
 
 	private static final String[] TITLE_CODES = { "senior", "associate_senior", "intermediate", "junior" };
 
-	private static final String[][] TITLE_SERIES = { { "正高级", "副高级", "中级", "初级" },
+	static final String[][] TITLE_SERIES = { { "正高级", "副高级", "中级", "初级" },
 			{ "正高级职称", "副高级职称", "中级职称", "初级职称" }, { "正高级工程师", "高级工程师", "工程师", "助理工程师" },
 			{ "正高级教师", "高级教师", "一级教师", "二级教师" }, { "主任医师", "副主任医师", "主治医师", "医师" },
 			{ "正高级经济师", "高级经济师", "经济师", "助理经济师" }, { "研究员", "副研究员", "助理研究员", "技术员" } };
 
-	private static final int[] TITLE_PERCENT = { 85, 3, 15, 6, 8, 30 };
+	static final int[] TITLE_PERCENT = { 85, 3, 15, 6, 8, 30 };
 
-	private static final int[] TITLE_LEVEL_WEIGHTS = { 4, 20, 40, 36 };
+	static final int[] TITLE_LEVEL_WEIGHTS = { 4, 20, 40, 36 };
 
 	private static final String[] SKILL_CODES = { "senior_worker", "technician", "senior_technician",
 			"special_technician", "intermediate_worker", "junior_worker" };
 
-	private static final String[][] SKILL_VARIANTS = { { "高级工", "三级/高级工" }, { "技师", "二级/技师" },
+	static final String[][] SKILL_VARIANTS = { { "高级工", "三级/高级工" }, { "技师", "二级/技师" },
 			{ "高级技师", "一级/高级技师" }, { "特级技师" }, { "中级工", "四级/中级工" }, { "初级工", "五级/初级工" } };
 
-	private static final int[] HIGH_SKILL_WEIGHTS = { 60, 28, 11, 1 };
+	static final int[] HIGH_SKILL_WEIGHTS = { 60, 28, 11, 1 };
 
 	private static final String[] TALENT_LEVEL_CODES = { "national", "provincial", "district", "none" };
 
 	/** By tier; the district tier is written 区级 or 县级 as the division is. */
-	private static final String[][] TALENT_LEVEL_VARIANTS = { { "国家级" }, { "市级", "省部级" }, { "区级", "县级" },
+	static final String[][] TALENT_LEVEL_VARIANTS = { { "国家级" }, { "市级", "省部级" }, { "区级", "县级" },
 			{ "一般" } };
 
 	/** Per 100,000 people: 国家级, 省部级, 区县级 high-level talents. */
-	private static final int[] TIER_PER_100K = { 8, 60, 400 };
+	static final int[] TIER_PER_100K = { 8, 60, 400 };
 
 	private static final String[] QUALIFICATION_CODES = { "little_giant", "municipal_little_giant", "specialized_sme",
 			"innovative_sme", "high_tech", "tech_sme" };
 
-	private static final int LITTLE_GIANT = 0, MUNICIPAL_LITTLE_GIANT = 1, SPECIALIZED = 2, INNOVATIVE = 3,
+	static final int LITTLE_GIANT = 0, MUNICIPAL_LITTLE_GIANT = 1, SPECIALIZED = 2, INNOVATIVE = 3,
 			HIGH_TECH = 4, TECH_SME = 5;
 
-	private static final String[][] QUALIFICATION_VARIANTS = {
+	static final String[][] QUALIFICATION_VARIANTS = {
 			{ "国家级专精特新“小巨人”企业", "专精特新\"小巨人\"企业", "专精特新小巨人" }, { "重庆市“小巨人”企业", "市级小巨人企业" },
 			{ "专精特新中小企业", "专精特新企业", "市级专精特新企业" }, { "创新型中小企业" }, { "高新技术企业", "国家高新技术企业" },
 			{ "科技型企业", "科技型中小企业" } };
@@ -577,52 +574,52 @@ public final class MunicipalDataGenerator {
 	private static final String[] PLATFORM_TYPE_CODES = { "academician_workstation", "postdoc_workstation",
 			"key_laboratory", "rd_institution", "incubator", "master_studio", "innovation_platform" };
 
-	private static final int ACADEMICIAN = 0, POSTDOC = 1, KEY_LAB = 2, RD = 3, INCUBATOR = 4, MASTER = 5;
+	static final int ACADEMICIAN = 0, POSTDOC = 1, KEY_LAB = 2, RD = 3, INCUBATOR = 4, MASTER = 5;
 
-	private static final String[][] PLATFORM_TYPE_VARIANTS = { { "院士专家工作站", "院士工作站" },
+	static final String[][] PLATFORM_TYPE_VARIANTS = { { "院士专家工作站", "院士工作站" },
 			{ "博士后科研工作站", "博士后工作站" }, { "重点实验室", "工程实验室" },
 			{ "企业技术中心", "工程技术研究中心", "研发中心", "新型研发机构" }, { "科技企业孵化器", "众创空间" }, { "技能大师工作室" },
 			{ "双创示范基地", "创新创业平台" } };
 
-	private static final int[] PLATFORM_TYPE_WEIGHTS = { 5, 8, 8, 45, 12, 14, 8 };
+	static final int[] PLATFORM_TYPE_WEIGHTS = { 5, 8, 8, 45, 12, 14, 8 };
 
 	private static final String[] PLATFORM_LEVEL_CODES = { "national", "municipal", "district" };
 
-	private static final String[][] PLATFORM_LEVEL_VARIANTS = { { "国家级" }, { "市级" }, { "区级", "县级" } };
+	static final String[][] PLATFORM_LEVEL_VARIANTS = { { "国家级" }, { "市级" }, { "区级", "县级" } };
 
-	private static final int[] PLATFORM_LEVEL_WEIGHTS = { 5, 45, 50 };
+	static final int[] PLATFORM_LEVEL_WEIGHTS = { 5, 45, 50 };
 
-	private static final String[] UNKNOWN_CATEGORIES = { "志愿者", "退休人员" };
+	static final String[] UNKNOWN_CATEGORIES = { "志愿者", "退休人员" };
 
-	private static final String UNKNOWN_EDUCATION = "私塾";
+	static final String UNKNOWN_EDUCATION = "私塾";
 
-	private static final String UNKNOWN_QUALIFICATION = "纳税大户";
+	static final String UNKNOWN_QUALIFICATION = "纳税大户";
 
-	private static final String UNKNOWN_PLATFORM_LEVEL = "乡镇级";
+	static final String UNKNOWN_PLATFORM_LEVEL = "乡镇级";
 
 	/** MIIT's 专精特新"小巨人" batches up to the snapshot. */
-	private static final LocalDate[] LITTLE_GIANT_BATCHES = { LocalDate.of(2019, 6, 25), LocalDate.of(2020, 12, 14),
+	static final LocalDate[] LITTLE_GIANT_BATCHES = { LocalDate.of(2019, 6, 25), LocalDate.of(2020, 12, 14),
 			LocalDate.of(2021, 7, 19), LocalDate.of(2022, 8, 25), LocalDate.of(2023, 7, 19), LocalDate.of(2024, 8, 20) };
 
-	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉";
+	static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉";
 
-	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文辉建国红梅林波斌宇浩凯鹏飞婷雪琳晨欣怡佳俊峰鑫丹萍燕勤春海云志成兵亮东新德荣龙翔宏蓉倩莉洁瑶晓小天子思雨";
+	static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文辉建国红梅林波斌宇浩凯鹏飞婷雪琳晨欣怡佳俊峰鑫丹萍燕勤春海云志成兵亮东新德荣龙翔宏蓉倩莉洁瑶晓小天子思雨";
 
-	private static final String TRADE_NAME_CHARS = "鑫恒瑞德华宏盛金泰隆达源丰永兴昌荣康安顺新力远通博创科精誉锦汇嘉欣凯捷宇腾峰润祥和佳辰汉晟铭弘骏伟信联卓越诚益天合众美帆";
+	static final String TRADE_NAME_CHARS = "鑫恒瑞德华宏盛金泰隆达源丰永兴昌荣康安顺新力远通博创科精誉锦汇嘉欣凯捷宇腾峰润祥和佳辰汉晟铭弘骏伟信联卓越诚益天合众美帆";
 
-	private static final String[] INDUSTRIES = { "机械制造", "齿轮", "食品", "建材", "电子科技", "新材料", "汽车零部件", "生物科技",
+	static final String[] INDUSTRIES = { "机械制造", "齿轮", "食品", "建材", "电子科技", "新材料", "汽车零部件", "生物科技",
 			"农业开发", "茶业", "中药材", "物流", "建筑工程", "铝业", "化工", "粮油", "酒业", "摩托车配件", "智能装备", "环保科技", "模具",
 			"精密铸造", "电气", "纺织", "医药", "数字科技", "软件", "新能源", "能源科技", "印务", "柑橘", "榨菜", "火锅食品", "眼镜" };
 
-	private static final String[] TOPICS = { "智能制造", "轻合金材料", "汽车电子", "生态农业", "中药材", "特色食品", "新能源材料", "精密铸造",
+	static final String[] TOPICS = { "智能制造", "轻合金材料", "汽车电子", "生态农业", "中药材", "特色食品", "新能源材料", "精密铸造",
 			"数控装备", "电子信息", "生物医药", "绿色建材", "山地农业", "数字经济" };
 
-	private static final String[] AREAS = { "", "高新区", "经开区", "工业园", "大学城", "科技园", "产业园", "城区" };
+	static final String[] AREAS = { "", "高新区", "经开区", "工业园", "大学城", "科技园", "产业园", "城区" };
 
-	private static final String[] INCUBATOR_THEMES = { "创新创业", "青年", "电商", "科创", "大学生", "返乡", "智造", "文创", "数字" };
+	static final String[] INCUBATOR_THEMES = { "创新创业", "青年", "电商", "科创", "大学生", "返乡", "智造", "文创", "数字" };
 
 	/** Address codes outside the district: old codes of merged counties, neighbouring provinces. */
-	private static final String[] OUTSIDE_ADDRESS_CODES = { "510107", "510212", "511623", "511602", "520321", "522229",
+	static final String[] OUTSIDE_ADDRESS_CODES = { "510107", "510212", "511623", "511602", "520321", "522229",
 			"422826", "433124", "500222", "500381", "500383", "500382", "513523", "510322" };
 
 	/**
@@ -746,16 +743,15 @@ public final class MunicipalDataGenerator {
 
 	}
 
-
-	private static String two(int n) {
+	static String two(int n) {
 		return (n < 10) ? "0" + n : Integer.toString(n);
 	}
 
-	private static <T> T any(SplittableRandom r, T[] values) {
+	static <T> T any(SplittableRandom r, T[] values) {
 		return values[r.nextInt(values.length)];
 	}
 
-	private static LocalDate between(SplittableRandom r, LocalDate from, LocalDate to) {
+	static LocalDate between(SplittableRandom r, LocalDate from, LocalDate to) {
 		if (!to.isAfter(from)) {
 			return to;
 		}
@@ -765,538 +761,7 @@ public final class MunicipalDataGenerator {
 	// ---------------------------------------------------------------------------------------------
 	// One district
 
-	private record Qualification(int enterprise, int qualification, LocalDate date) {
-	}
-
-	/**
-	 * Writes one district's three files. Roster rows are produced straight into one reused line
-	 * buffer: at millions of rows per district, per-row objects and formatting would dominate.
-	 */
-	private static final class DistrictWriter {
-
-		private final District d;
-
-		private final District source;
-
-		private final Identities identities;
-
-		private final Style style;
-
-		private final SplittableRandom enterpriseRandom;
-
-		private final SplittableRandom platformRandom;
-
-		private final SplittableRandom rosterRandom;
-
-		private final String[] addressCodes;
-
-		private final char[] id = new char[18];
-
-		private String[] usccs;
-
-		private String[] names;
-
-		private long rows;
-
-		private int files;
-
-		DistrictWriter(Plan plan, District d, Identities identities, long seed) {
-			this.d = d;
-			List<District> all = plan.districts();
-			this.source = all.get((d.index() + all.size() - 1) % all.size());
-			this.identities = identities;
-			this.style = Style.of(d);
-			SplittableRandom random = new SplittableRandom(DemoDataGenerator.mix(seed) ^ Long.parseLong(d.code()));
-			this.enterpriseRandom = random.split();
-			this.platformRandom = random.split();
-			this.rosterRandom = random.split();
-			List<String> others = new ArrayList<>();
-			for (District other : all) {
-				others.add(other.code());
-			}
-			this.addressCodes = others.toArray(new String[0]);
-		}
-
-		/** @return data rows and files written */
-		long[] write(Path folder) throws IOException {
-			Files.createDirectories(folder);
-			List<Qualification> qualifications = buildEnterprises();
-			writeEnterprises(folder.resolve(this.style.layout().enterpriseFile()), qualifications);
-			writePlatforms(folder.resolve(this.style.layout().platformFile()));
-			writeRoster(folder.resolve(this.style.layout().rosterFile()));
-			return new long[] { this.rows, this.files };
-		}
-
-		// ---- enterprises: a few hundred to ~2,000 qualification rows, by size of the district
-
-		private int enterpriseCount() {
-			return (int) Math.max(200, Math.min(1_300, Math.round(this.d.population10k().doubleValue() * 6)));
-		}
-
-		private List<Qualification> buildEnterprises() {
-			SplittableRandom r = this.enterpriseRandom;
-			int firms = enterpriseCount();
-			this.usccs = new String[firms];
-			this.names = new String[firms];
-			Set<String> used = new HashSet<>();
-			List<Qualification> list = new ArrayList<>();
-			LocalDate snapshot = SNAPSHOT_DATE;
-			for (int e = 0; e < firms; e++) {
-				this.usccs[e] = DemoDataGenerator.uscc(this.d.code(), e);
-				this.names[e] = enterpriseName(r, used);
-				boolean tech = r.nextInt(100) < 75;
-				boolean high = r.nextInt(100) < 30;
-				boolean specialized = r.nextInt(100) < 18;
-				boolean innovative = r.nextInt(100) < 25;
-				int tier = r.nextInt(100);
-				boolean little = specialized && tier < 12;
-				boolean municipal = specialized && !little && tier < 20;
-				if (!(tech || high || specialized || innovative)) {
-					tech = true;
-				}
-				if (little) {
-					LocalDate batch = any(r, LITTLE_GIANT_BATCHES);
-					list.add(new Qualification(e, LITTLE_GIANT, batch));
-					// the national list is drawn from firms already on the municipal 专精特新 list
-					list.add(new Qualification(e, SPECIALIZED,
-							between(r, LocalDate.of(2017, 1, 1), batch.minusMonths(10))));
-				}
-				else if (specialized) {
-					list.add(new Qualification(e, SPECIALIZED, between(r, LocalDate.of(2018, 1, 1), snapshot)));
-				}
-				if (municipal) {
-					list.add(new Qualification(e, MUNICIPAL_LITTLE_GIANT,
-							between(r, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30))));
-				}
-				if (innovative) {
-					list.add(new Qualification(e, INNOVATIVE, between(r, LocalDate.of(2022, 6, 1), snapshot)));
-				}
-				if (high) {
-					list.add(new Qualification(e, HIGH_TECH, between(r, LocalDate.of(2012, 1, 1), snapshot)));
-				}
-				if (tech) {
-					list.add(new Qualification(e, TECH_SME, between(r, LocalDate.of(2018, 1, 1), snapshot)));
-				}
-			}
-			// lists arrive grouped by qualification, oldest grant first
-			list.sort(Comparator.comparingInt(Qualification::qualification)
-				.thenComparing(Qualification::date)
-				.thenComparingInt(Qualification::enterprise));
-			return list;
-		}
-
-		private String enterpriseName(SplittableRandom r, Set<String> used) {
-			String[] prefixes = { "重庆", "重庆市", "重庆市" + this.d.name(), "重庆" + this.d.shortName(), this.d.shortName() };
-			while (true) {
-				int suffix = r.nextInt(100);
-				String name = any(r, prefixes) + TRADE_NAME_CHARS.charAt(r.nextInt(TRADE_NAME_CHARS.length()))
-						+ TRADE_NAME_CHARS.charAt(r.nextInt(TRADE_NAME_CHARS.length())) + any(r, INDUSTRIES)
-						+ ((suffix < 80) ? "有限公司" : (suffix < 92) ? "股份有限公司" : "有限责任公司");
-				if (used.add(name)) {
-					return name;
-				}
-			}
-		}
-
-		private String date(LocalDate date) {
-			int y = date.getYear();
-			int m = date.getMonthValue();
-			return switch (this.style.dateStyle()) {
-				case 0 -> y + "年" + m + "月";
-				case 1 -> date.toString();
-				case 2 -> y + "/" + two(m) + "/" + two(date.getDayOfMonth());
-				default -> y + "." + two(m);
-			};
-		}
-
-		private String invalidDate() {
-			return switch (this.style.dateStyle()) {
-				case 0 -> "2023年13月";
-				case 1 -> "2024-02-30";
-				case 2 -> "2023/13/01";
-				default -> "2022.00";
-			};
-		}
-
-		private static String capital(int enterprise) {
-			return (50 + Math.floorMod(DemoDataGenerator.mix(enterprise), 4_950L)) + "万";
-		}
-
-		private void writeEnterprises(Path file, List<Qualification> qualifications) throws IOException {
-			SplittableRandom r = this.enterpriseRandom;
-			EnterpriseColumn[] columns = this.style.layout().enterprise();
-			String[] cells = new String[columns.length];
-			// one of each rule an enterprise list can break, spread over the file
-			String[] bad = { "uscc_checksum", "date_invalid", "duplicate", "vocabulary_unknown", "uscc_format" };
-			int n = qualifications.size();
-			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
-				out.row(this.style.layout().enterpriseHeader());
-				int serial = 0;
-				int nextBad = 0;
-				for (int i = 0; i < n; i++) {
-					Qualification q = qualifications.get(i);
-					String qualification = any(r, QUALIFICATION_VARIANTS[q.qualification()]);
-					enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()], this.names[q.enterprise()],
-							qualification, date(q.date()), q.enterprise());
-					out.row(cells);
-					if (nextBad < bad.length && i == (2 * nextBad + 1) * n / (2 * bad.length)) {
-						String rule = bad[nextBad++];
-						switch (rule) {
-							case "duplicate" -> {
-								// the same line entered twice, serial and all
-								out.repeat();
-								continue;
-							}
-							case "uscc_checksum" -> {
-								char[] code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad).toCharArray();
-								int at = DemoDataGenerator.USCC_ALPHABET.indexOf(code[17]);
-								code[17] = DemoDataGenerator.USCC_ALPHABET.charAt((at + 1 + r.nextInt(30)) % 31);
-								enterpriseCells(columns, cells, ++serial, new String(code),
-										enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
-										date(q.date()), q.enterprise());
-							}
-							case "uscc_format" -> {
-								String code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad);
-								enterpriseCells(columns, cells, ++serial, code.substring(0, 10) + code.substring(11),
-										enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
-										date(q.date()), q.enterprise());
-							}
-							case "date_invalid" -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
-									this.names[q.enterprise()], qualification, invalidDate(), q.enterprise());
-							default -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
-									this.names[q.enterprise()], UNKNOWN_QUALIFICATION, date(q.date()), q.enterprise());
-						}
-						out.row(cells);
-					}
-				}
-				this.rows += out.lines() - 1; // the header is no record
-				this.files++;
-			}
-		}
-
-		private static void enterpriseCells(EnterpriseColumn[] columns, String[] cells, int serial, String uscc,
-				String name, String qualification, String date, int enterprise) {
-			for (int c = 0; c < columns.length; c++) {
-				cells[c] = switch (columns[c]) {
-					case SERIAL -> Integer.toString(serial);
-					case USCC -> uscc;
-					case NAME -> name;
-					case QUALIFICATION -> qualification;
-					case DATE -> date;
-					case CAPITAL -> capital(enterprise);
-				};
-			}
-		}
-
-		// ---- platforms: tens to ~150, by size of the district
-
-		private void writePlatforms(Path file) throws IOException {
-			SplittableRandom r = this.platformRandom;
-			int count = (int) Math.max(30, Math.min(150, Math.round(this.d.population10k().doubleValue() * 0.9)));
-			PlatformColumn[] columns = this.style.layout().platform();
-			String[] cells = new String[columns.length];
-			Set<String> used = new HashSet<>();
-			int levelVariant = this.d.county() ? 1 : 0;
-			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
-				out.row(this.style.layout().platformHeader());
-				// one bad row in a small list (keeps it under the 5 % reject threshold), two in a large one
-				int badRows = (count >= 100) ? 2 : 1;
-				int serial = 0;
-				for (int i = 0; i < count; i++) {
-					int type = DemoDataGenerator.pick(r, PLATFORM_TYPE_WEIGHTS);
-					int level = DemoDataGenerator.pick(r, PLATFORM_LEVEL_WEIGHTS);
-					if ((type == ACADEMICIAN || type == POSTDOC) && level == 2) {
-						level = 1;
-					}
-					String typeText = any(r, PLATFORM_TYPE_VARIANTS[type]);
-					int host = r.nextInt(this.usccs.length);
-					String name = platformName(type, level, typeText, host, r, used);
-					String levelText = PLATFORM_LEVEL_VARIANTS[level][(level == 2) ? levelVariant : 0];
-					String date = date(between(r, LocalDate.of(2010, 1, 1), SNAPSHOT_DATE));
-					boolean hosted = type != INCUBATOR || r.nextInt(10) < 4;
-					platformCells(columns, cells, ++serial, name, typeText, levelText, hosted ? this.usccs[host] : "", date);
-					out.row(cells);
-					if (i == count / 3 || (badRows == 2 && i == 2 * count / 3)) {
-						boolean unknownLevel = (this.d.index() + ((i == count / 3) ? 0 : 1)) % 2 == 0;
-						String badName = unknownLevel ? platformName(INCUBATOR, 2, "众创空间", host, r, used) : "";
-						platformCells(columns, cells, ++serial, badName, typeText,
-								unknownLevel ? UNKNOWN_PLATFORM_LEVEL : levelText, this.usccs[host], date);
-						out.row(cells);
-					}
-				}
-				this.rows += out.lines() - 1; // the header is no record
-				this.files++;
-			}
-		}
-
-		private String platformName(int type, int level, String typeText, int host, SplittableRandom r,
-				Set<String> used) {
-			for (int attempt = 0;; attempt++) {
-				String name = switch (type) {
-					case KEY_LAB -> (level == 0 ? "" : "重庆市") + any(r, TOPICS) + typeText;
-					case INCUBATOR -> this.d.shortName() + any(r, AREAS) + any(r, INCUBATOR_THEMES) + typeText;
-					case MASTER -> "" + SURNAMES.charAt(r.nextInt(SURNAMES.length()))
-							+ GIVEN.charAt(r.nextInt(GIVEN.length())) + GIVEN.charAt(r.nextInt(GIVEN.length())) + typeText;
-					case RD, ACADEMICIAN, POSTDOC -> this.names[(attempt == 0) ? host : r.nextInt(this.names.length)]
-							+ typeText;
-					default -> this.d.shortName() + any(r, AREAS) + any(r, INCUBATOR_THEMES) + typeText;
-				};
-				if (attempt > 20) {
-					name = name + "（" + attempt + "）";
-				}
-				if (used.add(name)) {
-					return name;
-				}
-			}
-		}
-
-		private static void platformCells(PlatformColumn[] columns, String[] cells, int serial, String name,
-				String type, String level, String host, String date) {
-			for (int c = 0; c < columns.length; c++) {
-				cells[c] = switch (columns[c]) {
-					case SERIAL -> Integer.toString(serial);
-					case NAME -> name;
-					case TYPE -> type;
-					case LEVEL -> level;
-					case HOST -> host;
-					case DATE -> date;
-				};
-			}
-		}
-
-		// ---- roster
-
-		/** Bad-row rules in the order they are spread over a roster; small rosters get the first ones. */
-		private static final String[] ROSTER_BAD = { "id_checksum", "duplicate", "category_unknown", "id_birth_date",
-				"vocabulary_unknown", "id_format", "required_missing" };
-
-		private static final char[] FUTURE_BIRTH = "20300101".toCharArray();
-
-		private static final char[] NO_SUCH_DAY = "19991332".toCharArray();
-
-		private void writeRoster(Path file) throws IOException {
-			SplittableRandom r = this.rosterRandom;
-			RosterColumn[] columns = this.style.layout().roster();
-			String separator = this.style.layout().separator();
-			int n = this.d.people();
-			int shared = this.d.shared();
-			int bad = this.d.badRows();
-			int levelVariant = this.d.county() ? 1 : 0;
-			int[] tiersLeft = new int[3];
-			for (int t = 0; t < 3; t++) {
-				tiersLeft[t] = (int) ((long) n * TIER_PER_100K[t] / 100_000);
-			}
-			try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
-				out.row(this.style.layout().rosterHeader());
-				StringBuilder line = out.line();
-				int[] categories = new int[3];
-				int serial = 0;
-				int borrowed = 0;
-				int own = 0;
-				int nextBad = 0;
-				long nextBadAfter = (bad == 0) ? -1 : (long) n / (2L * bad);
-				for (int i = 0; i < n; i++) {
-					long global;
-					District home;
-					if (borrowed < shared && i % SHARED_EVERY == SHARED_EVERY - 1) {
-						// spread over the source district's own people, none twice
-						global = this.source.base() + (long) borrowed * this.source.own() / shared;
-						home = this.source;
-						borrowed++;
-					}
-					else {
-						global = this.d.base() + own++;
-						home = this.d;
-					}
-					this.identities.id(global, address(global, home), null, this.id);
-					int primary = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
-					int count = categories(primary, categories, r);
-					int tier = tier(tiersLeft, n - i, r);
-					line.setLength(0);
-					for (int c = 0; c < columns.length; c++) {
-						if (c > 0) {
-							line.append(',');
-						}
-						switch (columns[c]) {
-							case SERIAL -> line.append(++serial);
-							case NAME -> this.identities.name(global, line);
-							case GENDER -> line.append(((this.id[16] - '0') & 1) == 1 ? '男' : '女');
-							case ID -> line.append(this.id);
-							case CATEGORIES -> {
-								for (int k = 0; k < count; k++) {
-									if (k > 0) {
-										line.append(separator);
-									}
-									String[] variants = CATEGORY_VARIANTS[categories[k]];
-									line.append((r.nextInt(100) < 88) ? variants[0] : any(r, variants));
-								}
-							}
-							case EDUCATION -> {
-								if (r.nextInt(100) < 95) {
-									line.append(any(r, EDUCATION_VARIANTS[DemoDataGenerator.pick(r, EDUCATION_WEIGHTS[primary])]));
-								}
-							}
-							case TITLE -> {
-								if (r.nextInt(100) < TITLE_PERCENT[primary]) {
-									line.append(TITLE_SERIES[r.nextInt(TITLE_SERIES.length)][DemoDataGenerator.pick(r, TITLE_LEVEL_WEIGHTS)]);
-								}
-							}
-							case SKILL -> {
-								if (has(categories, count, HS)) {
-									line.append(any(r, SKILL_VARIANTS[DemoDataGenerator.pick(r, HIGH_SKILL_WEIGHTS)]));
-								}
-								else if (primary == RP && r.nextInt(100) < 12) {
-									line.append(any(r, SKILL_VARIANTS[4 + r.nextInt(2)]));
-								}
-							}
-							case LEVEL -> {
-								if (tier < 3) {
-									String[] variants = TALENT_LEVEL_VARIANTS[tier];
-									line.append(variants[(tier == 2) ? levelVariant : r.nextInt(variants.length)]);
-								}
-								else if (r.nextInt(100) < 30) {
-									line.append(TALENT_LEVEL_VARIANTS[3][0]);
-								}
-							}
-							case EMPLOYER -> {
-								int u = r.nextInt(100);
-								if (u < 58) {
-									line.append(this.usccs[r.nextInt(this.usccs.length)]);
-								}
-								else if (u < 60) {
-									// a head office registered in 渝中, so employer warnings have something to count
-									line.append(DemoDataGenerator.uscc("500103", 900_000 + r.nextInt(500)));
-								}
-							}
-						}
-					}
-					out.endLine();
-					if (i == nextBadAfter) {
-						String rule = ROSTER_BAD[nextBad % ROSTER_BAD.length];
-						if (rule.equals("duplicate")) {
-							out.repeat();
-						}
-						else {
-							badRow(rule, global, home, columns, line, ++serial, this.d.badBase() + nextBad, r);
-							out.endLine();
-						}
-						nextBad++;
-						nextBadAfter = (nextBad < bad) ? (2L * nextBad + 1) * n / (2L * bad) : -1;
-					}
-				}
-				if (own != this.d.own() || borrowed != shared) {
-					throw new IllegalStateException("roster of " + this.d.code() + " did not come out as planned");
-				}
-				this.rows += out.lines() - 1; // the header is no record
-				this.files++;
-			}
-		}
-
-		/**
-		 * A row breaking one rule: a person who exists only here (for ID and required-field rules) or
-		 * the person just written, re-entered with a value no vocabulary knows.
-		 */
-		private void badRow(String rule, long current, District home, RosterColumn[] columns, StringBuilder line,
-				int serial, long fresh, SplittableRandom r) {
-			long global = switch (rule) {
-				case "category_unknown", "vocabulary_unknown" -> current;
-				default -> fresh;
-			};
-			District owner = (global == current) ? home : this.d;
-			char[] birth = rule.equals("id_birth_date") ? ((fresh % 2 == 0) ? FUTURE_BIRTH : NO_SUCH_DAY) : null;
-			this.identities.id(global, address(global, owner), birth, this.id);
-			String id = new String(this.id);
-			if (rule.equals("id_checksum")) {
-				char last = this.id[17];
-				char wrong = (last == 'X') ? (char) ('0' + r.nextInt(10)) : (char) ('0' + (last - '0' + 1 + r.nextInt(9)) % 10);
-				id = id.substring(0, 17) + wrong;
-			}
-			else if (rule.equals("id_format")) {
-				// a digit lost, or the letter O typed for a zero
-				id = (fresh % 2 == 0) ? id.substring(0, 17) : id.substring(0, 10) + "O" + id.substring(11);
-			}
-			line.setLength(0);
-			for (int c = 0; c < columns.length; c++) {
-				if (c > 0) {
-					line.append(',');
-				}
-				switch (columns[c]) {
-					case SERIAL -> line.append(serial);
-					case NAME -> {
-						if (!rule.equals("required_missing")) {
-							this.identities.name(global, line);
-						}
-					}
-					case GENDER -> line.append(((this.id[16] - '0') & 1) == 1 ? '男' : '女');
-					case ID -> line.append(id);
-					case CATEGORIES -> {
-						if (rule.equals("category_unknown")) {
-							line.append(CATEGORY_VARIANTS[0][0]).append(this.style.layout().separator())
-								.append(UNKNOWN_CATEGORIES[(int) (fresh % UNKNOWN_CATEGORIES.length)]);
-						}
-						else {
-							line.append(CATEGORY_VARIANTS[0][0]);
-						}
-					}
-					case EDUCATION -> line.append(rule.equals("vocabulary_unknown") ? UNKNOWN_EDUCATION : "大学本科");
-					case TITLE, SKILL, LEVEL, EMPLOYER -> {
-						// left empty
-					}
-				}
-			}
-		}
-
-		/** Mostly the district's own code; some people were born elsewhere in Chongqing or beyond. */
-		private String address(long global, District home) {
-			long h = this.identities.hash(global);
-			int u = (int) Math.floorMod(h >>> 40, 100L);
-			if (u < 85) {
-				return home.code();
-			}
-			if (u < 95) {
-				return this.addressCodes[(int) Math.floorMod(h >>> 20, (long) this.addressCodes.length)];
-			}
-			return OUTSIDE_ADDRESS_CODES[(int) Math.floorMod(h >>> 10, (long) OUTSIDE_ADDRESS_CODES.length)];
-		}
-
-		/** The primary category, sometimes a key field and sometimes a second of the six. */
-		private static int categories(int primary, int[] out, SplittableRandom r) {
-			int count = 0;
-			out[count++] = primary;
-			if (r.nextInt(100) < 30) {
-				out[count++] = ST + r.nextInt(4);
-			}
-			if (r.nextInt(100) < 6) {
-				int other = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
-				if (other != primary) {
-					out[count++] = other;
-				}
-			}
-			return count;
-		}
-
-		private static boolean has(int[] categories, int count, int category) {
-			for (int i = 0; i < count; i++) {
-				if (categories[i] == category) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		/** Selection sampling: exact tier counts, spread over the whole roster. */
-		private static int tier(int[] remaining, int peopleLeft, SplittableRandom r) {
-			int u = r.nextInt(peopleLeft);
-			for (int t = 0; t < remaining.length; t++) {
-				if (u < remaining[t]) {
-					remaining[t]--;
-					return t;
-				}
-				u -= remaining[t];
-			}
-			return 3;
-		}
-
+	record Qualification(int enterprise, int qualification, LocalDate date) {
 	}
 
 }
