@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ public class NightlySchedule {
 
 	private final AtomicInteger fires = new AtomicInteger();
 
+	/** Whether a load this schedule fired is running now. */
+	private final AtomicBoolean loading = new AtomicBoolean();
+
 	private ThreadPoolTaskScheduler scheduler;
 
 	private ScheduledFuture<?> future;
@@ -65,6 +69,7 @@ public class NightlySchedule {
 	private void fire(PrintStream out) {
 		int n = this.fires.incrementAndGet();
 		log.info("Scheduled load #{} starting", n);
+		this.loading.set(true);
 		try {
 			int exit = this.loadRun.run(Set.of(), out);
 			log.info("Scheduled load #{} ended with exit {}", n, exit);
@@ -72,6 +77,9 @@ public class NightlySchedule {
 		catch (Exception ex) {
 			// the schedule outlives a failed night: log it, fire again next time
 			log.error("Scheduled load #{} failed: {}", n, ex.getMessage());
+		}
+		finally {
+			this.loading.set(false);
 		}
 	}
 
@@ -89,6 +97,14 @@ public class NightlySchedule {
 			this.future.cancel(false);
 		}
 		this.loadRun.requestStop();
+		// Only a load of this schedule has jobs to stop. Between loads the job repository is left
+		// alone: at JVM shutdown H2's own hook may have closed it already, and asking it for running
+		// executions logged an ERROR with a stack trace on every SIGTERM of an idle schedule.
+		if (!this.loading.get()) {
+			this.scheduler.shutdown();
+			this.scheduler = null;
+			return;
+		}
 		for (String job : new String[] { DistrictStageJobConfiguration.JOB_NAME, WarehousePublishJobConfiguration.JOB_NAME }) {
 			try {
 				for (Long id : this.jobOperator.getRunningExecutions(job)) {

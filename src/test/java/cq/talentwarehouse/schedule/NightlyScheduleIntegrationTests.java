@@ -59,6 +59,33 @@ class NightlyScheduleIntegrationTests {
 		}
 	}
 
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void stopsBetweenLoadsWithoutTouchingAJobRepositoryAlreadyClosed(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		// given a schedule that has not fired, and a job repository closed under it (as H2's own
+		// shutdown hook closes it when the process gets SIGTERM)
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run("--talent.warehouse=" + warehouse,
+				"--talent.pipelines=" + Path.of("pipelines").toAbsolutePath(), "--talent.landing=" + this.dir.resolve("landing"),
+				"--talent.pseudonym-key-file=" + this.dir.resolve("key"),
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("warehouse/job-repository"));
+				PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+			NightlySchedule schedule = context.getBean(NightlySchedule.class);
+			schedule.start("0 0 2 * * *", ZoneId.of("Asia/Shanghai"), out);
+			// (not closed after: the connection died with the database)
+			context.getBean(javax.sql.DataSource.class).getConnection().createStatement().execute("shutdown");
+
+			// when it stops
+			schedule.stop();
+
+			// then nothing was asked of the closed repository: no error, no stack trace
+			assertThat(output.getAll()).doesNotContain("ERROR", "Could not stop running", "database has been closed");
+		}
+	}
+
 	private static long reports(Path runs) throws Exception {
 		if (!Files.isDirectory(runs)) {
 			return 0;
