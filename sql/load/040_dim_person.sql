@@ -13,9 +13,27 @@ select person_id, gender, birth_year, count(*) as roster_rows
 from stg_roster
 group by person_id, gender, birth_year;
 
+-- Known people are found from the smaller side. A load of the city anti-joins against the
+-- dimension (its hash table is the dimension: empty on a first load). A night with one district
+-- would hash the 7.7 M-person dimension for its 219,000 people; it hashes its own people instead and
+-- looks the dimension's up in them (city scale: 0.10-0.13 -> 0.05 s).
+set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
+
 create or replace temp table new_people as
-select s.person_id, s.gender, s.birth_year from staged_people s
-anti join dw.dim_person p on p.person_id = s.person_id;
+select s.person_id, s.gender, s.birth_year
+from staged_people s
+anti join dw.dim_person p on p.person_id = s.person_id
+where not getvariable('few_people')
+union all
+select s.person_id, s.gender, s.birth_year
+from staged_people s
+anti join (
+    select p.person_id
+    from dw.dim_person p
+    semi join staged_people k on k.person_id = p.person_id
+    where getvariable('few_people')
+) known on known.person_id = s.person_id
+where getvariable('few_people');
 
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
 with numbered as (
