@@ -963,6 +963,23 @@ public final class DemoDataGenerator {
 		return a;
 	}
 
+	/**
+	 * Selection sampling over talent tiers, for both generators: each tier's count comes out exact
+	 * whatever the random draws, and the chosen people are spread over the whole roster. The tier
+	 * drawn, or NO_TIER once the counts are used up.
+	 */
+	static int tier(int[] remaining, int peopleLeft, SplittableRandom r) {
+		int u = r.nextInt(peopleLeft);
+		for (int t = 0; t < remaining.length; t++) {
+			if (u < remaining[t]) {
+				remaining[t]--;
+				return t;
+			}
+			u -= remaining[t];
+		}
+		return NO_TIER;
+	}
+
 	static int pick(SplittableRandom r, int[] weights) {
 		int total = 0;
 		for (int w : weights) {

@@ -675,22 +675,6 @@ final class DistrictWriter {
 		this.badRecords.put(this.d.code + "/roster", ROSTER_BAD);
 	}
 
-	/**
-	 * Selection sampling: each tier's count comes out exact whatever the random draws, and the
-	 * chosen people are spread over the whole roster.
-	 */
-	private static int tier(int[] remaining, int peopleLeft, SplittableRandom r) {
-		int u = r.nextInt(peopleLeft);
-		for (int t = 0; t < remaining.length; t++) {
-			if (u < remaining[t]) {
-				remaining[t]--;
-				return t;
-			}
-			u -= remaining[t];
-		}
-		return NO_TIER;
-	}
-
 	private List<Injected> planRosterBad(long[] globals, RosterColumn[] columns, boolean employerColumn) {
 		SplittableRandom b = this.badRandom;
 		int n = globals.length;

@@ -356,7 +356,7 @@ final class MunicipalDistrictWriter {
 				this.identities.id(global, address(global, home), null, this.id);
 				int primary = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
 				int count = categories(primary, categories, r);
-				int tier = tier(tiersLeft, n - i, r);
+				int tier = DemoDataGenerator.tier(tiersLeft, n - i, r);
 				line.setLength(0);
 				for (int c = 0; c < columns.length; c++) {
 					if (c > 0) {
@@ -527,19 +527,6 @@ final class MunicipalDistrictWriter {
 			}
 		}
 		return false;
-	}
-
-	/** Selection sampling: exact tier counts, spread over the whole roster. */
-	private static int tier(int[] remaining, int peopleLeft, SplittableRandom r) {
-		int u = r.nextInt(peopleLeft);
-		for (int t = 0; t < remaining.length; t++) {
-			if (u < remaining[t]) {
-				remaining[t]--;
-				return t;
-			}
-			u -= remaining[t];
-		}
-		return 3;
 	}
 
 }
