@@ -3,6 +3,7 @@ package cq.talentwarehouse.load;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.testing.Fixtures;
+import cq.talentwarehouse.validate.ResidentIdNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +63,7 @@ class SharedPeopleFunctionalTests {
 		// (a load that large re-derives only people on two of its rosters, or on one of its rosters
 		// and one it did not write: here the 秀山 person, whose 2021 roster stays as it was)
 		List<String> people = jiangjinPeople(40);
-		List<String> withXiushan = new java.util.ArrayList<>(people);
+		List<String> withXiushan = new ArrayList<>(people);
 		withXiushan.add(XIUSHAN_PERSON);
 		jiangjin2024(withXiushan.toArray(String[]::new));
 		load();
@@ -87,10 +89,10 @@ class SharedPeopleFunctionalTests {
 
 	/** Roster records of {@code n} 江津 people not in the fixture, with valid ID numbers. */
 	private static List<String> jiangjinPeople(int n) {
-		List<String> records = new java.util.ArrayList<>();
+		List<String> records = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			String first17 = String.format("50011619850101%03d", 100 + i);
-			records.add(first17 + cq.talentwarehouse.validate.ResidentIdNumber.checkDigit(first17) + ",李" + i
+			records.add(first17 + ResidentIdNumber.checkDigit(first17) + ",李" + i
 					+ ",专业技术人才,大学本科,,,,");
 		}
 		return records;

@@ -10,10 +10,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.TalentWarehouseApplication;
@@ -60,9 +65,9 @@ class NightlyScheduleIntegrationTests {
 	}
 
 	@Test
-	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	@ExtendWith(OutputCaptureExtension.class)
 	void stopsBetweenLoadsWithoutTouchingAJobRepositoryAlreadyClosed(
-			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+			CapturedOutput output) throws Exception {
 		// given a schedule that has not fired, and a job repository closed under it (as H2's own
 		// shutdown hook closes it when the process gets SIGTERM)
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
@@ -76,7 +81,7 @@ class NightlyScheduleIntegrationTests {
 			NightlySchedule schedule = context.getBean(NightlySchedule.class);
 			schedule.start("0 0 2 * * *", ZoneId.of("Asia/Shanghai"), out);
 			// (not closed after: the connection died with the database)
-			context.getBean(javax.sql.DataSource.class).getConnection().createStatement().execute("shutdown");
+			context.getBean(DataSource.class).getConnection().createStatement().execute("shutdown");
 
 			// when it stops
 			schedule.stop();
