@@ -5,14 +5,12 @@
 -- A person holds several categories, so across categories the rows add up to more than the talent
 -- total; the rows of category 'all' count each person once and add up to it. Unknown attributes
 -- stay null (unknown is unknown). Age is the snapshot's year minus the birth year of the ID number.
--- Every roster snapshot, not only the latest: a BI tool filters snapshot_date itself.
+-- Every roster snapshot, not only the latest: a BI tool filters snapshot_date itself. Reads the
+-- aggregate dw.agg_talent_cube the load maintains, not the millions of roster facts; a data test
+-- checks it adds up to the talent aggregates, which are tested against the facts.
 create or replace view mart.talent_cube as
-with talent as (
-    select * from dw.fct_talent_snapshot
-),
-
-people as (
-    select * from dw.dim_person
+with cube as (
+    select * from dw.agg_talent_cube
 ),
 
 districts as (
@@ -43,39 +41,6 @@ talent_levels as (
     select * from dw.dim_talent_level
 ),
 
--- each roster row once per category it holds, and once more under 'all'
-person_categories as (
-    select
-        t.*,
-        unnest(list_append(t.category_sks, null::integer)) as category_sk,
-        unnest([false for _ in t.category_sks] || [true]) as is_all
-    from talent t
-),
-
-grouped as (
-    select
-        c.district_sk,
-        c.snapshot_date_sk,
-        c.category_sk,
-        c.is_all,
-        c.education_sk,
-        c.title_sk,
-        c.skill_level_sk,
-        c.talent_level_sk,
-        p.gender,
-        case
-            when p.birth_year is null then null
-            when c.snapshot_date_sk // 10000 - p.birth_year < 35 then '35岁以下'
-            when c.snapshot_date_sk // 10000 - p.birth_year < 45 then '35-44岁'
-            when c.snapshot_date_sk // 10000 - p.birth_year < 55 then '45-54岁'
-            else '55岁及以上'
-        end as age_band,
-        count(*) as people
-    from person_categories c
-    join people p on p.person_sk = c.person_sk
-    group by all
-),
-
 final as (
     select
         d.district_code,
@@ -96,7 +61,7 @@ final as (
         case g.gender when 'M' then '男' when 'F' then '女' end as gender,
         g.age_band,
         g.people
-    from grouped g
+    from cube g
     join districts d on d.district_sk = g.district_sk
     join district_names n on n.district_code = d.district_code
     left join categories k on k.category_sk = g.category_sk
@@ -106,9 +71,7 @@ final as (
     left join talent_levels l on l.talent_level_sk = g.talent_level_sk
 )
 
-select * from final
-order by district_code, snapshot_date, category_code, education_code, title_code, skill_level_code,
-    talent_level_code, gender, age_band;
+select * from final;
 
 comment on view mart.talent_cube is '人才多维分析（区县×花名册日期×类别×学历×职称×技能等级×人才层级×性别×年龄段）。One row per district, roster snapshot, talent category, education, 职称, skill level, talent tier, gender and age band that at least one person has: people counts to slice and drill in a BI tool, no person-level data. Categories overlap: filter category_code = ''all'' to count each person once.';
 comment on column mart.talent_cube.district_code is '区县代码。GB/T 2260 code of the district.';

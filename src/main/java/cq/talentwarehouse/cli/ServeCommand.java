@@ -46,6 +46,7 @@ class ServeCommand implements Callable<Integer> {
 		if ((this.grantLogin == null) != (this.district == null)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--grant-login and --district go together");
 		}
+		quietLogging();
 		TalentProperties properties = Binder.get(new StandardEnvironment()).bindOrCreate("talent", TalentProperties.class);
 		properties.setWarehouse(this.warehouse.file.toAbsolutePath());
 		if (!properties.getServe().isConfigured()) {
@@ -72,6 +73,19 @@ class ServeCommand implements Callable<Integer> {
 		}
 		ServeState state = WarehouseServer.servePublished(properties, System.out);
 		return state.served() ? 0 : LoadRun.PUBLISHED_NOT_SERVED;
+	}
+
+	/**
+	 * Without Spring (serve starts none, to stay quick) logback would log everything at DEBUG; the
+	 * application's own levels instead: warnings, and the serve's timings with
+	 * -Dlogging.level.cq.talentwarehouse.serve=DEBUG.
+	 */
+	private static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+			context.getLogger("cq.talentwarehouse").setLevel(ch.qos.logback.classic.Level.toLevel(
+					System.getProperty("logging.level.cq.talentwarehouse.serve"), ch.qos.logback.classic.Level.INFO));
+		}
 	}
 
 }

@@ -138,6 +138,7 @@ public final class WarehouseServer {
 		}
 		try {
 			Exported exported = export(warehouse, dir);
+			log.debug("exported {} tables in {} ms", exported.tables().size(), (System.nanoTime() - t0) / 1_000_000);
 			List<String> notes = new ArrayList<>();
 			long rows = load(exported, warehouse, notes);
 			return new Result(exported.runId(), exported.tables().size(), rows, (System.nanoTime() - t0) / 1e9, notes);
@@ -188,10 +189,12 @@ public final class WarehouseServer {
 				Path file = dir.resolve(table.qualifiedName() + ".csv");
 				String columns = table.columns().stream().map(ServedTable.Column::exportExpression)
 					.collect(Collectors.joining(", "));
+				long e0 = System.nanoTime();
 				try (Statement s = duckdb.createStatement()) {
 					long rows = s.executeUpdate("copy (select " + columns + " from " + table.schema() + "."
 							+ ServedTable.quote(table.name()) + ") to " + DuckDb.literal(file.toString()) + " (format csv, header false)");
 					exported.add(new ExportedTable(table, file, rows));
+					log.debug("exported {} ({} rows) in {} ms", table.qualifiedName(), rows, (System.nanoTime() - e0) / 1_000_000);
 				}
 				catch (SQLException ex) {
 					if (ex.getMessage() != null && ex.getMessage().contains("out of range")) {
@@ -226,7 +229,9 @@ public final class WarehouseServer {
 			long rows = 0;
 			for (ExportedTable t : exported.tables()) {
 				this.phase = "copying " + t.table().qualifiedName();
+				long c0 = System.nanoTime();
 				rows += copy(pg, t, valid);
+				log.debug("served {} in {} ms", t.table().qualifiedName(), (System.nanoTime() - c0) / 1_000_000);
 			}
 			this.phase = "recording the serve";
 			execute(pg, "create table ops" + NEXT + ".served (run_id text, published_at timestamp, served_at timestamptz not null"
@@ -429,8 +434,12 @@ public final class WarehouseServer {
 	}
 
 	private static void execute(Connection pg, String sql) throws SQLException {
+		long t0 = System.nanoTime();
 		try (Statement s = pg.createStatement()) {
 			s.execute(sql);
+		}
+		if (log.isTraceEnabled()) {
+			log.trace("{} ms: {}", (System.nanoTime() - t0) / 1_000_000, sql.substring(0, Math.min(100, sql.length())));
 		}
 	}
 
