@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * (NOLOGIN); a login is granted one with {@code serve --grant-login}. A district's role exists and
  * reads only while its code is valid: a role whose code has ended (江北区 and 渝北区 on 2025-11-05)
  * is kept (its logins may need moving) but is granted nothing on the next serve, and a code not yet
- * valid gets its role when it becomes valid.
+ * valid gets its role when it becomes valid. Roles an administrator created beforehand are used as
+ * they are, so a serving user without CREATEROLE works once they exist.
  */
 public final class DistrictRoles {
 
@@ -74,20 +75,16 @@ public final class DistrictRoles {
 						+ d.code() + " only (row-level security); valid from " + d.validFrom() + ".");
 				valid.add(d);
 			}
-			else if (exists(pg, d.role())) {
-				execute(pg, "comment on role " + ServedTable.quote(d.role()) + " is " + literal(d.name() + "（" + d.code()
-						+ "）代码已于 " + d.validTo() + " 停用。The code is no longer valid (" + d.validFrom() + " to " + d.validTo()
-						+ "): the role reads nothing; move its logins to the successor district's role."));
-			}
 		}
 		return valid;
 	}
 
+	/** Roles an administrator created beforehand are left as they are (commenting on them needs their admin option). */
 	private static void ensureRole(Connection pg, String role, String comment) throws SQLException {
 		if (!exists(pg, role)) {
 			execute(pg, "create role " + ServedTable.quote(role) + " nologin");
+			execute(pg, "comment on role " + ServedTable.quote(role) + " is " + literal(comment));
 		}
-		execute(pg, "comment on role " + ServedTable.quote(role) + " is " + literal(comment));
 	}
 
 	private static boolean exists(Connection pg, String role) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,6 +230,56 @@ class ServeFailureIntegrationTests {
 		}
 		server.serve(other);
 		assertThat(pg.rows(TestPostgres.DATABASE, TOTALS)).isEqualTo(Fixtures.rows(other, TOTALS));
+	}
+
+	@Test
+	void aDiskFullOnTheServerFailsTheServeAndTheNextServeRepairs() throws Exception {
+		// given: the served copy, then the loader's tables go to a tablespace on a 256 KB file system
+		WarehouseServer server = new WarehouseServer(pg.loader(), dir.resolve("work"));
+		server.serve(fixture);
+		List<List<String>> served = pg.rows(TestPostgres.DATABASE, TOTALS);
+		Path tiny = Files.createDirectories(dir.resolve("tiny-disk"));
+		Assumptions.assumeTrue(mount(tiny), "needs root with mount (tmpfs) to fill a disk");
+		try {
+			try (Connection c = pg.superuser(TestPostgres.DATABASE); Statement s = c.createStatement()) {
+				s.execute("create tablespace tiny location '" + tiny + "'");
+				s.execute("grant create on tablespace tiny to " + TestPostgres.LOADER);
+				s.execute("alter role " + TestPostgres.LOADER + " set default_tablespace = tiny");
+			}
+
+			// then
+			assertThatThrownBy(() -> server.serve(doubled("disk-full.duckdb"))).isInstanceOf(ServeException.class)
+				.hasMessageStartingWith("Not served to PostgreSQL at localhost:" + pg.port() + "/talent as talent_loader while copying mart.")
+				.hasMessageContaining("the server's disk is full (could not extend file")
+				.hasMessageEndingWith("the DuckDB warehouse stays published and the served copy is unchanged.");
+			assertThat(pg.rows(TestPostgres.DATABASE, TOTALS)).isEqualTo(served);
+		}
+		finally {
+			try (Connection c = pg.superuser(TestPostgres.DATABASE); Statement s = c.createStatement()) {
+				s.execute("alter role " + TestPostgres.LOADER + " reset default_tablespace");
+				s.execute("drop tablespace if exists tiny");
+			}
+			new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
+		}
+
+		// when: space again
+		server.serve(fixture);
+
+		// then
+		assertThat(pg.rows(TestPostgres.DATABASE, TOTALS)).isEqualTo(Fixtures.rows(fixture, TOTALS));
+	}
+
+	/** A 256 KB tmpfs on the folder, when this process may mount one. */
+	private static boolean mount(Path folder) {
+		try {
+			Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", folder.toString())
+				.redirectErrorStream(true).start();
+			mount.getInputStream().readAllBytes();
+			return mount.waitFor() == 0;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	@Test
