@@ -47,7 +47,7 @@ class AtomicServeIntegrationTests {
 	static void twoDifferentWarehouses() throws Exception {
 		pg = TestPostgres.shared();
 		target = pg.database(DATABASE);
-		small = Fixtures.fixtureLoad(dir.resolve("a"));
+		small = FixtureWarehouse.get();
 		// the same warehouse with every roster count doubled: a load the reader can tell apart
 		doubled = Files.copy(small, dir.resolve("b.duckdb"));
 		try (Connection c = DuckDb.openReadWrite(doubled); Statement s = c.createStatement()) {

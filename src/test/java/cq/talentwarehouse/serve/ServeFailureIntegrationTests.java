@@ -46,7 +46,7 @@ class ServeFailureIntegrationTests {
 	@BeforeAll
 	static void ownServer() throws Exception {
 		pg = TestPostgres.own(dir);
-		fixture = Fixtures.fixtureLoad(dir.resolve("fixture"));
+		fixture = FixtureWarehouse.get();
 	}
 
 	@AfterAll
