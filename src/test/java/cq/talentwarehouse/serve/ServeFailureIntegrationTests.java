@@ -80,6 +80,8 @@ class ServeFailureIntegrationTests {
 		assertThat(report.exitCode()).isEqualTo(5);
 		assertThat(report.message()).startsWith("published but not served: Not served to PostgreSQL at localhost:");
 		assertThat(ServeState.read(warehouse.getParent()).describe()).startsWith("NOT SERVED at ");
+		assertThat(status(warehouse)).contains(report.runId() + "  published_not_served exit 5")
+			.contains("NOT SERVED at ").doesNotContain(TestPostgres.LOADER_PASSWORD);
 
 		// when: the next run, with nothing new to load
 		Fixtures.LoadResult second = Fixtures.run(arguments);
@@ -88,6 +90,21 @@ class ServeFailureIntegrationTests {
 		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(pg.rows(TestPostgres.DATABASE, TOTALS)).isEqualTo(Fixtures.rows(warehouse, TOTALS));
 		assertThat(ServeState.read(warehouse.getParent()).describe()).startsWith("Served: ");
+		assertThat(status(warehouse)).contains("Served: " + report.runId() + " to PostgreSQL at localhost:" + pg.port());
+	}
+
+	/** What {@code status} prints for a warehouse. */
+	private static String status(Path warehouse) {
+		PrintStream stdout = System.out;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			TalentCommand.execute("status", "--warehouse", warehouse.toString());
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
