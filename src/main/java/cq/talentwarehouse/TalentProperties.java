@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("talent")
 public class TalentProperties {
 
+	/** The landing folder of a fresh clone, relative to the working directory. */
+	public static final String DEFAULT_LANDING = "landing";
+
 	/** The published DuckDB warehouse that analysts and BI tools open. */
 	private Path warehouse = Path.of("warehouse/talent.duckdb");
 
@@ -19,7 +22,7 @@ public class TalentProperties {
 	private Path pipelines = Path.of("pipelines");
 
 	/** Landing zone where districts deliver {@code <district>/<yyyy-mm-dd>/} snapshot folders. */
-	private Path landing = Path.of("landing");
+	private Path landing = Path.of(DEFAULT_LANDING);
 
 	/** Key file for person pseudonyms, used when TALENT_PSEUDONYM_KEY is not set; created on first run. */
 	private Path pseudonymKeyFile;

@@ -36,6 +36,9 @@ public final class WarehouseBuilder {
 	/** Run manifest written by the run before building: which district snapshots load, which failed. */
 	public static final String FEEDS_FILE = "feeds.csv";
 
+	/** The run itself: id, start, whether it loads demo data, the pseudonym key's fingerprint. */
+	public static final String RUN_FILE = "run.csv";
+
 	/** File fingerprints of the planned snapshots, recorded in ops.snapshot_files for those loaded. */
 	public static final String FINGERPRINTS_FILE = "snapshot_files.csv";
 
@@ -164,8 +167,17 @@ public final class WarehouseBuilder {
 			throws SQLException {
 		Path feeds = staging.root().resolve(FEEDS_FILE);
 		try (Statement s = connection.createStatement()) {
-			s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
-					+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at");
+			Path run = staging.root().resolve(RUN_FILE);
+			if (Files.exists(run)) {
+				s.execute("create or replace temp table stg_run as select * from read_csv(" + DuckDb.literal(run.toString())
+						+ ", header = true, auto_detect = false, quote = '\"', escape = '\"', columns = {'run_id': 'VARCHAR',"
+						+ " 'started_at': 'TIMESTAMP', 'is_demo': 'BOOLEAN', 'pseudonym_key_fingerprint': 'VARCHAR'})");
+			}
+			else {
+				s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
+						+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at,"
+						+ " false as is_demo, cast(null as varchar) as pseudonym_key_fingerprint");
+			}
 			s.execute("create or replace temp table stg_feed_all as select * from read_csv(" + DuckDb.literal(feeds.toString())
 					+ ", header = true, columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
 					+ " 'message': 'VARCHAR'})");

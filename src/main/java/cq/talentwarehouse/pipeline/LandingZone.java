@@ -25,6 +25,27 @@ public final class LandingZone {
 		return this.root;
 	}
 
+	/**
+	 * The file the demo generators leave at the root of a landing zone they wrote: a run that loads
+	 * from such a zone is recorded as a demo run ({@code ops.runs.is_demo}, the report's 演示数据 mark).
+	 */
+	public static final String DEMO_MARKER = "DEMO-DATA.md";
+
+	/** Marks a landing zone as written by a demo generator. */
+	public static void markAsDemo(Path root) throws IOException {
+		Files.createDirectories(root);
+		Files.writeString(root.resolve(DEMO_MARKER), "# 演示数据 (demo data)\n\nThe extracts in this folder were"
+				+ " written by `talent-warehouse generate`: they are invented, deterministic demo records, not a"
+				+ " district's delivery. Loads from this folder are marked as demo runs (ops.runs.is_demo).\n",
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** Whether a demo generator wrote this landing zone. */
+	public boolean holdsDemoData() {
+		return Files.isRegularFile(this.root.resolve(DEMO_MARKER));
+	}
+
+	/** Whether the root is missing (a failed mount, a wrong path) or holds nothing at all. */
 	public boolean isEmpty() {
 		if (!Files.isDirectory(this.root)) {
 			return true;

@@ -53,7 +53,8 @@ import cq.talentwarehouse.pipeline.SourceKind;
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
  * {@code districtStageJob} (districts in parallel, each failing on its own), then one
  * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
- * published, 3 some districts failed and the rest published, 4 another run holds the lock.
+ * published, 3 some districts failed and the rest published, 4 another run holds the lock, 6 the
+ * landing zone is missing or empty.
  */
 @Component
 public class LoadRun {
@@ -65,6 +66,12 @@ public class LoadRun {
 	public static final int PARTIAL = 3;
 
 	public static final int RUN_IN_PROGRESS = 4;
+
+	/**
+	 * The landing zone is missing or holds no district snapshot: nothing was loaded, and unlike a quiet
+	 * night (every snapshot unchanged, exit 0) this is an incident — a failed mount, a wrong path.
+	 */
+	public static final int LANDING_EMPTY = 6;
 
 	private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
 
@@ -144,8 +151,18 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
+			String keyFingerprint = checkPseudonymKey(out);
+			if (keyFingerprint == null) {
+				return NOTHING_PUBLISHED;
+			}
 			this.fingerprints = List.of();
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+			Path recorded = stagingRoot(last.runId()).resolve(WarehouseBuilder.FINGERPRINTS_FILE);
+			if (!Files.exists(recorded)) {
+				// a run of an older version recorded them only after staging: take them again
+				skipUnchanged(last.districts(), true, out);
+			}
+			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
+					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out);
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
@@ -170,11 +187,6 @@ public class LoadRun {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
-		if (landing.isEmpty()) {
-			out.println("The landing zone " + landing.root() + " is empty: generating the demo extracts of the four seed"
-					+ " districts first (java -jar target/talent-warehouse.jar generate).");
-			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
-		}
 		PipelineCatalog catalog = PipelineCatalog.load(this.properties.getPipelines(), landing.root(),
 				ReferenceData.bundled());
 		if (!catalog.isValid()) {
@@ -182,6 +194,19 @@ public class LoadRun {
 				out.println(problem);
 			}
 			out.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			return NOTHING_PUBLISHED;
+		}
+		if (landing.isEmpty()) {
+			if (!FirstStart.applies(this.properties, catalog, runsFolder())) {
+				return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
+						? " is empty" : " does not exist"), out);
+			}
+			out.println("First start: the landing zone " + landing.root() + " is empty, so the demo extracts of the four"
+					+ " seed districts are written into it first (演示数据; a warehouse that holds data never gets them).");
+			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
+		}
+		String keyFingerprint = checkPseudonymKey(out);
+		if (keyFingerprint == null) {
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
@@ -199,6 +224,10 @@ public class LoadRun {
 				}
 			}
 		}
+		if (plan.isEmpty()) {
+			return landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
+					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), out);
+		}
 		plan = skipUnchanged(plan, force, out);
 		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
@@ -210,16 +239,47 @@ public class LoadRun {
 					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));
 			return PUBLISHED;
 		}
-		return execute(runId, startedAt, plan, false, out);
+		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out);
+	}
+
+	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
+	private int landingEmpty(String runId, LocalDateTime startedAt, String what, PrintStream out) throws IOException {
+		String message = "nothing to load: the landing zone " + what + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)";
+		out.println("WARNING: " + message + ".");
+		log.warn(message);
+		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "landing_empty", LANDING_EMPTY, null,
+				List.of(), message).write(runsFolder().resolve(runId).resolve("report.json"));
+		return LANDING_EMPTY;
+	}
+
+	/** The key's fingerprint, or null after saying why this key may not be used on this warehouse. */
+	private String checkPseudonymKey(PrintStream out) throws Exception {
+		try {
+			return PseudonymKeyGuard.check(this.properties.getWarehouse(), this.properties.getPseudonymKeyFile());
+		}
+		catch (PseudonymKeyGuard.KeyMismatchException ex) {
+			out.println(ex.getMessage());
+			log.error(ex.getMessage());
+			return null;
+		}
+	}
+
+	private Path stagingRoot(String runId) {
+		return this.properties.workDir().resolve("runs").resolve(runId).resolve("staging");
 	}
 
 	private int execute(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, boolean resume,
-			PrintStream out) throws Exception {
-		StagingArea staging = new StagingArea(this.properties.workDir().resolve("runs").resolve(runId).resolve("staging"));
+			boolean demo, String keyFingerprint, PrintStream out) throws Exception {
+		StagingArea staging = new StagingArea(stagingRoot(runId));
 		Files.createDirectories(staging.root());
 		Path reportFile = runsFolder().resolve(runId).resolve("report.json");
 		new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(), plan, null)
 			.write(reportFile);
+		// recorded before anything stages, so a run killed while staging and resumed by restart still
+		// records which files its snapshots came from
+		RunFacts.writeIfAbsent(staging.root(), runId, startedAt, demo, keyFingerprint);
+		writeFingerprints(staging);
 
 		this.stopRequested = false;
 		// one run's timers per report, also when the schedule keeps this process alive for months
@@ -227,6 +287,16 @@ public class LoadRun {
 		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, staging);
 		try {
 			return stageAndPublish(runId, startedAt, plan, staging, reportFile, preparing, resume, out);
+		}
+		catch (Exception | OutOfMemoryError ex) {
+			// a run that cannot go on (a full disk, a lost file system) is recorded as failed, never left "running"
+			String message = RunFailures.describe(ex);
+			log.error("run {} failed: {}", runId, message, ex);
+			discardWorkingCopy();
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "failed", NOTHING_PUBLISHED,
+					staging.root().toString(), plan, message).write(reportFile);
+			out.println("Nothing published: " + message);
+			return NOTHING_PUBLISHED;
 		}
 		finally {
 			// never left writing the working copy behind a returning run (the schedule starts the next)
@@ -256,7 +326,7 @@ public class LoadRun {
 
 	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
 			StagingArea staging, Path reportFile, Thread preparing, boolean resume, PrintStream out) throws Exception {
-		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
+		List<RunReport.DistrictResult> results = stageAll(runId, startedAt, plan, staging, reportFile, resume, out);
 		if (this.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
 					results, "stopped on request before publishing; resume with restart").write(reportFile);
@@ -264,7 +334,6 @@ public class LoadRun {
 			return NOTHING_PUBLISHED;
 		}
 		writeFeeds(staging, results);
-		writeFingerprints(staging, results);
 		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
 		long attempted = results.stream().filter((r) -> !r.status().equals("skipped")).count();
 		int exit;
@@ -298,6 +367,7 @@ public class LoadRun {
 			else {
 				exit = NOTHING_PUBLISHED;
 				message = failureMessage(publish);
+				discardWorkingCopy();
 				out.println("Nothing published: " + message);
 			}
 		}
@@ -431,8 +501,28 @@ public class LoadRun {
 		return this.jobOperator.start(job, parameters);
 	}
 
-	private List<RunReport.DistrictResult> stageAll(String runId, List<RunReport.DistrictResult> plan,
-			StagingArea staging, boolean resume, PrintStream out) throws Exception {
+	/**
+	 * The partial working copy of a failed build goes: it may be as large as the warehouse, and a
+	 * restart builds a fresh one from the published file anyway.
+	 */
+	private void discardWorkingCopy() {
+		Path copy = WarehousePublishJobConfiguration.workingCopy(this.properties);
+		try {
+			Files.deleteIfExists(copy);
+			Files.deleteIfExists(Path.of(copy + ".wal"));
+			deleteTree(copy.toAbsolutePath().getParent().resolve("duckdb-spill"));
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the working copy {}: {}", copy, ex.getMessage());
+		}
+	}
+
+	private List<RunReport.DistrictResult> stageAll(String runId, LocalDateTime startedAt,
+			List<RunReport.DistrictResult> plan, StagingArea staging, Path reportFile, boolean resume, PrintStream out)
+			throws Exception {
+		// each district's outcome goes into the report as it comes, so `status` after a kill shows
+		// which districts had staged and which had not
+		List<RunReport.DistrictResult> progress = new ArrayList<>(plan);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			// largest snapshots first: a big roster started last would leave the other threads idle
@@ -447,7 +537,17 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
+				futures.set(i, pool.submit(() -> {
+					RunReport.DistrictResult result = stage(runId, snapshot, staging, resume, out);
+					if (result != snapshot) {
+						synchronized (progress) {
+							progress.set(i, result);
+							new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(),
+									List.copyOf(progress), null).write(reportFile);
+						}
+					}
+					return result;
+				}));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
@@ -566,7 +666,7 @@ public class LoadRun {
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
-	private void writeFingerprints(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {
+	private void writeFingerprints(StagingArea staging) throws IOException {
 		StringBuilder csv = new StringBuilder("district_code,snapshot_date,file_name,size_bytes,modified_at,sha256\n");
 		Path file = staging.root().resolve(WarehouseBuilder.FINGERPRINTS_FILE);
 		if (this.fingerprints.isEmpty() && Files.exists(file)) {
