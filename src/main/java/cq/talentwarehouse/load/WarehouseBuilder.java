@@ -93,11 +93,18 @@ public final class WarehouseBuilder {
 		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
 			settings(connection, workingCopy, memoryLimit);
+			SchemaCheck.requireUnchanged(connection, published);
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			long seededAt = System.nanoTime();
 			loadSeeds(connection, seedsFolder);
 			long migratedAt = System.nanoTime();
 			migrate(connection);
+			// Flyway re-runs a view only when its file changed; one dropped by another client comes back here
+			for (Resource view : DuckDb.sqlFiles("migrations")) {
+				if (String.valueOf(view.getFilename()).startsWith("R__")) {
+					DuckDb.runScript(connection, view);
+				}
+			}
 			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
 					(System.nanoTime() - migratedAt) / 1_000_000);
 		}
