@@ -58,6 +58,38 @@ public final class LandingZone {
 		}
 	}
 
+	/**
+	 * A sentence naming the first file of a snapshot folder (or the folder itself) that resolves, links
+	 * followed, outside the landing root — a symbolic link must never make a run read files the
+	 * landing zone does not hold; null when every file stays inside. Only the link is named, never
+	 * what it points at.
+	 */
+	public String linkLeavingRoot(Path snapshotFolder, java.util.function.Predicate<String> holds) {
+		try {
+			Path realRoot = this.root.toRealPath();
+			if (!Files.exists(snapshotFolder)) {
+				return null;
+			}
+			if (!snapshotFolder.toRealPath().startsWith(realRoot)) {
+				return snapshotFolder + " leads outside the landing zone " + this.root
+						+ " (a symbolic link); only files inside the landing zone are read";
+			}
+			try (Stream<Path> list = Files.list(snapshotFolder)) {
+				for (Path file : list.sorted().toList()) {
+					if (holds.test(file.getFileName().toString()) && Files.exists(file)
+							&& !file.toRealPath().startsWith(realRoot)) {
+						return file + " is a symbolic link to a file outside the landing zone " + this.root
+								+ "; only files inside the landing zone are read";
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			return snapshotFolder + ": cannot be listed: " + ex.getMessage();
+		}
+	}
+
 	/** Whether a relative landing folder resolves inside the root (no {@code ../} escapes). */
 	public static boolean staysInside(Path root, String relative) {
 		Path base = root.toAbsolutePath().normalize();

@@ -447,16 +447,24 @@ public class LoadRun {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
+			List<String> outside = new ArrayList<>();
 			for (RunReport.DistrictResult d : plan) {
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
 				java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
-				futures.add(pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+				String leaving = linkLeavingLanding(d);
+				outside.add(leaving);
+				futures.add((leaving != null) ? null : pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
 						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
 						(previous != null) ? previous.byName() : Map.of())));
 			}
 			for (int i = 0; i < plan.size(); i++) {
 				RunReport.DistrictResult d = plan.get(i);
+				if (outside.get(i) != null) {
+					// not even hashed: a file outside the landing zone is never read
+					result.add(d.with("failed", outside.get(i)));
+					continue;
+				}
 				SnapshotFingerprint fingerprint = futures.get(i).get();
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
@@ -560,6 +568,14 @@ public class LoadRun {
 		}
 	}
 
+	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
+	private String linkLeavingLanding(RunReport.DistrictResult d) {
+		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
+		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
+				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));
+	}
+
 	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
 	private static long folderBytes(Path folder) {
 		try (var files = Files.list(folder)) {
@@ -576,8 +592,14 @@ public class LoadRun {
 		if (this.stopRequested) {
 			return snapshot.with("pending", null);
 		}
-		if (snapshot.status().equals("skipped") || snapshot.status().equals("staged")) {
+		if (snapshot.status().equals("skipped") || snapshot.status().equals("staged")
+				|| (!resume && snapshot.status().equals("failed"))) {
 			return snapshot;
+		}
+		String leaving = linkLeavingLanding(snapshot);
+		if (leaving != null) {
+			out.println("  FAILED  " + label + ": " + leaving);
+			return snapshot.with("failed", leaving);
 		}
 		out.println("  staging " + label + " ...");
 		long stagingAt = System.nanoTime();
