@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import cq.talentwarehouse.source.SizeLimits;
+
 /**
  * Every setting of the warehouse, with defaults relative to the working directory so the jar run
  * from a fresh clone just works. Each can be overridden by an environment variable
@@ -45,6 +47,33 @@ public class TalentProperties {
 
 	public void setWarehouseMemoryLimit(String warehouseMemoryLimit) {
 		this.warehouseMemoryLimit = warehouseMemoryLimit;
+	}
+
+	/** Longest value (characters) a record may carry; a longer one quarantines it as value_too_long. */
+	private int maxValueChars = SizeLimits.DEFAULT.maxValueChars();
+
+	/** Longest field (characters) a delimited file may hold before its source fails as damaged. */
+	private int maxFieldChars = SizeLimits.DEFAULT.maxFieldChars();
+
+	public int getMaxValueChars() {
+		return this.maxValueChars;
+	}
+
+	public void setMaxValueChars(int maxValueChars) {
+		this.maxValueChars = maxValueChars;
+	}
+
+	public int getMaxFieldChars() {
+		return this.maxFieldChars;
+	}
+
+	public void setMaxFieldChars(int maxFieldChars) {
+		this.maxFieldChars = maxFieldChars;
+	}
+
+	/** The two size limits, checked against each other. */
+	public SizeLimits sizeLimits() {
+		return new SizeLimits(this.maxValueChars, this.maxFieldChars);
 	}
 
 	/** Also time every item read and processed (Spring Batch item observations); costs throughput. */

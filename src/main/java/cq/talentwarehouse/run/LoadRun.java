@@ -361,7 +361,9 @@ public class LoadRun {
 			}
 			JobExecution publish = launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
-				exit = (staged == attempted) ? PUBLISHED : PARTIAL;
+				List<RunReport.DistrictResult> unreadable = failedInBuild(staging, results);
+				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
+				results = unreadable.isEmpty() ? results : withFailures(results, unreadable);
 				printSummary(runId, out);
 			}
 			else {
@@ -566,6 +568,37 @@ public class LoadRun {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	/** The staged snapshots the build could not read back and failed alone (each with its reason). */
+	private static List<RunReport.DistrictResult> failedInBuild(StagingArea staging, List<RunReport.DistrictResult> results)
+			throws IOException {
+		Path file = staging.root().resolve(WarehouseBuilder.BUILD_FAILURES_FILE);
+		List<RunReport.DistrictResult> failed = new ArrayList<>();
+		if (!Files.exists(file)) {
+			return failed;
+		}
+		try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+			for (var row : parser) {
+				for (RunReport.DistrictResult r : results) {
+					if (r.district().equals(row.get("district_code")) && r.snapshotDate().equals(row.get("snapshot_date"))) {
+						failed.add(r.with("failed", row.get("message")));
+					}
+				}
+			}
+		}
+		return failed;
+	}
+
+	private static List<RunReport.DistrictResult> withFailures(List<RunReport.DistrictResult> results,
+			List<RunReport.DistrictResult> failed) {
+		List<RunReport.DistrictResult> merged = new ArrayList<>();
+		for (RunReport.DistrictResult r : results) {
+			merged.add(failed.stream().filter((f) -> f.district().equals(r.district())
+					&& f.snapshotDate().equals(r.snapshotDate())).findFirst().orElse(r));
+		}
+		return merged;
 	}
 
 	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
