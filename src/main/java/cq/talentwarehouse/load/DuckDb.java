@@ -77,9 +77,13 @@ public final class DuckDb {
 	public static List<Resource> sqlFiles(String folder) {
 		try {
 			Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/" + folder + "/*.sql");
-			List<Resource> files = new ArrayList<>(List.of(found));
-			files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
-			return files;
+			// the first of each name in classpath order: a classpath that also reaches the project folder
+			// (a jar whose manifest names ".") must not run a load script twice
+			java.util.Map<String, Resource> byName = new java.util.TreeMap<>();
+			for (Resource resource : found) {
+				byName.putIfAbsent(String.valueOf(resource.getFilename()), resource);
+			}
+			return new ArrayList<>(byName.values());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list sql/" + folder, ex);

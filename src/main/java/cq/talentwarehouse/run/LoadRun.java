@@ -370,6 +370,10 @@ public class LoadRun {
 				exit = NOTHING_PUBLISHED;
 				message = failureMessage(publish);
 				discardWorkingCopy();
+				if (RunFailures.isDiskFull(message)) {
+					message = "out of disk space: " + message + "; the partial working copy was removed (free space, then run"
+							+ " again or resume with restart)";
+				}
 				out.println("Nothing published: " + message);
 			}
 		}
