@@ -88,6 +88,7 @@ class EmptyLandingFunctionalTests {
 		Path pipelines = Fixtures.relaxedPipelines(this.dir.resolve("pipelines"));
 		Fixtures.LoadResult real = Fixtures.run(Fixtures.arguments(pipelines, landing, warehouse, this.dir.resolve("key")));
 		assertThat(real.exit()).as(real.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(report(warehouse)).doesNotContain("演示数据");
 		LandingZone.markAsDemo(landing);
 
 		// when
@@ -98,6 +99,14 @@ class EmptyLandingFunctionalTests {
 		assertThat(demo.exit()).as(demo.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(Fixtures.rows(warehouse, "select is_demo from ops.runs order by run_id"))
 			.containsExactly(List.of("false"), List.of("true"));
+		assertThat(report(warehouse)).contains("<strong>演示数据</strong>");
+	}
+
+	private String report(Path warehouse) throws Exception {
+		Path html = this.dir.resolve("report.html");
+		assertThat(cq.talentwarehouse.cli.TalentCommand.execute("report", "--warehouse", warehouse.toString(), "--out",
+				html.toString())).isZero();
+		return Files.readString(html);
 	}
 
 }
