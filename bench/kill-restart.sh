@@ -33,7 +33,8 @@ identical=0; full=0
 for t in $(seq 1 "$trials"); do
 	w="$out/t$t/talent.duckdb"
 	delay=$(python3 -c "import random; print(round(random.uniform(0.3, $clean_s), 2))")
-	run run --warehouse "$w" > "$out/t$t.run.log" 2>&1 &
+	# java itself in the background (not a shell function), so that the kill reaches the load
+	java -jar "$jar" run --warehouse "$w" --landing "$out/landing" --pipelines pipelines > "$out/t$t.run.log" 2>&1 &
 	pid=$!
 	sleep "$delay"
 	kill -9 "$pid" 2> /dev/null || true
