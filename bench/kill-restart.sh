@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trials="${TRIALS:-26}"
 out="${OUT:-bench/out/kill-restart}"
-jar=target/talent-warehouse.jar
+jar="${JAR:-target/talent-warehouse.jar}"
 [[ -f "$jar" ]] || mvn -B -q package -DskipTests
 rm -rf "$out"; mkdir -p "$out"
 export TALENT_PSEUDONYM_KEY="${TALENT_PSEUDONYM_KEY:-kill-restart-experiment-key-0123456789abcdef0123456789}"
