@@ -32,9 +32,11 @@ class RunCommand implements Callable<Integer> {
 		if (refused != null) {
 			return refused;
 		}
-		try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
-			return context.getBean(LoadRun.class).run(new LinkedHashSet<>(this.districts), this.force, System.out);
-		}
+		return JobRepositoryFile.guard(this.options, () -> {
+			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
+				return context.getBean(LoadRun.class).run(new LinkedHashSet<>(this.districts), this.force, System.out);
+			}
+		});
 	}
 
 }

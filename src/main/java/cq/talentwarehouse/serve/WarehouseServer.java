@@ -151,7 +151,7 @@ public final class WarehouseServer {
 	/** Makes an existing login a member of a district's role ({@code all}: the reader role); returns the role. */
 	public String grantLogin(Path warehouse, String login, String district) {
 		List<DistrictRoles.District> districts;
-		try (Connection duckdb = DuckDb.openReadOnly(warehouse)) {
+		try (Connection duckdb = DuckDb.openLockedReadOnly(warehouse)) {
 			districts = DistrictRoles.read(duckdb);
 		}
 		catch (SQLException ex) {
@@ -174,7 +174,8 @@ public final class WarehouseServer {
 	}
 
 	private Exported export(Path warehouse, Path dir) {
-		try (Connection duckdb = DuckDb.openReadOnly(warehouse)) {
+		// like export: read-only, configuration locked, files written into the serve's own folder only
+		try (Connection duckdb = DuckDb.openLockedReadOnly(warehouse, dir)) {
 			List<ServedTable> tables = ServedTable.list(duckdb);
 			String runId;
 			try (Statement s = duckdb.createStatement(); ResultSet rs = s.executeQuery("select max(run_id) from ops.runs")) {

@@ -34,7 +34,7 @@ class NightlyScheduleIntegrationTests {
 
 	@Test
 	void firesLoadsOnItsCronAndKeepsFiringAfterAFailedLoad() throws Exception {
-		// given: a landing zone with no snapshot folders, so every load fails with "nothing published"
+		// given: a landing zone with no snapshot folders, so every load ends as "nothing to load" (exit 6)
 		Path landing = Files.createDirectories(this.dir.resolve("landing/jiangjin/not-a-date"));
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
@@ -58,9 +58,9 @@ class NightlyScheduleIntegrationTests {
 			// then
 			List<RunReport> reports = RunReport.list(warehouse.getParent().resolve("runs"));
 			assertThat(reports).hasSizeGreaterThanOrEqualTo(2);
-			assertThat(reports).allSatisfy((r) -> assertThat(r.status()).isIn("failed", "running"));
+			assertThat(reports).allSatisfy((r) -> assertThat(r.status()).isEqualTo("landing_empty"));
 			assertThat(schedule.fires()).isGreaterThanOrEqualTo(2);
-			assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Nothing published: no snapshot folders");
+			assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("WARNING: nothing to load: the landing zone");
 		}
 	}
 
