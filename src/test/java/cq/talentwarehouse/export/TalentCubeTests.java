@@ -32,7 +32,7 @@ class TalentCubeTests {
 				"update dw.dim_person set gender = case when person_sk <= 6 then 'M' else 'F' end,"
 						+ " birth_year = case when person_sk <= 6 then 1990 when person_sk <= 8 then 1960 end");
 		// the cube's aggregate, as a load (and the migration creating it) computes it from the facts
-		String aggregate = Files.readString(Path.of("sql/migrations/V018__create_agg_talent_cube.sql"));
+		String aggregate = Files.readString(Path.of("sql/migrations/V019__create_agg_talent_cube.sql"));
 		execute(warehouse, DuckDb.statements(aggregate).get(1));
 
 		// when

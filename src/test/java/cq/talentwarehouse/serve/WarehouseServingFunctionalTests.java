@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cq.talentwarehouse.demo.DemoDataGenerator;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.testing.Fixtures;
@@ -46,6 +47,8 @@ class WarehouseServingFunctionalTests {
 		ServeTarget target = pg.database(DATABASE);
 		Path passwordFile = Files.writeString(dir.resolve("serve-password"), TestPostgres.LOADER_PASSWORD + "\n");
 		warehouse = dir.resolve("warehouse/talent.duckdb");
+		// the demo extracts a first start writes into the default landing folder
+		DemoDataGenerator.generate(dir.resolve("landing"), DemoDataGenerator.DEFAULT_SEED);
 		List<String> arguments = new ArrayList<>(Fixtures.arguments(Path.of("pipelines"), dir.resolve("landing"), warehouse,
 				dir.resolve("key")));
 		arguments.add("--talent.serve.url=" + target.url());
