@@ -52,6 +52,7 @@ comment on column ops.runs.districts_loaded is '成功区县快照数。District
 comment on column ops.runs.districts_failed is '失败区县快照数。District snapshots this run failed to load.';
 comment on column ops.runs.rows_loaded is '加载记录数。Records loaded by this run, all sources.';
 comment on column ops.runs.rows_quarantined is '隔离记录数。Records quarantined by this run, all sources.';
+comment on column ops.runs.is_demo is '演示数据。True when the run loaded extracts written by the demo generator (generate or a first start).';
 
 comment on table ops.district_results is '区县加载结果。One row per run per district snapshot: loaded, failed (with the reason) or skipped (unchanged).';
 comment on column ops.district_results.run_id is '批次号。The run.';
