@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-		description = { "Write deterministic demo extracts of the four seed districts (江津, 黔江, 綦江, 秀山) into the landing zone,",
-				"or with --districts all every district at municipal scale, with its pipeline files, for benchmarks." })
+		description = { "Write deterministic demo extracts of the four seed districts (江津, 黔江, 綦江, 秀山) into a landing zone.",
+				"With --districts all: every district at municipal scale, with its pipeline files, for benchmarks.",
+				"Prints per district and source the clean records and the bad ones by rule, as a load of them quarantines them." })
 class GenerateCommand implements Callable<Integer> {
 
 	@Spec

@@ -198,18 +198,23 @@ public final class PipelineCatalog {
 
 	/** One pipeline file, already checked by {@link #load}; used by steps that get its path as a job parameter. */
 	public static PipelineDefinition readChecked(Path file) {
+		return readChecked(file, ReferenceData.bundled());
+	}
+
+	/** As {@link #readChecked(Path)}, a district name resolved with these seeds. */
+	public static PipelineDefinition readChecked(Path file, ReferenceData reference) {
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
 			// every bean of every step of a district's job reads its pipeline file again (the path is a
 			// job parameter, so a restart reads what the file says then): parsed once per content, a
 			// city load parses 38 files instead of ~230, and YAML parsing stays out of the JIT's way
-			ParsedFile key = new ParsedFile(file, text);
+			ParsedFile key = new ParsedFile(file, text, reference);
 			PipelineDefinition known = PARSED.get(key);
 			if (known != null) {
 				return known;
 			}
 			PipelineDefinition p = YAML.readValue(text, PipelineDefinition.class);
-			String code = ReferenceData.bundled().districts().code(p.district());
+			String code = reference.districts().code(p.district());
 			PipelineDefinition checked = p.withFile(file).withDistrict((code != null) ? code : p.district());
 			if (PARSED.size() >= PARSED_LIMIT) {
 				PARSED.clear();
@@ -223,7 +228,7 @@ public final class PipelineCatalog {
 	}
 
 	/** A pipeline file as read: the same path with other content is another entry. */
-	private record ParsedFile(Path file, String text) {
+	private record ParsedFile(Path file, String text, ReferenceData reference) {
 	}
 
 	private static final int PARSED_LIMIT = 1024;

@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SourceDefinition;
@@ -179,7 +180,7 @@ public class DistrictStageJobConfiguration {
 		if (source == null) {
 			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
 		}
-		return new RecordNormalizer(input.district(), kind, source, ReferenceData.bundled(),
+		return new RecordNormalizer(input.district(), kind, source, input.reference(),
 				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday());
 	}
 
@@ -193,11 +194,21 @@ public class DistrictStageJobConfiguration {
 			StagingArea staging) {
 
 		static StageInput of(Map<String, Object> parameters) {
+			StagingArea staging = new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT))));
 			return new StageInput(String.valueOf(parameters.get(RUN_ID)),
-					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE)))),
+					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE))),
+							reference(staging)),
 					LocalDate.parse(String.valueOf(parameters.get(SNAPSHOT_DATE))),
-					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))),
-					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))));
+					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))), staging);
+		}
+
+		/** The seeds the run copied into its staging folder (the bundled ones for a job started without a run). */
+		static ReferenceData reference(StagingArea staging) {
+			return Seeds.at(staging.root().resolve("seeds")).reference();
+		}
+
+		ReferenceData reference() {
+			return reference(this.staging);
 		}
 
 		String district() {
