@@ -189,6 +189,35 @@ class CommandLineTests {
 	}
 
 	@Test
+	void validateChecksTheSeedsFolderARunReadsNotTheCopyInTheJar() throws Exception {
+		// given a district row an operator appended to a seeds folder, and a pipeline file for it
+		Path seeds = cq.talentwarehouse.testing.Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
+		Files.writeString(seeds.resolve("districts.csv"), "500199,试验区,试验,渝东北,,2026-01-01,,,,,试验区|试验\n",
+				StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		Files.writeString(pipelines.resolve("shiyan.yaml"), """
+				district: 试验区
+				landing: shiyan
+				sources:
+				  roster:
+				    file: roster.csv
+				    columns: {id_number: 身份证号, name: 姓名, categories: 人才类别}
+				""", StandardCharsets.UTF_8);
+
+		// when
+		int withFolder = TalentCommand.execute("validate", "--seeds", seeds.toString(), "--pipelines", pipelines.toString());
+		String valid = out();
+		int bundled = TalentCommand.execute("validate", "--seeds", this.dir.resolve("no-such-folder").toString(),
+				"--pipelines", pipelines.toString());
+
+		// then the folder's new code is known; the jar's copy (used only without a folder) does not know it
+		assertThat(withFolder).as(err()).isZero();
+		assertThat(valid).contains("Seeds in " + seeds.toAbsolutePath() + " are valid; 1 pipeline file(s)");
+		assertThat(bundled).isEqualTo(1);
+		assertThat(err()).contains("shiyan.yaml:1: district: '试验区' is not a Chongqing county-level code");
+	}
+
+	@Test
 	void queryWithoutAPublishedWarehouseSaysSo() {
 		int exit = TalentCommand.execute("query", "--warehouse", this.dir.resolve("none/talent.duckdb").toString(),
 				"select 1");
