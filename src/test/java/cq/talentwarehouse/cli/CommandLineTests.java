@@ -218,6 +218,20 @@ class CommandLineTests {
 	}
 
 	@Test
+	void generatePrintsAHumanSummaryByRuleAndACommandThatExists() {
+		// when
+		int exit = TalentCommand.execute("generate", "--landing", this.dir.resolve("landing").toString());
+
+		// then: a table, not a Java record; the rules a load reports; a way to load them that works from here
+		assertThat(exit).isZero();
+		assertThat(out()).doesNotContain("Summary[", "cleanRosterPeople", "{")
+			.containsPattern("500116 +\\| 江津区 +\\| jiangjin/2023-12-31 +\\| roster +\\| 236100 +\\| 33 +\\| id_checksum 6,"
+					+ " id_birth_date 4, id_format 4, id_missing 2, required_missing 3, category_unknown 4, vocabulary_unknown 4,"
+					+ " duplicate 6")
+			.contains("Load them with: java -jar target/talent-warehouse.jar run --landing " + this.dir.resolve("landing"));
+	}
+
+	@Test
 	void queryWithoutAPublishedWarehouseSaysSo() {
 		int exit = TalentCommand.execute("query", "--warehouse", this.dir.resolve("none/talent.duckdb").toString(),
 				"select 1");
