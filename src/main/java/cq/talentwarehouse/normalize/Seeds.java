@@ -57,7 +57,7 @@ public final class Seeds {
 	/** Which seeds these are, for operators. */
 	public String describe() {
 		if (this.folder != null) {
-			return this.folder.toAbsolutePath().normalize().toString();
+			return this.folder.toString();
 		}
 		return "the copy bundled in the jar" + ((this.requested != null) ? " (no folder " + this.requested + ")" : "");
 	}

@@ -152,9 +152,12 @@ public class DistrictStageJobConfiguration {
 				}
 				double share = (meta.read() == 0) ? 0 : (double) meta.quarantined() / meta.read();
 				if (share > source.rejectThresholdOrDefault()) {
-					failures.add(String.format("%s: %.1f%% of %d records quarantined (threshold %.1f%%): %s",
+					// names the setting and where it is, so the operator knows what decides (docs/pipelines.md)
+					failures.add(String.format(java.util.Locale.ROOT, "%s: %.1f%% of %d records quarantined, more than"
+							+ " reject_threshold %s (%s: sources.%s): %s",
 							SourceLocation.describe(input.snapshotFolder(), source), share * 100, meta.read(),
-							source.rejectThresholdOrDefault() * 100, meta.topRules(3)));
+							java.math.BigDecimal.valueOf(source.rejectThresholdOrDefault()).stripTrailingZeros().toPlainString(),
+							input.pipeline().file().getFileName(), kind.key(), meta.topRules(3)));
 				}
 			}
 			if (!failures.isEmpty()) {
