@@ -318,7 +318,9 @@ public class DistrictStageJobConfiguration {
 							((Number) e.getValue()).longValue()));
 				}
 			}
-			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+			// largest first, ties by name: the same counts always read the same
+			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()));
 			// counts from the saved execution context, not the step's own counters: after a restart the
 			// step execution only counts what its last attempt read
 			long read = context.getLong(DelimitedSourceReader.READ_COUNT, 0L);

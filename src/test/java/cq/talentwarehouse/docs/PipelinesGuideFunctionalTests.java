@@ -95,7 +95,7 @@ class PipelinesGuideFunctionalTests {
 				List<String> actual = lastOutput.lines().toList();
 				for (String expected : block) {
 					assertThat(actual).as("after the commands, the guide shows:%n%s%nthe commands printed:%n%s",
-							expected, lastOutput).contains(normalize(expected));
+							expected, lastOutput).contains(normalize(expected).stripTrailing());
 				}
 				outputs++;
 			}
