@@ -29,7 +29,7 @@ class GenerateCommand implements Callable<Integer> {
 			defaultValue = "seed")
 	String districts;
 
-	@Option(names = "--scale", description = "With --districts all: roster size as a share of the municipal size (1.0 ≈ 7.8 million roster rows). Default: ${DEFAULT-VALUE}.",
+	@Option(names = "--scale", description = "With --districts all: roster size as a share of the municipal size (1.0 ≈ 6.8 million roster rows, 1.16 ≈ 7.8 million). Default: ${DEFAULT-VALUE}.",
 			defaultValue = "1.0")
 	double scale;
 
