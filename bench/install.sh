@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Follows docs/operations.md "Install on a server" as written, in a scratch folder standing for
-# /srv/talent-warehouse: the install block, then a district delivery (秀山's demo roster pages and
-# enterprise list, generated in another scratch folder), then the first-night block. Fails when a
-# command fails, when validate does not say both are valid, when the night does not publish exactly
-# the delivered district, or when anything but the delivery appears in the landing zone.
+# /srv/talent-warehouse: the install block, a run before any delivery (it must load nothing and write
+# nothing), then a district delivery (秀山's demo roster pages and enterprise list, generated in another
+# scratch folder), then the first-night block. Fails when a command fails, when validate does not say
+# both are valid, when the night does not publish exactly the delivered district, or when anything
+# but the delivery appears in the landing zone.
 #   bench/install.sh            # builds target/talent-warehouse when missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,15 @@ out="$( (cd "$root" && bash -euo pipefail -c "$install") 2>&1)" || { echo "$out"
 echo "$out"
 grep -q "^Seeds in seeds are valid; 4 pipeline file(s) in pipelines are valid.$" <<< "$out" \
 	|| { echo "install: validate did not find the seeds and the four pipeline files valid" >&2; exit 1; }
+
+echo "== a run before any delivery (a timer firing early): loads nothing, writes no demo data"
+if (cd "$srv" && app/bin/talent-warehouse run > "$scratch/early.out" 2>&1); then
+	cat "$scratch/early.out"; echo "install: a run with nothing delivered reported success" >&2; exit 1
+fi
+tail -3 "$scratch/early.out"
+[[ -z "$(find "$srv/landing" -type f)" ]] \
+	|| { echo "install: a run before any delivery wrote files into the landing zone (demo data?)" >&2; exit 1; }
+[[ ! -e "$srv/warehouse/talent.duckdb" ]] || { echo "install: a run before any delivery published a warehouse" >&2; exit 1; }
 
 echo "== a delivery: 秀山's snapshot of 2021-08-31"
 "$srv/app/bin/talent-warehouse" generate --landing "$scratch/demo/landing" > /dev/null

@@ -40,6 +40,7 @@ class OperationsGuideTests {
 		assertThat(install).contains("cp -r target/talent-warehouse /srv/talent-warehouse/app")
 			.containsPattern("cp -r pipelines seeds /srv/talent-warehouse/")
 			.contains("app/bin/talent-warehouse validate")
+			.contains("mkdir -p /srv/talent-warehouse/landing/{jiangjin,qianjiang,qijiang,xiushan}")
 			.doesNotContain("generate")
 			.doesNotContainPattern("talent-warehouse run\\b");
 		assertThat(Files.readString(Path.of(".ci/run"), StandardCharsets.UTF_8)).contains("bench/install.sh");
