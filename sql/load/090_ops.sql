@@ -53,7 +53,16 @@ select f.district_code, f.snapshot_date, f.file_name, f.size_bytes, f.modified_a
 from stg_snapshot_files f
 where exists (select 1 from stg_feed s where s.district_code = f.district_code and s.snapshot_date = f.snapshot_date);
 
-insert into ops.runs
+-- the key behind the pseudonyms, recorded by the first run that makes any (a run with another key refuses)
+insert into ops.pseudonym_key
+select r.pseudonym_key_fingerprint, current_timestamp::timestamp, r.run_id
+from stg_run r
+where r.pseudonym_key_fingerprint is not null
+    and not exists (select 1 from ops.pseudonym_key);
+
+insert into ops.runs (
+    run_id, started_at, finished_at, status, districts_loaded, districts_failed, rows_loaded, rows_quarantined, is_demo
+)
 select
     r.run_id,
     r.started_at,
@@ -62,5 +71,6 @@ select
     (select count(*) from stg_feed),
     (select count(*) from stg_failure),
     coalesce((select sum(loaded) from ops.source_counts c where c.run_id = r.run_id), 0),
-    coalesce((select sum(quarantined) from ops.source_counts c where c.run_id = r.run_id), 0)
+    coalesce((select sum(quarantined) from ops.source_counts c where c.run_id = r.run_id), 0),
+    r.is_demo
 from stg_run r;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import cq.talentwarehouse.source.SizeLimits;
+
 /**
  * Every setting of the warehouse, with defaults relative to the working directory so the jar run
  * from a fresh clone just works. Each can be overridden by an environment variable
@@ -12,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("talent")
 public class TalentProperties {
 
+	/** The landing folder of a fresh clone, relative to the working directory. */
+	public static final String DEFAULT_LANDING = "landing";
+
 	/** The published DuckDB warehouse that analysts and BI tools open. */
 	private Path warehouse = Path.of("warehouse/talent.duckdb");
 
@@ -19,7 +24,7 @@ public class TalentProperties {
 	private Path pipelines = Path.of("pipelines");
 
 	/** Landing zone where districts deliver {@code <district>/<yyyy-mm-dd>/} snapshot folders. */
-	private Path landing = Path.of("landing");
+	private Path landing = Path.of(DEFAULT_LANDING);
 
 	/** Folder of the reference seed CSVs, read at run time; the copy bundled in the jar only when it does not exist. */
 	private Path seeds = Path.of("seeds");
@@ -53,6 +58,33 @@ public class TalentProperties {
 
 	public void setWarehouseMemoryLimit(String warehouseMemoryLimit) {
 		this.warehouseMemoryLimit = warehouseMemoryLimit;
+	}
+
+	/** Longest value (characters) a record may carry; a longer one quarantines it as value_too_long. */
+	private int maxValueChars = SizeLimits.DEFAULT.maxValueChars();
+
+	/** Longest field (characters) a delimited file may hold before its source fails as damaged. */
+	private int maxFieldChars = SizeLimits.DEFAULT.maxFieldChars();
+
+	public int getMaxValueChars() {
+		return this.maxValueChars;
+	}
+
+	public void setMaxValueChars(int maxValueChars) {
+		this.maxValueChars = maxValueChars;
+	}
+
+	public int getMaxFieldChars() {
+		return this.maxFieldChars;
+	}
+
+	public void setMaxFieldChars(int maxFieldChars) {
+		this.maxFieldChars = maxFieldChars;
+	}
+
+	/** The two size limits, checked against each other. */
+	public SizeLimits sizeLimits() {
+		return new SizeLimits(this.maxValueChars, this.maxFieldChars);
 	}
 
 	/** Also time every item read and processed (Spring Batch item observations); costs throughput. */

@@ -31,7 +31,7 @@ class ExportCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		long t0 = System.nanoTime();
 		Manifest manifest;
-		try (Connection connection = this.warehouse.openOrExplain()) {
+		try (Connection connection = this.warehouse.openOrExplain(this.out)) {
 			if (connection == null) {
 				return 1;
 			}

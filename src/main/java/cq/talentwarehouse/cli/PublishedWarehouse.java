@@ -16,13 +16,27 @@ class PublishedWarehouse {
 			defaultValue = "${env:TALENT_WAREHOUSE:-warehouse/talent.duckdb}")
 	Path file;
 
-	/** A read-only connection, or null after telling the user there is nothing published yet. */
+	/**
+	 * A connection through which no statement can change the published file or any other (read-only,
+	 * no file access, configuration locked), or null after telling the user there is nothing
+	 * published yet.
+	 */
 	Connection openOrExplain() throws SQLException {
 		if (!Files.exists(this.file)) {
 			System.err.println("No published warehouse at " + this.file + " yet: run `run` first.");
 			return null;
 		}
-		return DuckDb.openReadOnly(this.file);
+		return DuckDb.openLockedReadOnly(this.file);
+	}
+
+	/** As {@link #openOrExplain()}, with files written only into {@code folder} (created first). */
+	Connection openOrExplain(Path folder) throws SQLException, java.io.IOException {
+		if (!Files.exists(this.file)) {
+			System.err.println("No published warehouse at " + this.file + " yet: run `run` first.");
+			return null;
+		}
+		Files.createDirectories(folder);
+		return DuckDb.openLockedReadOnly(this.file, folder);
 	}
 
 }

@@ -23,9 +23,11 @@ class RestartCommand implements Callable<Integer> {
 		if (refused != null) {
 			return refused;
 		}
-		try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
-			return context.getBean(LoadRun.class).restart(System.out);
-		}
+		return JobRepositoryFile.guard(this.options, () -> {
+			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
+				return context.getBean(LoadRun.class).restart(System.out);
+			}
+		});
 	}
 
 }

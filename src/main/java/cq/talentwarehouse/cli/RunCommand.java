@@ -45,9 +45,11 @@ class RunCommand implements Callable<Integer> {
 		if (refused != null) {
 			return refused;
 		}
-		try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
-			return context.getBean(LoadRun.class).run(codes, this.force, System.out, System.err);
-		}
+		return JobRepositoryFile.guard(this.options, () -> {
+			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
+				return context.getBean(LoadRun.class).run(codes, this.force, System.out, System.err);
+			}
+		});
 	}
 
 	/** Mistakes on the command line are usage errors (exit 2), found before anything starts. */

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 
 import com.ibm.icu.text.Transliterator;
 
+import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.Vocabulary;
 import cq.talentwarehouse.validate.ResidentIdNumber;
@@ -79,6 +80,16 @@ public final class DemoDataGenerator {
 	private DemoDataGenerator() {
 	}
 
+	/** Whether a pipeline is one of the bundled seed districts' (same code, same landing folder). */
+	public static boolean isSeedDistrict(String code, String landingFolder) {
+		for (District d : District.values()) {
+			if (d.code.equals(code) && d.landing.equals(landingFolder)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Writes {@code landingRoot/<landing>/<snapshot date>/} for each seed district, replacing files
 	 * of the same name.
@@ -105,6 +116,7 @@ public final class DemoDataGenerator {
 				files += writer.files;
 				rows += writer.rows;
 			}
+			LandingZone.markAsDemo(landingRoot);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write demo data into " + landingRoot, ex);

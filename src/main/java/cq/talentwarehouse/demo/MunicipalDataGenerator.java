@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
 
+import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.Vocabulary;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
@@ -249,6 +250,7 @@ public final class MunicipalDataGenerator {
 			// found before anything is written, so a wrong folder leaves no half-written output behind
 			Map<String, Path> seedFiles = withSeedDistricts ? seedPipelineFiles(seedPipelines) : Map.of();
 			Files.createDirectories(landing);
+			LandingZone.markAsDemo(landing);
 			Files.createDirectories(pipelines);
 			int districts = plan.districts().size();
 			if (withSeedDistricts) {

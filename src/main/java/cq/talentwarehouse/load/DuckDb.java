@@ -36,6 +36,32 @@ public final class DuckDb {
 		return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
 	}
 
+	/**
+	 * The published file for a client that must not change anything — {@code query}, {@code report}:
+	 * read-only, no file system access beyond the file itself (no attach of another database
+	 * read-write, no {@code copy ... to}, no {@code install}), and the configuration locked so that no
+	 * statement can undo that.
+	 */
+	public static Connection openLockedReadOnly(Path file) throws SQLException {
+		return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), lockedReadOnly());
+	}
+
+	/** As {@link #openLockedReadOnly}, but files may be written into one folder ({@code export}). */
+	public static Connection openLockedReadOnly(Path file, Path writableFolder) throws SQLException {
+		Properties properties = lockedReadOnly();
+		properties.setProperty("allowed_directories", "['" + writableFolder.toAbsolutePath().normalize().toString()
+			.replace("'", "''") + "/']");
+		return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+	}
+
+	private static Properties lockedReadOnly() {
+		Properties properties = new Properties();
+		properties.setProperty("duckdb.read_only", "true");
+		properties.setProperty("enable_external_access", "false");
+		properties.setProperty("lock_configuration", "true");
+		return properties;
+	}
+
 	public static Connection openReadOnly(Path file) throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("duckdb.read_only", "true");
@@ -51,9 +77,13 @@ public final class DuckDb {
 	public static List<Resource> sqlFiles(String folder) {
 		try {
 			Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/" + folder + "/*.sql");
-			List<Resource> files = new ArrayList<>(List.of(found));
-			files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
-			return files;
+			// the first of each name in classpath order: a classpath that also reaches the project folder
+			// (a jar whose manifest names ".") must not run a load script twice
+			java.util.Map<String, Resource> byName = new java.util.TreeMap<>();
+			for (Resource resource : found) {
+				byName.putIfAbsent(String.valueOf(resource.getFilename()), resource);
+			}
+			return new ArrayList<>(byName.values());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list sql/" + folder, ex);

@@ -36,6 +36,12 @@ public final class WarehouseBuilder {
 	/** Run manifest written by the run before building: which district snapshots load, which failed. */
 	public static final String FEEDS_FILE = "feeds.csv";
 
+	/** The run itself: id, start, whether it loads demo data, the pseudonym key's fingerprint. */
+	public static final String RUN_FILE = "run.csv";
+
+	/** District snapshots whose staged records the build could not read back; they fail alone. */
+	public static final String BUILD_FAILURES_FILE = "build_failures.csv";
+
 	/** File fingerprints of the planned snapshots, recorded in ops.snapshot_files for those loaded. */
 	public static final String FINGERPRINTS_FILE = "snapshot_files.csv";
 
@@ -90,11 +96,18 @@ public final class WarehouseBuilder {
 		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
 			settings(connection, workingCopy, memoryLimit);
+			SchemaCheck.requireUnchanged(connection, published);
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			long seededAt = System.nanoTime();
 			loadSeeds(connection, seedsFolder);
 			long migratedAt = System.nanoTime();
 			migrate(connection);
+			// Flyway re-runs a view only when its file changed; one dropped by another client comes back here
+			for (Resource view : DuckDb.sqlFiles("migrations")) {
+				if (String.valueOf(view.getFilename()).startsWith("R__")) {
+					DuckDb.runScript(connection, view);
+				}
+			}
 			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
 					(System.nanoTime() - migratedAt) / 1_000_000);
 		}
@@ -167,9 +180,25 @@ public final class WarehouseBuilder {
 	private static void stage(Connection connection, StagingArea staging, String runId, LocalDateTime startedAt)
 			throws SQLException {
 		Path feeds = staging.root().resolve(FEEDS_FILE);
+		try {
+			Files.deleteIfExists(staging.root().resolve(BUILD_FAILURES_FILE)); // from an earlier attempt of a restarted run
+		}
+		catch (IOException ex) {
+			throw new SQLException("cannot clear " + staging.root().resolve(BUILD_FAILURES_FILE) + ": " + ex.getMessage(), ex);
+		}
+		List<String[]> loaded = new ArrayList<>();
 		try (Statement s = connection.createStatement()) {
-			s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
-					+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at");
+			Path run = staging.root().resolve(RUN_FILE);
+			if (Files.exists(run)) {
+				s.execute("create or replace temp table stg_run as select * from read_csv(" + DuckDb.literal(run.toString())
+						+ ", header = true, auto_detect = false, quote = '\"', escape = '\"', columns = {'run_id': 'VARCHAR',"
+						+ " 'started_at': 'TIMESTAMP', 'is_demo': 'BOOLEAN', 'pseudonym_key_fingerprint': 'VARCHAR'})");
+			}
+			else {
+				s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
+						+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at,"
+						+ " false as is_demo, cast(null as varchar) as pseudonym_key_fingerprint");
+			}
 			s.execute("create or replace temp table stg_feed_all as select * from read_csv(" + DuckDb.literal(feeds.toString())
 					+ ", header = true, columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
 					+ " 'message': 'VARCHAR'})");
@@ -187,12 +216,75 @@ public final class WarehouseBuilder {
 				s.execute("create or replace temp table stg_snapshot_files (district_code varchar, snapshot_date date,"
 						+ " file_name varchar, size_bytes bigint, modified_at timestamp, sha256 varchar)");
 			}
-			List<String[]> loaded = new ArrayList<>();
 			try (var rs = s.executeQuery("select district_code, cast(snapshot_date as varchar) from stg_feed")) {
 				while (rs.next()) {
 					loaded.add(new String[] { rs.getString(1), rs.getString(2) });
 				}
 			}
+		}
+		try {
+			stagingTables(connection, staging, loaded);
+		}
+		catch (SQLException ex) {
+			// one district's unreadable staged data must not stop every district: find it, fail it alone
+			List<String[]> unreadable = unreadableDistricts(connection, staging, loaded);
+			if (unreadable.isEmpty()) {
+				throw ex;
+			}
+			recordUnreadable(connection, staging, unreadable);
+			loaded.removeIf((feed) -> unreadable.stream().anyMatch((u) -> u[0].equals(feed[0]) && u[1].equals(feed[1])));
+			stagingTables(connection, staging, loaded);
+		}
+		try (Statement s = connection.createStatement()) {
+			s.execute("create or replace temp table stg_quarantine as "
+					+ unionBySource("source, district_code, snapshot_date, line, field, rule, raw_value", "stg_quarantine_"));
+			s.execute("create or replace temp table stg_meta as "
+					+ unionBySource("source, district_code, snapshot_date, file, encoding, read, accepted, quarantined, seconds",
+							"stg_meta_"));
+		}
+	}
+
+	/** District snapshots whose staged files DuckDB cannot read, each with DuckDB's reason. */
+	private static List<String[]> unreadableDistricts(Connection connection, StagingArea staging, List<String[]> loaded) {
+		List<String[]> unreadable = new ArrayList<>();
+		for (String[] feed : loaded) {
+			try {
+				stagingTables(connection, staging, List.<String[]>of(feed));
+			}
+			catch (SQLException ex) {
+				String reason = ex.getMessage().lines().findFirst().orElse("unreadable");
+				log.warn("the staged records of {} @ {} cannot be read back: {}", feed[0], feed[1], reason);
+				unreadable.add(new String[] { feed[0], feed[1], "its staged records could not be read back (" + reason
+						+ "); the district keeps its last published snapshot" });
+			}
+		}
+		return unreadable;
+	}
+
+	/** The unreadable districts fail in this run's ops tables and in {@link #BUILD_FAILURES_FILE} for the run. */
+	private static void recordUnreadable(Connection connection, StagingArea staging, List<String[]> unreadable)
+			throws SQLException {
+		StringBuilder csv = new StringBuilder("district_code,snapshot_date,message\n");
+		for (String[] u : unreadable) {
+			try (Statement s = connection.createStatement()) {
+				s.execute("delete from stg_feed where district_code = " + DuckDb.literal(u[0]) + " and snapshot_date = "
+					+ DuckDb.literal(u[1]));
+				s.execute("insert into stg_failure values (" + DuckDb.literal(u[0]) + ", " + DuckDb.literal(u[1]) + ", "
+						+ DuckDb.literal(u[2]) + ")");
+			}
+			csv.append(u[0]).append(',').append(u[1]).append(",\"").append(u[2].replace("\"", "\"\"")).append("\"\n");
+		}
+		try {
+			Files.writeString(staging.root().resolve(BUILD_FAILURES_FILE), csv);
+		}
+		catch (IOException ex) {
+			throw new SQLException("cannot record the districts whose staged records are unreadable: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void stagingTables(Connection connection, StagingArea staging, List<String[]> loaded)
+			throws SQLException {
+		try (Statement s = connection.createStatement()) {
 			for (SourceKind kind : SourceKind.values()) {
 				List<String> files = new ArrayList<>();
 				List<String> quarantine = new ArrayList<>();
@@ -213,11 +305,6 @@ public final class WarehouseBuilder {
 						"'file': 'VARCHAR', 'encoding': 'VARCHAR', 'read': 'BIGINT', 'accepted': 'BIGINT',"
 								+ " 'quarantined': 'BIGINT', 'seconds': 'DOUBLE', 'rules': 'VARCHAR'"));
 			}
-			s.execute("create or replace temp table stg_quarantine as "
-					+ unionBySource("source, district_code, snapshot_date, line, field, rule, raw_value", "stg_quarantine_"));
-			s.execute("create or replace temp table stg_meta as "
-					+ unionBySource("source, district_code, snapshot_date, file, encoding, read, accepted, quarantined, seconds",
-							"stg_meta_"));
 		}
 	}
 

@@ -25,6 +25,27 @@ public final class LandingZone {
 		return this.root;
 	}
 
+	/**
+	 * The file the demo generators leave at the root of a landing zone they wrote: a run that loads
+	 * from such a zone is recorded as a demo run ({@code ops.runs.is_demo}, the report's 演示数据 mark).
+	 */
+	public static final String DEMO_MARKER = "DEMO-DATA.md";
+
+	/** Marks a landing zone as written by a demo generator. */
+	public static void markAsDemo(Path root) throws IOException {
+		Files.createDirectories(root);
+		Files.writeString(root.resolve(DEMO_MARKER), "# 演示数据 (demo data)\n\nThe extracts in this folder were"
+				+ " written by `talent-warehouse generate`: they are invented, deterministic demo records, not a"
+				+ " district's delivery. Loads from this folder are marked as demo runs (ops.runs.is_demo).\n",
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** Whether a demo generator wrote this landing zone. */
+	public boolean holdsDemoData() {
+		return Files.isRegularFile(this.root.resolve(DEMO_MARKER));
+	}
+
+	/** Whether the root is missing (a failed mount, a wrong path) or holds nothing at all. */
 	public boolean isEmpty() {
 		if (!Files.isDirectory(this.root)) {
 			return true;
@@ -34,6 +55,38 @@ public final class LandingZone {
 		}
 		catch (IOException ex) {
 			return true;
+		}
+	}
+
+	/**
+	 * A sentence naming the first file of a snapshot folder (or the folder itself) that resolves, links
+	 * followed, outside the landing root — a symbolic link must never make a run read files the
+	 * landing zone does not hold; null when every file stays inside. Only the link is named, never
+	 * what it points at.
+	 */
+	public String linkLeavingRoot(Path snapshotFolder, java.util.function.Predicate<String> holds) {
+		try {
+			Path realRoot = this.root.toRealPath();
+			if (!Files.exists(snapshotFolder)) {
+				return null;
+			}
+			if (!snapshotFolder.toRealPath().startsWith(realRoot)) {
+				return snapshotFolder + " leads outside the landing zone " + this.root
+						+ " (a symbolic link); only files inside the landing zone are read";
+			}
+			try (Stream<Path> list = Files.list(snapshotFolder)) {
+				for (Path file : list.sorted().toList()) {
+					if (holds.test(file.getFileName().toString()) && Files.exists(file)
+							&& !file.toRealPath().startsWith(realRoot)) {
+						return file + " is a symbolic link to a file outside the landing zone " + this.root
+								+ "; only files inside the landing zone are read";
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			return snapshotFolder + ": cannot be listed: " + ex.getMessage();
 		}
 	}
 

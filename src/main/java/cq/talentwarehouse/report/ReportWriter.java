@@ -170,6 +170,10 @@ public final class ReportWriter {
 		List<Row> runs = rows("select run_id, strftime(finished_at, '%Y-%m-%d %H:%M:%S') as finished_at from ops.runs"
 				+ " order by finished_at desc limit 1");
 		this.html.append("<h1>重庆市区县人才数据对比报告</h1>\n");
+		if (holdsDemoData()) {
+			this.html.append("<div class=\"warn demo\"><strong>演示数据</strong>：本仓库加载过演示数据生成器写出的数据"
+					+ "（ops.runs.is_demo），不是区县报送的真实数据，不得用于对外发布或决策。</div>\n");
+		}
 		StringBuilder meta = new StringBuilder("数据来源：人才数据仓库 ").append(warehouseName);
 		if (!runs.isEmpty()) {
 			meta.append("（最近一次发布批次 ").append(runs.get(0).text("run_id")).append("，完成于 ")
@@ -626,6 +630,14 @@ public final class ReportWriter {
 
 	private void cell(String text, boolean numeric) {
 		this.html.append(numeric ? "<td class=\"num\">" : "<td>").append(Html.escape(text)).append("</td>");
+	}
+
+	/** Whether any load of this warehouse read extracts written by the demo generator. */
+	private boolean holdsDemoData() throws SQLException {
+		List<Row> column = rows("select count(*) as n from duckdb_columns() where schema_name = 'ops'"
+				+ " and table_name = 'runs' and column_name = 'is_demo'");
+		return !column.get(0).text("n").equals("0")
+				&& !rows("select 1 as demo from ops.runs where is_demo limit 1").isEmpty();
 	}
 
 	private List<Row> rows(String sql) throws SQLException {

@@ -53,7 +53,8 @@ import cq.talentwarehouse.pipeline.SourceKind;
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
  * {@code districtStageJob} (districts in parallel, each failing on its own), then one
  * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
- * published, 3 some districts failed and the rest published, 4 another run holds the lock.
+ * published, 3 some districts failed and the rest published, 4 another run holds the lock, 6 the
+ * landing zone is missing or empty.
  */
 @Component
 public class LoadRun {
@@ -65,6 +66,12 @@ public class LoadRun {
 	public static final int PARTIAL = 3;
 
 	public static final int RUN_IN_PROGRESS = 4;
+
+	/**
+	 * The landing zone is missing or holds no district snapshot: nothing was loaded, and unlike a quiet
+	 * night (every snapshot unchanged, exit 0) this is an incident — a failed mount, a wrong path.
+	 */
+	public static final int LANDING_EMPTY = 6;
 
 	private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
 
@@ -152,9 +159,19 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
+			String keyFingerprint = checkPseudonymKey(out);
+			if (keyFingerprint == null) {
+				return NOTHING_PUBLISHED;
+			}
 			this.fingerprints = List.of();
+			Path recorded = stagingRoot(last.runId()).resolve(WarehouseBuilder.FINGERPRINTS_FILE);
+			if (!Files.exists(recorded)) {
+				// a run of an older version recorded them only after staging: take them again
+				skipUnchanged(last.districts(), true, out);
+			}
 			this.seeds = null; // the run's own copy in its staging folder, when it got that far
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out, out);
+			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
+					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
@@ -179,11 +196,6 @@ public class LoadRun {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
-		if (landing.isEmpty()) {
-			out.println("The landing zone " + landing.root() + " is empty: generating the demo extracts of the four seed"
-					+ " districts first (java -jar target/talent-warehouse.jar generate).");
-			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
-		}
 		// the seeds operators edit (TALENT_SEEDS), checked like the pipeline files before anything is read
 		Seeds seeds = Seeds.at(this.properties.getSeeds());
 		List<PipelineProblem> seedProblems = seeds.check();
@@ -198,6 +210,19 @@ public class LoadRun {
 				err.println(problem);
 			}
 			err.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			return NOTHING_PUBLISHED;
+		}
+		if (landing.isEmpty()) {
+			if (!FirstStart.applies(this.properties, catalog, runsFolder())) {
+				return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
+						? " is empty" : " does not exist"), err);
+			}
+			out.println("First start: the landing zone " + landing.root() + " is empty, so the demo extracts of the four"
+					+ " seed districts are written into it first (演示数据; a warehouse that holds data never gets them).");
+			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
+		}
+		String keyFingerprint = checkPseudonymKey(err);
+		if (keyFingerprint == null) {
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
@@ -216,6 +241,10 @@ public class LoadRun {
 				}
 			}
 		}
+		if (plan.isEmpty()) {
+			return landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
+					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), err);
+		}
 		plan = skipUnchanged(plan, force, out);
 		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
@@ -227,12 +256,39 @@ public class LoadRun {
 					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));
 			return PUBLISHED;
 		}
-		return execute(runId, startedAt, plan, false, out, err);
+		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out, err);
+	}
+
+	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
+	private int landingEmpty(String runId, LocalDateTime startedAt, String what, PrintStream out) throws IOException {
+		String message = "nothing to load: the landing zone " + what + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)";
+		out.println("WARNING: " + message + ".");
+		log.warn(message);
+		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "landing_empty", LANDING_EMPTY, null,
+				List.of(), message).write(runsFolder().resolve(runId).resolve("report.json"));
+		return LANDING_EMPTY;
+	}
+
+	/** The key's fingerprint, or null after saying why this key may not be used on this warehouse. */
+	private String checkPseudonymKey(PrintStream out) throws Exception {
+		try {
+			return PseudonymKeyGuard.check(this.properties.getWarehouse(), this.properties.getPseudonymKeyFile());
+		}
+		catch (PseudonymKeyGuard.KeyMismatchException ex) {
+			out.println(ex.getMessage());
+			log.error(ex.getMessage());
+			return null;
+		}
+	}
+
+	private Path stagingRoot(String runId) {
+		return this.properties.workDir().resolve("runs").resolve(runId).resolve("staging");
 	}
 
 	private int execute(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, boolean resume,
-			PrintStream out, PrintStream err) throws Exception {
-		StagingArea staging = new StagingArea(this.properties.workDir().resolve("runs").resolve(runId).resolve("staging"));
+			boolean demo, String keyFingerprint, PrintStream out, PrintStream err) throws Exception {
+		StagingArea staging = new StagingArea(stagingRoot(runId));
 		Files.createDirectories(staging.root());
 		// staging, the build and a restart read the seeds the run started with, from its staging folder
 		Path seedCopy = staging.root().resolve("seeds");
@@ -242,6 +298,10 @@ public class LoadRun {
 		Path reportFile = runsFolder().resolve(runId).resolve("report.json");
 		new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(), plan, null)
 			.write(reportFile);
+		// recorded before anything stages, so a run killed while staging and resumed by restart still
+		// records which files its snapshots came from
+		RunFacts.writeIfAbsent(staging.root(), runId, startedAt, demo, keyFingerprint);
+		writeFingerprints(staging);
 
 		this.stopRequested = false;
 		// one run's timers per report, also when the schedule keeps this process alive for months
@@ -249,6 +309,16 @@ public class LoadRun {
 		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, staging);
 		try {
 			return stageAndPublish(runId, startedAt, plan, staging, reportFile, preparing, resume, out, err);
+		}
+		catch (Exception | OutOfMemoryError ex) {
+			// a run that cannot go on (a full disk, a lost file system) is recorded as failed, never left "running"
+			String message = RunFailures.describe(ex);
+			log.error("run {} failed: {}", runId, message, ex);
+			discardWorkingCopy();
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "failed", NOTHING_PUBLISHED,
+					staging.root().toString(), plan, message).write(reportFile);
+			err.println("Nothing published: " + message);
+			return NOTHING_PUBLISHED;
 		}
 		finally {
 			// never left writing the working copy behind a returning run (the schedule starts the next)
@@ -279,7 +349,7 @@ public class LoadRun {
 	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
 			StagingArea staging, Path reportFile, Thread preparing, boolean resume, PrintStream out, PrintStream err)
 			throws Exception {
-		List<RunReport.DistrictResult> results = stageAll(runId, plan, staging, resume, out);
+		List<RunReport.DistrictResult> results = stageAll(runId, startedAt, plan, staging, reportFile, resume, out);
 		if (this.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
 					results, "stopped on request before publishing; resume with restart").write(reportFile);
@@ -287,7 +357,6 @@ public class LoadRun {
 			return NOTHING_PUBLISHED;
 		}
 		writeFeeds(staging, results);
-		writeFingerprints(staging, results);
 		long staged = results.stream().filter((r) -> r.status().equals("staged")).count();
 		long attempted = results.stream().filter((r) -> !r.status().equals("skipped")).count();
 		int exit;
@@ -315,12 +384,19 @@ public class LoadRun {
 			}
 			JobExecution publish = launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
-				exit = (staged == attempted) ? PUBLISHED : PARTIAL;
+				List<RunReport.DistrictResult> unreadable = failedInBuild(staging, results);
+				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
+				results = unreadable.isEmpty() ? results : withFailures(results, unreadable);
 				printSummary(runId, out);
 			}
 			else {
 				exit = NOTHING_PUBLISHED;
 				message = failureMessage(publish);
+				discardWorkingCopy();
+				if (RunFailures.isDiskFull(message)) {
+					message = "out of disk space: " + message + "; the partial working copy was removed (free space, then run"
+							+ " again or resume with restart)";
+				}
 				err.println("Nothing published: " + message);
 			}
 		}
@@ -406,16 +482,24 @@ public class LoadRun {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
+			List<String> outside = new ArrayList<>();
 			for (RunReport.DistrictResult d : plan) {
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
 				java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
-				futures.add(pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+				String leaving = linkLeavingLanding(d);
+				outside.add(leaving);
+				futures.add((leaving != null) ? null : pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
 						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
 						(previous != null) ? previous.byName() : Map.of())));
 			}
 			for (int i = 0; i < plan.size(); i++) {
 				RunReport.DistrictResult d = plan.get(i);
+				if (outside.get(i) != null) {
+					// not even hashed: a file outside the landing zone is never read
+					result.add(d.with("failed", outside.get(i)));
+					continue;
+				}
 				SnapshotFingerprint fingerprint = futures.get(i).get();
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
@@ -460,8 +544,28 @@ public class LoadRun {
 		return this.jobOperator.start(job, parameters);
 	}
 
-	private List<RunReport.DistrictResult> stageAll(String runId, List<RunReport.DistrictResult> plan,
-			StagingArea staging, boolean resume, PrintStream out) throws Exception {
+	/**
+	 * The partial working copy of a failed build goes: it may be as large as the warehouse, and a
+	 * restart builds a fresh one from the published file anyway.
+	 */
+	private void discardWorkingCopy() {
+		Path copy = WarehousePublishJobConfiguration.workingCopy(this.properties);
+		try {
+			Files.deleteIfExists(copy);
+			Files.deleteIfExists(Path.of(copy + ".wal"));
+			deleteTree(copy.toAbsolutePath().getParent().resolve("duckdb-spill"));
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the working copy {}: {}", copy, ex.getMessage());
+		}
+	}
+
+	private List<RunReport.DistrictResult> stageAll(String runId, LocalDateTime startedAt,
+			List<RunReport.DistrictResult> plan, StagingArea staging, Path reportFile, boolean resume, PrintStream out)
+			throws Exception {
+		// each district's outcome goes into the report as it comes, so `status` after a kill shows
+		// which districts had staged and which had not
+		List<RunReport.DistrictResult> progress = new ArrayList<>(plan);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			// largest snapshots first: a big roster started last would leave the other threads idle
@@ -476,7 +580,17 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
+				futures.set(i, pool.submit(() -> {
+					RunReport.DistrictResult result = stage(runId, snapshot, staging, resume, out);
+					if (result != snapshot) {
+						synchronized (progress) {
+							progress.set(i, result);
+							new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(),
+									List.copyOf(progress), null).write(reportFile);
+						}
+					}
+					return result;
+				}));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
@@ -487,6 +601,45 @@ public class LoadRun {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	/** The staged snapshots the build could not read back and failed alone (each with its reason). */
+	private static List<RunReport.DistrictResult> failedInBuild(StagingArea staging, List<RunReport.DistrictResult> results)
+			throws IOException {
+		Path file = staging.root().resolve(WarehouseBuilder.BUILD_FAILURES_FILE);
+		List<RunReport.DistrictResult> failed = new ArrayList<>();
+		if (!Files.exists(file)) {
+			return failed;
+		}
+		try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+			for (var row : parser) {
+				for (RunReport.DistrictResult r : results) {
+					if (r.district().equals(row.get("district_code")) && r.snapshotDate().equals(row.get("snapshot_date"))) {
+						failed.add(r.with("failed", row.get("message")));
+					}
+				}
+			}
+		}
+		return failed;
+	}
+
+	private static List<RunReport.DistrictResult> withFailures(List<RunReport.DistrictResult> results,
+			List<RunReport.DistrictResult> failed) {
+		List<RunReport.DistrictResult> merged = new ArrayList<>();
+		for (RunReport.DistrictResult r : results) {
+			merged.add(failed.stream().filter((f) -> f.district().equals(r.district())
+					&& f.snapshotDate().equals(r.snapshotDate())).findFirst().orElse(r));
+		}
+		return merged;
+	}
+
+	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
+	private String linkLeavingLanding(RunReport.DistrictResult d) {
+		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
+		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
+				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));
 	}
 
 	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
@@ -505,8 +658,14 @@ public class LoadRun {
 		if (this.stopRequested) {
 			return snapshot.with("pending", null);
 		}
-		if (snapshot.status().equals("skipped") || snapshot.status().equals("staged")) {
+		if (snapshot.status().equals("skipped") || snapshot.status().equals("staged")
+				|| (!resume && snapshot.status().equals("failed"))) {
 			return snapshot;
+		}
+		String leaving = linkLeavingLanding(snapshot);
+		if (leaving != null) {
+			out.println("  FAILED  " + label + ": " + leaving);
+			return snapshot.with("failed", leaving);
 		}
 		out.println("  staging " + label + " ...");
 		long stagingAt = System.nanoTime();
@@ -607,7 +766,7 @@ public class LoadRun {
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
-	private void writeFingerprints(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {
+	private void writeFingerprints(StagingArea staging) throws IOException {
 		StringBuilder csv = new StringBuilder("district_code,snapshot_date,file_name,size_bytes,modified_at,sha256\n");
 		Path file = staging.root().resolve(WarehouseBuilder.FINGERPRINTS_FILE);
 		if (this.fingerprints.isEmpty() && Files.exists(file)) {

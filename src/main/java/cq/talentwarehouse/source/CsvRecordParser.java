@@ -40,6 +40,15 @@ final class CsvRecordParser implements AutoCloseable {
 
 	private static final char QUOTE = '"';
 
+	/** Columns whose repeated values are shared (far more than any feed has). */
+	private static final int MAX_INTERNED_COLUMNS = 256;
+
+	/** Fields of one record beyond which a line is not a record but damage (a file of commas). */
+	private static final int MAX_FIELDS = 16_384;
+
+	/** Characters of one field beyond which the source fails, so that no record is held unbounded. */
+	private final int maxFieldChars;
+
 	private final Reader reader;
 
 	private final char delimiter;
@@ -68,8 +77,13 @@ final class CsvRecordParser implements AutoCloseable {
 	private Interner[] interners = new Interner[16];
 
 	CsvRecordParser(Reader reader, char delimiter) {
+		this(reader, delimiter, SizeLimits.DEFAULT.maxFieldChars());
+	}
+
+	CsvRecordParser(Reader reader, char delimiter, int maxFieldChars) {
 		this.reader = reader;
 		this.delimiter = delimiter;
+		this.maxFieldChars = maxFieldChars;
 	}
 
 	/** Line the record last returned by {@link #next()} starts on. */
@@ -244,6 +258,10 @@ final class CsvRecordParser implements AutoCloseable {
 	 */
 	private String cut(int start, int end) {
 		int column = this.count;
+		if (column >= MAX_INTERNED_COLUMNS) {
+			// a table of each column's values costs ~100 KB: a damaged line of thousands of fields gets none
+			return new String(this.buffer, start, end - start);
+		}
 		if (column >= this.interners.length) {
 			this.interners = java.util.Arrays.copyOf(this.interners, column * 2);
 		}
@@ -303,7 +321,11 @@ final class CsvRecordParser implements AutoCloseable {
 
 	}
 
-	private void add(String field) {
+	private void add(String field) throws MalformedRecordException {
+		if (this.count == MAX_FIELDS) {
+			throw new MalformedRecordException(this.recordLine, this.count, "the record has more than " + MAX_FIELDS
+					+ " fields; the line is damaged or the delimiter is wrong");
+		}
 		if (this.count == this.fields.length) {
 			this.fields = java.util.Arrays.copyOf(this.fields, this.count * 2);
 		}
@@ -344,6 +366,11 @@ final class CsvRecordParser implements AutoCloseable {
 	 */
 	private boolean fill(int keepFrom) throws IOException {
 		int kept = this.limit - keepFrom;
+		if (kept >= this.maxFieldChars) {
+			throw new MalformedRecordException(this.recordLine, this.count + 1, "a field longer than " + this.maxFieldChars
+					+ " characters (the limit talent.max-field-chars); the file is damaged or not a " + "delimited file of"
+					+ " records — nothing of this source is loaded");
+		}
 		if (kept == this.buffer.length) {
 			char[] larger = new char[this.buffer.length * 2];
 			System.arraycopy(this.buffer, keepFrom, larger, 0, kept);

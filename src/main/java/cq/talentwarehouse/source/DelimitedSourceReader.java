@@ -86,10 +86,17 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 
 	private long recordsRead;
 
+	private final int maxFieldChars;
+
 	public DelimitedSourceReader(Path file, SourceKind kind, SourceDefinition definition) {
+		this(file, kind, definition, SizeLimits.DEFAULT);
+	}
+
+	public DelimitedSourceReader(Path file, SourceKind kind, SourceDefinition definition, SizeLimits limits) {
 		this.file = file;
 		this.kind = kind;
 		this.definition = definition;
+		this.maxFieldChars = limits.maxFieldChars();
 	}
 
 	@Override
@@ -102,7 +109,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			throw new SourceException(this.file + ": unknown encoding '" + this.definition.encoding() + "'");
 		}
 		try {
-			this.parser = new CsvRecordParser(openReader(charset), this.definition.delimiterOrDefault());
+			this.parser = new CsvRecordParser(openReader(charset), this.definition.delimiterOrDefault(), this.maxFieldChars);
 			String[] header = next();
 			this.header = header;
 			if (header == null) {

@@ -20,11 +20,16 @@ public final class SourceReaders {
 	 */
 	public static ItemStreamReader<RawRecord> create(Path snapshotFolder, Path spool, SourceKind kind,
 			SourceDefinition source) {
+		return create(snapshotFolder, spool, kind, source, SizeLimits.DEFAULT);
+	}
+
+	public static ItemStreamReader<RawRecord> create(Path snapshotFolder, Path spool, SourceKind kind,
+			SourceDefinition source, SizeLimits limits) {
 		return switch (source.formatOrDefault()) {
 			case "xlsx" -> new XlsxSourceReader(snapshotFolder.resolve(source.file()), kind, source);
 			case "json" -> source.isHttp() ? new HttpPagedJsonReader(spool, kind, source)
 					: JsonSourceReader.files(snapshotFolder, kind, source);
-			case "csv" -> new DelimitedSourceReader(snapshotFolder.resolve(source.file()), kind, source);
+			case "csv" -> new DelimitedSourceReader(snapshotFolder.resolve(source.file()), kind, source, limits);
 			default -> throw new SourceException(SourceLocation.describe(snapshotFolder, source) + ": unsupported format '"
 					+ source.format() + "' (supported: " + String.join(", ", SourceDefinition.FORMATS.stream().sorted().toList())
 					+ ")");

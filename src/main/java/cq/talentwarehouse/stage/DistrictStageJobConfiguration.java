@@ -44,6 +44,7 @@ import cq.talentwarehouse.source.DelimitedSourceReader;
 import cq.talentwarehouse.source.RawRecord;
 import cq.talentwarehouse.source.SourceException;
 import cq.talentwarehouse.source.SourceLocation;
+import cq.talentwarehouse.source.SizeLimits;
 import cq.talentwarehouse.source.SourceReaders;
 
 /**
@@ -113,7 +114,7 @@ public class DistrictStageJobConfiguration {
 	private static Step stageStep(String name, SourceKind kind, StageInput input, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ObservationRegistry observationRegistry) {
-		BlockReader reader = new BlockReader(reader(input, kind));
+		BlockReader reader = new BlockReader(reader(input, kind, properties.sizeLimits()));
 		RecordNormalizer normalizer = normalizer(input, kind, properties);
 		return new StepBuilder(name, jobRepository)
 			.<RecordBlock<RawRecord>, RecordBlock<StagedRecord>>chunk(RecordBlock.blocksPerChunk(properties.getChunkSize()))
@@ -167,7 +168,7 @@ public class DistrictStageJobConfiguration {
 		}, transactionManager).build();
 	}
 
-	private static ItemStreamReader<RawRecord> reader(StageInput input, SourceKind kind) {
+	private static ItemStreamReader<RawRecord> reader(StageInput input, SourceKind kind, SizeLimits limits) {
 		SourceDefinition source = input.source(kind);
 		if (source == null) {
 			return new EmptyReader();
@@ -175,7 +176,7 @@ public class DistrictStageJobConfiguration {
 		// fetched pages stay with the run, so a restarted step reads the same snapshot it began
 		Path spool = input.staging().root().resolve("spool").resolve(kind.key())
 			.resolve("district_code=" + input.district()).resolve("snapshot_date=" + input.snapshotDate());
-		return SourceReaders.create(input.snapshotFolder(), spool, kind, source);
+		return SourceReaders.create(input.snapshotFolder(), spool, kind, source, limits);
 	}
 
 	private static RecordNormalizer normalizer(StageInput input, SourceKind kind, TalentProperties properties) {
@@ -184,7 +185,8 @@ public class DistrictStageJobConfiguration {
 			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
 		}
 		return new RecordNormalizer(input.district(), kind, source, input.reference(),
-				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday());
+				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday(),
+				properties.sizeLimits());
 	}
 
 	private static StagingWriter writer(StageInput input, SourceKind kind) {

@@ -25,6 +25,39 @@ public final class PseudonymKey {
 	private PseudonymKey() {
 	}
 
+	/**
+	 * A fingerprint of a key that says nothing of the key: the first 64 bits of an HMAC of a fixed
+	 * text under it. The warehouse records it so that a run with another key refuses before it
+	 * pseudonymises anyone.
+	 */
+	public static String fingerprint(byte[] key) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+			byte[] digest = mac.doFinal("talent-warehouse pseudonym key fingerprint v1".getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	/** The key when one is configured or its file exists; null when {@link #resolve} would create one. */
+	public static synchronized byte[] existing(Path keyFile) {
+		String fromEnv = System.getenv(ENVIRONMENT_VARIABLE);
+		if ((fromEnv != null && !fromEnv.isBlank()) || Files.exists(keyFile)) {
+			return resolve(keyFile);
+		}
+		return null;
+	}
+
+	/** Where the key comes from, for messages: the variable's name or the file's path, never the key. */
+	public static String origin(Path keyFile) {
+		String fromEnv = System.getenv(ENVIRONMENT_VARIABLE);
+		return (fromEnv != null && !fromEnv.isBlank()) ? "the environment variable " + ENVIRONMENT_VARIABLE
+				: "the key file " + keyFile.toAbsolutePath();
+	}
+
 	public static synchronized byte[] resolve(Path keyFile) {
 		String fromEnv = System.getenv(ENVIRONMENT_VARIABLE);
 		if (fromEnv != null && !fromEnv.isBlank()) {

@@ -73,8 +73,17 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 	/** The masked ID number of the record being normalized (how a duplicate is shown). */
 	private String shownAs;
 
+	/** Longer values quarantine their record (value_too_long): they would be damage, not data. */
+	private final int maxValueChars;
+
 	public RecordNormalizer(String district, SourceKind kind, SourceDefinition definition, ReferenceData reference,
 			Pseudonymizer pseudonymizer, LocalDate today) {
+		this(district, kind, definition, reference, pseudonymizer, today, cq.talentwarehouse.source.SizeLimits.DEFAULT);
+	}
+
+	public RecordNormalizer(String district, SourceKind kind, SourceDefinition definition, ReferenceData reference,
+			Pseudonymizer pseudonymizer, LocalDate today, cq.talentwarehouse.source.SizeLimits limits) {
+		this.maxValueChars = limits.maxValueChars();
 		this.district = district;
 		this.districts = reference.districts();
 		this.fields = kind.fields();
@@ -321,6 +330,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		for (int i = 0; i < this.fields.size(); i++) {
 			Field field = this.fields.get(i);
 			String original = in[i];
+			if (original != null && original.length() > this.maxValueChars) {
+				// an ID number or a name is never shown, not even in part
+				boolean personal = field.type() == SourceKind.ValueType.ID_NUMBER || field.name().equals("name");
+				return StagedRecord.quarantined(raw.line(), "value_too_long", field.name(),
+						(personal ? "" : original.substring(0, 60) + "… ") + "(" + original.length() + " characters)");
+			}
 			java.util.Map<String, String> raws = this.rawCache[i];
 			if (raws != null && original != null) {
 				String known = raws.get(original);

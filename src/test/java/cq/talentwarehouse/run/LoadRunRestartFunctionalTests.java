@@ -71,6 +71,11 @@ class LoadRunRestartFunctionalTests {
 		child.destroyForcibly();
 		child.waitFor();
 		assertThat(warehouse).doesNotExist();
+		// status after the kill: the run is interrupted, and its report says which districts staged
+		RunReport killed = RunReport.list(dir.resolve("warehouse/runs")).get(0);
+		assertThat(killed.status()).isEqualTo("running");
+		assertThat(killed.districts()).extracting(RunReport.DistrictResult::status).contains("pending")
+			.allMatch((status) -> status.equals("pending") || status.equals("staged"));
 
 		// when
 		Fixtures.LoadResult restarted = Fixtures.restart(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
@@ -84,6 +89,13 @@ class LoadRunRestartFunctionalTests {
 			.containsExactly(List.of("0"));
 		assertThat(Fixtures.rows(warehouse, "select sum(read) from ops.source_counts"))
 			.isEqualTo(Fixtures.rows(cleanWarehouse, "select sum(read) from ops.source_counts"));
+		// the snapshot bookkeeping survives the restart: the next run skips every snapshot
+		String snapshotFiles = "select district_code, snapshot_date, file_name, size_bytes, sha256 from ops.snapshot_files order by all";
+		assertThat(Fixtures.rows(warehouse, snapshotFiles)).isNotEmpty()
+			.isEqualTo(Fixtures.rows(cleanWarehouse, snapshotFiles));
+		Fixtures.LoadResult next = Fixtures.run(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
+				warehouse, shared.resolve("key")));
+		assertThat(next.output()).contains("Nothing new to load").doesNotContain("staging ");
 	}
 
 	@Test

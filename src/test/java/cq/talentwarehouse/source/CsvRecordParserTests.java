@@ -51,6 +51,34 @@ class CsvRecordParserTests {
 	}
 
 	@Test
+	void givesUpOnAFieldLongerThanTheLimitWithoutHoldingTheRestOfIt() {
+		// given: a 5-million-character line (plain and quoted), read with a limit of 100,000
+		String huge = "x".repeat(5_000_000);
+		for (String text : List.of("a,b\n1,2\n3," + huge + "\n", "a,b\n1,2\n3,\"" + huge + "\"\n")) {
+			CsvRecordParser parser = new CsvRecordParser(new java.io.StringReader(text), ',', 100_000);
+
+			// when / then
+			assertThatThrownBy(() -> {
+				while (parser.next() != null) {
+					// read on
+				}
+			}).isInstanceOfSatisfying(CsvRecordParser.MalformedRecordException.class, (ex) -> {
+				assertThat(ex.line()).isEqualTo(3);
+				assertThat(ex.column()).isEqualTo(2);
+			}).hasMessageContaining("longer than 100000 characters (the limit talent.max-field-chars)");
+		}
+	}
+
+	@Test
+	void rejectsALineOfMoreFieldsThanARecordCanHave() {
+		CsvRecordParser parser = new CsvRecordParser(new java.io.StringReader("a\n" + ",".repeat(100_000) + "\n"), ',');
+		assertThatThrownBy(() -> {
+			parser.next();
+			parser.next();
+		}).hasMessageContaining("more than 16384 fields");
+	}
+
+	@Test
 	void rejectsTextAfterAClosingQuote() {
 		for (Reader reader : readers("\"a\"b,c\n")) {
 			CsvRecordParser parser = new CsvRecordParser(reader, ',');

@@ -1,0 +1,82 @@
+package cq.talentwarehouse.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.stage.PseudonymKey;
+
+/**
+ * Keeps every person's pseudonym stable across loads: the published warehouse records the
+ * fingerprint of the key that made its pseudonyms ({@code ops.pseudonym_key}), and a run whose key
+ * is missing or different refuses before it reads a record — a new key would silently make every
+ * person a new one. A key is created only for a warehouse that holds no people yet.
+ */
+final class PseudonymKeyGuard {
+
+	private PseudonymKeyGuard() {
+	}
+
+	/** Why a run may not pseudonymise with the key it has; the message says what to do. */
+	static final class KeyMismatchException extends Exception {
+
+		KeyMismatchException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * Checks the run's key against the published warehouse and returns its fingerprint, creating the
+	 * key first when the warehouse has no people (a first start).
+	 */
+	static String check(Path warehouse, Path keyFile) throws KeyMismatchException, SQLException {
+		String recorded = null;
+		boolean hasPeople = false;
+		if (Files.exists(warehouse)) {
+			try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement()) {
+				recorded = single(s, "select min(fingerprint) from ops.pseudonym_key", "ops", "pseudonym_key");
+				hasPeople = "true".equals(single(s, "select count(*) > 0 from dw.dim_person", "dw", "dim_person"));
+			}
+		}
+		byte[] key = PseudonymKey.existing(keyFile);
+		if (key == null) {
+			if (recorded != null || hasPeople) {
+				throw new KeyMismatchException("The warehouse " + warehouse + " holds people pseudonymised with the key of"
+						+ " fingerprint " + (recorded != null ? recorded : "(not recorded)") + ", but the key file " + keyFile.toAbsolutePath()
+						+ " does not exist and " + PseudonymKey.ENVIRONMENT_VARIABLE + " is not set. Restore the key file from"
+						+ " its backup (or set " + PseudonymKey.ENVIRONMENT_VARIABLE + " to the key): a new key would make every"
+						+ " person a new one. Nothing was read.");
+			}
+			key = PseudonymKey.resolve(keyFile);
+		}
+		String fingerprint = PseudonymKey.fingerprint(key);
+		if (recorded != null && !recorded.equals(fingerprint)) {
+			throw new KeyMismatchException("The pseudonym key from " + PseudonymKey.origin(keyFile) + " (fingerprint "
+					+ fingerprint + ") is not the key that made the pseudonyms of " + warehouse + " (fingerprint " + recorded
+					+ "). Use the original key (restore the key file from its backup, or set "
+					+ PseudonymKey.ENVIRONMENT_VARIABLE + " to it): another key would make every person a new one."
+					+ " Nothing was read.");
+		}
+		return fingerprint;
+	}
+
+	/** The one value of a query over a table that a warehouse from an older version may lack. */
+	private static String single(Statement s, String sql, String schema, String table) throws SQLException {
+		try (ResultSet exists = s.executeQuery("select count(*) from duckdb_tables() where schema_name = "
+				+ DuckDb.literal(schema) + " and table_name = " + DuckDb.literal(table))) {
+			exists.next();
+			if (exists.getLong(1) == 0) {
+				return null;
+			}
+		}
+		try (ResultSet rs = s.executeQuery(sql)) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+	}
+
+}
