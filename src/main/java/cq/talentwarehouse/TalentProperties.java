@@ -26,6 +26,17 @@ public class TalentProperties {
 	/** Landing zone where districts deliver {@code <district>/<yyyy-mm-dd>/} snapshot folders. */
 	private Path landing = Path.of(DEFAULT_LANDING);
 
+	/** Folder of the reference seed CSVs, read at run time; the copy bundled in the jar only when it does not exist. */
+	private Path seeds = Path.of("seeds");
+
+	public Path getSeeds() {
+		return this.seeds;
+	}
+
+	public void setSeeds(Path seeds) {
+		this.seeds = seeds;
+	}
+
 	/** Key file for person pseudonyms, used when TALENT_PSEUDONYM_KEY is not set; created on first run. */
 	private Path pseudonymKeyFile;
 

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
 		description = { "Stay running and load on a Spring six-field cron (seconds first).",
-				"Two loads never overlap; SIGTERM stops after the current chunk (resume with restart)." })
+				"Two loads never overlap. SIGTERM (or Ctrl-C) stops running jobs after their current chunk, to be resumed with",
+				"restart; the process then exits with 143 (128 + SIGTERM, as every JVM stopped by a signal), 130 after Ctrl-C.",
+				"Exit 2: usage error (a bad cron or zone)." })
 class ScheduleCommand implements Callable<Integer> {
 
 	@Mixin
