@@ -38,7 +38,8 @@ class ScheduleCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return 2;
 		}
-		ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments(), false);
+		ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments(), false,
+				org.springframework.boot.WebApplicationType.SERVLET);
 		NightlySchedule schedule = context.getBean(NightlySchedule.class);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

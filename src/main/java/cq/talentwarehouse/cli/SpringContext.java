@@ -20,9 +20,15 @@ final class SpringContext {
 
 	/** Without Spring's shutdown hook the caller decides when the context (and the job repository) closes. */
 	static ConfigurableApplicationContext start(List<String> arguments, boolean shutdownHook) {
+		return start(arguments, shutdownHook, WebApplicationType.NONE);
+	}
+
+	/** {@code schedule} runs a servlet context: its server listens only with talent.monitor.port set. */
+	static ConfigurableApplicationContext start(List<String> arguments, boolean shutdownHook,
+			WebApplicationType webApplicationType) {
 		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
 		application.setRegisterShutdownHook(shutdownHook);
-		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setWebApplicationType(webApplicationType);
 		application.setLogStartupInfo(false);
 		return application.run(arguments.toArray(String[]::new));
 	}

@@ -30,6 +30,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +90,12 @@ public class LoadRun {
 
 	private volatile boolean stopRequested;
 
+	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
+	private List<RunOutcomeListener> outcomeListeners = List.of();
+
+	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
+	private String endedWithoutReport;
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -106,17 +114,61 @@ public class LoadRun {
 		return run(districts, false, out);
 	}
 
+	@Autowired(required = false)
+	public void setOutcomeListeners(List<RunOutcomeListener> outcomeListeners) {
+		this.outcomeListeners = List.copyOf(outcomeListeners);
+	}
+
 	/**
 	 * Loads every new or changed district snapshot of the landing zone (or of the named districts);
 	 * snapshots whose files are unchanged since they were loaded are skipped unless {@code force}.
 	 */
 	public int run(Set<String> districts, boolean force, PrintStream out) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return runLocked(districts, force, out);
+			LocalDateTime begun = LocalDateTime.now();
+			this.endedWithoutReport = null;
+			int exit = runLocked(districts, force, out);
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
+		}
+	}
+
+	/**
+	 * Hands the outcome of the run that just ended (its final report) to the listeners, inside the
+	 * run lock, so no later run has replaced it. A listener that fails is logged; the exit code stays.
+	 */
+	private void announce(int exit, LocalDateTime begun) {
+		if (this.outcomeListeners.isEmpty()) {
+			return;
+		}
+		RunOutcome outcome;
+		try {
+			String runId = MDC.get(RunLogContext.RUN_ID);
+			Path report = (runId != null) ? runsFolder().resolve(runId).resolve("report.json") : null;
+			RunReport written = (report != null && Files.exists(report)) ? RunReport.read(report) : null;
+			outcome = (written != null && !written.status().equals("running")) ? RunOutcome.of(written)
+					: RunOutcome.withoutReport(exit, this.endedWithoutReport, begun.toString(),
+							LocalDateTime.now().toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not read the report of the run that ended, so nobody was told: {}", ex.getMessage());
+			return;
+		}
+		for (RunOutcomeListener listener : this.outcomeListeners) {
+			try {
+				listener.runEnded(outcome);
+			}
+			catch (Exception ex) {
+				log.warn("{} failed on the outcome of {}: {}", listener.getClass().getSimpleName(), outcome.runId(),
+						ex.toString());
+			}
 		}
 	}
 
@@ -145,11 +197,18 @@ public class LoadRun {
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
 			this.fingerprints = List.of();
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+			LocalDateTime begun = LocalDateTime.now();
+			MDC.put(RunLogContext.RUN_ID, last.runId());
+			int exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
 		}
 	}
 
@@ -169,6 +228,7 @@ public class LoadRun {
 	private int runLocked(Set<String> districts, boolean force, PrintStream out) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
+		MDC.put(RunLogContext.RUN_ID, runId);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
 		if (landing.isEmpty()) {
 			out.println("The landing zone " + landing.root() + " is empty: generating the demo extracts of the four seed"
@@ -182,11 +242,14 @@ public class LoadRun {
 				out.println(problem);
 			}
 			out.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			this.endedWithoutReport = "pipeline files are invalid: " + catalog.problems().get(0)
+					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
 			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
 				out.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				this.endedWithoutReport = "no pipeline file for district " + d;
 				return NOTHING_PUBLISHED;
 			}
 		}
@@ -247,9 +310,9 @@ public class LoadRun {
 		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
 			return null;
 		}
-		Thread preparing = new Thread(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
 				WarehousePublishJobConfiguration.workingCopy(this.properties), staging.root().resolve("seeds"), runId,
-				this.properties.getWarehouseMemoryLimit()), "warehouse-prepare");
+				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
 		preparing.start();
 		return preparing;
 	}
@@ -447,7 +510,8 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> stage(runId, snapshot, staging, resume, out)));
+				futures.set(i, pool.submit(RunLogContext.carry(snapshot.district(),
+						() -> stage(runId, snapshot, staging, resume, out))));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
