@@ -18,9 +18,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.run.RunLogContext;
 import cq.talentwarehouse.run.RunOutcome;
 import cq.talentwarehouse.run.RunOutcomeListener;
 import cq.talentwarehouse.run.RunReport;
@@ -80,6 +82,7 @@ public class RunMetrics implements RunOutcomeListener {
 
 	@Override
 	public void runEnded(RunOutcome outcome) throws IOException {
+		logOutcome(outcome);
 		this.state = null;
 		Path textfile = this.properties.getMonitor().getTextfile();
 		if (textfile != null) {
@@ -88,6 +91,22 @@ public class RunMetrics implements RunOutcomeListener {
 		else if (this.properties.getMonitor().getPort() != null) {
 			state();
 		}
+	}
+
+	/**
+	 * The run's end as log lines a log system can count: one for the run, one per failed district
+	 * carrying that district's code in the MDC.
+	 */
+	private static void logOutcome(RunOutcome outcome) {
+		for (RunReport.DistrictResult d : outcome.failedDistricts()) {
+			try (MDC.MDCCloseable district = MDC.putCloseable(RunLogContext.DISTRICT, d.district())) {
+				log.warn("District {} {} @ {} failed: {}", d.district(), d.name(), d.snapshotDate(), d.message());
+			}
+		}
+		log.info("Run {} ended {} (exit {}): {} district snapshot(s) staged, {} failed, {} unchanged{}",
+				outcome.runId(), outcome.status(), outcome.exitCode(), outcome.stagedDistricts().size(),
+				outcome.failedDistricts().size(), outcome.skippedDistricts().size(),
+				(outcome.message() != null) ? "; " + outcome.message() : "");
 	}
 
 	/**
