@@ -70,8 +70,8 @@ public record LoadState(RunOutcome lastRun, Instant lastPublish, Instant running
 		}
 		RunOutcome outcome = (last != null) ? RunOutcome.of(last) : null;
 		TreeSet<String> stale = new TreeSet<>(staleInWarehouse(warehouse));
-		if (outcome != null && !outcome.published()) {
-			// the marts were not rebuilt: the districts that failed tonight are behind as well
+		if (outcome != null) {
+			// a run whose every changed district failed rebuilds no marts: they are behind all the same
 			outcome.failedDistricts().forEach((d) -> stale.add(d.district()));
 		}
 		Map<String, Double> jobs = new LinkedHashMap<>();
