@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
 		description = { "Stay running and load on a Spring six-field cron (seconds first).",
-				"Two loads never overlap; SIGTERM stops after the current chunk (resume with restart)." })
+				"Two loads never overlap; SIGTERM stops after the current chunk (resume with restart).",
+				"With TALENT_MONITOR_PORT set it serves /actuator/prometheus and /actuator/health on 127.0.0.1." })
 class ScheduleCommand implements Callable<Integer> {
 
 	@Mixin

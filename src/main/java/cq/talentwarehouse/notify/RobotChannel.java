@@ -65,9 +65,10 @@ final class RobotChannel implements Channel {
 		Map<String, Object> body = new LinkedHashMap<>();
 		switch (this.kind) {
 			case WECOM -> {
+				// WeCom refuses (errcode 40058) a text over 2048 bytes and markdown over 4096
 				body.put("msgtype", markdown ? "markdown" : "text");
-				body.put(markdown ? "markdown" : "text",
-						Map.of("content", markdown ? notification.markdown() : notification.text()));
+				body.put(markdown ? "markdown" : "text", Map.of("content",
+						markdown ? fit(notification.markdown(), 4096) : fit(notification.text(), 2048)));
 			}
 			case DINGTALK -> {
 				if (secret != null) {
@@ -132,6 +133,29 @@ final class RobotChannel implements Channel {
 				throw new IOException(field + " " + code.asText() + ((message != null) ? ": " + message.asText() : ""));
 			}
 		}
+	}
+
+	/**
+	 * The text cut at a line end so that it fits {@code maxBytes} of UTF-8, with a last line saying
+	 * where the rest is: a night where half the city failed still reaches the group.
+	 */
+	static String fit(String text, int maxBytes) {
+		if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+			return text;
+		}
+		String more = "\n…（消息过长已截断，完整内容见 status 或邮件）";
+		int budget = maxBytes - more.getBytes(StandardCharsets.UTF_8).length;
+		StringBuilder kept = new StringBuilder();
+		int bytes = 0;
+		for (String line : text.split("\n")) {
+			int size = line.getBytes(StandardCharsets.UTF_8).length + ((kept.length() > 0) ? 1 : 0);
+			if (bytes + size > budget) {
+				break;
+			}
+			kept.append((kept.length() > 0) ? "\n" : "").append(line);
+			bytes += size;
+		}
+		return kept + more;
 	}
 
 	private static String redact(String message, String url) {

@@ -275,6 +275,27 @@ class NotifierIntegrationTests {
 	}
 
 	@Test
+	void cutsAWeComMessageToTheSizeWeComTakesAndMailsItWhole() throws Exception {
+		// given a night where 38 districts failed, each with a long reason
+		List<RunReport.DistrictResult> districts = new java.util.ArrayList<>();
+		for (int i = 0; i < 38; i++) {
+			districts.add(district(Integer.toString(500101 + i), "区县" + i, "2024-12-31", "failed",
+					"人才资源花名册.csv: line 2: the file is not GB18030 as its pipeline says; " + "x".repeat(150)));
+		}
+		RunOutcome city = new RunOutcome("run-9", 1, "failed", "2026-12-06T02:00:00", "2026-12-06T02:00:30", districts,
+				"every district failed", List.of(), List.of(), null);
+
+		// when
+		notifier(this.properties, smtp.getSmtp().getPort()).runEnded(city);
+
+		// then WeCom gets at most 2048 bytes, cut at a line, saying so; the mail has every district
+		String wecom = single("/wecom/cgi-bin/webhook/send").json().get("text").get("content").asText();
+		assertThat(wecom.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048);
+		assertThat(wecom).startsWith("【人才数据仓库】夜间加载失败").endsWith("…（消息过长已截断，完整内容见 status 或邮件）");
+		assertThat(smtp.getReceivedMessages()[0].getContent().toString()).contains("500138 区县37");
+	}
+
+	@Test
 	void sendsNothingWhenNoChannelIsConfigured() throws Exception {
 		TalentProperties none = new TalentProperties();
 		none.setWarehouse(this.dir.resolve("warehouse/talent.duckdb"));
