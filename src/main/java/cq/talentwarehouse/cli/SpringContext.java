@@ -11,6 +11,9 @@ import cq.talentwarehouse.TalentWarehouseApplication;
 /** Starts the batch application only for the commands that run jobs; queries stay light. */
 final class SpringContext {
 
+	/** The Spring profile of a {@code schedule} process. */
+	static final String SCHEDULE_PROFILE = "schedule";
+
 	private SpringContext() {
 	}
 
@@ -29,6 +32,10 @@ final class SpringContext {
 		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
 		application.setRegisterShutdownHook(shutdownHook);
 		application.setWebApplicationType(webApplicationType);
+		if (webApplicationType != WebApplicationType.NONE) {
+			// application.yaml: only this profile builds actuator's endpoints
+			application.setAdditionalProfiles(SCHEDULE_PROFILE);
+		}
 		application.setLogStartupInfo(false);
 		return application.run(arguments.toArray(String[]::new));
 	}

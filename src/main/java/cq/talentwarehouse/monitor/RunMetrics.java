@@ -41,22 +41,31 @@ public class RunMetrics implements RunOutcomeListener {
 
 	private final TalentProperties properties;
 
-	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-
 	private volatile LoadState state;
 
 	private final Object refreshing = new Object();
 
-	private final List<MultiGauge> multiGauges;
+	/** Made on first use: a {@code run} without an endpoint or textfile never loads Prometheus' classes. */
+	private PrometheusMeterRegistry registry;
+
+	private List<MultiGauge> multiGauges = List.of();
 
 	public RunMetrics(TalentProperties properties) {
 		this.properties = properties;
-		this.multiGauges = register(this.registry, this::state);
 	}
 
 	/** The registry the Prometheus endpoint scrapes: these gauges, the Spring Batch timers, the JVM. */
 	public PrometheusMeterRegistry registry() {
-		return this.registry;
+		synchronized (this.refreshing) {
+			if (this.registry == null) {
+				this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+				this.multiGauges = register(this.registry, this::state);
+				if (this.state != null) {
+					updateRows(this.multiGauges, this.state);
+				}
+			}
+			return this.registry;
+		}
 	}
 
 	/** The current state, read from the run reports and the warehouse after each run (and at first use). */
@@ -74,7 +83,9 @@ public class RunMetrics implements RunOutcomeListener {
 					log.warn("Could not read the run reports for the metrics: {}", ex.getMessage());
 					return LoadState.NONE;
 				}
-				updateRows(this.multiGauges, this.state);
+				if (!this.multiGauges.isEmpty()) {
+					updateRows(this.multiGauges, this.state);
+				}
 			}
 			return this.state;
 		}

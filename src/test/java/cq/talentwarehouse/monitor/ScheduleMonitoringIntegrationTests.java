@@ -63,6 +63,7 @@ class ScheduleMonitoringIntegrationTests {
 		arguments.add("--talent.monitor.port=" + port);
 		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
 		app.setWebApplicationType(WebApplicationType.SERVLET);
+		app.setAdditionalProfiles("schedule");
 		try (ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
 				PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
 			String base = "http://127.0.0.1:" + port + "/actuator/";
@@ -150,6 +151,7 @@ class ScheduleMonitoringIntegrationTests {
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
 		app.setWebApplicationType(WebApplicationType.SERVLET);
+		app.setAdditionalProfiles("schedule");
 		try (ConfigurableApplicationContext context = app.run(Fixtures
 			.arguments(Path.of("pipelines").toAbsolutePath(), this.dir.resolve("landing"), warehouse, this.dir.resolve("key"))
 			.toArray(String[]::new))) {
