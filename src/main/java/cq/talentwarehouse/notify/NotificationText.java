@@ -47,7 +47,10 @@ final class NotificationText {
 			default -> {
 				event = "failed";
 				title = PRODUCT + "夜间加载失败，未发布任何数据";
-				action = (outcome.runId() == null) ? "修复后用 " + command + " validate 检查，再执行 " + command + " run"
+				// without a plan (no report) the run stopped on its pipeline files or on an error
+				action = outcome.districts().isEmpty()
+						? "排除上述原因（管道定义文件可用 " + command + " validate 检查）后执行 " + command + " run；已开始的运行可用 "
+								+ command + " restart 继续"
 						: "执行 " + command + " restart 从中断处继续（修复文件后也可重新执行 " + command + " run）";
 			}
 		}

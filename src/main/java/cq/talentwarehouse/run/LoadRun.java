@@ -127,7 +127,16 @@ public class LoadRun {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			LocalDateTime begun = LocalDateTime.now();
 			this.endedWithoutReport = null;
-			int exit = runLocked(districts, force, out);
+			int exit;
+			try {
+				exit = runLocked(districts, force, out);
+			}
+			catch (Exception ex) {
+				// an unexpected error (disk full, a crashed driver) is a failed night too
+				this.endedWithoutReport = "the run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
 			announce(exit, begun);
 			return exit;
 		}
@@ -154,7 +163,7 @@ public class LoadRun {
 			Path report = (runId != null) ? runsFolder().resolve(runId).resolve("report.json") : null;
 			RunReport written = (report != null && Files.exists(report)) ? RunReport.read(report) : null;
 			outcome = (written != null && !written.status().equals("running")) ? RunOutcome.of(written)
-					: RunOutcome.withoutReport(exit, this.endedWithoutReport, begun.toString(),
+					: RunOutcome.withoutReport(runId, exit, this.endedWithoutReport, begun.toString(),
 							LocalDateTime.now().toString());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -199,7 +208,16 @@ public class LoadRun {
 			this.fingerprints = List.of();
 			LocalDateTime begun = LocalDateTime.now();
 			MDC.put(RunLogContext.RUN_ID, last.runId());
-			int exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true, out);
+			}
+			catch (Exception ex) {
+				this.endedWithoutReport = "the resumed run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
 			announce(exit, begun);
 			return exit;
 		}

@@ -47,10 +47,14 @@ public record RunOutcome(String runId, int exitCode, String status, String start
 				(report.exitCode() == NOT_SERVED) ? Boolean.FALSE : null);
 	}
 
-	/** A run that ended before it planned anything, so it has no report (broken pipeline files). */
-	public static RunOutcome withoutReport(int exitCode, String message, String startedAt, String finishedAt) {
-		return new RunOutcome(null, exitCode, "failed", startedAt, finishedAt, List.of(), message, List.of(), List.of(),
-				null);
+	/**
+	 * A run without a final report: it ended before it planned anything (broken pipeline files), or
+	 * stopped on an unexpected error.
+	 */
+	public static RunOutcome withoutReport(String runId, int exitCode, String message, String startedAt,
+			String finishedAt) {
+		return new RunOutcome(runId, exitCode, "failed", startedAt, finishedAt, List.of(), message, List.of(),
+				List.of(), null);
 	}
 
 	/** Whether people should be told: nothing published, some districts failed, not served, nothing to load. */

@@ -205,6 +205,19 @@ class NotifierIntegrationTests {
 	}
 
 	@Test
+	void tellsANightThatStoppedOnItsPipelineFilesWhatToCheck() throws Exception {
+		RunOutcome invalid = RunOutcome.withoutReport("run-4", 1,
+				"pipeline files are invalid: pipelines/jiangjin.yaml:7: unknown key 'encodng'", "2026-12-06T02:00:00",
+				"2026-12-06T02:00:01");
+
+		notifier(this.properties, smtp.getSmtp().getPort()).runEnded(invalid);
+
+		assertThat(smtp.getReceivedMessages()[0].getContent().toString()).contains("运行：run-4（退出码 1",
+				"原因：pipeline files are invalid: pipelines/jiangjin.yaml:7: unknown key 'encodng'",
+				"talent-warehouse validate");
+	}
+
+	@Test
 	void sendsRecoveredOnceOnTheFirstGoodNightAfterAFailedOne() throws Exception {
 		// given a failed night told, then the process ends (cron): a new notifier reads the state
 		notifier(this.properties, smtp.getSmtp().getPort()).runEnded(partlyFailedNight());

@@ -39,6 +39,31 @@ class UnattendedNightFunctionalTests {
 	Path dir;
 
 	@Test
+	void aNightStoppedByABrokenPipelineFileIsToldWithTheProblem() throws Exception {
+		// given a pipeline file with a typo
+		Path pipelines = Fixtures.relaxedPipelines(this.dir.resolve("pipelines"));
+		Path jiangjin = pipelines.resolve("jiangjin.yaml");
+		Files.writeString(jiangjin, Files.readString(jiangjin).replaceFirst("encoding:", "encodng:"));
+		try (RobotReceiver robots = new RobotReceiver()) {
+			List<String> arguments = new ArrayList<>(Fixtures.arguments(pipelines, Fixtures.functionalLanding(this.dir),
+					this.dir.resolve("warehouse/talent.duckdb"), this.dir.resolve("key")));
+			arguments.add("--talent.notify.webhook.url=" + robots.url("/hook"));
+
+			// when
+			Fixtures.LoadResult night = Fixtures.run(arguments);
+
+			// then the webhook hears of a failed night, why, and under which run id
+			assertThat(night.exit()).isEqualTo(LoadRun.NOTHING_PUBLISHED);
+			assertThat(robots.requests("/hook")).hasSize(1);
+			JsonNode body = robots.requests("/hook").get(0).json();
+			assertThat(body.get("event").asText()).isEqualTo("failed");
+			assertThat(body.get("run_id").asText()).startsWith("run-");
+			assertThat(body.get("message").asText()).startsWith("pipeline files are invalid: ").contains("jiangjin.yaml");
+			assertThat(body.get("text").asText()).contains("talent-warehouse validate");
+		}
+	}
+
+	@Test
 	void aNightWithOneBrokenDistrictIsToldWithItsReasonAndTheNextGoodNightAsRecovered() throws Exception {
 		// given the demo landing zone with one of 秀山's downloaded pages missing
 		Path landing = this.dir.resolve("landing");
