@@ -30,6 +30,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -98,6 +100,12 @@ public class LoadRun {
 	/** The seeds of the run being started (a restart reads the copy in its staging folder). */
 	private Seeds seeds;
 
+	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
+	private List<RunOutcomeListener> outcomeListeners = List.of();
+
+	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
+	private String endedWithoutReport;
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -116,6 +124,11 @@ public class LoadRun {
 		return run(districts, false, out);
 	}
 
+	@Autowired(required = false)
+	public void setOutcomeListeners(List<RunOutcomeListener> outcomeListeners) {
+		this.outcomeListeners = List.copyOf(outcomeListeners);
+	}
+
 	/**
 	 * Loads every new or changed district snapshot of the landing zone (or of the named districts);
 	 * snapshots whose files are unchanged since they were loaded are skipped unless {@code force}.
@@ -127,11 +140,59 @@ public class LoadRun {
 	/** As {@link #run(Set, boolean, PrintStream)}, with what stops the run or fails a district also on {@code err}. */
 	public int run(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return runLocked(districts, force, out, err);
+			LocalDateTime begun = LocalDateTime.now();
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = runLocked(districts, force, out, err);
+			}
+			catch (Exception ex) {
+				// an unexpected error (disk full, a crashed driver) is a failed night too
+				this.endedWithoutReport = "the run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
+		}
+	}
+
+	/**
+	 * Hands the outcome of the run that just ended (its final report) to the listeners, inside the
+	 * run lock, so no later run has replaced it. A listener that fails is logged; the exit code stays.
+	 */
+	private void announce(int exit, LocalDateTime begun) {
+		if (this.outcomeListeners.isEmpty()) {
+			return;
+		}
+		RunOutcome outcome;
+		try {
+			String runId = MDC.get(RunLogContext.RUN_ID);
+			Path report = (runId != null) ? runsFolder().resolve(runId).resolve("report.json") : null;
+			RunReport written = (report != null && Files.exists(report)) ? RunReport.read(report) : null;
+			outcome = (written != null && !written.status().equals("running")) ? RunOutcome.of(written)
+					: RunOutcome.withoutReport(runId, exit, this.endedWithoutReport, begun.toString(),
+							LocalDateTime.now().toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not read the report of the run that ended, so nobody was told: {}", ex.getMessage());
+			return;
+		}
+		for (RunOutcomeListener listener : this.outcomeListeners) {
+			try {
+				listener.runEnded(outcome);
+			}
+			catch (Exception ex) {
+				log.warn("{} failed on the outcome of {}: {}", listener.getClass().getSimpleName(), outcome.runId(),
+						ex.toString());
+			}
 		}
 	}
 
@@ -170,12 +231,28 @@ public class LoadRun {
 				skipUnchanged(last.districts(), true, out);
 			}
 			this.seeds = null; // the run's own copy in its staging folder, when it got that far
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
-					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
+			LocalDateTime begun = LocalDateTime.now();
+			MDC.put(RunLogContext.RUN_ID, last.runId());
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
+						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
+			}
+			catch (Exception ex) {
+				this.endedWithoutReport = "the resumed run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
 		}
 	}
 
@@ -195,6 +272,7 @@ public class LoadRun {
 	private int runLocked(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
+		MDC.put(RunLogContext.RUN_ID, runId);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
 		// the seeds operators edit (TALENT_SEEDS), checked like the pipeline files before anything is read
 		Seeds seeds = Seeds.at(this.properties.getSeeds());
@@ -210,6 +288,8 @@ public class LoadRun {
 				err.println(problem);
 			}
 			err.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			this.endedWithoutReport = "pipeline files are invalid: " + catalog.problems().get(0)
+					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
 		if (landing.isEmpty()) {
@@ -223,11 +303,13 @@ public class LoadRun {
 		}
 		String keyFingerprint = checkPseudonymKey(err);
 		if (keyFingerprint == null) {
+			this.endedWithoutReport = "the pseudonym key does not match the warehouse";
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
 			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
 				err.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				this.endedWithoutReport = "no pipeline file for district " + d;
 				return NOTHING_PUBLISHED;
 			}
 		}
@@ -339,9 +421,9 @@ public class LoadRun {
 		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
 			return null;
 		}
-		Thread preparing = new Thread(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
 				WarehousePublishJobConfiguration.workingCopy(this.properties), staging.root().resolve("seeds"), runId,
-				this.properties.getWarehouseMemoryLimit()), "warehouse-prepare");
+				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
 		preparing.start();
 		return preparing;
 	}
@@ -580,7 +662,7 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> {
+				futures.set(i, pool.submit(RunLogContext.carry(snapshot.district(), () -> {
 					RunReport.DistrictResult result = stage(runId, snapshot, staging, resume, out);
 					if (result != snapshot) {
 						synchronized (progress) {
@@ -590,7 +672,7 @@ public class LoadRun {
 						}
 					}
 					return result;
-				}));
+				})));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
