@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
 		description = { "Write every mart view for BI tools into DIR, then DIR/manifest.json (files, rows, SHA-256).",
-				"parquet: one folder per view, hive-partitioned by snapshot_date where the view has it, else <view>.parquet.",
-				"csv: <view>.csv in UTF-8 with BOM; text cells starting with = + - @ get a leading ' (numbers are left alone)." })
+				"Parquet: one folder per view, hive-partitioned by snapshot_date where the view has it, else <view>.parquet.",
+				"CSV: <view>.csv in UTF-8 with BOM; text cells starting with = + - @ get a leading ' (numbers are left alone)." })
 class ExportCommand implements Callable<Integer> {
 
 	@Mixin

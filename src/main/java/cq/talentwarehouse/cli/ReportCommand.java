@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-		description = { "Write the district comparison report: one self-contained HTML file in Chinese, charts inline as SVG,",
-				"that opens offline (totals, per 10,000 residents, categories, enterprises, platforms, trends, reconciliation)." })
+		description = { "Write the district comparison report as one self-contained HTML file in Chinese.",
+				"Charts are inline SVG and the file opens offline: totals, per 10,000 residents, categories, enterprises,",
+				"platforms, trends and the reconciliation of published figures." })
 class ReportCommand implements Callable<Integer> {
 
 	@Mixin

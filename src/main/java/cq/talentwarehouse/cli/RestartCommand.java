@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-		description = { "Resume the last run that did not publish (killed or failed) under its own run id:",
-				"finished districts are kept, the others continue from their last committed chunk.",
+		description = { "Resume the last run that did not publish (killed or failed), under its own run id.",
+				"Finished districts are kept; the others continue from their last committed chunk.",
 				"Exit codes as for run." })
 class RestartCommand implements Callable<Integer> {
 

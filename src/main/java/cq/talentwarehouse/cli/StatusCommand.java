@@ -13,9 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Recent runs with their outcome and each district's result, and the districts whose",
-				"published data is stale because their last load failed (from the run reports beside the warehouse)." })
+		description = { "Show recent runs with their outcome and each district's result, and the stale districts.",
+				"A district is stale when its last load failed: the warehouse still holds its last published snapshot, if any.",
+				"Read from the run reports beside the warehouse." })
 class StatusCommand implements Callable<Integer> {
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
 
 	@Mixin
 	WarehouseOptions options;
@@ -30,7 +34,7 @@ class StatusCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		Path runs = this.options.warehouse.toAbsolutePath().getParent().resolve("runs");
 		List<RunReport> reports = RunReport.list(runs);
-		if (reports.isEmpty()) {
+		if (reports.isEmpty() && this.run == null) {
 			System.out.println("No runs yet (no run reports in " + runs + ").");
 			return 0;
 		}
@@ -42,8 +46,8 @@ class StatusCommand implements Callable<Integer> {
 					return 0;
 				}
 			}
-			System.out.println("No run " + this.run + " in " + runs + ".");
-			return 1;
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--run " + this.run
+					+ ": no such run in " + runs + (reports.isEmpty() ? " (no runs yet)" : " (the latest is " + reports.get(0).runId() + ")"));
 		}
 		boolean loading = false;
 		try {
@@ -71,7 +75,7 @@ class StatusCommand implements Callable<Integer> {
 		for (Map.Entry<String, RunReport.DistrictResult> e : latest.entrySet()) {
 			if (e.getValue().status().equals("failed")) {
 				if (!any) {
-					System.out.println("Stale districts (last load failed; the warehouse keeps their last good snapshot):");
+					System.out.println("Stale districts (last load failed; the warehouse keeps their last published snapshot, if they have one):");
 					any = true;
 				}
 				System.out.printf("  %s %s — failed in %s: %s%n", e.getKey(), e.getValue().name(), latestRun.get(e.getKey()),

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code talent-warehouse} command line: one subcommand per task. */
-@Command(name = "talent-warehouse", mixinStandardHelpOptions = true, version = "talent-warehouse 0.1.0",
+@Command(name = "talent-warehouse", mixinStandardHelpOptions = true, versionProvider = TalentCommand.Version.class,
 		description = "Loads Chongqing districts' talent, platform and enterprise records into a DuckDB warehouse.",
 		subcommands = { RunCommand.class, RestartCommand.class, ScheduleCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, StatusCommand.class, ServeCommand.class, GenerateCommand.class,
 				ValidateCommand.class, CommandLine.HelpCommand.class })
@@ -24,6 +24,12 @@ public class TalentCommand implements Runnable {
 	public static int execute(String... args) {
 		CommandLine cli = new CommandLine(new TalentCommand());
 		cli.setOut(new PrintWriter(System.out, true));
+		cli.setErr(new PrintWriter(System.err, true));
+		// every subcommand lists --version: each answers it like the top level
+		for (CommandLine sub : cli.getSubcommands().values()) {
+			sub.getCommandSpec().versionProvider(new Version());
+		}
+		cli.setParameterExceptionHandler(TalentCommand::usageError);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			// the innermost cause is the sentence an operator can act on; the chain above it is Spring's
 			Throwable root = ex;
@@ -34,6 +40,32 @@ public class TalentCommand implements Runnable {
 			return 1;
 		});
 		return cli.execute(args);
+	}
+
+	/**
+	 * A usage error is one line on stderr and a hint where the help is, as git and curl do — not the
+	 * whole help, which would push the error off the screen. Exit 2.
+	 */
+	private static int usageError(CommandLine.ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		PrintWriter err = command.getErr();
+		err.println("error: " + ex.getMessage());
+		CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+		err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+		err.flush();
+		return command.getCommandSpec().exitCodeOnInvalidInput();
+	}
+
+	/** The build's version (from the jar manifest), with the Java running it. */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = TalentCommand.class.getPackage().getImplementationVersion();
+			return new String[] { "talent-warehouse " + ((version != null) ? version : "(development build)"),
+					"Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")" };
+		}
+
 	}
 
 }

@@ -1,37 +1,45 @@
 package cq.talentwarehouse.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-		description = "Check the reference seeds and the pipeline definitions; prints file:line: message per problem.")
+		description = { "Check the reference seeds and the pipeline files that a run would use; prints file:line: key: problem per problem.",
+				"Pipeline files are checked against pipelines/pipeline.schema.json, then against the seeds and the landing zone.",
+				"Exit 0: all valid; 1: problems (on stderr); 2: usage error." })
 class ValidateCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
 
 	@Mixin
 	WarehouseOptions options;
 
-	@picocli.CommandLine.Option(names = "--seeds", paramLabel = "DIR",
-			description = "Check the seed CSVs of this folder (a checkout's seeds/) instead of those built into the jar.")
-	java.nio.file.Path seeds;
-
 	@Override
 	public Integer call() {
-		java.util.List<PipelineProblem> seedProblems = cq.talentwarehouse.normalize.SeedCheck.check(this.seeds);
-		seedProblems.forEach(System.out::println);
-		PipelineCatalog catalog = PipelineCatalog.load(this.options.pipelines, this.options.landing, ReferenceData.bundled());
-		for (PipelineProblem p : catalog.problems()) {
-			System.out.println(p);
-		}
+		this.options.requireFolder("--pipelines", this.options.pipelines, this.spec);
+		this.options.requireFolderIfPresent("--seeds", this.options.seeds, this.spec);
+		// the same folder a run reads (TALENT_SEEDS, default seeds/), the copy in the jar only without one
+		Seeds seeds = Seeds.at(this.options.seeds);
+		List<PipelineProblem> seedProblems = seeds.check();
+		seedProblems.forEach(System.err::println);
+		PipelineCatalog catalog = PipelineCatalog.load(this.options.pipelines, this.options.landing,
+				seedProblems.isEmpty() ? seeds.reference() : Seeds.bundled().reference());
+		catalog.problems().forEach(System.err::println);
 		if (catalog.isValid() && seedProblems.isEmpty()) {
-			System.out.println("Seeds are valid; " + catalog.pipelines().size() + " pipeline file(s) in "
-					+ this.options.pipelines + " are valid.");
+			System.out.println("Seeds in " + seeds.describe() + " are valid; " + catalog.pipelines().size()
+					+ " pipeline file(s) in " + this.options.pipelines + " are valid.");
 			return 0;
 		}
+		System.err.println((seedProblems.size() + catalog.problems().size()) + " problem(s); nothing would be loaded.");
 		return 1;
 	}
 

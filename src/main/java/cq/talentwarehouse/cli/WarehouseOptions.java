@@ -24,6 +24,31 @@ class WarehouseOptions {
 			defaultValue = "${env:TALENT_LANDING:-landing}")
 	Path landing;
 
+	@Option(names = "--seeds", paramLabel = "DIR",
+			description = "Reference seed CSVs, read at run time (default: $TALENT_SEEDS or ${DEFAULT-VALUE}; the copy in the jar when the folder does not exist).",
+			defaultValue = "${env:TALENT_SEEDS:-seeds}")
+	Path seeds;
+
+	/** A folder option must name an existing folder: a usage error (exit 2) otherwise. */
+	void requireFolder(String option, Path folder, picocli.CommandLine.Model.CommandSpec spec) {
+		if (java.nio.file.Files.isRegularFile(folder)) {
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
+					+ " is a file, not a folder: give the folder that holds the files");
+		}
+		if (!java.nio.file.Files.isDirectory(folder)) {
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
+					+ ": no such folder");
+		}
+	}
+
+	/** As {@link #requireFolder}, but a folder that does not exist is allowed (the bundled seeds are used then). */
+	void requireFolderIfPresent(String option, Path folder, picocli.CommandLine.Model.CommandSpec spec) {
+		if (java.nio.file.Files.isRegularFile(folder)) {
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
+					+ " is a file, not a folder: give the folder that holds the files");
+		}
+	}
+
 	/** The run lock beside the warehouse. */
 	java.nio.file.Path lockFile() {
 		return this.warehouse.toAbsolutePath().getParent().resolve("run.lock");
@@ -39,7 +64,7 @@ class WarehouseOptions {
 			return null;
 		}
 		catch (cq.talentwarehouse.run.RunLock.RunInProgressException ex) {
-			System.out.println(ex.getMessage());
+			System.err.println(ex.getMessage());
 			return cq.talentwarehouse.run.LoadRun.RUN_IN_PROGRESS;
 		}
 	}
@@ -51,6 +76,7 @@ class WarehouseOptions {
 		args.add("--talent.warehouse=" + this.warehouse.toAbsolutePath());
 		args.add("--talent.pipelines=" + this.pipelines.toAbsolutePath());
 		args.add("--talent.landing=" + this.landing.toAbsolutePath());
+		args.add("--talent.seeds=" + this.seeds.toAbsolutePath());
 		// AUTO_SERVER: a second process (a manual run while the schedule process is up) reaches the
 		// job repository through the first one's loopback server instead of failing on the file lock
 		// TRACE_LEVEL_FILE=0: every start re-runs the job repository's schema script, and H2 would trace

@@ -54,7 +54,27 @@ public final class DemoDataGenerator {
 	 * by the quarantine rule the warehouse must report for them
 	 */
 	public record Summary(Map<String, Integer> cleanRosterPeople, int files, long rows,
-			Map<String, Map<String, Integer>> badRecords) {
+			Map<String, Map<String, Integer>> badRecords, Map<String, String> snapshotFolders) {
+
+		/**
+		 * Per district and source, what a load of these extracts reads: clean roster people and the bad
+		 * records by the rule {@code ops.quarantine} reports them under.
+		 */
+		public List<String[]> table(java.util.function.UnaryOperator<String> districtName) {
+			List<String[]> rows = new java.util.ArrayList<>();
+			for (Map.Entry<String, Map<String, Integer>> e : this.badRecords.entrySet()) {
+				String[] key = e.getKey().split("/", 2);
+				int bad = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+				StringBuilder rules = new StringBuilder();
+				e.getValue().forEach((rule, n) -> rules.append((rules.length() > 0) ? ", " : "").append(rule).append(' ').append(n));
+				rows.add(new String[] { key[0], districtName.apply(key[0]), this.snapshotFolders.get(key[0]), key[1],
+						key[1].equals("roster") ? String.valueOf(this.cleanRosterPeople.get(key[0])) : "",
+						String.valueOf(bad), rules.toString() });
+			}
+			rows.sort(java.util.Comparator.comparing((String[] r) -> r[0]).thenComparing((r) -> r[3]));
+			return rows;
+		}
+
 	}
 
 	private DemoDataGenerator() {
@@ -80,6 +100,7 @@ public final class DemoDataGenerator {
 		Identities identities = new Identities(seed, script);
 		Map<String, Integer> people = new LinkedHashMap<>();
 		Map<String, Map<String, Integer>> bad = new LinkedHashMap<>();
+		Map<String, String> folders = new LinkedHashMap<>();
 		int files = 0;
 		long rows = 0;
 		try {
@@ -90,6 +111,7 @@ public final class DemoDataGenerator {
 						new SplittableRandom(mix(seed) ^ Long.parseLong(d.code)));
 				writer.write(folder);
 				people.put(d.code, d.people);
+				folders.put(d.code, d.landing + "/" + d.snapshot);
 				bad.putAll(writer.badRecords);
 				files += writer.files;
 				rows += writer.rows;
@@ -99,7 +121,8 @@ public final class DemoDataGenerator {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write demo data into " + landingRoot, ex);
 		}
-		return new Summary(Collections.unmodifiableMap(people), files, rows, Collections.unmodifiableMap(bad));
+		return new Summary(Collections.unmodifiableMap(people), files, rows, Collections.unmodifiableMap(bad),
+				Collections.unmodifiableMap(folders));
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -342,8 +365,9 @@ public final class DemoDataGenerator {
 	// ---------------------------------------------------------------------------------------------
 	// How many bad records, per rule
 
+	// a record without a name is required_missing, one without an ID number id_missing (the rule a load reports)
 	static final Map<String, Integer> ROSTER_BAD = ordered("id_checksum", 6, "id_birth_date", 4, "id_format",
-			4, "required_missing", 5, "category_unknown", 4, "vocabulary_unknown", 4, "duplicate", 6);
+			4, "id_missing", 2, "required_missing", 3, "category_unknown", 4, "vocabulary_unknown", 4, "duplicate", 6);
 
 	static Map<String, Integer> enterpriseBad(District d) {
 		return switch (d) {

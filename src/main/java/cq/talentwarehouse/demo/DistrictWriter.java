@@ -704,9 +704,11 @@ final class DistrictWriter {
 			plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, id, columns, employerColumn, b), -1));
 		}
 		String blank = (this.d == District.QIJIANG) ? "\u3000" : "";
-		for (int i = 0; i < ROSTER_BAD.get("required_missing"); i++) {
+		// the same records in the same order as always: first the nameless, then those without an ID number
+		int missing = ROSTER_BAD.get("required_missing") + ROSTER_BAD.get("id_missing");
+		for (int i = 0; i < missing; i++) {
 			String[] cells;
-			if (i < 3) {
+			if (i < ROSTER_BAD.get("required_missing")) {
 				// a clean person's ID, so naive counts of valid IDs stay exact
 				long g = globals[b.nextInt(n)];
 				cells = row(p, g, this.identities.id(g), columns, employerColumn, b);

@@ -61,8 +61,9 @@ public final class MunicipalDataGenerator {
 	/**
 	 * Roster people per resident: Chongqing counts roughly one in five residents in its 人才资源总量.
 	 * With the median standing in for the districts without a population, the 34 generated districts
-	 * hold 7.26 million people at scale 1.0 (7.76 million with the seed districts), comfortably above
-	 * the 6 million the benchmark needs.
+	 * hold 6.25 million people at scale 1.0 (6.76 million with the seed districts), above the 6 million
+	 * the benchmark needs; 7.25 million at 1.16, the size measured before six more districts had a
+	 * cited population (issue 20).
 	 */
 	public static final double TALENT_SHARE = 0.19;
 

@@ -15,8 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The reference seeds the normalizer needs, read once from the {@code seeds/} CSVs bundled in the
- * jar — the same files the warehouse loads, so the two never disagree.
+ * The reference seeds the normalizer needs, parsed from a {@link Seeds} set — the same files the
+ * warehouse loads, so the two never disagree.
  */
 public final class ReferenceData {
 
@@ -48,7 +48,7 @@ public final class ReferenceData {
 			synchronized (ReferenceData.class) {
 				r = bundled;
 				if (r == null) {
-					r = load();
+					r = load(Seeds.bundled());
 					bundled = r;
 				}
 			}
@@ -77,18 +77,22 @@ public final class ReferenceData {
 	}
 
 	public static List<CSVRecord> read(String seed) {
-		try (Reader reader = new InputStreamReader(open(seed), StandardCharsets.UTF_8)) {
+		return read(Seeds.bundled(), seed);
+	}
+
+	static List<CSVRecord> read(Seeds seeds, String seed) {
+		try (Reader reader = new InputStreamReader(seeds.open(seed), StandardCharsets.UTF_8)) {
 			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read seeds/" + seed + ".csv", ex);
+			throw new UncheckedIOException("cannot read " + seeds.label(seed) + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static ReferenceData load() {
+	static ReferenceData load(Seeds seeds) {
 		Map<String, String> districtNames = new LinkedHashMap<>();
 		Map<String, String> districtKeys = new HashMap<>();
-		for (CSVRecord r : read("districts")) {
+		for (CSVRecord r : read(seeds, "districts")) {
 			String code = r.get("district_code");
 			districtNames.put(code, r.get("district_name"));
 			districtKeys.put(TextNormalizer.key(r.get("district_name")), code);
@@ -103,7 +107,7 @@ public final class ReferenceData {
 		for (String seed : VOCABULARIES) {
 			Map<String, String> codeByKey = new HashMap<>();
 			Map<String, String> nameByCode = new LinkedHashMap<>();
-			for (CSVRecord r : read(seed)) {
+			for (CSVRecord r : read(seeds, seed)) {
 				String code = r.get(0);
 				String name = r.get(1);
 				nameByCode.put(code, name);

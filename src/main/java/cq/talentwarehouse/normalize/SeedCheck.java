@@ -48,18 +48,27 @@ public final class SeedCheck {
 	private SeedCheck() {
 	}
 
-	/** Checks the seeds of a folder (a checkout's {@code seeds/}) or, when null, those bundled in the jar. */
+	/** Checks the seeds of a folder (a checkout's {@code seeds/}) or, when null or missing, those bundled in the jar. */
 	public static List<PipelineProblem> check(Path folder) {
+		return check(Seeds.at(folder));
+	}
+
+	public static List<PipelineProblem> check(Seeds seeds) {
 		List<PipelineProblem> problems = new ArrayList<>();
 		Set<String> districtCodes = new HashSet<>();
 		for (String seed : ReferenceData.SEED_FILES) {
-			Path label = (folder != null) ? folder.resolve(seed + ".csv") : Path.of("seeds", seed + ".csv");
+			Path label = seeds.label(seed);
 			List<CSVRecord> records;
 			List<String> header;
-			try (Reader reader = open(folder, seed);
+			try (Reader reader = new InputStreamReader(seeds.open(seed), StandardCharsets.UTF_8);
 					CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
 				header = parser.getHeaderNames();
 				records = parser.getRecords();
+			}
+			catch (java.nio.file.NoSuchFileException ex) {
+				problems.add(new PipelineProblem(label, 0, "missing: every seed file must be in the seeds folder (copy it"
+						+ " from the project's seeds/)"));
+				continue;
 			}
 			catch (IOException | RuntimeException ex) {
 				problems.add(new PipelineProblem(label, 0, "cannot read: " + ex.getMessage()));
@@ -116,6 +125,7 @@ public final class SeedCheck {
 					districtCodes.add(code);
 					date(label, line, "valid_from", r.get("valid_from"), false, problems);
 					date(label, line, "valid_to", r.get("valid_to"), true, problems);
+					population(label, line, r, problems);
 					if (!List.of("主城都市区", "渝东北", "渝东南").contains(r.get("region"))) {
 						problems.add(new PipelineProblem(label, line, "region '" + r.get("region")
 								+ "' is not one of 主城都市区, 渝东北, 渝东南"));
@@ -141,6 +151,31 @@ public final class SeedCheck {
 		}
 	}
 
+	/** A population is a figure with its year and its source, or all three are empty (unknown, never estimated). */
+	private static void population(Path label, int line, CSVRecord r, List<PipelineProblem> problems) {
+		String value = r.get("population_10k");
+		String year = r.get("population_year");
+		String source = r.isMapped("population_source") ? r.get("population_source") : "";
+		if (value.isBlank()) {
+			if (!year.isBlank() || !source.isBlank()) {
+				problems.add(new PipelineProblem(label, line, "population_year or population_source given without"
+						+ " population_10k; leave all three empty when the population is unknown"));
+			}
+			return;
+		}
+		java.math.BigDecimal number = Quantities.parse(value);
+		if (number == null || number.signum() <= 0) {
+			problems.add(new PipelineProblem(label, line, "population_10k '" + value + "' is not a number of 万 residents"));
+		}
+		if (!year.matches("(19|20)[0-9]{2}")) {
+			problems.add(new PipelineProblem(label, line, "population_10k needs its population_year (yyyy), not '" + year + "'"));
+		}
+		if (source.isBlank()) {
+			problems.add(new PipelineProblem(label, line, "population_10k needs its population_source (the statistical"
+					+ " yearbook or bulletin it comes from); a figure without a source is not loaded"));
+		}
+	}
+
 	private static void date(Path label, int line, String column, String value, boolean optional,
 			List<PipelineProblem> problems) {
 		if (value.isBlank() && optional) {
@@ -152,11 +187,6 @@ public final class SeedCheck {
 		catch (DateTimeParseException ex) {
 			problems.add(new PipelineProblem(label, line, column + " '" + value + "' is not a date (yyyy-mm-dd)"));
 		}
-	}
-
-	private static Reader open(Path folder, String seed) throws IOException {
-		InputStream in = (folder != null) ? Files.newInputStream(folder.resolve(seed + ".csv")) : ReferenceData.open(seed);
-		return new InputStreamReader(in, StandardCharsets.UTF_8);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cq.talentwarehouse.normalize.ReferenceData;
@@ -51,6 +55,10 @@ public final class PipelineCatalog {
 	public static PipelineCatalog load(Path folder, Path landingRoot, ReferenceData reference) {
 		List<PipelineDefinition> pipelines = new ArrayList<>();
 		List<PipelineProblem> problems = new ArrayList<>();
+		if (Files.isRegularFile(folder)) {
+			problems.add(new PipelineProblem(folder, 0, "is a file, not a folder: give the folder holding the pipeline files (*.yaml)"));
+			return new PipelineCatalog(pipelines, problems);
+		}
 		if (!Files.isDirectory(folder)) {
 			problems.add(new PipelineProblem(folder, 0, "pipeline folder not found"));
 			return new PipelineCatalog(pipelines, problems);
@@ -69,63 +77,144 @@ public final class PipelineCatalog {
 			problems.add(new PipelineProblem(folder, 0, "no pipeline files (*.yaml) found"));
 		}
 		for (Path file : files) {
-			String text;
-			try {
-				text = Files.readString(file, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				problems.add(new PipelineProblem(file, 0, "cannot read: " + ex.getMessage()));
-				continue;
-			}
-			PipelineDefinition definition;
-			try {
-				definition = YAML.readValue(text, PipelineDefinition.class);
-			}
-			catch (UnrecognizedPropertyException ex) {
-				// Jackson reports where the value ended; the operator needs the line of the key
-				problems.add(new PipelineProblem(file, lineOf(text, ex.getPropertyName() + ":"), "unknown key '" + ex.getPropertyName()
-						+ "' (known: " + ex.getKnownPropertyIds() + ")"));
-				continue;
-			}
-			catch (JsonProcessingException ex) {
-				problems.add(new PipelineProblem(file, line(ex), ex.getOriginalMessage()));
-				continue;
-			}
-			if (definition == null) {
-				problems.add(new PipelineProblem(file, 0, "empty pipeline file"));
-				continue;
-			}
-			definition = definition.withFile(file);
-			int before = problems.size();
-			check(definition, text, landingRoot, reference, problems);
-			if (problems.size() == before) {
-				pipelines.add(definition.withDistrict(reference.districts().code(definition.district())));
+			PipelineDefinition definition = readAndCheck(file, landingRoot, reference, problems);
+			if (definition != null) {
+				pipelines.add(definition);
 			}
 		}
 		List<String> seen = new ArrayList<>();
 		for (PipelineDefinition p : pipelines) {
 			if (seen.contains(p.district())) {
-				problems.add(new PipelineProblem(p.file(), 1, "district " + p.district() + " has more than one pipeline file"));
+				problems.add(new PipelineProblem(p.file(), 1, "district: " + p.district()
+						+ " has more than one pipeline file; allowed: one file per district"));
 			}
 			seen.add(p.district());
 		}
 		return new PipelineCatalog(List.copyOf(pipelines), List.copyOf(problems));
 	}
 
+	/** One file: YAML, then the JSON Schema, then what only the seeds and the landing zone can tell. */
+	private static PipelineDefinition readAndCheck(Path file, Path landingRoot, ReferenceData reference,
+			List<PipelineProblem> problems) {
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			problems.add(new PipelineProblem(file, 0, "cannot read: " + ex.getMessage()));
+			return null;
+		}
+		YamlTree yaml;
+		try {
+			yaml = YamlTree.parse(text);
+		}
+		catch (JsonProcessingException ex) {
+			problems.add(yamlSyntaxProblem(file, text, ex));
+			return null;
+		}
+		catch (IOException ex) {
+			problems.add(new PipelineProblem(file, 0, "cannot read: " + ex.getMessage()));
+			return null;
+		}
+		if (yaml.root() == null || yaml.root().isNull()) {
+			problems.add(new PipelineProblem(file, 1, "(top level): the file is empty; allowed: district, landing and sources"
+					+ " (see docs/pipelines.md)"));
+			return null;
+		}
+		int before = problems.size();
+		for (Map.Entry<String, Integer> duplicate : yaml.duplicates().entrySet()) {
+			problems.add(PipelineSchema.problem(file, duplicate.getValue(), duplicate.getKey(),
+					"given twice in one mapping; allowed: each key once"));
+		}
+		Set<String> bad = new HashSet<>();
+		problems.addAll(PipelineSchema.check(file, yaml, bad));
+		// the semantic checks see the file without the keys the schema refused, so one mistake is one message
+		JsonNode checkable = yaml.root().deepCopy();
+		for (String pointer : bad) {
+			remove(checkable, pointer);
+		}
+		PipelineDefinition definition;
+		try {
+			definition = YAML.treeToValue(checkable, PipelineDefinition.class);
+		}
+		catch (JsonProcessingException | IllegalArgumentException ex) {
+			if (problems.size() == before) {
+				problems.add(new PipelineProblem(file, 1, "(top level): cannot be read as a pipeline file; allowed: see docs/pipelines.md"));
+			}
+			return null;
+		}
+		definition = definition.withFile(file);
+		List<PipelineProblem> semantic = new ArrayList<>();
+		check(definition, yaml, landingRoot, reference, semantic);
+		for (PipelineProblem p : semantic) {
+			if (bad.stream().noneMatch((b) -> p.message().startsWith(YamlTree.key(b) + ":"))) {
+				problems.add(p);
+			}
+		}
+		if (problems.size() != before) {
+			return null;
+		}
+		return definition.withDistrict(reference.districts().code(definition.district()));
+	}
+
+	private static void remove(JsonNode root, String pointer) {
+		int slash = pointer.lastIndexOf('/');
+		if (slash < 0) {
+			return;
+		}
+		JsonNode parent = root.at(pointer.substring(0, slash));
+		String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+		if (parent instanceof ObjectNode object) {
+			object.remove(last);
+		}
+		else if (parent instanceof ArrayNode array && last.matches("[0-9]+") && Integer.parseInt(last) < array.size()) {
+			array.remove(Integer.parseInt(last));
+		}
+	}
+
+	/** A YAML syntax error as a sentence: where, which key, what the parser saw and how YAML nests. */
+	private static PipelineProblem yamlSyntaxProblem(Path file, String text, JsonProcessingException ex) {
+		int line = line(ex);
+		String[] lines = text.split("\n", -1);
+		String key = "(top level)";
+		if (line >= 1 && line <= lines.length) {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*-?\\s*([^:#\\s][^:#]*?)\\s*:").matcher(lines[line - 1]);
+			if (m.find()) {
+				key = m.group(1);
+			}
+		}
+		// SnakeYAML quotes the line with a caret below it (indented lines): the sentences are the others
+		List<String> sentences = new ArrayList<>();
+		for (String part : String.valueOf(ex.getOriginalMessage()).split("\\R")) {
+			if (!part.isBlank() && !Character.isWhitespace(part.charAt(0))) {
+				sentences.add(part.trim());
+			}
+		}
+		String what = String.join(", ", sentences);
+		return new PipelineProblem(file, line, key + ": not well-formed YAML (" + what + "); allowed: one 'key: value' per line,"
+				+ " the keys of one mapping in the same column, nested keys two spaces deeper, lists in [ ] closed on"
+				+ " the same line, and text holding ': ' or ' #' in quotes");
+	}
+
 	/** One pipeline file, already checked by {@link #load}; used by steps that get its path as a job parameter. */
 	public static PipelineDefinition readChecked(Path file) {
+		return readChecked(file, ReferenceData.bundled());
+	}
+
+	/** As {@link #readChecked(Path)}, a district name resolved with these seeds. */
+	public static PipelineDefinition readChecked(Path file, ReferenceData reference) {
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
 			// every bean of every step of a district's job reads its pipeline file again (the path is a
 			// job parameter, so a restart reads what the file says then): parsed once per content, a
 			// city load parses 38 files instead of ~230, and YAML parsing stays out of the JIT's way
-			ParsedFile key = new ParsedFile(file, text);
+			ParsedFile key = new ParsedFile(file, text, reference);
 			PipelineDefinition known = PARSED.get(key);
 			if (known != null) {
 				return known;
 			}
 			PipelineDefinition p = YAML.readValue(text, PipelineDefinition.class);
-			String code = ReferenceData.bundled().districts().code(p.district());
+			String code = reference.districts().code(p.district());
 			PipelineDefinition checked = p.withFile(file).withDistrict((code != null) ? code : p.district());
 			if (PARSED.size() >= PARSED_LIMIT) {
 				PARSED.clear();
@@ -139,7 +228,7 @@ public final class PipelineCatalog {
 	}
 
 	/** A pipeline file as read: the same path with other content is another entry. */
-	private record ParsedFile(Path file, String text) {
+	private record ParsedFile(Path file, String text, ReferenceData reference) {
 	}
 
 	private static final int PARSED_LIMIT = 1024;
@@ -150,140 +239,104 @@ public final class PipelineCatalog {
 		return (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
 	}
 
-	private static void check(PipelineDefinition p, String text, Path landingRoot, ReferenceData reference,
+	private static void check(PipelineDefinition p, YamlTree yaml, Path landingRoot, ReferenceData reference,
 			List<PipelineProblem> problems) {
 		Path file = p.file();
-		if (p.district() == null) {
-			problems.add(new PipelineProblem(file, 1, "missing 'district' (the GB/T 2260 code, e.g. 500116)"));
+		if (p.district() != null && reference.districts().code(p.district()) == null) {
+			problems.add(problem(file, yaml, "'" + p.district() + "' is not a Chongqing county-level code or name of the"
+					+ " seeds' districts.csv; allowed: a GB/T 2260 code such as \"500116\" or a name such as 江津区", "district"));
 		}
-		else if (reference.districts().code(p.district()) == null) {
-			problems.add(new PipelineProblem(file, lineOf(text, "district:"), "district '" + p.district()
-					+ "' is not a Chongqing county-level code or name in seeds/districts.csv"));
-		}
-		if (p.landing() == null || p.landing().isBlank()) {
-			problems.add(new PipelineProblem(file, 1, "missing 'landing' (the folder under the landing root holding the district's snapshots)"));
-		}
-		else if (!LandingZone.staysInside(landingRoot, p.landing())) {
-			problems.add(new PipelineProblem(file, lineOf(text, "landing:"), "landing '" + p.landing()
-					+ "' leaves the landing root " + landingRoot + "; use a folder inside it"));
-		}
-		if (p.snapshotFrom() != null && !List.of(PipelineDefinition.FROM_FOLDER, PipelineDefinition.FROM_FILE_NAME)
-			.contains(p.snapshotFrom())) {
-			problems.add(new PipelineProblem(file, lineOf(text, "snapshot_from:"), "snapshot_from '" + p.snapshotFrom()
-					+ "' must be folder (one yyyy-mm-dd folder per snapshot) or file_name (a date in each file name)"));
+		if (p.landing() != null && !LandingZone.staysInside(landingRoot, p.landing())) {
+			problems.add(problem(file, yaml, "'" + p.landing() + "' leaves the landing root " + landingRoot
+					+ "; allowed: a folder inside it, e.g. jiangjin (no '..', not absolute)", "landing"));
 		}
 		if (p.sources() == null || p.sources().isEmpty()) {
-			problems.add(new PipelineProblem(file, 1, "no 'sources' (roster, platform, enterprise)"));
 			return;
 		}
 		if (p.datesFromFileNames()) {
 			for (Map.Entry<String, SourceDefinition> e : p.sources().entrySet()) {
 				SourceDefinition s = e.getValue();
 				if (s != null && s.file() != null && !SnapshotFileNames.hasPlaceholder(s.file())) {
-					problems.add(new PipelineProblem(file, lineOf(text, s.file()), e.getKey() + ": with snapshot_from"
-							+ " file_name, 'file' must mark the date: {yyyyMMdd}, {yyyy-MM-dd} or {yyyyMM}"));
+					problems.add(problem(file, yaml, "'" + s.file() + "' marks no date, but snapshot_from is file_name;"
+							+ " allowed: a name with {yyyyMMdd}, {yyyy-MM-dd} or {yyyyMM}", "sources", e.getKey(), "file"));
 				}
 			}
 		}
 		for (Map.Entry<String, SourceDefinition> entry : p.sources().entrySet()) {
 			SourceKind kind = SourceKind.fromKey(entry.getKey());
-			int sourceLine = lineOf(text, entry.getKey() + ":");
-			if (kind == null) {
-				problems.add(new PipelineProblem(file, sourceLine, "unknown source '" + entry.getKey()
-						+ "' (known: roster, platform, enterprise)"));
-				continue;
+			if (kind != null && entry.getValue() != null) {
+				checkSource(file, yaml, kind, entry.getValue(), reference, problems);
 			}
-			checkSource(file, text, kind, entry.getValue(), sourceLine, reference, problems);
 		}
 	}
 
-	private static void checkSource(Path file, String text, SourceKind kind, SourceDefinition source, int sourceLine,
+	/** {@code file:line: key: message} for the key at a path, the line being that key's (or its parent's). */
+	private static PipelineProblem problem(Path file, YamlTree yaml, String message, String... path) {
+		return PipelineSchema.problem(file, yaml.line(path), YamlTree.pointer(path), message);
+	}
+
+	private static void checkSource(Path file, YamlTree yaml, SourceKind kind, SourceDefinition source,
 			ReferenceData reference, List<PipelineProblem> problems) {
-		if (source == null) {
-			problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": empty source definition"));
-			return;
-		}
+		String k = kind.key();
 		String format = source.formatOrDefault();
 		if (source.isHttp()) {
 			if (source.file() != null) {
-				problems.add(new PipelineProblem(file, lineOf(text, "file:", sourceLine), kind.key()
-						+ ": both 'file' and 'url' given; a source read over HTTP has no file (drop one)"));
+				problems.add(problem(file, yaml, "given together with 'url'; allowed: one of them (a source read over HTTP"
+						+ " has no file)", "sources", k, "file"));
 			}
 		}
 		else if (source.file() == null || source.file().isBlank()) {
-			problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": missing 'file'"
-					+ ("json".equals(format) ? " (or 'url' for pages fetched over HTTP)" : "")));
+			problems.add(problem(file, yaml, "missing; allowed: the file's name inside the snapshot folder"
+					+ ("json".equals(format) ? ", or 'url' for pages fetched over HTTP" : ""), "sources", k, "file"));
 		}
 		else if (source.file().contains("..") || Path.of(source.file()).isAbsolute()) {
-			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
-					+ "' must be a name inside the snapshot folder (no '..', not absolute)"));
+			problems.add(problem(file, yaml, "'" + source.file() + "' must be a name inside the snapshot folder;"
+					+ " allowed: a file name, no '..', not absolute", "sources", k, "file"));
 		}
 		else if (!"json".equals(format)
 				&& SnapshotFileNames.resolve(source.file(), java.time.LocalDate.EPOCH).matches(".*[*?\\[{].*")) {
-			problems.add(new PipelineProblem(file, lineOf(text, source.file()), kind.key() + ": file '" + source.file()
-					+ "' is a pattern; only json pages may name several files"));
+			problems.add(problem(file, yaml, "'" + source.file() + "' is a pattern; allowed: one file name (only json"
+					+ " pages may name several files)", "sources", k, "file"));
 		}
-		if (!SourceDefinition.FORMATS.contains(format)) {
-			problems.add(new PipelineProblem(file, lineOf(text, "format:", sourceLine), kind.key() + ": unsupported format '"
-					+ source.format() + "' (supported: csv, xlsx, json)"));
-		}
-		else {
-			checkFormatSettings(file, text, kind, source, sourceLine, problems);
-		}
-		try {
-			java.nio.charset.Charset.forName(source.encodingOrDefault());
-		}
-		catch (RuntimeException ex) {
-			problems.add(new PipelineProblem(file, lineOf(text, "encoding:"), kind.key() + ": unknown encoding '"
-					+ source.encoding() + "'"));
-		}
-		double threshold = source.rejectThresholdOrDefault();
-		if (threshold < 0 || threshold > 1) {
-			problems.add(new PipelineProblem(file, lineOf(text, "reject_threshold:"), kind.key()
-					+ ": reject_threshold must be a share between 0 and 1, e.g. 0.05"));
-		}
-		Map<String, ColumnSpec> columns = (source.columns() == null) ? Map.of() : source.columns();
-		for (String name : columns.keySet()) {
-			if (kind.field(name) == null) {
-				problems.add(new PipelineProblem(file, lineOf(text, name + ":"), kind.key() + ": unknown canonical field '"
-						+ name + "' (known: " + kind.fields().stream().map(SourceKind.Field::name).toList() + ")"));
+		checkFormatSettings(file, yaml, kind, source, problems);
+		if (source.encoding() != null) {
+			try {
+				java.nio.charset.Charset.forName(source.encoding());
 			}
-		}
-		for (SourceKind.Field field : kind.fields()) {
-			if (field.required() && !columns.containsKey(field.name())) {
-				problems.add(new PipelineProblem(file, sourceLine, kind.key() + ": no column mapped for required field '"
-						+ field.name() + "' (" + field.label() + ")"));
+			catch (RuntimeException ex) {
+				problems.add(problem(file, yaml, "'" + source.encoding() + "' is not a known charset; allowed: UTF-8,"
+						+ " GB18030, GBK or another Java charset name", "sources", k, "encoding"));
 			}
 		}
 		for (Map.Entry<String, Map<String, String>> values : source.valuesOrEmpty().entrySet()) {
 			SourceKind.Field field = kind.field(values.getKey());
-			if (field == null || field.vocabulary() == null) {
-				problems.add(new PipelineProblem(file, lineOf(text, values.getKey() + ":"), kind.key()
-						+ ": 'values' given for '" + values.getKey() + "', which has no vocabulary"));
-				continue;
+			if (field == null || field.vocabulary() == null || values.getValue() == null) {
+				continue; // the schema lists the fields with a vocabulary
 			}
-			for (String code : values.getValue().values()) {
-				if (reference.vocabulary(field.vocabulary()).name(code) == null) {
-					problems.add(new PipelineProblem(file, lineOf(text, code), kind.key() + ": value map target '" + code
-							+ "' is not a code of seeds/" + field.vocabulary() + ".csv"));
+			for (Map.Entry<String, String> mapping : values.getValue().entrySet()) {
+				if (reference.vocabulary(field.vocabulary()).name(mapping.getValue()) == null) {
+					problems.add(problem(file, yaml, "value map target '" + mapping.getValue() + "' is not a code of seeds/"
+							+ field.vocabulary() + ".csv; allowed: " + String.join(", ",
+									reference.vocabulary(field.vocabulary()).namesByCode().keySet()),
+							"sources", k, "values", values.getKey(), mapping.getKey()));
 				}
 			}
 		}
 	}
 
 	/** Settings that belong to another format, and the values of this format's own. */
-	private static void checkFormatSettings(Path file, String text, SourceKind kind, SourceDefinition source,
-			int sourceLine, List<PipelineProblem> problems) {
+	private static void checkFormatSettings(Path file, YamlTree yaml, SourceKind kind, SourceDefinition source,
+			List<PipelineProblem> problems) {
 		String format = source.formatOrDefault();
-		String who = kind.key() + ": ";
+		String k = kind.key();
 		Object[][] owners = { { "delimiter", source.delimiter(), "csv" }, { "encoding", source.encoding(), "csv, json" },
 				{ "sheet", source.sheet(), "xlsx" }, { "header_row", source.headerRow(), "xlsx" },
 				{ "records", source.records(), "json" }, { "pagination", source.pagination(), "json" },
 				{ "url", source.url(), "json" } };
 		for (Object[] owner : owners) {
 			if (owner[1] != null && !List.of(((String) owner[2]).split(", ")).contains(format)) {
-				problems.add(new PipelineProblem(file, lineOf(text, owner[0] + ":", sourceLine), who + "'" + owner[0]
-						+ "' does not apply to format " + format + " (it is for " + owner[2] + ")"));
+				problems.add(problem(file, yaml, "does not apply to format " + format + "; allowed: only with format "
+						+ owner[2], "sources", k, (String) owner[0]));
 			}
 		}
 		Object[][] httpOnly = { { "token_env", source.tokenEnv() }, { "connect_timeout_seconds", source.connectTimeoutSeconds() },
@@ -291,99 +344,65 @@ public final class PipelineCatalog {
 				{ "retry_backoff_seconds", source.retryBackoffSeconds() } };
 		for (Object[] setting : httpOnly) {
 			if (setting[1] != null && !source.isHttp()) {
-				problems.add(new PipelineProblem(file, lineOf(text, setting[0] + ":", sourceLine), who + "'" + setting[0]
-						+ "' applies only to a json source with a 'url'"));
+				problems.add(problem(file, yaml, "applies only to a json source with a 'url'; allowed: remove it, or read"
+						+ " the source over HTTP", "sources", k, (String) setting[0]));
 			}
-		}
-		if (source.headerRow() != null && source.headerRow() < 1) {
-			problems.add(new PipelineProblem(file, lineOf(text, "header_row:", sourceLine), who
-					+ "header_row is a row number as Excel shows it, 1 or more"));
 		}
 		if (source.records() != null && !validJsonPath(source.records())) {
-			problems.add(new PipelineProblem(file, lineOf(text, "records:", sourceLine), who + "records '" + source.records()
-					+ "' is not a path (dotted like data.records, or a JSON pointer like /data/records)"));
+			problems.add(problem(file, yaml, "'" + source.records() + "' is not a path; allowed: dotted like data.records,"
+					+ " or a JSON pointer like /data/records", "sources", k, "records"));
 		}
 		if (source.url() != null) {
-			checkUrl(file, text, source.url(), who, sourceLine, problems);
-		}
-		if (source.tokenEnv() != null && !source.tokenEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-			problems.add(new PipelineProblem(file, lineOf(text, "token_env:", sourceLine), who + "token_env '"
-					+ source.tokenEnv() + "' must be the name of an environment variable (e.g. XS_API_TOKEN), not the token"));
-		}
-		Object[][] seconds = { { "connect_timeout_seconds", source.connectTimeoutSeconds() },
-				{ "read_timeout_seconds", source.readTimeoutSeconds() } };
-		for (Object[] timeout : seconds) {
-			if (timeout[1] != null && ((Double) timeout[1] <= 0 || (Double) timeout[1] > 3600)) {
-				problems.add(new PipelineProblem(file, lineOf(text, timeout[0] + ":", sourceLine), who + timeout[0]
-						+ " must be more than 0 and at most 3600 seconds"));
-			}
-		}
-		if (source.retries() != null && (source.retries() < 0 || source.retries() > 10)) {
-			problems.add(new PipelineProblem(file, lineOf(text, "retries:", sourceLine), who
-					+ "retries must be between 0 and 10"));
-		}
-		if (source.retryBackoffSeconds() != null && (source.retryBackoffSeconds() < 0 || source.retryBackoffSeconds() > 600)) {
-			problems.add(new PipelineProblem(file, lineOf(text, "retry_backoff_seconds:", sourceLine), who
-					+ "retry_backoff_seconds must be between 0 and 600"));
+			checkUrl(file, yaml, source.url(), k, problems);
 		}
 		if (source.pagination() != null) {
-			checkPagination(file, text, source, who, sourceLine, problems);
+			checkPagination(file, yaml, source, k, problems);
 		}
 	}
 
-	private static void checkUrl(Path file, String text, String url, String who, int sourceLine,
-			List<PipelineProblem> problems) {
-		int line = lineOf(text, "url:", sourceLine);
+	private static void checkUrl(Path file, YamlTree yaml, String url, String k, List<PipelineProblem> problems) {
 		java.net.URI uri;
 		try {
 			uri = new java.net.URI(url);
 		}
 		catch (java.net.URISyntaxException ex) {
-			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' is not a valid address (" + ex.getReason() + ")"));
+			problems.add(problem(file, yaml, "'" + url + "' is not a valid address (" + ex.getReason()
+					+ "); allowed: an http:// or https:// address", "sources", k, "url"));
 			return;
 		}
 		String scheme = (uri.getScheme() == null) ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' must start with http:// or https://"));
+			problems.add(problem(file, yaml, "'" + url + "' must start with http:// or https://; allowed: an http:// or"
+					+ " https:// address", "sources", k, "url"));
 		}
 		else if (uri.getHost() == null) {
-			problems.add(new PipelineProblem(file, line, who + "url '" + url + "' names no host"));
+			problems.add(problem(file, yaml, "'" + url + "' names no host; allowed: an address with a host",
+					"sources", k, "url"));
 		}
 		else if (uri.getUserInfo() != null) {
-			problems.add(new PipelineProblem(file, line, who + "url '" + url.replace(uri.getRawUserInfo(), "***")
-					+ "' holds credentials; put the token in the environment variable named by 'token_env'"));
+			problems.add(problem(file, yaml, "'" + url.replace(uri.getRawUserInfo(), "***") + "' holds credentials;"
+					+ " allowed: an address without them, the token in the environment variable named by 'token_env'",
+					"sources", k, "url"));
 		}
 	}
 
-	private static void checkPagination(Path file, String text, SourceDefinition source, String who, int sourceLine,
+	private static void checkPagination(Path file, YamlTree yaml, SourceDefinition source, String k,
 			List<PipelineProblem> problems) {
 		SourceDefinition.Pagination p = source.pagination();
-		String type = p.typeOrDefault();
-		if (!type.equals("page") && !type.equals("cursor")) {
-			problems.add(new PipelineProblem(file, lineOf(text, "type:", sourceLine), who + "pagination type '" + type
-					+ "' is not known (page or cursor)"));
-		}
-		else if (source.isHttp() && type.equals("cursor") && p.next() == null) {
-			problems.add(new PipelineProblem(file, lineOf(text, "pagination:", sourceLine), who
-					+ "cursor pagination needs 'next', the path of the next cursor or next-page URL in a page"));
-		}
-		if (p.size() != null && p.size() < 1) {
-			problems.add(new PipelineProblem(file, lineOf(text, "size:", sourceLine), who + "pagination size must be 1 or more"));
-		}
-		if (p.firstPage() != null && p.firstPage() < 0) {
-			problems.add(new PipelineProblem(file, lineOf(text, "first_page:", sourceLine), who
-					+ "pagination first_page must be 0 or more"));
+		if (source.isHttp() && "cursor".equals(p.typeOrDefault()) && p.next() == null) {
+			problems.add(problem(file, yaml, "cursor pagination needs 'next'; allowed: the path of the next cursor or"
+					+ " next-page URL in a page (data.nextCursor)", "sources", k, "pagination"));
 		}
 		String[][] paths = { { "next", p.next() }, { "total_pages", p.totalPages() } };
 		for (String[] path : paths) {
 			if (path[1] != null && !validJsonPath(path[1])) {
-				problems.add(new PipelineProblem(file, lineOf(text, path[0] + ":", sourceLine), who + "pagination " + path[0]
-						+ " '" + path[1] + "' is not a path (dotted like data.pages, or a JSON pointer like /data/pages)"));
+				problems.add(problem(file, yaml, "'" + path[1] + "' is not a path; allowed: dotted like data.pages, or a"
+						+ " JSON pointer like /data/pages", "sources", k, "pagination", path[0]));
 			}
 		}
 		if (!source.isHttp() && p.totalPages() == null) {
-			problems.add(new PipelineProblem(file, lineOf(text, "pagination:", sourceLine), who
-					+ "downloaded pages use only pagination's 'total_pages' (to refuse a snapshot with pages missing)"));
+			problems.add(problem(file, yaml, "downloaded pages use only 'total_pages'; allowed: {total_pages: data.pages}"
+					+ " (to refuse a snapshot with pages missing)", "sources", k, "pagination"));
 		}
 	}
 
@@ -399,44 +418,6 @@ public final class PipelineCatalog {
 			}
 		}
 		return true;
-	}
-
-	/** Line of a key at or after a line (the key of one source, not of the one before); that line when not found. */
-	static int lineOf(String text, String token, int fromLine) {
-		int at = 0;
-		for (int line = 1; line < fromLine && at >= 0; line++) {
-			at = text.indexOf('\n', at);
-			at = (at < 0) ? -1 : at + 1;
-		}
-		if (at < 0) {
-			return fromLine;
-		}
-		int found = text.indexOf(token, at);
-		if (found < 0) {
-			return fromLine;
-		}
-		int line = fromLine;
-		for (int i = at; i < found; i++) {
-			if (text.charAt(i) == '\n') {
-				line++;
-			}
-		}
-		return line;
-	}
-
-	/** Best-effort line of a key for messages about well-formed YAML; 1 when not found. */
-	static int lineOf(String text, String token) {
-		int at = text.indexOf(token);
-		if (at < 0) {
-			return 1;
-		}
-		int line = 1;
-		for (int i = 0; i < at; i++) {
-			if (text.charAt(i) == '\n') {
-				line++;
-			}
-		}
-		return line;
 	}
 
 }

@@ -30,6 +30,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,7 @@ import cq.talentwarehouse.demo.DemoDataGenerator;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.Seeds;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
@@ -103,6 +105,15 @@ public class LoadRun {
 
 	private volatile boolean stopRequested;
 
+	/** The seeds of the run being started (a restart reads the copy in its staging folder). */
+	private Seeds seeds;
+
+	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
+	private List<RunOutcomeListener> outcomeListeners = List.of();
+
+	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
+	private String endedWithoutReport;
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -121,17 +132,75 @@ public class LoadRun {
 		return run(districts, false, out);
 	}
 
+	@Autowired(required = false)
+	public void setOutcomeListeners(List<RunOutcomeListener> outcomeListeners) {
+		this.outcomeListeners = List.copyOf(outcomeListeners);
+	}
+
 	/**
 	 * Loads every new or changed district snapshot of the landing zone (or of the named districts);
 	 * snapshots whose files are unchanged since they were loaded are skipped unless {@code force}.
 	 */
 	public int run(Set<String> districts, boolean force, PrintStream out) throws Exception {
+		return run(districts, force, out, out);
+	}
+
+	/** As {@link #run(Set, boolean, PrintStream)}, with what stops the run or fails a district also on {@code err}. */
+	public int run(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return runLocked(districts, force, out);
+			LocalDateTime begun = LocalDateTime.now();
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = runLocked(districts, force, out, err);
+			}
+			catch (Exception ex) {
+				// an unexpected error (disk full, a crashed driver) is a failed night too
+				this.endedWithoutReport = "the run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
-			out.println(ex.getMessage());
+			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
+		}
+	}
+
+	/**
+	 * Hands the outcome of the run that just ended (its final report) to the listeners, inside the
+	 * run lock, so no later run has replaced it. A listener that fails is logged; the exit code stays.
+	 */
+	private void announce(int exit, LocalDateTime begun) {
+		if (this.outcomeListeners.isEmpty()) {
+			return;
+		}
+		RunOutcome outcome;
+		try {
+			String runId = MDC.get(RunLogContext.RUN_ID);
+			Path report = (runId != null) ? runsFolder().resolve(runId).resolve("report.json") : null;
+			RunReport written = (report != null && Files.exists(report)) ? RunReport.read(report) : null;
+			outcome = (written != null && !written.status().equals("running")) ? RunOutcome.of(written)
+					: RunOutcome.withoutReport(runId, exit, this.endedWithoutReport, begun.toString(),
+							LocalDateTime.now().toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not read the report of the run that ended, so nobody was told: {}", ex.getMessage());
+			return;
+		}
+		for (RunOutcomeListener listener : this.outcomeListeners) {
+			try {
+				listener.runEnded(outcome);
+			}
+			catch (Exception ex) {
+				log.warn("{} failed on the outcome of {}: {}", listener.getClass().getSimpleName(), outcome.runId(),
+						ex.toString());
+			}
 		}
 	}
 
@@ -169,12 +238,29 @@ public class LoadRun {
 				// a run of an older version recorded them only after staging: take them again
 				skipUnchanged(last.districts(), true, out);
 			}
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
-					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out);
+			this.seeds = null; // the run's own copy in its staging folder, when it got that far
+			LocalDateTime begun = LocalDateTime.now();
+			MDC.put(RunLogContext.RUN_ID, last.runId());
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
+						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
+			}
+			catch (Exception ex) {
+				this.endedWithoutReport = "the resumed run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			out.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
 		}
 	}
 
@@ -191,38 +277,51 @@ public class LoadRun {
 		return this.properties.stateDir().resolve("runs");
 	}
 
-	private int runLocked(Set<String> districts, boolean force, PrintStream out) throws Exception {
+	private int runLocked(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
+		MDC.put(RunLogContext.RUN_ID, runId);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
-		PipelineCatalog catalog = PipelineCatalog.load(this.properties.getPipelines(), landing.root(),
-				ReferenceData.bundled());
+		// the seeds operators edit (TALENT_SEEDS), checked like the pipeline files before anything is read
+		Seeds seeds = Seeds.at(this.properties.getSeeds());
+		List<PipelineProblem> seedProblems = seeds.check();
+		if (!seedProblems.isEmpty()) {
+			seedProblems.forEach(err::println);
+			err.println("Nothing loaded: fix the seeds above (check them with: validate).");
+			return NOTHING_PUBLISHED;
+		}
+		PipelineCatalog catalog = PipelineCatalog.load(this.properties.getPipelines(), landing.root(), seeds.reference());
 		if (!catalog.isValid()) {
 			for (PipelineProblem problem : catalog.problems()) {
-				out.println(problem);
+				err.println(problem);
 			}
-			out.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			err.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			this.endedWithoutReport = "pipeline files are invalid: " + catalog.problems().get(0)
+					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
 		if (landing.isEmpty()) {
 			if (!FirstStart.applies(this.properties, catalog, runsFolder())) {
 				return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
-						? " is empty" : " does not exist"), out);
+						? " is empty" : " does not exist"), err);
 			}
 			out.println("First start: the landing zone " + landing.root() + " is empty, so the demo extracts of the four"
 					+ " seed districts are written into it first (演示数据; a warehouse that holds data never gets them).");
 			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
 		}
-		String keyFingerprint = checkPseudonymKey(out);
+		String keyFingerprint = checkPseudonymKey(err);
 		if (keyFingerprint == null) {
+			this.endedWithoutReport = "the pseudonym key does not match the warehouse";
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
 			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
-				out.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				err.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				this.endedWithoutReport = "no pipeline file for district " + d;
 				return NOTHING_PUBLISHED;
 			}
 		}
+		this.seeds = seeds;
 		List<RunReport.DistrictResult> plan = new ArrayList<>();
 		for (PipelineDefinition pipeline : catalog.pipelines()) {
 			if (districts.isEmpty() || districts.contains(pipeline.district())) {
@@ -234,7 +333,7 @@ public class LoadRun {
 		}
 		if (plan.isEmpty()) {
 			return landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
-					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), out);
+					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), err);
 		}
 		plan = skipUnchanged(plan, force, out);
 		log.debug("planned {} snapshot(s)", plan.size());
@@ -252,7 +351,7 @@ public class LoadRun {
 				.write(runsFolder().resolve(runId).resolve("report.json"));
 			return exit;
 		}
-		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out);
+		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out, err);
 	}
 
 	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
@@ -283,9 +382,14 @@ public class LoadRun {
 	}
 
 	private int execute(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, boolean resume,
-			boolean demo, String keyFingerprint, PrintStream out) throws Exception {
+			boolean demo, String keyFingerprint, PrintStream out, PrintStream err) throws Exception {
 		StagingArea staging = new StagingArea(stagingRoot(runId));
 		Files.createDirectories(staging.root());
+		// staging, the build and a restart read the seeds the run started with, from its staging folder
+		Path seedCopy = staging.root().resolve("seeds");
+		if (!Files.isDirectory(seedCopy)) {
+			((this.seeds != null) ? this.seeds : Seeds.at(this.properties.getSeeds())).copyTo(seedCopy);
+		}
 		Path reportFile = runsFolder().resolve(runId).resolve("report.json");
 		new RunReport(runId, startedAt.toString(), null, "running", -1, staging.root().toString(), plan, null)
 			.write(reportFile);
@@ -299,7 +403,7 @@ public class LoadRun {
 		this.meterRegistry.clear();
 		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, staging);
 		try {
-			return stageAndPublish(runId, startedAt, plan, staging, reportFile, preparing, resume, out);
+			return stageAndPublish(runId, startedAt, plan, staging, reportFile, preparing, resume, out, err);
 		}
 		catch (Exception | OutOfMemoryError ex) {
 			// a run that cannot go on (a full disk, a lost file system) is recorded as failed, never left "running"
@@ -308,7 +412,7 @@ public class LoadRun {
 			discardWorkingCopy();
 			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "failed", NOTHING_PUBLISHED,
 					staging.root().toString(), plan, message).write(reportFile);
-			out.println("Nothing published: " + message);
+			err.println("Nothing published: " + message);
 			return NOTHING_PUBLISHED;
 		}
 		finally {
@@ -330,15 +434,16 @@ public class LoadRun {
 		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
 			return null;
 		}
-		Thread preparing = new Thread(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
 				WarehousePublishJobConfiguration.workingCopy(this.properties), staging.root().resolve("seeds"), runId,
-				this.properties.getWarehouseMemoryLimit()), "warehouse-prepare");
+				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
 		preparing.start();
 		return preparing;
 	}
 
 	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
-			StagingArea staging, Path reportFile, Thread preparing, boolean resume, PrintStream out) throws Exception {
+			StagingArea staging, Path reportFile, Thread preparing, boolean resume, PrintStream out, PrintStream err)
+			throws Exception {
 		List<RunReport.DistrictResult> results = stageAll(runId, startedAt, plan, staging, reportFile, resume, out);
 		if (this.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, "stopped", NOTHING_PUBLISHED, staging.root().toString(),
@@ -356,12 +461,12 @@ public class LoadRun {
 			// the warehouse stays current for the unchanged districts: a district failure, not a failed night
 			exit = PARTIAL;
 			message = "every changed district failed; " + skipped + " unchanged snapshot(s) stay as published";
-			out.println("Nothing new published: " + message + ".");
+			err.println("Nothing new published: " + message + ".");
 		}
 		else if (staged == 0) {
 			exit = NOTHING_PUBLISHED;
 			message = plan.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone" : "every district failed";
-			out.println("Nothing published: " + message + ".");
+			err.println("Nothing published: " + message + ".");
 		}
 		else {
 			JobParameters parameters = new JobParametersBuilder()
@@ -392,7 +497,7 @@ public class LoadRun {
 					message = "out of disk space: " + message + "; the partial working copy was removed (free space, then run"
 							+ " again or resume with restart)";
 				}
-				out.println("Nothing published: " + message);
+				err.println("Nothing published: " + message);
 			}
 		}
 		LocalDateTime finishedAt = LocalDateTime.now();
@@ -403,15 +508,21 @@ public class LoadRun {
 			default -> "failed";
 		};
 		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
-				results, message, sourceResults(staging, results), MetricsSummary.of(this.meterRegistry), versions())
+				results, message, sourceResults(staging, results), MetricsSummary.of(this.meterRegistry),
+				versions(Seeds.at(staging.root().resolve("seeds"))))
 			.write(reportFile);
 		pruneWorkFolders(runId, exit);
 		out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status,
 				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
+		Map<String, String> latest = latestPublishedSnapshots();
 		for (RunReport.DistrictResult r : results) {
 			if (r.status().equals("failed")) {
-				out.printf("  district %s %s @ %s failed and keeps its last published snapshot: %s%n", r.district(),
-						r.name(), r.snapshotDate(), r.message());
+				// only a district that has one keeps a published snapshot; a first delivery that fails has none
+				String kept = latest.containsKey(r.district())
+						? "keeps its last published snapshot (" + latest.get(r.district()) + ")"
+						: "has no published snapshot yet (nothing of it is in the warehouse)";
+				err.printf("  district %s %s @ %s failed and %s: %s%n", r.district(), r.name(), r.snapshotDate(), kept,
+						r.message());
 			}
 		}
 		return exit;
@@ -576,7 +687,7 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> {
+				futures.set(i, pool.submit(RunLogContext.carry(snapshot.district(), () -> {
 					RunReport.DistrictResult result = stage(runId, snapshot, staging, resume, out);
 					if (result != snapshot) {
 						synchronized (progress) {
@@ -586,7 +697,7 @@ public class LoadRun {
 						}
 					}
 					return result;
-				}));
+				})));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
@@ -710,8 +821,20 @@ public class LoadRun {
 		return sources;
 	}
 
-	private static java.util.Map<String, String> versions() {
+	/** Each district's latest snapshot in the published warehouse, by district code. */
+	private Map<String, String> latestPublishedSnapshots() {
+		Map<String, String> latest = new java.util.TreeMap<>();
+		for (String key : LoadedSnapshot.read(this.properties.getWarehouse()).keySet()) {
+			String[] parts = key.split("@", 2);
+			latest.merge(parts[0], parts[1], (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+		}
+		return latest;
+	}
+
+	private static java.util.Map<String, String> versions(Seeds seeds) {
 		java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+		// the reference data is an input like the code: which seeds built this warehouse
+		versions.put("seeds_sha256", seeds.sha256());
 		String app = LoadRun.class.getPackage().getImplementationVersion();
 		versions.put("talent-warehouse", (app != null) ? app : "development build");
 		versions.put("java", System.getProperty("java.version"));
@@ -780,29 +903,31 @@ public class LoadRun {
 		long[] totals = new long[3];
 		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select c.district_code, d.short_name, c.source, c.read, c.loaded,"
-						+ " c.quarantined, c.seconds, regexp_extract(c.file, '[^/]+$') from ops.source_counts c"
-						+ " left join (select distinct district_code,"
+						+ " c.quarantined, c.seconds, regexp_extract(c.file, '[^/]+$'), cast(c.snapshot_date as varchar)"
+						+ " from ops.source_counts c left join (select distinct district_code,"
 						+ " short_name from dw.dim_district) d using (district_code) where run_id = "
-						+ DuckDb.literal(runId) + " order by c.district_code, c.source")) {
+						+ DuckDb.literal(runId) + " order by c.district_code, c.snapshot_date, c.source")) {
 			while (rs.next()) {
-				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(8), rs.getString(4),
-						rs.getString(5), rs.getString(6), String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble(7)) });
+				rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(9), rs.getString(3), rs.getString(8),
+						rs.getString(4), rs.getString(5), rs.getString(6),
+						String.format(java.util.Locale.ROOT, "%.1f", rs.getDouble(7)) });
 				for (int i = 0; i < 3; i++) {
 					totals[i] += rs.getLong(4 + i);
 				}
 			}
 		}
-		rows.add(new String[] { "total", "", "", "", Long.toString(totals[0]), Long.toString(totals[1]),
+		rows.add(new String[] { "total", "", "", "", "", Long.toString(totals[0]), Long.toString(totals[1]),
 				Long.toString(totals[2]), "" });
 		out.println();
-		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "source", "file", "read", "loaded", "quarantined",
-				"seconds"), rows, out);
+		cq.talentwarehouse.cli.Tables.print(List.of("district", "name", "snapshot", "source", "file", "read", "loaded",
+				"quarantined", "seconds"), rows, out);
+		// one line per warning: two snapshots of a district are told apart by their date, never printed twice
 		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("select district_code, source, rule, records, example from ops.warnings"
-						+ " where run_id = " + DuckDb.literal(runId) + " order by all")) {
+				ResultSet rs = s.executeQuery("select distinct district_code, cast(snapshot_date as varchar), source, rule,"
+						+ " records, example from ops.warnings where run_id = " + DuckDb.literal(runId) + " order by all")) {
 			while (rs.next()) {
-				out.printf("warning: %s %s: %d record(s) %s (e.g. %s) — loaded, but worth asking the district about%n",
-						rs.getString(1), rs.getString(2), rs.getLong(4), rs.getString(3), rs.getString(5));
+				out.printf("warning: %s @ %s %s: %d record(s) %s (e.g. %s) — loaded, but worth asking the district about%n",
+						rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5), rs.getString(4), rs.getString(6));
 			}
 		}
 		out.println();

@@ -62,8 +62,7 @@ public class NightlySchedule {
 		this.scheduler.initialize();
 		this.future = this.scheduler.schedule(() -> fire(out), trigger);
 		java.time.Instant next = trigger.nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext());
-		log.info("Scheduled loads on cron '{}' ({}); next at {}", cron, zone,
-				(next != null) ? next.atZone(zone).toLocalDateTime() : "never");
+		log.info("Scheduled loads on cron '{}' ({}); next at {}", cron, zone, describe(next, zone));
 	}
 
 	private void fire(PrintStream out) {
@@ -118,6 +117,14 @@ public class NightlySchedule {
 		}
 		this.scheduler.shutdown();
 		this.scheduler = null;
+	}
+
+	/** A fire time with its zone and in UTC, so it reads right beside log lines stamped in another zone. */
+	static String describe(java.time.Instant next, ZoneId zone) {
+		if (next == null) {
+			return "never";
+		}
+		return next.atZone(zone).toOffsetDateTime() + " " + zone + " (" + next + ")";
 	}
 
 }

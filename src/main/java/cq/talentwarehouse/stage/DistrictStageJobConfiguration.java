@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.normalize.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SourceDefinition;
@@ -152,9 +153,12 @@ public class DistrictStageJobConfiguration {
 				}
 				double share = (meta.read() == 0) ? 0 : (double) meta.quarantined() / meta.read();
 				if (share > source.rejectThresholdOrDefault()) {
-					failures.add(String.format("%s: %.1f%% of %d records quarantined (threshold %.1f%%): %s",
+					// names the setting and where it is, so the operator knows what decides (docs/pipelines.md)
+					failures.add(String.format(java.util.Locale.ROOT, "%s: %.1f%% of %d records quarantined, more than"
+							+ " reject_threshold %s (%s: sources.%s): %s",
 							SourceLocation.describe(input.snapshotFolder(), source), share * 100, meta.read(),
-							source.rejectThresholdOrDefault() * 100, meta.topRules(3)));
+							java.math.BigDecimal.valueOf(source.rejectThresholdOrDefault()).stripTrailingZeros().toPlainString(),
+							input.pipeline().file().getFileName(), kind.key(), meta.topRules(3)));
 				}
 			}
 			if (!failures.isEmpty()) {
@@ -180,7 +184,7 @@ public class DistrictStageJobConfiguration {
 		if (source == null) {
 			source = new SourceDefinition(null, null, null, null, null, Map.of(), Map.of());
 		}
-		return new RecordNormalizer(input.district(), kind, source, ReferenceData.bundled(),
+		return new RecordNormalizer(input.district(), kind, source, input.reference(),
 				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday(),
 				properties.sizeLimits());
 	}
@@ -195,11 +199,21 @@ public class DistrictStageJobConfiguration {
 			StagingArea staging) {
 
 		static StageInput of(Map<String, Object> parameters) {
+			StagingArea staging = new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT))));
 			return new StageInput(String.valueOf(parameters.get(RUN_ID)),
-					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE)))),
+					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE))),
+							reference(staging)),
 					LocalDate.parse(String.valueOf(parameters.get(SNAPSHOT_DATE))),
-					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))),
-					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))));
+					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))), staging);
+		}
+
+		/** The seeds the run copied into its staging folder (the bundled ones for a job started without a run). */
+		static ReferenceData reference(StagingArea staging) {
+			return Seeds.at(staging.root().resolve("seeds")).reference();
+		}
+
+		ReferenceData reference() {
+			return reference(this.staging);
 		}
 
 		String district() {
@@ -306,7 +320,9 @@ public class DistrictStageJobConfiguration {
 							((Number) e.getValue()).longValue()));
 				}
 			}
-			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+			// largest first, ties by name: the same counts always read the same
+			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()));
 			// counts from the saved execution context, not the step's own counters: after a restart the
 			// step execution only counts what its last attempt read
 			long read = context.getLong(DelimitedSourceReader.READ_COUNT, 0L);

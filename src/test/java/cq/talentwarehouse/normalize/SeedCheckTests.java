@@ -19,7 +19,7 @@ class SeedCheckTests {
 	@Test
 	void acceptsTheSeedsOfThisCheckoutAndThoseBuiltIn() {
 		assertThat(SeedCheck.check(Path.of("seeds"))).isEmpty();
-		assertThat(SeedCheck.check(null)).isEmpty();
+		assertThat(SeedCheck.check(Seeds.bundled())).isEmpty();
 	}
 
 	@Test

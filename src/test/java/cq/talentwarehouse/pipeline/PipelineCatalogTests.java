@@ -43,7 +43,7 @@ class PipelineCatalogTests {
 				    colums:
 				      name: 姓名
 				""");
-		assertThat(only()).contains("typo.yaml:6: unknown key 'colums'");
+		assertThat(only()).contains("typo.yaml:6: sources.roster.colums: unknown key here (allowed: file, format,");
 		write("typo.yaml", """
 				district: "500116"
 				landing: jiangjin
@@ -55,8 +55,8 @@ class PipelineCatalogTests {
 				""");
 		assertThat(PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems())
 			.extracting(Object::toString)
-			.anyMatch((p) -> p.contains("typo.yaml:4: roster: no column mapped for required field 'id_number' (身份证号)"))
-			.anyMatch((p) -> p.contains("required field 'categories'"));
+			.anyMatch((p) -> p.contains("typo.yaml:6: sources.roster.columns.id_number: missing; allowed: 身份证号"))
+			.anyMatch((p) -> p.contains("sources.roster.columns.categories: missing"));
 	}
 
 	@Test
@@ -71,8 +71,8 @@ class PipelineCatalogTests {
 				""");
 		assertThat(PipelineCatalog.load(this.dir, this.dir.resolve("landing"), ReferenceData.bundled()).problems())
 			.extracting(Object::toString)
-			.anyMatch((p) -> p.contains("escape.yaml:2: landing '../../etc' leaves the landing root"))
-			.anyMatch((p) -> p.contains("file '../passwd' must be a name inside the snapshot folder"));
+			.anyMatch((p) -> p.contains("escape.yaml:2: landing: '../../etc' leaves the landing root"))
+			.anyMatch((p) -> p.contains("escape.yaml:5: sources.roster.file: '../passwd' must be a name inside the snapshot folder"));
 	}
 
 	@Test
@@ -90,9 +90,9 @@ class PipelineCatalogTests {
 				""");
 		assertThat(PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems())
 			.extracting(Object::toString)
-			.anyMatch((p) -> p.contains("district '510000' is not a Chongqing county-level code"))
-			.anyMatch((p) -> p.contains("unknown encoding 'LATIN-9000'"))
-			.anyMatch((p) -> p.contains("value map target 'volunteers' is not a code of seeds/talent_categories.csv"));
+			.anyMatch((p) -> p.contains("bad.yaml:1: district: '510000' is not a Chongqing county-level code"))
+			.anyMatch((p) -> p.contains("bad.yaml:6: sources.roster.encoding: 'LATIN-9000' is not a known charset"))
+			.anyMatch((p) -> p.contains("bad.yaml:9: sources.roster.values.categories.志愿者: value map target 'volunteers' is not a code of seeds/talent_categories.csv; allowed: party_government,"));
 	}
 
 	@Test
@@ -166,16 +166,13 @@ class PipelineCatalogTests {
 
 		// then
 		assertThat(problems).extracting(Object::toString)
-			.anyMatch((p) -> p.endsWith("mixed.yaml:7: enterprise: 'delimiter' does not apply to format xlsx (it is for csv)"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:8: enterprise: header_row is a row number as Excel shows it, 1 or more"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:12: platform: 'retries' applies only to a json source with a 'url'"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:16: roster: url 'ftp://rencai.example.cn/talents' must start with"
-					+ " http:// or https://"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:17: roster: token_env 'Bearer abc123' must be the name of an"
-					+ " environment variable (e.g. XS_API_TOKEN), not the token"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:18: roster: read_timeout_seconds must be more than 0 and at most 3600 seconds"))
-			.anyMatch((p) -> p.endsWith("mixed.yaml:19: roster: cursor pagination needs 'next', the path of the next"
-					+ " cursor or next-page URL in a page"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:7: sources.enterprise.delimiter: does not apply to format xlsx; allowed: only with format csv"))
+			.anyMatch((p) -> p.contains("mixed.yaml:8: sources.enterprise.header_row: '0' is out of range; allowed: xlsx only: the row number of the header as Excel shows it (1 or more)"))
+			.anyMatch((p) -> p.endsWith("mixed.yaml:12: sources.platform.retries: applies only to a json source with a 'url'; allowed: remove it, or read the source over HTTP"))
+			.anyMatch((p) -> p.contains("mixed.yaml:16: sources.roster.url: 'ftp://rencai.example.cn/talents' must start with http:// or https://"))
+			.anyMatch((p) -> p.contains("mixed.yaml:17: sources.roster.token_env: 'Bearer abc123' is not allowed; allowed: json over HTTP: the name of the environment variable holding the bearer token (XS_API_TOKEN), never the token itself"))
+			.anyMatch((p) -> p.contains("mixed.yaml:18: sources.roster.read_timeout_seconds: '0' is out of range; allowed: json over HTTP: seconds one page may take, more than 0 and at most 3600"))
+			.anyMatch((p) -> p.contains("mixed.yaml:19: sources.roster.pagination: cursor pagination needs 'next'"))
 			.hasSize(7);
 	}
 
@@ -204,11 +201,104 @@ class PipelineCatalogTests {
 
 		// then
 		assertThat(problems).extracting(Object::toString)
-			.anyMatch((p) -> p.endsWith("odd.yaml:6: roster: unsupported format 'ods' (supported: csv, xlsx, json)"))
-			.anyMatch((p) -> p.endsWith("odd.yaml:9: enterprise: file 'e_*.csv' is a pattern; only json pages may name"
-					+ " several files"))
-			.anyMatch((p) -> p.endsWith("odd.yaml:11: platform: missing 'file' (or 'url' for pages fetched over HTTP)"))
+			.anyMatch((p) -> p.endsWith("odd.yaml:6: sources.roster.format: 'ods' is not allowed; allowed: csv (delimited text, the default), xlsx (an Excel workbook) or json (downloaded pages, or pages fetched from url)"))
+			.anyMatch((p) -> p.contains("odd.yaml:9: sources.enterprise.file: 'e_*.csv' is a pattern; allowed: one file name"))
+			.anyMatch((p) -> p.contains("odd.yaml:11: sources.platform.file: missing; allowed: the file's name inside the snapshot folder, or 'url' for pages fetched over HTTP"))
 			.hasSize(3);
+	}
+
+	@Test
+	void saysAPercentIsAShareAndNamesNoJavaType() throws IOException {
+		// given the newcomer's reject threshold written as a percent
+		write("wanzhou.yaml", """
+				district: "500101"
+				landing: wanzhou
+				sources:
+				  roster:
+				    file: roster.csv
+				    reject_threshold: 30%
+				    columns: {id_number: 身份证号, name: 姓名, categories: 人才类别}
+				""");
+
+		// when
+		String problem = only();
+
+		// then: file, line, key, what is wrong, what is allowed, and no Java internals
+		assertThat(problem).isEqualTo(this.dir.resolve("wanzhou.yaml") + ":6: sources.roster.reject_threshold: '30%' is a"
+				+ " percent; write it as a share: 0.3; allowed: the share of the source's records (a number from 0 to 1,"
+				+ " not a percent: 0.05 = 5 %, 0.3 = 30 %) that may be quarantined before the district fails; default 0.05");
+		assertThat(problem).doesNotContain("java.", "Cannot deserialize", "Double");
+	}
+
+	@Test
+	void saysWhereAMisIndentedKeyBelongs() throws IOException {
+		// given the keys of a source written at the level of the source itself
+		write("wanzhou.yaml", """
+				district: "500101"
+				landing: wanzhou
+				sources:
+				  roster:
+				  file: roster.csv
+				  columns: {id_number: 身份证号, name: 姓名, categories: 人才类别}
+				""");
+
+		// when
+		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+
+		// then every problem is file:line: key: sentence, and none names a Java type
+		assertThat(problems).extracting(Object::toString)
+			.anyMatch((p) -> p.startsWith(this.dir.resolve("wanzhou.yaml") + ":4: sources.roster: is empty, not a mapping of"
+					+ " keys (are the keys below it indented under it?); allowed: the talent roster"))
+			.anyMatch((p) -> p.startsWith(this.dir.resolve("wanzhou.yaml") + ":5: sources.file: unknown key here (allowed:"
+					+ " roster, platform, enterprise); 'file' is a key of a source (roster, platform or enterprise): check its"
+					+ " indentation"))
+			.allMatch((p) -> p.matches(".*wanzhou\\.yaml:[0-9]+: [a-z_.]+: .*; .*"))
+			.noneMatch((p) -> p.contains("cq.talentwarehouse") || p.contains("Cannot construct") || p.contains("java."));
+	}
+
+	@Test
+	void reportsAWrongTypeAndAYamlSyntaxErrorAsSentences() throws IOException {
+		// given a header row written as text and, in another file, a list never closed
+		write("a.yaml", """
+				district: "500110"
+				landing: qijiang
+				sources:
+				  enterprise:
+				    file: e.xlsx
+				    format: xlsx
+				    header_row: second
+				    columns: {uscc: a, enterprise_name: b, qualification: c}
+				""");
+		write("b.yaml", "district: \"500116\"\nlanding: x\nsources:\n  roster:\n    file: [a\n");
+
+		// when
+		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+
+		// then
+		assertThat(problems).extracting(Object::toString)
+			.anyMatch((p) -> p.startsWith(this.dir.resolve("a.yaml") + ":7: sources.enterprise.header_row: 'second' is text,"
+					+ " not a whole number; allowed: xlsx only: the row number"))
+			.anyMatch((p) -> p.matches(".*b\\.yaml:[0-9]+: [a-z_]+: not well-formed YAML \\(.*\\); allowed: one 'key: value' per line.*"))
+			.hasSize(2);
+	}
+
+	@Test
+	void theBundledSchemaIsThePublishedOneAndKnowsEveryCanonicalField() throws IOException {
+		// the file editors point at (pipelines/pipeline.schema.json) is the one the validator uses
+		try (var in = PipelineSchema.class.getResourceAsStream(PipelineSchema.RESOURCE)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+				.isEqualTo(Files.readString(Path.of("pipelines", PipelineSchema.FILE_NAME), StandardCharsets.UTF_8));
+		}
+		for (SourceKind kind : SourceKind.values()) {
+			var columns = PipelineSchema.schemaAt("/sources/" + kind.key() + "/columns");
+			var names = new java.util.ArrayList<String>();
+			PipelineSchema.tree().at("/$defs/" + kind.key() + "/properties/columns/properties").fieldNames().forEachRemaining(names::add);
+			assertThat(names).containsExactlyElementsOf(kind.fields().stream().map(SourceKind.Field::name).toList());
+			var required = new java.util.ArrayList<String>();
+			columns.get("required").forEach((n) -> required.add(n.asText()));
+			assertThat(required).containsExactlyElementsOf(
+					kind.fields().stream().filter(SourceKind.Field::required).map(SourceKind.Field::name).toList());
+		}
 	}
 
 	@Test

@@ -35,10 +35,12 @@ class LoadRunRestartFunctionalTests {
 
 	static String cleanMarts;
 
+	static DemoDataGenerator.Summary generated;
+
 	@BeforeAll
 	static void loadOnceWithoutInterruption() throws Exception {
 		landing = shared.resolve("landing");
-		DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
+		generated = DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
 		cleanWarehouse = shared.resolve("clean/warehouse/talent.duckdb");
 		Fixtures.LoadResult clean = Fixtures.run(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
 				cleanWarehouse, shared.resolve("key")));
@@ -120,6 +122,24 @@ class LoadRunRestartFunctionalTests {
 		assertThat(forced.exit()).as(forced.output()).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(Fixtures.marts(warehouse)).isEqualTo(cleanMarts);
 		assertThat(Fixtures.rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("2"));
+	}
+
+	@Test
+	void theGeneratorsSummaryCountsTheBadRecordsByTheRuleTheLoadQuarantinesThemUnder() throws Exception {
+		// given what generate says it wrote, per district and source and rule
+		java.util.Map<String, java.util.Map<String, Integer>> said = generated.badRecords();
+
+		// when the load of those extracts is counted the same way
+		java.util.Map<String, java.util.Map<String, Integer>> quarantined = new java.util.TreeMap<>();
+		for (List<String> row : Fixtures.rows(cleanWarehouse, "select district_code || '/' || source, rule, count(*)"
+				+ " from ops.quarantine group by all")) {
+			quarantined.computeIfAbsent(row.get(0), (k) -> new java.util.TreeMap<>()).put(row.get(1), Integer.parseInt(row.get(2)));
+		}
+
+		// then they agree, rule by rule
+		java.util.Map<String, java.util.Map<String, Integer>> expected = new java.util.TreeMap<>();
+		said.forEach((key, rules) -> expected.put(key, new java.util.TreeMap<>(rules)));
+		assertThat(quarantined).isEqualTo(expected);
 	}
 
 	@Test
