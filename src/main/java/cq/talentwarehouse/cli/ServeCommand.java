@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = { "Serve the published warehouse on PostgreSQL now (every publish does this when TALENT_SERVE_URL is set):",
-				"the mart views as tables of schema mart, the dashboard's ops tables, read-only roles with row-level security.",
+		description = { "Serve the published warehouse on PostgreSQL now; every publish does this when TALENT_SERVE_URL is set.",
+				"What is served: the mart views as tables of schema mart, the dashboard's ops tables, read-only roles with row-level security.",
 				"Server: TALENT_SERVE_URL (jdbc:postgresql://host:port/db), TALENT_SERVE_USER, and TALENT_SERVE_PASSWORD or",
 				"TALENT_SERVE_PASSWORD_FILE. Exit 0: served; 1: nothing to serve or not configured; 5: not served (see the message).",
 				"With --grant-login: make an existing login a member of a district's read role (or of the all-districts role)." })

@@ -49,12 +49,15 @@ class WarehouseServingFunctionalTests {
 		warehouse = dir.resolve("warehouse/talent.duckdb");
 		// the demo extracts a first start writes into the default landing folder
 		DemoDataGenerator.generate(dir.resolve("landing"), DemoDataGenerator.DEFAULT_SEED);
-		List<String> arguments = new ArrayList<>(Fixtures.arguments(Path.of("pipelines"), dir.resolve("landing"), warehouse,
+		List<String> arguments = new ArrayList<>(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), dir.resolve("landing"), warehouse,
 				dir.resolve("key")));
 		arguments.add("--talent.serve.url=" + target.url());
 		arguments.add("--talent.serve.user=" + target.user());
 		arguments.add("--talent.serve.password-file=" + passwordFile);
 		demoRun = Fixtures.run(arguments);
+		if (demoRun.exit() != LoadRun.PUBLISHED) {
+			throw new IllegalStateException("the demo run exited " + demoRun.exit() + ":\n" + demoRun.output());
+		}
 		pg.createLogin("jiangjin_analyst", "jj-pw");
 		pg.createLogin("city_analyst", "city-pw");
 		Path stateDir = warehouse.getParent();
