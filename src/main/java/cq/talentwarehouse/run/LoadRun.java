@@ -50,13 +50,16 @@ import cq.talentwarehouse.stage.StagingArea;
 import cq.talentwarehouse.stage.StageMeta;
 import cq.talentwarehouse.pipeline.SnapshotFingerprint;
 import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.serve.ServeState;
+import cq.talentwarehouse.serve.WarehouseServer;
 
 /**
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
  * {@code districtStageJob} (districts in parallel, each failing on its own), then one
  * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
- * published, 3 some districts failed and the rest published, 4 another run holds the lock, 6 the
- * landing zone is missing or empty.
+ * published, 3 some districts failed and the rest published, 4 another run holds the lock, 5 published
+ * but not served to the PostgreSQL of {@code TALENT_SERVE_URL} (status {@code published_not_served}), 6
+ * the landing zone is missing or empty.
  */
 @Component
 public class LoadRun {
@@ -68,6 +71,11 @@ public class LoadRun {
 	public static final int PARTIAL = 3;
 
 	public static final int RUN_IN_PROGRESS = 4;
+
+	/** Published in DuckDB, but serving it to PostgreSQL failed; {@code serve} or the next run serves it. */
+	public static final int PUBLISHED_NOT_SERVED = 5;
+
+	public static final String PUBLISHED_NOT_SERVED_STATUS = "published_not_served";
 
 	/**
 	 * The landing zone is missing or holds no district snapshot: nothing was loaded, and unlike a quiet
@@ -209,7 +217,7 @@ public class LoadRun {
 				return NOTHING_PUBLISHED;
 			}
 			RunReport last = reports.get(0);
-			if (last.status().equals("published")) {
+			if (last.status().equals("published") || last.status().equals(PUBLISHED_NOT_SERVED_STATUS)) {
 				out.println("Nothing to restart: the last run " + last.runId() + " published.");
 				return PUBLISHED;
 			}
@@ -334,9 +342,14 @@ public class LoadRun {
 				toLoad);
 		if (toLoad == 0 && !plan.isEmpty()) {
 			out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
-			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "unchanged", PUBLISHED, null, plan,
-					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));
-			return PUBLISHED;
+			// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
+			String notServed = serve(out);
+			int exit = (notServed == null) ? PUBLISHED : PUBLISHED_NOT_SERVED;
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(),
+					(notServed == null) ? "unchanged" : PUBLISHED_NOT_SERVED_STATUS, exit, null, plan,
+					"every snapshot unchanged" + ((notServed == null) ? "" : "; " + notServed))
+				.write(runsFolder().resolve(runId).resolve("report.json"));
+			return exit;
 		}
 		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out, err);
 	}
@@ -470,6 +483,11 @@ public class LoadRun {
 				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
 				results = unreadable.isEmpty() ? results : withFailures(results, unreadable);
 				printSummary(runId, out);
+				String notServed = serve(out);
+				if (notServed != null) {
+					exit = PUBLISHED_NOT_SERVED;
+					message = notServed;
+				}
 			}
 			else {
 				exit = NOTHING_PUBLISHED;
@@ -486,6 +504,7 @@ public class LoadRun {
 		String status = switch (exit) {
 			case PUBLISHED -> "published";
 			case PARTIAL -> "partial";
+			case PUBLISHED_NOT_SERVED -> PUBLISHED_NOT_SERVED_STATUS;
 			default -> "failed";
 		};
 		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
@@ -509,6 +528,12 @@ public class LoadRun {
 		return exit;
 	}
 
+	/** Serves the published warehouse when TALENT_SERVE_URL is set; why it could not, or null. */
+	private String serve(PrintStream out) {
+		ServeState served = WarehouseServer.servePublished(this.properties, out);
+		return (served != null && !served.served()) ? "published but not served: " + served.message() : null;
+	}
+
 	/**
 	 * Staged files are only needed to restart a run that did not publish: once a run published,
 	 * its staging (which may hold spooled API pages with raw ID numbers) is deleted, and of the
@@ -517,7 +542,7 @@ public class LoadRun {
 	private void pruneWorkFolders(String runId, int exit) {
 		Path runs = this.properties.workDir().resolve("runs");
 		try {
-			if (exit == PUBLISHED || exit == PARTIAL) {
+			if (exit == PUBLISHED || exit == PARTIAL || exit == PUBLISHED_NOT_SERVED) {
 				deleteTree(runs.resolve(runId));
 			}
 			if (Files.isDirectory(runs)) {
