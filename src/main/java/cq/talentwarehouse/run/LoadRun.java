@@ -210,6 +210,11 @@ public class LoadRun {
 	 * committed chunk, and the warehouse is built and published as an uninterrupted run would.
 	 */
 	public int restart(PrintStream out) throws Exception {
+		return restart(out, out);
+	}
+
+	/** As {@link #restart(PrintStream)}, with what stops the run or fails a district also on {@code err}. */
+	public int restart(PrintStream out, PrintStream err) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			List<RunReport> reports = RunReport.list(runsFolder());
 			if (reports.isEmpty()) {
@@ -228,7 +233,7 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
-			String keyFingerprint = checkPseudonymKey(out);
+			String keyFingerprint = checkPseudonymKey(err);
 			if (keyFingerprint == null) {
 				return NOTHING_PUBLISHED;
 			}
@@ -245,7 +250,7 @@ public class LoadRun {
 			int exit;
 			try {
 				exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
-						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
+						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, err);
 			}
 			catch (Exception ex) {
 				this.endedWithoutReport = "the resumed run stopped on an error: " + rootMessage(ex);
@@ -256,7 +261,7 @@ public class LoadRun {
 			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
-			out.println(ex.getMessage());
+			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
 		}
 		finally {
