@@ -1,0 +1,150 @@
+package cq.talentwarehouse.flows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.run.LoadRun;
+import cq.talentwarehouse.testing.Fixtures;
+import cq.talentwarehouse.validate.ResidentIdNumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * mart.district_talent_flows and mart.municipal_talent_flows on a history small enough to count by
+ * hand: the fixture city (江津 2023-12-31: 张三0-9 and 李四; 秀山 2021-08-31: 秀0-4 and 李四, who is on
+ * both rosters) and a 2024-12-31 roster of each district.
+ *
+ * <pre>
+ * 江津 2024: 张三0-7, 秀0, 秀1, 新甲        秀山 2024: 秀1, 秀2, 秀3, 李四, 张三8, 新乙, 新丙
+ * 江津: stayed 8; arrived 秀0, 秀1 from 秀山 (秀1 still on 秀山's roster), 新甲 new;
+ *       left 张三8 for 秀山, 李四 for 秀山 (listed there before too), 张三9 left the rosters.
+ * 秀山: stayed 秀1, 秀2, 秀3, 李四; arrived 张三8 from 江津, 新乙 and 新丙 new;
+ *       left 秀0 for 江津, 秀4 left the rosters.
+ * </pre>
+ */
+class TalentFlowsFunctionalTests {
+
+	// one history for every test: two loads take half a minute on a busy machine
+	@TempDir
+	static Path dir;
+
+	static Path warehouse;
+
+	@BeforeAll
+	static void loadHistory() throws Exception {
+		warehouse = Fixtures.fixtureLoad(dir);
+		jiangjin2024("500116198001150002,张三0,专业技术人才,硕士研究生,高级工程师,,,",
+				"500116198002150012,张三1,高技能人才,大学本科,,技师,,",
+				"500116198003150022,张三2,企业经营管理人才,硕士研究生,,,,",
+				"500116198004150032,张三3,专业技术人才,大学本科,,,,",
+				"500116198005150042,张三4,党政人才,硕士研究生,,,,",
+				"500116198006150052,张三5,农村实用人才,大学本科,,,,",
+				"500116198007150062,张三6,社会工作专业人才,硕士研究生,,,,",
+				"500116198008150072,张三7,专业技术人才,大学本科,,,,",
+				"500241199001010006,秀0,专业技术人才,大专,,,,",
+				"500241199002010016,秀1,专业技术人才,大专,,,,",
+				id("50011619950101001") + ",新甲,专业技术人才,大学本科,,,,");
+		xiushan2024(person("500241199002010016", "秀1"), person("500241199003010026", "秀2"),
+				person("500241199004010036", "秀3"), person("510222197501011236", "李四"),
+				person("500116198009150082", "张三8"), person(id("50024119960101002"), "新乙"),
+				person(id("50024119970101003"), "新丙"));
+		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"),
+				dir.resolve("landing"), warehouse, dir.resolve("key")));
+		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+	}
+
+	@Test
+	void countsStayedArrivedAndLeftPerDistrictBetweenYearEnds() throws Exception {
+		// when the flows of the period ending 2024-12-31 are read
+		List<List<String>> flows = Fixtures.rows(warehouse, "select district_code, cast(previous_as_of_date as varchar),"
+				+ " previous_total, current_total, stayed, arrived_from_other_districts, arrived_new_to_city,"
+				+ " left_for_other_districts, left_city_rosters, net_inflow, arrived_from, left_for,"
+				+ " arrived_still_listed_at_origin from mart.district_talent_flows"
+				+ " where as_of_date = date '2024-12-31' order by district_code");
+
+		// then each district's counts are the hand-counted ones
+		assertThat(flows).containsExactly(
+				List.of("500116", "2023-12-31", "11", "11", "8", "2", "1", "2", "1", "0", "秀山土家族苗族自治县 2",
+						"秀山土家族苗族自治县 2", "1"),
+				List.of("500241", "2023-12-31", "6", "7", "4", "1", "2", "1", "1", "1", "江津区 1", "江津区 1", "0"));
+	}
+
+	@Test
+	void attributesPeopleOnTwoRostersExplicitly() throws Exception {
+		// 李四 is on both rosters at the end of 2023 and only on 秀山's at the end of 2024: 江津 lost
+		// him to 秀山, and 秀山, which listed him all along, did not gain him
+		List<List<String>> matrix = Fixtures.rows(warehouse, "select origin_district_name, destination_district_name,"
+				+ " people, arrivals, departures from mart.municipal_talent_flows where as_of_date = date '2024-12-31'"
+				+ " order by all");
+		assertThat(matrix).containsExactlyInAnyOrder(
+				List.of("江津区", "秀山土家族苗族自治县", "2", "1", "2"),
+				List.of("江津区", "（离开全市花名册）", "1", "0", "1"),
+				List.of("秀山土家族苗族自治县", "江津区", "2", "2", "1"),
+				List.of("秀山土家族苗族自治县", "（离开全市花名册）", "1", "0", "1"),
+				List.of("（新进入全市花名册）", "江津区", "1", "1", "0"),
+				List.of("（新进入全市花名册）", "秀山土家族苗族自治县", "2", "2", "0"));
+	}
+
+	@Test
+	void showsNoMovementOnALaggingRosterAndArrivalsStillListedAtTheirOrigin() throws Exception {
+		// in the period ending 2023-12-31 only 江津 sent a roster (its first): everyone on it arrived,
+		// 李四 from 秀山, whose 2021 roster is carried and still lists him; 秀山 shows no movement
+		List<List<String>> flows = Fixtures.rows(warehouse, "select district_code, cast(has_new_roster as varchar),"
+				+ " previous_total, stayed, arrived_from_other_districts, arrived_new_to_city, \"left\","
+				+ " arrived_still_listed_at_origin from mart.district_talent_flows"
+				+ " where as_of_date = date '2023-12-31' order by district_code");
+		assertThat(flows).containsExactly(List.of("500116", "true", "0", "0", "1", "10", "0", "1"),
+				List.of("500241", "false", "6", "6", "0", "0", "0", "0"));
+	}
+
+	@Test
+	void balancesEveryPeriodAndMatchesTheMatrix() throws Exception {
+		// the data tests the load ran (it published) hold, and so does every period's arithmetic here
+		assertThat(Fixtures.rows(warehouse, "select count(*) from mart.district_talent_flows"
+				+ " where stayed + \"left\" <> previous_total or stayed + arrived <> current_total").get(0).get(0))
+			.isEqualTo("0");
+		assertThat(Fixtures.rows(warehouse, "select string_agg(cast(as_of_date as varchar), ',' order by as_of_date)"
+				+ " from (select distinct as_of_date from mart.district_talent_flows)").get(0).get(0))
+			.isEqualTo("2022-12-31,2023-12-31,2024-12-31");
+	}
+
+	private static String id(String first17) {
+		return first17 + ResidentIdNumber.checkDigit(first17);
+	}
+
+	private static String person(String id, String name) {
+		return "{\"idType\": \"居民身份证\", \"idNumber\": \"" + id + "\", \"name\": \"" + name
+				+ "\", \"talentCategories\": [\"专业技术人才\"], \"education\": \"大专\", \"titleLevel\": null,"
+				+ " \"skillLevel\": null, \"talentLevel\": null, \"employer\": null}";
+	}
+
+	private static void jiangjin2024(String... records) throws Exception {
+		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
+		Path folder = Files.createDirectories(dir.resolve("landing/jiangjin/2024-12-31"));
+		for (String file : List.of("企业资质名单.csv", "创新平台名单.csv")) {
+			Files.copy(fixture.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+		}
+		String header = Files.readAllLines(fixture.resolve("人才资源花名册.csv"), StandardCharsets.UTF_8).get(0);
+		Files.writeString(folder.resolve("人才资源花名册.csv"), header + "\n" + String.join("\n", records) + "\n",
+				StandardCharsets.UTF_8);
+	}
+
+	private static void xiushan2024(String... records) throws Exception {
+		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("xiushan/2021-08-31");
+		Path folder = Files.createDirectories(dir.resolve("landing/xiushan/2024-12-31"));
+		Files.copy(fixture.resolve("xs_qiye.csv"), folder.resolve("xs_qiye.csv"), StandardCopyOption.REPLACE_EXISTING);
+		List<String> all = new ArrayList<>(List.of(records));
+		Files.writeString(folder.resolve("xs_rencai_page_001.json"), "{\"code\": 0, \"msg\": \"操作成功\", \"data\": {\"records\": ["
+				+ String.join(", ", all) + "], \"total\": " + all.size() + ", \"size\": " + all.size()
+				+ ", \"page\": 1, \"pages\": 1}}", StandardCharsets.UTF_8);
+	}
+
+}
