@@ -1,7 +1,8 @@
 -- grain: one row per reported indicator (seeds/reported_indicators.csv, each citing its article):
 -- the published figure beside the value computed at the district's snapshot nearest to the
 -- figure's date. status respects the qualifier: exact must be equal, at_least must not be lower,
--- approximately must be within 5%. `not computable` says why.
+-- approximately must be within 5%. `not computable` says why. flow.net_inflow is the net inflow of
+-- mart.district_talent_flows between the district's roster at that date and its roster before.
 create or replace view mart.reported_vs_computed as
 with reported as (
     select
@@ -18,8 +19,22 @@ with reported as (
     from seed.reported_indicators
 ),
 
+-- net inflow (flow.net_inflow) is the period ending at a district's roster that replaced an earlier
+-- one: its value at that roster's date (a district's first roster has no flow)
+flows as (
+    select
+        district_code,
+        current_snapshot_date as snapshot_date,
+        'flow.net_inflow' as indicator,
+        net_inflow as value
+    from mart.district_talent_flows
+    where has_new_roster and previous_snapshot_date is not null and current_snapshot_date is not null
+),
+
 computed as (
-    select * from mart.district_indicators
+    select district_code, snapshot_date, indicator, value from mart.district_indicators
+    union all
+    select * from flows
 ),
 
 district_names as (
@@ -34,7 +49,7 @@ snapshots as (
         case
             when indicator like 'platform.%' then 'platform'
             when indicator in ('talent_total', 'high_level_total') or indicator like 'high_level.%'
-                or indicator like 'category.%' then 'roster'
+                or indicator like 'category.%' or indicator like 'flow.%' then 'roster'
             else 'enterprise'
         end as family
     from computed
@@ -50,7 +65,7 @@ nearest as (
         and s.family = case
             when r.indicator like 'platform.%' then 'platform'
             when r.indicator in ('talent_total', 'high_level_total') or r.indicator like 'high_level.%'
-                or r.indicator like 'category.%' then 'roster'
+                or r.indicator like 'category.%' or r.indicator like 'flow.%' then 'roster'
             else 'enterprise'
         end
     qualify row_number() over (
@@ -62,7 +77,11 @@ joined as (
     select
         r.*,
         n.snapshot_date as computed_snapshot_date,
-        case when r.is_computable and n.snapshot_date is not null then coalesce(c.value, 0) end as computed_value
+        -- a count absent at a snapshot is 0; a flow absent there has no earlier roster to start from
+        case
+            when r.is_computable and n.snapshot_date is not null and r.indicator like 'flow.%' then c.value
+            when r.is_computable and n.snapshot_date is not null then coalesce(c.value, 0)
+        end as computed_value
     from reported r
     left join nearest n on n.indicator_id = r.indicator_id
     left join computed c
@@ -94,6 +113,8 @@ final as (
         end as status,
         case
             when not j.is_computable then 'the figure counts something the records do not hold (see seeds/README.md)'
+            when j.computed_value is null and j.computed_snapshot_date is not null
+                then 'a flow needs the district''s roster before the one nearest this date, and none is loaded'
             when j.computed_value is null then 'no snapshot of this district has been loaded for this source'
         end as reason,
         j.unit,

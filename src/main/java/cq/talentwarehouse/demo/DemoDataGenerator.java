@@ -115,6 +115,16 @@ public final class DemoDataGenerator {
 				bad.putAll(writer.badRecords);
 				files += writer.files;
 				rows += writer.rows;
+				if (d.earlier != null) {
+					// an earlier roster: the same random sequence draws the same people the same way
+					Path earlier = Files.createDirectories(landingRoot.resolve(d.landing).resolve(d.earlier.toString()));
+					DistrictWriter history = new DistrictWriter(d, identities, script,
+							new SplittableRandom(mix(seed) ^ Long.parseLong(d.code)));
+					history.writeEarlierRoster(earlier, d.arrivedSinceEarlier, d.arrivalStride, d.leftSinceEarlier);
+					history.writeEarlierLists(earlier, d.earlier);
+					files += history.files;
+					rows += history.rows;
+				}
 			}
 			LandingZone.markAsDemo(landingRoot);
 		}
@@ -143,6 +153,21 @@ public final class DemoDataGenerator {
 
 		final LocalDate snapshot;
 
+		/**
+		 * The date of an earlier roster the district also sends (null: none), and how the current one
+		 * differs from it: {@code arrivedSinceEarlier} people of the current roster (every
+		 * {@code arrivalStride}-th) are not on it, {@code leftSinceEarlier} people on it are not on the
+		 * current one. 黔江 publishes "年度人才净流入持续超过1200人" (2025): its roster a year before
+		 * lacks 1,600 of today's people and lists 350 who left, a net inflow of 1,250.
+		 */
+		LocalDate earlier;
+
+		int arrivedSinceEarlier;
+
+		int arrivalStride;
+
+		int leftSinceEarlier;
+
 		/** Distinct people on the clean roster, shared ones included. */
 		final int people;
 
@@ -164,6 +189,13 @@ public final class DemoDataGenerator {
 			this.bom = bom;
 			this.delimiter = delimiter;
 			this.lineEnd = lineEnd;
+		}
+
+		static {
+			QIANJIANG.earlier = LocalDate.of(2024, 10, 22);
+			QIANJIANG.arrivedSinceEarlier = 1_600;
+			QIANJIANG.arrivalStride = 38;
+			QIANJIANG.leftSinceEarlier = 350;
 		}
 
 		District sharesWith() {

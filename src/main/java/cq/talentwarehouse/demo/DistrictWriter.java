@@ -675,6 +675,109 @@ final class DistrictWriter {
 		this.badRecords.put(this.d.code + "/roster", ROSTER_BAD);
 	}
 
+	/**
+	 * Writes the district's earlier roster: the people of its current roster drawn exactly as
+	 * {@link #writeRoster} draws them (same random sequence, so their attributes are the same),
+	 * except {@code notYetArrived} of them (every {@code stride}-th row), plus {@code since left}
+	 * people not on the current roster (no employer). Clean records only: it exists to give the
+	 * roster a history (mart.district_talent_flows); the net inflow to the current roster is
+	 * {@code notYetArrived - sinceLeft}.
+	 */
+	void writeEarlierRoster(Path folder, int notYetArrived, int stride, int sinceLeft) throws IOException {
+		buildEnterprises();
+		RosterColumn[] columns = rosterColumns(this.d);
+		boolean employerColumn = indexOf(columns, RosterColumn.EMPLOYER) >= 0;
+		int serialAt = indexOf(columns, RosterColumn.SERIAL);
+		long[] globals = globals();
+		int n = globals.length;
+		int[] tiers = TALENT_LEVEL_COUNTS[this.d.ordinal()].clone();
+		SplittableRandom r = this.rosterRandom;
+		Person p = new Person();
+		String[] cells = new String[columns.length];
+		int skipped = 0;
+		try (RowSink out = sink(folder, rosterFile(this.d), "人才名册", title("人才资源花名册"), new boolean[columns.length],
+				n - notYetArrived + sinceLeft)) {
+			out.header(rosterHeader(this.d));
+			int serial = 0;
+			for (int i = 0; i < n; i++) {
+				fill(p, globals[i], r, employerColumn);
+				p.level = tier(tiers, n - i, r);
+				render(p, this.identities.id(globals[i]), columns, cells, r);
+				if (i % stride == stride - 1 && skipped < notYetArrived) {
+					skipped++;
+					continue;
+				}
+				if (serialAt >= 0) {
+					cells[serialAt] = Integer.toString(++serial);
+				}
+				out.row(cells);
+			}
+			// people who have left since: globals of the district's range no other roster uses
+			SplittableRandom leftRandom = this.badRandom.split();
+			for (int j = 0; j < sinceLeft; j++) {
+				long global = this.d.badBase() + 5_000 + j;
+				fill(p, global, leftRandom, false);
+				render(p, this.identities.id(global), columns, cells, leftRandom);
+				if (serialAt >= 0) {
+					cells[serialAt] = Integer.toString(++serial);
+				}
+				out.row(cells);
+			}
+			this.rows += out.rows();
+			this.files += out.files();
+		}
+		if (skipped != notYetArrived) {
+			throw new IllegalStateException("the earlier roster of " + this.d + " cannot leave out " + notYetArrived);
+		}
+	}
+
+	/**
+	 * Writes the district's enterprise and platform lists as they stood on {@code asOf}: the clean
+	 * records of the current lists granted or approved by then (a list never holds later dates), no
+	 * bad records. Call after {@link #writeEarlierRoster}, which draws the enterprises.
+	 */
+	void writeEarlierLists(Path folder, LocalDate asOf) throws IOException {
+		EnterpriseColumn[] columns = enterpriseColumns(this.d);
+		SplittableRandom r = this.enterpriseRandom;
+		List<String[]> clean = new ArrayList<>();
+		for (Qualification q : this.qualifications) {
+			String[] cells = enterpriseCells(columns, renderUscc(this.usccs[q.enterprise()], r),
+					this.enterpriseNames[q.enterprise()], any(r, qualificationVariants(this.d, q.qualification())),
+					formatDate(this.d, q.date(), r), r);
+			if (!q.date().isAfter(asOf)) {
+				clean.add(cells);
+			}
+		}
+		boolean[] dates = new boolean[columns.length];
+		dates[indexOf(columns, EnterpriseColumn.DATE)] = true;
+		try (RowSink out = sink(folder, enterpriseFile(this.d), "企业名单", title("专精特新及科技型企业名单"), dates, clean.size())) {
+			writeTable(out, enterpriseHeader(this.d), clean, new ArrayList<>(), indexOf(columns, EnterpriseColumn.SERIAL));
+		}
+		if (platformFile(this.d) == null) {
+			return;
+		}
+		PlatformColumn[] platformColumns = platformColumns(this.d);
+		SplittableRandom pr = this.platformRandom;
+		Set<String> names = new HashSet<>();
+		List<String[]> platforms = new ArrayList<>();
+		for (PlatformCount count : platformCounts(this.d)) {
+			for (int i = 0; i < count.count(); i++) {
+				Platform p = platform(count.type(), count.level(), names, pr);
+				String[] cells = platformCells(platformColumns, w(p.name()), p, PLATFORM_LEVEL_NAMES[p.level()], pr);
+				if (!p.date().isAfter(asOf)) {
+					platforms.add(cells);
+				}
+			}
+		}
+		boolean[] platformDates = new boolean[platformColumns.length];
+		platformDates[indexOf(platformColumns, PlatformColumn.DATE)] = true;
+		try (RowSink out = sink(folder, platformFile(this.d), "创新平台", title("科技创新平台名单"), platformDates,
+				platforms.size())) {
+			writeTable(out, platformHeader(this.d), platforms, new ArrayList<>(),
+					indexOf(platformColumns, PlatformColumn.SERIAL));
+		}
+	}
+
 	private List<Injected> planRosterBad(long[] globals, RosterColumn[] columns, boolean employerColumn) {
 		SplittableRandom b = this.badRandom;
 		int n = globals.length;
