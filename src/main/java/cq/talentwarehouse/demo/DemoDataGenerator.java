@@ -158,7 +158,9 @@ public final class DemoDataGenerator {
 		 * differs from it: {@code arrivedSinceEarlier} people of the current roster (every
 		 * {@code arrivalStride}-th) are not on it, {@code leftSinceEarlier} people on it are not on the
 		 * current one. 黔江 publishes "年度人才净流入持续超过1200人" (2025): its roster a year before
-		 * lacks 1,600 of today's people and lists 350 who left, a net inflow of 1,250.
+		 * lacks 1,600 of today's people and lists 350 who left, a net inflow of 1,250. 江津's plan
+		 * (“十四五”, 2021-2025) measures from the end of 2020: its roster of 2020-12-31 lacks 25,000
+		 * of the 2023 people and lists 4,000 who left, so its plan progress can be computed.
 		 */
 		LocalDate earlier;
 
@@ -192,6 +194,10 @@ public final class DemoDataGenerator {
 		}
 
 		static {
+			JIANGJIN.earlier = LocalDate.of(2020, 12, 31);
+			JIANGJIN.arrivedSinceEarlier = 25_000;
+			JIANGJIN.arrivalStride = 9;
+			JIANGJIN.leftSinceEarlier = 4_000;
 			QIANJIANG.earlier = LocalDate.of(2024, 10, 22);
 			QIANJIANG.arrivedSinceEarlier = 1_600;
 			QIANJIANG.arrivalStride = 38;

@@ -679,7 +679,7 @@ final class DistrictWriter {
 	 * Writes the district's earlier roster: the people of its current roster drawn exactly as
 	 * {@link #writeRoster} draws them (same random sequence, so their attributes are the same),
 	 * except {@code notYetArrived} of them (every {@code stride}-th row), plus {@code since left}
-	 * people not on the current roster (no employer). Clean records only: it exists to give the
+	 * people not on the current roster; no employers. Clean records only: it exists to give the
 	 * roster a history (mart.district_talent_flows); the net inflow to the current roster is
 	 * {@code notYetArrived - sinceLeft}.
 	 */
@@ -688,6 +688,7 @@ final class DistrictWriter {
 		RosterColumn[] columns = rosterColumns(this.d);
 		boolean employerColumn = indexOf(columns, RosterColumn.EMPLOYER) >= 0;
 		int serialAt = indexOf(columns, RosterColumn.SERIAL);
+		int employerAt = indexOf(columns, RosterColumn.EMPLOYER);
 		long[] globals = globals();
 		int n = globals.length;
 		int[] tiers = TALENT_LEVEL_COUNTS[this.d.ordinal()].clone();
@@ -706,6 +707,10 @@ final class DistrictWriter {
 				if (i % stride == stride - 1 && skipped < notYetArrived) {
 					skipped++;
 					continue;
+				}
+				if (employerAt >= 0) {
+					// most employers' qualifications came later than this list: no employer, no warnings
+					cells[employerAt] = "";
 				}
 				if (serialAt >= 0) {
 					cells[serialAt] = Integer.toString(++serial);

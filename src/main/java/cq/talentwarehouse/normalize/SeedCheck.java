@@ -43,7 +43,9 @@ public final class SeedCheck {
 			Map.entry("qualification_types", List.of("qualification_code", "qualification_name", "qualification_family",
 					"tier", "rank", "is_specialized", "synonyms")),
 			Map.entry("reported_indicators", List.of("indicator_id", "district_code", "indicator", "as_of", "qualifier",
-					"reported_value", "computable", "article_file", "sentence")));
+					"reported_value", "computable", "article_file", "sentence")),
+			Map.entry("plan_targets", List.of("target_id", "district_code", "indicator", "baseline_date", "target_date",
+					"target_kind", "qualifier", "target_value", "unit", "computable", "reason", "article_file", "sentence")));
 
 	private SeedCheck() {
 	}
@@ -143,6 +145,31 @@ public final class SeedCheck {
 					}
 					if (Quantities.parse(r.get("reported_value")) == null) {
 						problems.add(new PipelineProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
+					}
+				}
+				case "plan_targets" -> {
+					if (!districtCodes.contains(r.get("district_code"))) {
+						problems.add(new PipelineProblem(label, line, "district_code '" + r.get("district_code")
+								+ "' is not in seeds/districts.csv"));
+					}
+					date(label, line, "baseline_date", r.get("baseline_date"), false, problems);
+					date(label, line, "target_date", r.get("target_date"), false, problems);
+					if (!List.of("increase", "increase_pct", "level").contains(r.get("target_kind"))) {
+						problems.add(new PipelineProblem(label, line, "target_kind '" + r.get("target_kind")
+								+ "' is not increase, increase_pct or level"));
+					}
+					if (!List.of("exact", "at_least", "approximately").contains(r.get("qualifier"))) {
+						problems.add(new PipelineProblem(label, line, "qualifier '" + r.get("qualifier")
+								+ "' is not exact, at_least or approximately"));
+					}
+					if (Quantities.parse(r.get("target_value")) == null) {
+						problems.add(new PipelineProblem(label, line, "target_value '" + r.get("target_value") + "' is not a number"));
+					}
+					if (!List.of("true", "false").contains(r.get("computable"))) {
+						problems.add(new PipelineProblem(label, line, "computable '" + r.get("computable") + "' is not true or false"));
+					}
+					else if (r.get("computable").equals("false") && r.get("reason").isBlank()) {
+						problems.add(new PipelineProblem(label, line, "a target that is not computable needs its reason (which feed is missing)"));
 					}
 				}
 				default -> {

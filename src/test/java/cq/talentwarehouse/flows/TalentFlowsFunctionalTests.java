@@ -56,8 +56,20 @@ class TalentFlowsFunctionalTests {
 				person("500241199004010036", "秀3"), person("510222197501011236", "李四"),
 				person("500116198009150082", "张三8"), person(id("50024119960101002"), "新乙"),
 				person(id("50024119970101003"), "新丙"));
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"),
-				dir.resolve("landing"), warehouse, dir.resolve("key")));
+		// the project's seeds with plan targets that fit this history
+		Path seeds = Fixtures.copy(Path.of("seeds"), dir.resolve("seeds"));
+		Files.writeString(seeds.resolve("plan_targets.csv"), String.join("\n",
+				"target_id,district_code,indicator,baseline_date,target_date,target_kind,qualifier,target_value,unit,computable,reason,article_file,sentence",
+				"jj-total,500116,talent_total,2023-12-31,2025-12-31,increase,exact,2,人,true,,t.txt,江津新增人才2人。",
+				"jj-pt,500116,category.professional_technical,2023-12-31,2025-12-31,increase,at_least,1,人,true,,t.txt,江津专业技术人才增加1人以上。",
+				"xs-total,500241,talent_total,2021-12-31,2024-12-31,increase,exact,1,人,true,,t.txt,秀山新增人才1人。",
+				"xs-platforms,500241,platform.municipal_and_above,2021-12-31,2024-12-31,increase,exact,3,个,true,,t.txt,秀山新增市级以上平台3个。",
+				"xs-farmers,500241,high_quality_farmers,2021-12-31,2024-12-31,increase,exact,10,人,false,no feed marks 高素质农民,t.txt,秀山新增高素质农民10人。")
+				+ "\n", StandardCharsets.UTF_8);
+		List<String> arguments = new ArrayList<>(Fixtures.arguments(dir.resolve("pipelines"), dir.resolve("landing"),
+				warehouse, dir.resolve("key")));
+		arguments.add("--talent.seeds=" + seeds);
+		Fixtures.LoadResult result = Fixtures.run(arguments);
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
 	}
 
@@ -114,6 +126,26 @@ class TalentFlowsFunctionalTests {
 		assertThat(Fixtures.rows(warehouse, "select string_agg(cast(as_of_date as varchar), ',' order by as_of_date)"
 				+ " from (select distinct as_of_date from mart.district_talent_flows)").get(0).get(0))
 			.isEqualTo("2022-12-31,2023-12-31,2024-12-31");
+	}
+
+	@Test
+	void followsPlanTargetsFromTheSnapshotNearestTheBaseline() throws Exception {
+		// 江津: 11 people at the end of 2023 and of 2024 (+0 of 2, a year of two elapsed); 专业技术人才
+		// 张三0, 张三3, 张三7, 李四 in 2023, and 张三0, 张三3, 张三7, 秀0, 秀1, 新甲 in 2024 (+2, at least 1);
+		// 秀山: 6 people on 2021-08-31 (nearest 2021-12-31), 7 on 2024-12-31; no platform feed
+		List<List<String>> progress = Fixtures.rows(warehouse, "select target_id,"
+				+ " coalesce(cast(baseline_snapshot_date as varchar), '-'), coalesce(cast(baseline_value as varchar), '-'),"
+				+ " coalesce(cast(latest_value as varchar), '-'), coalesce(cast(achieved as varchar), '-'),"
+				+ " coalesce(cast(share_achieved as varchar), '-'), coalesce(cast(share_elapsed as varchar), '-'),"
+				+ " status, coalesce(reason, '-')"
+				+ " from mart.district_plan_progress order by target_id");
+		assertThat(progress).containsExactly(
+				List.of("jj-pt", "2023-12-31", "4", "6", "2.0", "2.0", "0.5007", "achieved", "-"),
+				List.of("jj-total", "2023-12-31", "11", "11", "0.0", "0.0", "0.5007", "behind", "-"),
+				List.of("xs-farmers", "-", "-", "-", "-", "-", "-", "not computable", "no feed marks 高素质农民"),
+				List.of("xs-platforms", "-", "-", "-", "-", "-", "-", "not computable",
+						"no platform snapshot of this district is loaded"),
+				List.of("xs-total", "2021-08-31", "6", "7", "1.0", "1.0", "1.0", "achieved", "-"));
 	}
 
 	private static String id(String first17) {
