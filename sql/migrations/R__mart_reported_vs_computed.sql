@@ -15,7 +15,8 @@ with reported as (
         unit,
         cast(computable as boolean) as is_computable,
         article_file,
-        sentence
+        sentence,
+        nullif(reason, '') as missing_reason
     from seed.reported_indicators
 ),
 
@@ -112,7 +113,7 @@ final as (
             else 'differs'
         end as status,
         case
-            when not j.is_computable then 'the figure counts something the records do not hold (see seeds/README.md)'
+            when not j.is_computable then coalesce(j.missing_reason, 'the figure counts something the records do not hold (see seeds/README.md)')
             when j.computed_value is null and j.computed_snapshot_date is not null
                 then 'a flow needs the district''s roster before the one nearest this date, and none is loaded'
             when j.computed_value is null then 'no snapshot of this district has been loaded for this source'

@@ -43,7 +43,7 @@ public final class SeedCheck {
 			Map.entry("qualification_types", List.of("qualification_code", "qualification_name", "qualification_family",
 					"tier", "rank", "is_specialized", "synonyms")),
 			Map.entry("reported_indicators", List.of("indicator_id", "district_code", "indicator", "as_of", "qualifier",
-					"reported_value", "computable", "article_file", "sentence")),
+					"reported_value", "computable", "article_file", "sentence", "reason")),
 			Map.entry("plan_targets", List.of("target_id", "district_code", "indicator", "baseline_date", "target_date",
 					"target_kind", "qualifier", "target_value", "unit", "computable", "reason", "article_file", "sentence")));
 
@@ -146,6 +146,14 @@ public final class SeedCheck {
 					if (Quantities.parse(r.get("reported_value")) == null) {
 						problems.add(new PipelineProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
 					}
+					String why = r.isSet("reason") ? r.get("reason") : "";
+					if ("false".equals(r.get("computable")) && why.isBlank()) {
+						problems.add(new PipelineProblem(label, line, "indicator '" + r.get("indicator_id")
+								+ "' is not computable and gives no reason: name the feed it needs in `reason`"));
+					}
+					else if (!List.of("true", "false").contains(r.get("computable"))) {
+						problems.add(new PipelineProblem(label, line, "computable '" + r.get("computable") + "' is not true or false"));
+					}
 				}
 				case "plan_targets" -> {
 					if (!districtCodes.contains(r.get("district_code"))) {
@@ -168,7 +176,7 @@ public final class SeedCheck {
 					if (!List.of("true", "false").contains(r.get("computable"))) {
 						problems.add(new PipelineProblem(label, line, "computable '" + r.get("computable") + "' is not true or false"));
 					}
-					else if (r.get("computable").equals("false") && r.get("reason").isBlank()) {
+					else if (r.get("computable").equals("false") && (!r.isSet("reason") || r.get("reason").isBlank())) {
 						problems.add(new PipelineProblem(label, line, "a target that is not computable needs its reason (which feed is missing)"));
 					}
 				}

@@ -31,7 +31,7 @@ class SeedCheckTests {
 			}
 		}
 		append("education_levels.csv", "master,硕士,9,本科\n");
-		append("reported_indicators.csv", "x-1,510100,talent_total,2023-12-31,roughly,12万,人,true,a.txt,一句话\n");
+		append("reported_indicators.csv", "x-1,510100,talent_total,2023-12-31,roughly,12万,人,true,a.txt,一句话,\n");
 
 		// when
 		var problems = SeedCheck.check(this.dir).stream().map(PipelineProblem::toString).toList();
@@ -41,6 +41,27 @@ class SeedCheckTests {
 			.anyMatch((p) -> p.contains("education_levels.csv:8: synonym '本科' of master already names bachelor"))
 			.anyMatch((p) -> p.contains("reported_indicators.csv") && p.contains("district_code '510100' is not in seeds/districts.csv"))
 			.anyMatch((p) -> p.contains("qualifier 'roughly' is not exact, at_least or approximately"));
+	}
+
+	@Test
+	void refusesAReportedIndicatorWithNoComputationAndNoReason() throws Exception {
+		// given: a copy of the seeds with a published figure marked not computable but not saying why
+		try (var files = Files.list(Path.of("seeds"))) {
+			for (Path f : files.filter((p) -> p.toString().endsWith(".csv")).toList()) {
+				Files.copy(f, this.dir.resolve(f.getFileName()));
+			}
+		}
+		long lines = Files.readAllLines(this.dir.resolve("reported_indicators.csv")).size();
+		append("reported_indicators.csv", "500241-program.x-2021-08-31,500241,program.x,2021-08-31,exact,5,人,false,a.txt,一句话。,\n");
+		append("plan_targets.csv", "t-1,500116,x,2020-12-31,2025-12-31,increase,exact,5,人,false,,a.txt,一句话。\n");
+
+		// when
+		var problems = SeedCheck.check(this.dir).stream().map(PipelineProblem::toString).toList();
+
+		// then: both are named with file and line
+		assertThat(problems).anyMatch((p) -> p.contains("reported_indicators.csv:" + (lines + 1)
+				+ ": indicator '500241-program.x-2021-08-31' is not computable and gives no reason"))
+			.anyMatch((p) -> p.contains("plan_targets.csv") && p.contains("needs its reason"));
 	}
 
 	private void append(String file, String line) throws Exception {
