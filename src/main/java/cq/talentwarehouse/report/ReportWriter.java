@@ -48,6 +48,9 @@ public final class ReportWriter {
 	private static final Map<String, String> QUALIFIER_LABELS = Map.of("exact", "精确", "at_least", "不低于",
 			"approximately", "约（±5%）");
 
+	private static final Map<String, String> PLAN_STATUS_LABELS = Map.of("achieved", "已完成", "on track", "进度正常",
+			"behind", "落后", "not computable", "无法计算");
+
 	private final Connection connection;
 
 	private final StringBuilder html = new StringBuilder(128 * 1024);
@@ -95,6 +98,8 @@ public final class ReportWriter {
 		platforms(districts);
 		trends(districts);
 		reconciliation();
+		flows(districts);
+		planProgress();
 		footer();
 		return this.html.toString();
 	}
@@ -520,6 +525,85 @@ public final class ReportWriter {
 		}
 		this.html.append("</tbody></table>\n");
 		source("mart.reported_vs_computed");
+	}
+
+	private void flows(Districts districts) throws SQLException {
+		section("flows", "九、人才流动");
+		List<Row> periods = rows("select * from mart.district_talent_flows where has_new_roster"
+				+ " and previous_snapshot_date is not null order by as_of_date desc, district_code");
+		if (periods.isEmpty()) {
+			note("尚无可比较的两期花名册：区县再报送一期花名册后，即可按人（假名）统计留存、流入与流出。");
+			return;
+		}
+		note("按人（假名）比较相邻两个统计时点（各年12月31日及最新花名册日期）各区县所用的花名册：两期都在册为留存，"
+				+ "新出现者为流入（此前在其他区县花名册上为跨区县流入，否则为新进入全市花名册），不再在册者为流出。"
+				+ "区县花名册报送滞后时，迁入该区县的人在其下一期花名册前显示为“离开全市花名册”。");
+		table(List.of("统计时点", "区县", "期初花名册", "期末花名册", "期初总量", "留存", "跨区县流入", "新进入全市", "流向外区县",
+				"离开全市", "净流入", "流入来源"),
+				List.of(false, false, false, false, true, true, true, true, true, true, true, false), periods,
+				(r) -> List.of(r.text("as_of_date"), districts.name(r.text("district_code")), r.text("previous_snapshot_date"),
+						r.text("current_snapshot_date"), integer(r, "previous_total"), integer(r, "stayed"),
+						integer(r, "arrived_from_other_districts"), integer(r, "arrived_new_to_city"),
+						integer(r, "left_for_other_districts"), integer(r, "left_city_rosters"), integer(r, "net_inflow"),
+						Objects.requireNonNullElse(r.text("arrived_from"), "—")));
+		source("mart.district_talent_flows");
+		String latest = periods.get(0).text("as_of_date");
+		List<Row> matrix = rows("select * from mart.municipal_talent_flows where as_of_date = date '" + latest + "'");
+		List<String> origins = new ArrayList<>(new LinkedHashSet<>(matrix.stream()
+			.map((r) -> r.text("origin_district_name")).sorted().toList()));
+		List<String> destinations = new ArrayList<>(new LinkedHashSet<>(matrix.stream()
+			.map((r) -> r.text("destination_district_name")).sorted().toList()));
+		Double[][] people = new Double[origins.size()][destinations.size()];
+		for (Row r : matrix) {
+			people[origins.indexOf(r.text("origin_district_name"))][destinations.indexOf(r.text("destination_district_name"))] =
+					r.numberOrZero("people");
+		}
+		String title = "人才流向矩阵（截至 " + latest + "，行：来源，列：去向，人）";
+		chart(title, SvgCharts.heatmap(title, origins, destinations, List.of(), people, 0, ""),
+				"mart.municipal_talent_flows.people");
+	}
+
+	private void planProgress() throws SQLException {
+		section("plan", "十、规划目标进展");
+		List<Row> rows = rows("select * from mart.district_plan_progress order by district_code, target_id");
+		if (rows.isEmpty()) {
+			note("seeds/plan_targets.csv 中没有规划目标。");
+			return;
+		}
+		note("规划目标（seeds/plan_targets.csv，每条注明出处）的完成进度：深色为目标完成率，浅灰为同期时间进度"
+				+ "（自基期至最新快照占规划期的比例）；完成率不低于时间进度为“进度正常”。无数据来源的目标注明原因。");
+		List<SvgCharts.Bar> bars = new ArrayList<>();
+		for (Row r : rows) {
+			if (r.number("share_achieved") == null) {
+				continue;
+			}
+			String label = Objects.requireNonNullElse(r.text("district_name"), r.text("district_code")) + " "
+					+ r.text("indicator") + ("at_least".equals(r.text("qualifier")) ? "（≥" : "（")
+					+ Html.number(r.numberOrZero("target_value"), 1) + Objects.requireNonNullElse(r.text("unit"), "") + "）";
+			bars.add(SvgCharts.Bar.of(label + " 完成", 100 * r.numberOrZero("share_achieved"),
+					"on track".equals(r.text("status")) || "achieved".equals(r.text("status")) ? "#59a14f" : "#e15759"));
+			bars.add(SvgCharts.Bar.of(label + " 时间", 100 * r.numberOrZero("share_elapsed"), "#bbbbbb"));
+		}
+		if (!bars.isEmpty()) {
+			chart("目标完成率与时间进度（%）", SvgCharts.bars("目标完成率与时间进度（%）", bars,
+					List.of(new SvgCharts.Legend("完成率", "#59a14f")),
+					List.of(new SvgCharts.Legend("进度正常或已完成", "#59a14f"), new SvgCharts.Legend("落后", "#e15759"),
+							new SvgCharts.Legend("时间进度", "#bbbbbb")), 1, "—"),
+					"mart.district_plan_progress.share_achieved, share_elapsed");
+		}
+		table(List.of("区县", "指标", "目标", "基期快照", "基期值", "最新快照", "最新值", "已完成", "进展", "说明与原文"),
+				List.of(false, false, true, false, true, false, true, true, false, false), rows,
+				(r) -> List.of(Objects.requireNonNullElse(r.text("district_name"), r.text("district_code")), r.text("indicator"),
+						QUALIFIER_LABELS.getOrDefault(r.text("qualifier"), r.text("qualifier")) + " "
+								+ Html.number(r.numberOrZero("target_value"), 1) + Objects.requireNonNullElse(r.text("unit"), ""),
+						Objects.requireNonNullElse(r.text("baseline_snapshot_date"), "—"),
+						(r.number("baseline_value") == null) ? "—" : integer(r, "baseline_value"),
+						Objects.requireNonNullElse(r.text("latest_snapshot_date"), "—"),
+						(r.number("latest_value") == null) ? "—" : integer(r, "latest_value"),
+						(r.number("achieved") == null) ? "—" : Html.number(r.numberOrZero("achieved"), 1),
+						PLAN_STATUS_LABELS.getOrDefault(r.text("status"), r.text("status")),
+						Objects.requireNonNullElse(r.text("reason"), "") + " " + r.text("sentence")));
+		source("mart.district_plan_progress");
 	}
 
 	private void footer() {

@@ -148,6 +148,25 @@ class TalentFlowsFunctionalTests {
 				List.of("xs-total", "2021-08-31", "6", "7", "1.0", "1.0", "1.0", "achieved", "-"));
 	}
 
+	@Test
+	void reportsFlowsAndPlanProgressAsInlineCharts() throws Exception {
+		// when the report is written from this history
+		Path report = dir.resolve("report.html");
+		try (java.sql.Connection c = cq.talentwarehouse.load.DuckDb.openReadOnly(warehouse)) {
+			cq.talentwarehouse.report.ReportWriter.write(c, report, "talent.duckdb");
+		}
+		String html = Files.readString(report, StandardCharsets.UTF_8);
+
+		// then the flows section holds the period table and the origin × destination matrix as SVG,
+		// and the plan section its bars against elapsed time and the target that has no feed
+		String flows = html.substring(html.indexOf("id=\"flows\""), html.indexOf("id=\"plan\""));
+		assertThat(flows).contains("人才流向矩阵（截至 2024-12-31").contains("<svg").contains("（新进入全市花名册）")
+			.contains("（离开全市花名册）").contains("秀山土家族苗族自治县 2");
+		String plan = html.substring(html.indexOf("id=\"plan\""));
+		assertThat(plan).contains("目标完成率与时间进度（%）").contains("<svg").contains("已完成").contains("落后")
+			.contains("无法计算").contains("no feed marks 高素质农民");
+	}
+
 	private static String id(String first17) {
 		return first17 + ResidentIdNumber.checkDigit(first17);
 	}
