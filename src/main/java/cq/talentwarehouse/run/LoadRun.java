@@ -257,7 +257,9 @@ public class LoadRun {
 		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
 		out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
 				toLoad);
-		if (toLoad == 0 && !plan.isEmpty()) {
+		// a database that could not be read is a failed district, not a quiet night
+		boolean pullFailed = pulledPlans.values().stream().flatMap(List::stream).anyMatch((d) -> d.status().equals("failed"));
+		if (toLoad == 0 && !pullFailed && !plan.isEmpty()) {
 			out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
 			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "unchanged", PUBLISHED, null, plan,
 					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));

@@ -246,9 +246,16 @@ public final class JdbcPull {
 					}
 				}
 			}
-			finally {
-				c.rollback(); // read only: nothing to keep
+			catch (SQLException | RuntimeException ex) {
+				try {
+					c.rollback();
+				}
+				catch (SQLException closed) {
+					// the connection is gone: the first failure is the one to report
+				}
+				throw ex;
 			}
+			c.rollback(); // read only: nothing to keep
 		}
 		catch (SQLException ex) {
 			throw new SourceException(describe(this.source) + ": the pull failed (" + mask(ex.getMessage(), null)
