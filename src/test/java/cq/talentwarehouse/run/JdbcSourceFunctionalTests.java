@@ -176,7 +176,7 @@ class JdbcSourceFunctionalTests {
 	}
 
 	/** The fixture's 江津 files loaded from a landing zone of their own, the CSV side of the comparison. */
-	private static Path loadCsvJiangjin(Path dir) throws Exception {
+	static Path loadCsvJiangjin(Path dir) throws Exception {
 		Path landing = Files.createDirectories(dir.resolve("landing/jiangjin"));
 		Fixtures.copy(JIANGJIN, landing.resolve("2023-12-31"));
 		Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
@@ -194,6 +194,10 @@ class JdbcSourceFunctionalTests {
 	 * from a column, the password from a file.
 	 */
 	static Path jdbcPipeline(Path pipelines, String url, String password, int fetchSize) throws Exception {
+		return jdbcPipeline(pipelines, url, SourcePostgres.READER, password, fetchSize);
+	}
+
+	static Path jdbcPipeline(Path pipelines, String url, String user, String password, int fetchSize) throws Exception {
 		Files.createDirectories(pipelines);
 		Path secret = pipelines.getParent().resolve("jiangjin-db.password");
 		Files.writeString(secret, password + "\n");
@@ -203,7 +207,7 @@ class JdbcSourceFunctionalTests {
 				    snapshot: {date_column: 统计日期}
 				    fetch_size: %d
 				    reject_threshold: 0.5
-				""".formatted(url, SourcePostgres.READER, secret.toAbsolutePath(), fetchSize);
+				""".formatted(url, user, secret.toAbsolutePath(), fetchSize);
 		String yaml = Files.readString(Path.of("pipelines/jiangjin.yaml"), StandardCharsets.UTF_8)
 			.replace("landing: jiangjin\n", "")
 			.replace("    file: 人才资源花名册.csv\n    encoding: UTF-8\n", source + "    table: 人才资源花名册\n")
@@ -220,6 +224,12 @@ class JdbcSourceFunctionalTests {
 	 */
 	static void exchangeTables(String url, String date) throws Exception {
 		try (Connection c = java.sql.DriverManager.getConnection(url, SourcePostgres.READER, SourcePostgres.READER_PASSWORD)) {
+			exchangeTables(c, date);
+		}
+	}
+
+	static void exchangeTables(Connection c, String date) throws Exception {
+		{
 			table(c, "人才资源花名册", JIANGJIN.resolve("人才资源花名册.csv"), "date", date);
 			table(c, "企业资质名单", JIANGJIN.resolve("企业资质名单.csv"), "varchar(20)", date.replaceFirst("-", "年")
 				.replaceFirst("-", "月") + "日");
