@@ -205,6 +205,24 @@ public final class JdbcPull {
 		}
 	}
 
+	/**
+	 * Connects and checks that the table or query returns a column for every mapped field (and the
+	 * date column); throws a {@link SourceException} naming the data source and what is missing.
+	 *
+	 * @return the columns the table or query returns
+	 */
+	public List<String> checkColumns() {
+		List<String> labels = columns();
+		HeaderMatcher.columns(labels, this.kind, this.source, describe(this.source), "the table or query returns");
+		String dateColumn = this.source.snapshotDateColumn();
+		if (dateColumn != null && labels.stream().noneMatch((l) -> l.equalsIgnoreCase(dateColumn.replace("\"", "")
+			.replace("`", "")))) {
+			throw new SourceException(describe(this.source) + ": no column " + dateColumn + " (snapshot.date_column); the"
+					+ " table or query returns " + labels);
+		}
+		return labels;
+	}
+
 	private static List<String> labels(ResultSetMetaData meta) throws SQLException {
 		List<String> labels = new ArrayList<>();
 		for (int i = 1; i <= meta.getColumnCount(); i++) {

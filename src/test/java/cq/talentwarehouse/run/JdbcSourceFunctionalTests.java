@@ -152,6 +152,43 @@ class JdbcSourceFunctionalTests {
 		}
 	}
 
+	@Test
+	void validateConnectChecksTheMappedColumnsOfEveryTable() throws Exception {
+		// given: the tables, but the platform table lacks 平台级别
+		String url = postgres.database("exchange_validate");
+		exchangeTables(url, "2023-12-31");
+		try (Connection c = postgres.reader("exchange_validate"); Statement s = c.createStatement()) {
+			s.execute("alter table 创新平台名单 drop column 平台级别");
+		}
+		Path pipelines = jdbcPipeline(this.dir.resolve("pipelines"), url, SourcePostgres.READER_PASSWORD, 100);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream originalOut = System.out;
+		java.io.PrintStream originalErr = System.err;
+
+		// when
+		int plain;
+		int connected;
+		try {
+			System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+			System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+			plain = cq.talentwarehouse.cli.TalentCommand.execute("validate", "--pipelines", pipelines.toString());
+			connected = cq.talentwarehouse.cli.TalentCommand.execute("validate", "--connect", "--pipelines", pipelines.toString());
+		}
+		finally {
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+		}
+
+		// then: the definition is valid; connecting finds the roster's columns and misses the platform's level
+		assertThat(plain).isEqualTo(0);
+		assertThat(connected).isEqualTo(1);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("sources.roster: connected to " + url
+				+ " table 人才资源花名册, 9 columns, every mapped one found");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("sources.platform: " + url + " table 创新平台名单: no column for")
+			.contains("平台级别").doesNotContain(SourcePostgres.READER_PASSWORD);
+	}
+
 	// --- helpers ---
 
 	/** Waits until the reader's pull is running, then terminates its backend from another connection. */
