@@ -80,6 +80,8 @@ public final class JdbcPullThroughput {
 				else {
 					Path folder = work.resolve("pulled");
 					new JdbcPull(jdbc, SourceKind.ROSTER, System::getenv).pullAll(LocalDate.now(), (d) -> folder);
+					System.out.printf(Locale.ROOT, "pair=%d side=jdbc pull_seconds=%.2f%n", pair,
+							(System.nanoTime() - started) / 1e9);
 					records = stage(folder, jdbc, work.resolve("jdbc"));
 				}
 				double seconds = (System.nanoTime() - started) / 1e9;

@@ -25,12 +25,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 import cq.talentwarehouse.normalize.DateValues;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.CsvOutput;
 
 /**
  * Pulls a {@code format: jdbc} source out of a district's database into the run's staging folder
@@ -338,18 +338,22 @@ public final class JdbcPull {
 					s.setObject(i + 1, parameters.get(i));
 				}
 				try (ResultSet rs = s.executeQuery();
-						BufferedWriter out = Files.newBufferedWriter(rows, StandardCharsets.UTF_8);
-						CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+						CsvOutput csv = new CsvOutput(java.nio.channels.FileChannel.open(rows, java.nio.file.StandardOpenOption.CREATE,
+								java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
 					List<String> labels = labels(rs.getMetaData());
 					int n = labels.size();
-					csv.printRecord(labels);
+					csv.row(labels);
 					RowDigest sum = new RowDigest();
 					String[] values = new String[n];
 					while (rs.next()) {
 						for (int i = 0; i < n; i++) {
 							values[i] = text(rs.getObject(i + 1));
+							if (i > 0) {
+								csv.comma();
+							}
+							csv.cell(values[i]);
 						}
-						csv.printRecord((Object[]) values);
+						csv.newline();
 						sum.add(values);
 						count++;
 					}
@@ -411,12 +415,17 @@ public final class JdbcPull {
 	}
 
 	/**
-	 * The rows as a multiset: SHA-256 of each row added up (two 64-bit lanes), so the same rows in
-	 * another order — databases return unordered rows in any order — give the same digest.
+	 * The rows as a multiset: a 128-bit MurmurHash3 of each row (its characters, each value marked
+	 * null or prefixed with its length) added up in two 64-bit lanes, so the same rows in another
+	 * order — databases return unordered rows in any order — give the same digest; the sum, the row
+	 * count and the column names are then hashed with SHA-256. A change detector, not a signature:
+	 * MurmurHash3 per row is several times cheaper than SHA-256 at a million rows.
 	 */
 	static final class RowDigest {
 
 		private final MessageDigest sha;
+
+		private byte[] row = new byte[1024];
 
 		private long a;
 
@@ -434,21 +443,31 @@ public final class JdbcPull {
 		}
 
 		void add(String[] values) {
+			int at = 0;
 			for (String v : values) {
-				if (v == null) {
-					this.sha.update((byte) 0);
-				}
-				else {
-					byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-					this.sha.update((byte) 1);
-					this.sha.update(intBytes(bytes.length));
-					this.sha.update(bytes);
+				int length = (v == null) ? -1 : v.length();
+				at = room(at, 4 + 2 * Math.max(0, length));
+				this.row[at++] = (byte) (length >>> 24);
+				this.row[at++] = (byte) (length >>> 16);
+				this.row[at++] = (byte) (length >>> 8);
+				this.row[at++] = (byte) length;
+				for (int i = 0; i < length; i++) {
+					char c = v.charAt(i);
+					this.row[at++] = (byte) (c >>> 8);
+					this.row[at++] = (byte) c;
 				}
 			}
-			byte[] h = this.sha.digest();
-			this.a += java.nio.ByteBuffer.wrap(h, 0, 8).getLong();
-			this.b += java.nio.ByteBuffer.wrap(h, 8, 8).getLong();
+			long[] h = MurmurHash3.hash128x64(this.row, 0, at, 0);
+			this.a += h[0];
+			this.b += h[1];
 			this.rows++;
+		}
+
+		private int room(int at, int more) {
+			if (at + more > this.row.length) {
+				this.row = java.util.Arrays.copyOf(this.row, Math.max(this.row.length * 2, at + more));
+			}
+			return at;
 		}
 
 		String hex(List<String> labels) {
