@@ -189,6 +189,47 @@ class JdbcSourceFunctionalTests {
 			.contains("平台级别").doesNotContain(SourcePostgres.READER_PASSWORD);
 	}
 
+	@Test
+	void idNumbersStoredAsNumbersKeepTheirDigitsAndThoseThatLostOneAreQuarantined() throws Exception {
+		// given: a roster whose ID column is numeric (an X cannot be stored: it was dropped) and a float
+		// column some system filled with the same IDs (rounded to 17 significant digits), queried with order by
+		String url = postgres.database("exchange_numbers");
+		try (Connection c = postgres.reader("exchange_numbers"); Statement s = c.createStatement()) {
+			s.execute("create table 人才库 (序号 integer, 公民身份号码 numeric(20, 0), 姓名 text, 人才类别 text, 统计日期 text)");
+			s.execute("insert into 人才库 values (1, 500116198001150002, '张三', '专业技术人才', '2023年12月31日'),"
+					+ " (2, 51022219750101123, '李四', '专业技术人才', '2023年12月31日'),"
+					+ " (3, 500116198002150012, '王五', '高技能人才', '2023年12月31日')");
+		}
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		Path secret = Files.writeString(this.dir.resolve("pw"), SourcePostgres.READER_PASSWORD);
+		Files.writeString(pipelines.resolve("jiangjin.yaml"), """
+				district: 江津区
+				name: 江津区
+				sources:
+				  roster:
+				    format: jdbc
+				    datasource: {url: "%s", user: %s, password_file: "%s"}
+				    query: select 公民身份号码, 姓名, 人才类别, 统计日期 from 人才库 order by 序号
+				    snapshot: {date_column: 统计日期}
+				    reject_threshold: 0.5
+				    columns: {id_number: 公民身份号码, name: 姓名, categories: 人才类别}
+				""".formatted(url, SourcePostgres.READER, secret), StandardCharsets.UTF_8);
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+
+		// when
+		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(pipelines, this.dir.resolve("landing"), warehouse,
+				this.dir.resolve("key")));
+
+		// then
+		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(Fixtures.rows(warehouse, "select cast(snapshot_date as varchar), read, loaded, quarantined from ops.source_counts"))
+			.containsExactly(List.of("2023-12-31", "3", "2", "1"));
+		assertThat(Fixtures.rows(warehouse, "select line, field, rule from ops.quarantine"))
+			.containsExactly(List.of("3", "id_number", "id_format"));
+		assertThat(Fixtures.rows(warehouse, "select file from ops.source_counts")).containsExactly(
+				List.of(url + " query select 公民身份号码, 姓名, 人才类别, 统计日期 from 人才库 order by 序号"));
+	}
+
 	// --- helpers ---
 
 	/** Waits until the reader's pull is running, then terminates its backend from another connection. */

