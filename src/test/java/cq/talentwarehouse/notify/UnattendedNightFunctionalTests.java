@@ -142,8 +142,8 @@ class UnattendedNightFunctionalTests {
 				json.add(JSON.readTree(line));
 			}
 			assertThat(json).allSatisfy((l) -> assertThat(l.path("run_id").asText()).isIn(report.runId(), nextRun));
+			// progress lines come every few seconds of staging, so a fast machine may log none: not asserted to exist
 			assertThat(json).filteredOn((l) -> l.path("message").asText().matches("\\s*\\d{6} (roster|platform|enterprise) .*"))
-				.isNotEmpty()
 				.allSatisfy((l) -> assertThat(l.path("message").asText().trim()).startsWith(l.path("district").asText() + " "));
 			assertThat(json).filteredOn((l) -> l.path("district").asText().equals("500241"))
 				.anySatisfy((l) -> assertThat(l.path("message").asText()).contains("500241", "failed", "xs_rencai_page"));
