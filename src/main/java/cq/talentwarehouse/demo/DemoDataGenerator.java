@@ -19,11 +19,24 @@ import java.util.SplittableRandom;
 
 import com.ibm.icu.text.Transliterator;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.Vocabulary;
 import cq.talentwarehouse.validate.ResidentIdNumber;
 import cq.talentwarehouse.validate.SocialCreditCode;
+
+import static cq.talentwarehouse.normalize.QuarantineRule.CATEGORY_UNKNOWN;
+import static cq.talentwarehouse.normalize.QuarantineRule.DATE_INVALID;
+import static cq.talentwarehouse.normalize.QuarantineRule.DUPLICATE;
+import static cq.talentwarehouse.normalize.QuarantineRule.ID_BIRTH_DATE;
+import static cq.talentwarehouse.normalize.QuarantineRule.ID_CHECKSUM;
+import static cq.talentwarehouse.normalize.QuarantineRule.ID_FORMAT;
+import static cq.talentwarehouse.normalize.QuarantineRule.ID_MISSING;
+import static cq.talentwarehouse.normalize.QuarantineRule.REQUIRED_MISSING;
+import static cq.talentwarehouse.normalize.QuarantineRule.USCC_CHECKSUM;
+import static cq.talentwarehouse.normalize.QuarantineRule.USCC_FORMAT;
+import static cq.talentwarehouse.normalize.QuarantineRule.VOCABULARY_UNKNOWN;
 
 /**
  * Writes deterministic demo snapshots of the four seed districts (江津, 綦江, 黔江, 秀山) into a landing
@@ -366,24 +379,24 @@ public final class DemoDataGenerator {
 	// How many bad records, per rule
 
 	// a record without a name is required_missing, one without an ID number id_missing (the rule a load reports)
-	static final Map<String, Integer> ROSTER_BAD = ordered("id_checksum", 6, "id_birth_date", 4, "id_format",
-			4, "id_missing", 2, "required_missing", 3, "category_unknown", 4, "vocabulary_unknown", 4, "duplicate", 6);
+	static final Map<String, Integer> ROSTER_BAD = ordered(ID_CHECKSUM, 6, ID_BIRTH_DATE, 4, ID_FORMAT, 4, ID_MISSING, 2,
+			REQUIRED_MISSING, 3, CATEGORY_UNKNOWN, 4, VOCABULARY_UNKNOWN, 4, DUPLICATE, 6);
 
 	static Map<String, Integer> enterpriseBad(District d) {
 		return switch (d) {
-			case JIANGJIN -> ordered("uscc_checksum", 5, "uscc_format", 4, "date_invalid", 3, "vocabulary_unknown", 3);
+			case JIANGJIN -> ordered(USCC_CHECKSUM, 5, USCC_FORMAT, 4, DATE_INVALID, 3, VOCABULARY_UNKNOWN, 3);
 			// small files: keep the bad share well under 5 %
-			case XIUSHAN -> ordered("uscc_checksum", 2, "uscc_format", 2, "date_invalid", 2, "vocabulary_unknown", 2);
-			default -> ordered("uscc_checksum", 3, "uscc_format", 3, "date_invalid", 2, "vocabulary_unknown", 2);
+			case XIUSHAN -> ordered(USCC_CHECKSUM, 2, USCC_FORMAT, 2, DATE_INVALID, 2, VOCABULARY_UNKNOWN, 2);
+			default -> ordered(USCC_CHECKSUM, 3, USCC_FORMAT, 3, DATE_INVALID, 2, VOCABULARY_UNKNOWN, 2);
 		};
 	}
 
-	static final Map<String, Integer> PLATFORM_BAD = ordered("vocabulary_unknown", 2, "required_missing", 2);
+	static final Map<String, Integer> PLATFORM_BAD = ordered(VOCABULARY_UNKNOWN, 2, REQUIRED_MISSING, 2);
 
 	private static Map<String, Integer> ordered(Object... pairs) {
 		Map<String, Integer> map = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
-			map.put((String) pairs[i], (Integer) pairs[i + 1]);
+			map.put(((QuarantineRule) pairs[i]).key(), (Integer) pairs[i + 1]);
 		}
 		return Collections.unmodifiableMap(map);
 	}

@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 
 import static cq.talentwarehouse.demo.DemoDataGenerator.*;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
+
 /**
  * Writes one seed district's three feeds (roster, enterprise list, platform list) in the layout and
  * style its pipeline file describes: the clean records first, planned so that they count to the
@@ -267,13 +269,13 @@ final class DistrictWriter {
 		List<Injected> plan = new ArrayList<>();
 		int fresh = this.usccs.length;
 		Set<String> names = new HashSet<>(List.of(this.enterpriseNames));
-		for (int i = 0; i < counts.get("uscc_checksum"); i++) {
+		for (int i = 0; i < counts.get(QuarantineRule.USCC_CHECKSUM.key()); i++) {
 			char[] code = uscc(this.d.code, fresh++).toCharArray();
 			int at = USCC_ALPHABET.indexOf(code[17]);
 			code[17] = USCC_ALPHABET.charAt((at + 1 + b.nextInt(30)) % 31);
 			plan.add(freshEnterprise(columns, new String(code), names, plan.size(), clean.size(), b));
 		}
-		for (int i = 0; i < counts.get("uscc_format"); i++) {
+		for (int i = 0; i < counts.get(QuarantineRule.USCC_FORMAT.key()); i++) {
 			String code = uscc(this.d.code, fresh++);
 			// a dropped character, or a letter the alphabet excludes typed for a look-alike digit
 			String broken = (i % 2 == 0) ? code.substring(0, 10) + code.substring(11)
@@ -281,14 +283,14 @@ final class DistrictWriter {
 			plan.add(freshEnterprise(columns, broken, names, plan.size(), clean.size(), b));
 		}
 		String[] invalid = invalidDates(this.d);
-		for (int i = 0; i < counts.get("date_invalid"); i++) {
+		for (int i = 0; i < counts.get(QuarantineRule.DATE_INVALID.key()); i++) {
 			Qualification q = this.qualifications.get(b.nextInt(this.qualifications.size()));
 			plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
 					enterpriseCells(columns, this.usccs[q.enterprise()], this.enterpriseNames[q.enterprise()],
 							any(b, qualificationVariants(this.d, q.qualification())), invalid[i % invalid.length], b),
 					-1));
 		}
-		for (int i = 0; i < counts.get("vocabulary_unknown"); i++) {
+		for (int i = 0; i < counts.get(QuarantineRule.VOCABULARY_UNKNOWN.key()); i++) {
 			Qualification q = this.qualifications.get(b.nextInt(this.qualifications.size()));
 			plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
 					enterpriseCells(columns, this.usccs[q.enterprise()], this.enterpriseNames[q.enterprise()],
@@ -327,12 +329,12 @@ final class DistrictWriter {
 		}
 		SplittableRandom b = this.badRandom;
 		List<Injected> plan = new ArrayList<>();
-		for (int i = 0; i < PLATFORM_BAD.get("vocabulary_unknown"); i++) {
+		for (int i = 0; i < PLATFORM_BAD.get(QuarantineRule.VOCABULARY_UNKNOWN.key()); i++) {
 			Platform p = platform(INCUBATOR, LEVEL_DISTRICT, names, b);
 			plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
 					platformCells(columns, w(p.name()), p, UNKNOWN_PLATFORM_LEVEL, b), -1));
 		}
-		for (int i = 0; i < PLATFORM_BAD.get("required_missing"); i++) {
+		for (int i = 0; i < PLATFORM_BAD.get(QuarantineRule.REQUIRED_MISSING.key()); i++) {
 			Platform p = platform(RD, LEVEL_DISTRICT, names, b);
 			plan.add(new Injected(b.nextInt(clean.size()), plan.size(),
 					platformCells(columns, (this.d == District.QIJIANG) ? "\u3000" : "", p,
@@ -685,18 +687,18 @@ final class DistrictWriter {
 		int titleAt = indexOf(columns, RosterColumn.TITLE);
 		List<Injected> plan = new ArrayList<>();
 		Person p = new Person();
-		for (int i = 0; i < ROSTER_BAD.get("id_checksum"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.ID_CHECKSUM.key()); i++) {
 			long g = this.nextBadPerson++;
 			char[] id = this.identities.id(g).toCharArray();
 			id[17] = (id[17] == 'X') ? (char) ('0' + b.nextInt(10)) : (char) ('0' + (id[17] - '0' + 1 + b.nextInt(9)) % 10);
 			plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, new String(id), columns, employerColumn, b), -1));
 		}
-		for (int i = 0; i < ROSTER_BAD.get("id_birth_date"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.ID_BIRTH_DATE.key()); i++) {
 			long g = this.nextBadPerson++;
 			String id = this.identities.idWithBirthDate(g, (i % 2 == 0) ? "19991332" : "20300101");
 			plan.add(new Injected(b.nextInt(n), plan.size(), row(p, g, id, columns, employerColumn, b), -1));
 		}
-		for (int i = 0; i < ROSTER_BAD.get("id_format"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.ID_FORMAT.key()); i++) {
 			long g = this.nextBadPerson++;
 			String valid = this.identities.id(g);
 			// a digit lost, or the letter O typed for a zero
@@ -705,10 +707,10 @@ final class DistrictWriter {
 		}
 		String blank = (this.d == District.QIJIANG) ? "\u3000" : "";
 		// the same records in the same order as always: first the nameless, then those without an ID number
-		int missing = ROSTER_BAD.get("required_missing") + ROSTER_BAD.get("id_missing");
+		int missing = ROSTER_BAD.get(QuarantineRule.REQUIRED_MISSING.key()) + ROSTER_BAD.get(QuarantineRule.ID_MISSING.key());
 		for (int i = 0; i < missing; i++) {
 			String[] cells;
-			if (i < ROSTER_BAD.get("required_missing")) {
+			if (i < ROSTER_BAD.get(QuarantineRule.REQUIRED_MISSING.key())) {
 				// a clean person's ID, so naive counts of valid IDs stay exact
 				long g = globals[b.nextInt(n)];
 				cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
@@ -721,14 +723,14 @@ final class DistrictWriter {
 			}
 			plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
 		}
-		for (int i = 0; i < ROSTER_BAD.get("category_unknown"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.CATEGORY_UNKNOWN.key()); i++) {
 			long g = globals[b.nextInt(n)];
 			String[] cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
 			String unknown = w(UNKNOWN_CATEGORIES[i % UNKNOWN_CATEGORIES.length]);
 			cells[categoriesAt] = (i % 2 == 0) ? unknown : categoryName(p.categories[0], b) + separator(b) + unknown;
 			plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
 		}
-		for (int i = 0; i < ROSTER_BAD.get("vocabulary_unknown"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.VOCABULARY_UNKNOWN.key()); i++) {
 			long g = globals[b.nextInt(n)];
 			String[] cells = row(p, g, this.identities.id(g), columns, employerColumn, b);
 			if (i == 3) {
@@ -739,7 +741,7 @@ final class DistrictWriter {
 			}
 			plan.add(new Injected(b.nextInt(n), plan.size(), cells, -1));
 		}
-		for (int i = 0; i < ROSTER_BAD.get("duplicate"); i++) {
+		for (int i = 0; i < ROSTER_BAD.get(QuarantineRule.DUPLICATE.key()); i++) {
 			int original = b.nextInt(n - 1);
 			int after = original + 1 + b.nextInt(n - 1 - original);
 			plan.add(new Injected(after, plan.size(), null, original));

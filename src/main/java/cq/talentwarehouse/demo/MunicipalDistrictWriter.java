@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 
 import static cq.talentwarehouse.demo.MunicipalDataGenerator.*;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
+
 /**
  * Writes one district's three files. Roster rows are produced straight into one reused line
  * buffer: at millions of rows per district, per-row objects and formatting would dominate.
@@ -172,7 +174,8 @@ final class MunicipalDistrictWriter {
 		EnterpriseColumn[] columns = this.style.layout().enterprise();
 		String[] cells = new String[columns.length];
 		// one of each rule an enterprise list can break, spread over the file
-		String[] bad = { "uscc_checksum", "date_invalid", "duplicate", "vocabulary_unknown", "uscc_format" };
+		QuarantineRule[] bad = { QuarantineRule.USCC_CHECKSUM, QuarantineRule.DATE_INVALID, QuarantineRule.DUPLICATE,
+				QuarantineRule.VOCABULARY_UNKNOWN, QuarantineRule.USCC_FORMAT };
 		int n = qualifications.size();
 		try (DistrictCsvFile out = new DistrictCsvFile(file, this.style.charset(), ',', this.style.lineEnd(), this.style.bom())) {
 			out.row(this.style.layout().enterpriseHeader());
@@ -185,14 +188,14 @@ final class MunicipalDistrictWriter {
 						qualification, date(q.date()), q.enterprise());
 				out.row(cells);
 				if (nextBad < bad.length && i == (2 * nextBad + 1) * n / (2 * bad.length)) {
-					String rule = bad[nextBad++];
+					QuarantineRule rule = bad[nextBad++];
 					switch (rule) {
-						case "duplicate" -> {
+						case DUPLICATE -> {
 							// the same line entered twice, serial and all
 							out.repeat();
 							continue;
 						}
-						case "uscc_checksum" -> {
+						case USCC_CHECKSUM -> {
 							char[] code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad).toCharArray();
 							int at = DemoDataGenerator.USCC_ALPHABET.indexOf(code[17]);
 							code[17] = DemoDataGenerator.USCC_ALPHABET.charAt((at + 1 + r.nextInt(30)) % 31);
@@ -200,13 +203,13 @@ final class MunicipalDistrictWriter {
 									enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
 									date(q.date()), q.enterprise());
 						}
-						case "uscc_format" -> {
+						case USCC_FORMAT -> {
 							String code = DemoDataGenerator.uscc(this.d.code(), this.usccs.length + nextBad);
 							enterpriseCells(columns, cells, ++serial, code.substring(0, 10) + code.substring(11),
 									enterpriseName(r, new HashSet<>(List.of(this.names))), qualification,
 									date(q.date()), q.enterprise());
 						}
-						case "date_invalid" -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
+						case DATE_INVALID -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
 								this.names[q.enterprise()], qualification, invalidDate(), q.enterprise());
 						default -> enterpriseCells(columns, cells, ++serial, this.usccs[q.enterprise()],
 								this.names[q.enterprise()], UNKNOWN_QUALIFICATION, date(q.date()), q.enterprise());
@@ -312,8 +315,9 @@ final class MunicipalDistrictWriter {
 	// ---- roster
 
 	/** Bad-row rules in the order they are spread over a roster; small rosters get the first ones. */
-	private static final String[] ROSTER_BAD = { "id_checksum", "duplicate", "category_unknown", "id_birth_date",
-			"vocabulary_unknown", "id_format", "required_missing" };
+	private static final QuarantineRule[] ROSTER_BAD = { QuarantineRule.ID_CHECKSUM, QuarantineRule.DUPLICATE,
+			QuarantineRule.CATEGORY_UNKNOWN, QuarantineRule.ID_BIRTH_DATE, QuarantineRule.VOCABULARY_UNKNOWN,
+			QuarantineRule.ID_FORMAT, QuarantineRule.REQUIRED_MISSING };
 
 	private static final char[] FUTURE_BIRTH = "20300101".toCharArray();
 
@@ -417,8 +421,8 @@ final class MunicipalDistrictWriter {
 				}
 				out.endLine();
 				if (i == nextBadAfter) {
-					String rule = ROSTER_BAD[nextBad % ROSTER_BAD.length];
-					if (rule.equals("duplicate")) {
+					QuarantineRule rule = ROSTER_BAD[nextBad % ROSTER_BAD.length];
+					if (rule == QuarantineRule.DUPLICATE) {
 						out.repeat();
 					}
 					else {
@@ -441,22 +445,22 @@ final class MunicipalDistrictWriter {
 	 * A row breaking one rule: a person who exists only here (for ID and required-field rules) or
 	 * the person just written, re-entered with a value no vocabulary knows.
 	 */
-	private void badRow(String rule, long current, District home, RosterColumn[] columns, StringBuilder line,
+	private void badRow(QuarantineRule rule, long current, District home, RosterColumn[] columns, StringBuilder line,
 			int serial, long fresh, SplittableRandom r) {
 		long global = switch (rule) {
-			case "category_unknown", "vocabulary_unknown" -> current;
+			case CATEGORY_UNKNOWN, VOCABULARY_UNKNOWN -> current;
 			default -> fresh;
 		};
 		District owner = (global == current) ? home : this.d;
-		char[] birth = rule.equals("id_birth_date") ? ((fresh % 2 == 0) ? FUTURE_BIRTH : NO_SUCH_DAY) : null;
+		char[] birth = rule == QuarantineRule.ID_BIRTH_DATE ? ((fresh % 2 == 0) ? FUTURE_BIRTH : NO_SUCH_DAY) : null;
 		this.identities.id(global, address(global, owner), birth, this.id);
 		String id = new String(this.id);
-		if (rule.equals("id_checksum")) {
+		if (rule == QuarantineRule.ID_CHECKSUM) {
 			char last = this.id[17];
 			char wrong = (last == 'X') ? (char) ('0' + r.nextInt(10)) : (char) ('0' + (last - '0' + 1 + r.nextInt(9)) % 10);
 			id = id.substring(0, 17) + wrong;
 		}
-		else if (rule.equals("id_format")) {
+		else if (rule == QuarantineRule.ID_FORMAT) {
 			// a digit lost, or the letter O typed for a zero
 			id = (fresh % 2 == 0) ? id.substring(0, 17) : id.substring(0, 10) + "O" + id.substring(11);
 		}
@@ -468,14 +472,14 @@ final class MunicipalDistrictWriter {
 			switch (columns[c]) {
 				case SERIAL -> line.append(serial);
 				case NAME -> {
-					if (!rule.equals("required_missing")) {
+					if (rule != QuarantineRule.REQUIRED_MISSING) {
 						this.identities.name(global, line);
 					}
 				}
 				case GENDER -> line.append(((this.id[16] - '0') & 1) == 1 ? '男' : '女');
 				case ID -> line.append(id);
 				case CATEGORIES -> {
-					if (rule.equals("category_unknown")) {
+					if (rule == QuarantineRule.CATEGORY_UNKNOWN) {
 						line.append(CATEGORY_VARIANTS[0][0]).append(this.style.layout().separator())
 							.append(UNKNOWN_CATEGORIES[(int) (fresh % UNKNOWN_CATEGORIES.length)]);
 					}
@@ -483,7 +487,7 @@ final class MunicipalDistrictWriter {
 						line.append(CATEGORY_VARIANTS[0][0]);
 					}
 				}
-				case EDUCATION -> line.append(rule.equals("vocabulary_unknown") ? UNKNOWN_EDUCATION : "大学本科");
+				case EDUCATION -> line.append(rule == QuarantineRule.VOCABULARY_UNKNOWN ? UNKNOWN_EDUCATION : "大学本科");
 				case TITLE, SKILL, LEVEL, EMPLOYER -> {
 					// left empty
 				}

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import cq.talentwarehouse.normalize.DateValues;
 import cq.talentwarehouse.normalize.Districts;
 import cq.talentwarehouse.normalize.Quantities;
+import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.TextNormalizer;
 import cq.talentwarehouse.normalize.Vocabulary;
@@ -275,7 +276,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			java.math.BigDecimal amount = Quantities.parse(value);
 			if (amount == null) {
-				return StagedRecord.quarantined(line, "quantity_invalid", this.field.name(), original);
+				return StagedRecord.quarantined(line, QuarantineRule.QUANTITY_INVALID, this.field.name(), original);
 			}
 			out[at] = amount.toPlainString();
 			return null;
@@ -293,10 +294,10 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			String code = RecordNormalizer.this.districts.code(value);
 			if (code == null) {
-				return StagedRecord.quarantined(line, "district_unknown", this.field.name(), original);
+				return StagedRecord.quarantined(line, QuarantineRule.DISTRICT_UNKNOWN, this.field.name(), original);
 			}
 			if (!code.equals(RecordNormalizer.this.district)) {
-				return StagedRecord.quarantined(line, "district_mismatch", this.field.name(), original);
+				return StagedRecord.quarantined(line, QuarantineRule.DISTRICT_MISMATCH, this.field.name(), original);
 			}
 			return null;
 		}
@@ -313,7 +314,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			LocalDate date = DateValues.parse(value);
 			if (date == null || date.isAfter(RecordNormalizer.this.today)) {
-				return StagedRecord.quarantined(line, "date_invalid", this.field.name(), original);
+				return StagedRecord.quarantined(line, QuarantineRule.DATE_INVALID, this.field.name(), original);
 			}
 			out[at] = date.toString();
 			return null;
@@ -333,7 +334,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			if (original != null && original.length() > this.maxValueChars) {
 				// an ID number or a name is never shown, not even in part
 				boolean personal = field.type() == SourceKind.ValueType.ID_NUMBER || field.name().equals("name");
-				return StagedRecord.quarantined(raw.line(), "value_too_long", field.name(),
+				return StagedRecord.quarantined(raw.line(), QuarantineRule.VALUE_TOO_LONG, field.name(),
 						(personal ? "" : original.substring(0, 60) + "… ") + "(" + original.length() + " characters)");
 			}
 			java.util.Map<String, String> raws = this.rawCache[i];
@@ -350,10 +351,10 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			String value = TextNormalizer.clean(original);
 			if (value == null) {
 				if (field.type() == SourceKind.ValueType.ID_NUMBER) {
-					return StagedRecord.quarantined(raw.line(), "id_missing", field.name(), "");
+					return StagedRecord.quarantined(raw.line(), QuarantineRule.ID_MISSING, field.name(), "");
 				}
 				if (field.required()) {
-					return StagedRecord.quarantined(raw.line(), "required_missing", field.name(),
+					return StagedRecord.quarantined(raw.line(), QuarantineRule.REQUIRED_MISSING, field.name(),
 							(original == null) ? "" : original);
 				}
 				at += this.stagedWidths[i];
@@ -384,12 +385,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		return s;
 	}
 
-	private static String idRule(ResidentIdNumber.Outcome outcome) {
+	private static QuarantineRule idRule(ResidentIdNumber.Outcome outcome) {
 		return switch (outcome) {
-			case MISSING -> "id_missing";
-			case FORMAT -> "id_format";
-			case CHECKSUM -> "id_checksum";
-			case BIRTH_DATE -> "id_birth_date";
+			case MISSING -> QuarantineRule.ID_MISSING;
+			case FORMAT -> QuarantineRule.ID_FORMAT;
+			case CHECKSUM -> QuarantineRule.ID_CHECKSUM;
+			case BIRTH_DATE -> QuarantineRule.ID_BIRTH_DATE;
 			case VALID -> throw new IllegalArgumentException("valid");
 		};
 	}
@@ -400,18 +401,18 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		}
 	}
 
-	private static String rawRule(String marker, Field field) {
+	private static QuarantineRule rawRule(String marker, Field field) {
 		if (marker == USCC_CHECKSUM) {
-			return "uscc_checksum";
+			return QuarantineRule.USCC_CHECKSUM;
 		}
 		if (marker == USCC_FORMAT) {
-			return "uscc_format";
+			return QuarantineRule.USCC_FORMAT;
 		}
 		return unknownRule(field);
 	}
 
-	private static String unknownRule(Field field) {
-		return "talent_categories".equals(field.vocabulary()) ? "category_unknown" : "vocabulary_unknown";
+	private static QuarantineRule unknownRule(Field field) {
+		return "talent_categories".equals(field.vocabulary()) ? QuarantineRule.CATEGORY_UNKNOWN : QuarantineRule.VOCABULARY_UNKNOWN;
 	}
 
 	private String cachedCode(int field, String value, boolean list) {

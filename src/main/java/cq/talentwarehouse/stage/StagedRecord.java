@@ -1,5 +1,7 @@
 package cq.talentwarehouse.stage;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
+
 /**
  * A record after normalization: either accepted with its staging values, or quarantined with the
  * first rule it broke.
@@ -7,12 +9,12 @@ package cq.talentwarehouse.stage;
  * @param line source line
  * @param values staging values in {@code SourceKind.stagedColumns()} order after {@code line}; null
  * when quarantined
- * @param rule stable rule name when quarantined ({@code id_checksum}, ...)
+ * @param rule the rule it broke when quarantined
  * @param field canonical field that broke the rule
  * @param rawValue the offending value as sent (a resident ID number masked); for an accepted
  * record, how to show it should it turn out a duplicate (the masked ID number), or null
  */
-public record StagedRecord(long line, String[] values, String rule, String field, String rawValue) {
+public record StagedRecord(long line, String[] values, QuarantineRule rule, String field, String rawValue) {
 
 	public static StagedRecord accepted(long line, String[] values) {
 		return new StagedRecord(line, values, null, null, null);
@@ -22,7 +24,7 @@ public record StagedRecord(long line, String[] values, String rule, String field
 		return new StagedRecord(line, values, null, null, shownAs);
 	}
 
-	public static StagedRecord quarantined(long line, String rule, String field, String rawValue) {
+	public static StagedRecord quarantined(long line, QuarantineRule rule, String field, String rawValue) {
 		return new StagedRecord(line, null, rule, field, rawValue);
 	}
 

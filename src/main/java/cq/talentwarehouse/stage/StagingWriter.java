@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.pipeline.SourceKind;
 
 /**
@@ -136,7 +137,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
 			if (keys[i] != null && !added[i]) {
-				record = StagedRecord.quarantined(record.line(), "duplicate", this.kind.duplicateField(),
+				record = StagedRecord.quarantined(record.line(), QuarantineRule.DUPLICATE, this.kind.duplicateField(),
 						(record.rawValue() != null) ? record.rawValue() : key(record.values()).replace('\0', ' '));
 			}
 			if (record.isAccepted()) {
@@ -155,12 +156,12 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 				out.comma();
 				out.cell(record.field());
 				out.comma();
-				out.cell(record.rule());
+				out.cell(record.rule().key());
 				out.comma();
 				out.cell(record.rawValue());
 				out.newline();
 				this.quarantinedCount++;
-				this.rules.merge(record.rule(), 1L, Long::sum);
+				this.rules.merge(record.rule().key(), 1L, Long::sum);
 			}
 		}
 	}

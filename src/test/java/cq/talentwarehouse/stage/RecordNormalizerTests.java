@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
@@ -41,13 +42,13 @@ class RecordNormalizerTests {
 	void aRepeatedUnknownCategoryOrBrokenCreditCodeIsQuarantinedUnderTheSameRuleEachTime() {
 		for (int line = 2; line <= 3; line++) {
 			StagedRecord unknown = process(line, "500116198001150010", "外星人才", "大学本科", null);
-			assertThat(unknown.rule()).isEqualTo("category_unknown");
+			assertThat(unknown.rule()).isEqualTo(QuarantineRule.CATEGORY_UNKNOWN);
 			assertThat(unknown.field()).isEqualTo("categories");
 			assertThat(unknown.rawValue()).isEqualTo("外星人才");
 		}
 		for (int line = 4; line <= 5; line++) {
 			StagedRecord broken = process(line, "500116198001150010", "专业技术人才", "大学本科", "91500116MAG31F0721");
-			assertThat(broken.rule()).isEqualTo("uscc_checksum");
+			assertThat(broken.rule()).isEqualTo(QuarantineRule.USCC_CHECKSUM);
 			assertThat(broken.field()).isEqualTo("employer_uscc");
 			assertThat(broken.rawValue()).isEqualTo("91500116MAG31F0721");
 		}
