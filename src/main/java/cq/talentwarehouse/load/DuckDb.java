@@ -118,36 +118,45 @@ public final class DuckDb {
 		}
 	}
 
-	/** Splits on semicolons outside quotes and comments. */
+	/**
+	 * Splits a script on the semicolons that end statements: not those inside a 'string', a
+	 * "quoted identifier", a -- line comment or a block comment. Comments are dropped (a line
+	 * comment's newline stays, a block comment becomes one space).
+	 */
 	public static List<String> statements(String sql) {
 		List<String> out = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
-		boolean quote = false;
-		boolean comment = false;
-		for (int i = 0; i < sql.length(); i++) {
+		char quote = 0; // ' or " while inside one; a doubled quote closes and reopens, which reads the same
+		int i = 0;
+		while (i < sql.length()) {
 			char c = sql.charAt(i);
-			if (comment) {
-				if (c == '\n') {
-					comment = false;
-					current.append(c);
-				}
-				continue;
+			char next = (i + 1 < sql.length()) ? sql.charAt(i + 1) : 0;
+			if (quote != 0) {
+				quote = (c == quote) ? 0 : quote;
+				current.append(c);
+				i++;
 			}
-			if (!quote && c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-				comment = true;
-				continue;
+			else if (c == '-' && next == '-') {
+				int end = sql.indexOf('\n', i);
+				i = (end < 0) ? sql.length() : end;
 			}
-			if (c == '\'') {
-				quote = !quote;
+			else if (c == '/' && next == '*') {
+				int end = sql.indexOf("*/", i + 2);
+				i = (end < 0) ? sql.length() : end + 2;
+				current.append(' ');
 			}
-			if (c == ';' && !quote) {
+			else if (c == ';') {
 				if (!current.toString().isBlank()) {
 					out.add(current.toString().strip());
 				}
 				current.setLength(0);
-				continue;
+				i++;
 			}
-			current.append(c);
+			else {
+				quote = (c == '\'' || c == '"') ? c : 0;
+				current.append(c);
+				i++;
+			}
 		}
 		if (!current.toString().isBlank()) {
 			out.add(current.toString().strip());
