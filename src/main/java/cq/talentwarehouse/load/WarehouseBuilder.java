@@ -200,7 +200,7 @@ public final class WarehouseBuilder {
 						+ " false as is_demo, cast(null as varchar) as pseudonym_key_fingerprint");
 			}
 			s.execute("create or replace temp table stg_feed_all as select * from read_csv(" + DuckDb.literal(feeds.toString())
-					+ ", header = true, columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
+					+ ", header = true, quote = '\"', escape = '\"', columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
 					+ " 'message': 'VARCHAR'})");
 			s.execute("create or replace temp table stg_feed as select district_code, snapshot_date from stg_feed_all where status = 'staged'");
 			s.execute("create or replace temp table stg_failure as select district_code, snapshot_date, message from stg_feed_all where status = 'failed'");

@@ -878,29 +878,35 @@ public class LoadRun {
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
+	/** Staged CSV for the build: LF line ends, quoted only where needed (what DuckDB's read_csv expects). */
+	private static final org.apache.commons.csv.CSVFormat STAGED_CSV = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+		.setRecordSeparator('\n')
+		.get();
+
 	private void writeFingerprints(StagingArea staging) throws IOException {
-		StringBuilder csv = new StringBuilder("district_code,snapshot_date,file_name,size_bytes,modified_at,sha256\n");
 		Path file = staging.root().resolve(WarehouseBuilder.FINGERPRINTS_FILE);
 		if (this.fingerprints.isEmpty() && Files.exists(file)) {
 			return; // a restart keeps the fingerprints its run recorded
 		}
-		for (String[] f : this.fingerprints) {
-			csv.append(f[0]).append(',').append(f[1]).append(",\"").append(f[2].replace("\"", "\"\"")).append("\",")
-				.append(f[3]).append(',').append(f[4]).append(',').append(f[5]).append('\n');
+		try (var csv = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+				STAGED_CSV)) {
+			csv.printRecord("district_code", "snapshot_date", "file_name", "size_bytes", "modified_at", "sha256");
+			for (String[] f : this.fingerprints) {
+				csv.printRecord((Object[]) f);
+			}
 		}
-		Files.writeString(file, csv, StandardCharsets.UTF_8);
 	}
 
 	private static void writeFeeds(StagingArea staging, List<RunReport.DistrictResult> results) throws IOException {
-		StringBuilder csv = new StringBuilder("district_code,snapshot_date,status,message\n");
-		for (RunReport.DistrictResult r : results) {
-			csv.append(r.district()).append(',').append(r.snapshotDate()).append(',').append(r.status()).append(',');
-			if (r.message() != null) {
-				csv.append('"').append(r.message().replace("\"", "\"\"").replace('\n', ' ')).append('"');
+		try (var csv = new org.apache.commons.csv.CSVPrinter(
+				Files.newBufferedWriter(staging.root().resolve(WarehouseBuilder.FEEDS_FILE), StandardCharsets.UTF_8),
+				STAGED_CSV)) {
+			csv.printRecord("district_code", "snapshot_date", "status", "message");
+			for (RunReport.DistrictResult r : results) {
+				csv.printRecord(r.district(), r.snapshotDate(), r.status(),
+						(r.message() != null) ? r.message().replace('\n', ' ') : null);
 			}
-			csv.append('\n');
 		}
-		Files.writeString(staging.root().resolve(WarehouseBuilder.FEEDS_FILE), csv, StandardCharsets.UTF_8);
 	}
 
 	private void printSummary(String runId, PrintStream out) throws Exception {
