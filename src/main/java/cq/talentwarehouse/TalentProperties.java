@@ -48,7 +48,7 @@ public class TalentProperties {
 
 	/**
 	 * Memory DuckDB may use while building the warehouse (it spills to the work folder beyond it);
-	 * a city-wide build runs ~7 % faster with 4 GB than with 2 GB (peak RSS 3.4 GB instead of 2.4 GB).
+	 * docs/scaling.md has what 2 and 4 GB cost.
 	 */
 	private String warehouseMemoryLimit = "4GB";
 

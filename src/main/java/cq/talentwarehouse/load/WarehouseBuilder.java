@@ -142,8 +142,7 @@ public final class WarehouseBuilder {
 
 	/**
 	 * Flyway migrations from {@code sql/migrations}; repeatable views re-run when they change. All
-	 * pending migrations apply in one transaction: a new warehouse gets its 30 in one commit (0.8 ->
-	 * 0.6 s), and a failing one leaves none of them applied.
+	 * pending migrations apply in one transaction, so a failing one leaves none of them applied.
 	 */
 	public static void migrate(Connection connection) {
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);

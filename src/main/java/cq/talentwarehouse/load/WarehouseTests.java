@@ -95,8 +95,8 @@ public final class WarehouseTests {
 
 	private static String rawIdQuery(Connection connection) throws SQLException {
 		List<String> parts = new ArrayList<>();
-		// base tables only: the views of dw derive from them, and re-evaluating a view per column
-		// (dim_person_version windows over every roster row) cost half a minute at city scale
+		// base tables only: the views of dw derive from them, and re-evaluating a view per column is
+		// slow (docs/scaling.md, "Why the code is as it is")
 		String columns = "select c.table_schema, c.table_name, c.column_name from information_schema.columns c "
 				+ "join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name "
 				+ "and t.table_type = 'BASE TABLE' "
@@ -104,16 +104,14 @@ public final class WarehouseTests {
 				// person_id has its own, stricter test (dim_person_id_is_a_pseudonym); scanning it here
 				// again would double the cost on millions of rows
 				+ " and not (c.table_name = 'dim_person' and c.column_name = 'person_id')"
-				// run ids are the warehouse's own (run-20261125T...); scanning them in every fact row
-				// was most of a city-wide load's test time
+				// run ids are the warehouse's own (run-20261125T...), and in every fact row
 				+ " and c.column_name <> 'run_id' order by all";
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(columns)) {
 			while (rs.next()) {
 				String table = rs.getString(1) + "." + rs.getString(2);
 				String column = rs.getString(3);
 				parts.add("select '" + table + "." + column + "' as column_name, " + column + " as value from " + table
-						// the length first: most text columns are short codes (7.8M genders), and the
-						// regular expression on every one of them was 0.18 s of a city load
+						// the length first: most text columns are short codes, cheaper to rule out by length
 						+ " where length(" + column + ") >= 18 and regexp_matches(" + column
 						+ ", '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9]|$)')");
 			}

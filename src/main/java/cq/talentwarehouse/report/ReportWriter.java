@@ -28,8 +28,9 @@ import cq.talentwarehouse.report.SvgCharts.Legend;
 
 /**
  * The district comparison report: one HTML file with its styles and SVG charts inline, so it opens
- * offline, from a mail attachment or a USB stick. It reads only the mart views (the public API),
- * and every chart names the view it comes from so an analyst can reproduce it in SQL.
+ * offline, from a mail attachment or a USB stick. Its figures come from the mart views (the public
+ * API), and every chart names the view it comes from so an analyst can reproduce it in SQL; from
+ * {@code ops.runs} it takes only which run built the warehouse and whether it holds demo data.
  */
 public final class ReportWriter {
 

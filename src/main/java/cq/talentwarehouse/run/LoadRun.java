@@ -430,9 +430,8 @@ public class LoadRun {
 
 	/**
 	 * When fewer snapshots stage than there are staging threads (a night with one district), a thread
-	 * would idle while they stage: it prepares the build's working copy meanwhile (scheduled one-district
-	 * night at city scale: the copy, DuckDB and migrations, ~0.17 s of ~1.9 s). With every thread
-	 * staging it would only compete: at city scale preparing beside staging cost 0.8 s.
+	 * would idle while they stage: it prepares the build's working copy meanwhile. With every thread
+	 * staging it would only compete for the cores.
 	 */
 	private Thread prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea staging) {
 		long toStage = plan.stream().filter((d) -> d.status().equals("pending")).count();

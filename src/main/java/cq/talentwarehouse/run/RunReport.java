@@ -46,7 +46,7 @@ public record RunReport(String runId, String startedAt, String finishedAt, Strin
 	 * @param source roster, platform or enterprise
 	 * @param file the file or URL read
 	 * @param read records read
-	 * @param staged records staged (duplicates among them are quarantined by the warehouse)
+	 * @param staged records staged (duplicates are found while staging and counted as quarantined)
 	 * @param quarantined records quarantined while staging
 	 * @param seconds staging time
 	 * @param rules quarantine counts by rule

@@ -133,8 +133,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 	 * What a cleaned cell must satisfy and what it stages, one class per value type. Called through
 	 * an array of them, each rule is compiled on its own: a district whose dates take a branch no
 	 * earlier district took recompiles the date rule, not the whole record normalization with the
-	 * HMAC and every validator inlined into it (at city scale that recompilation, nine times over,
-	 * was 2.9 s of a JIT compiler thread on a 2-core machine).
+	 * HMAC and every validator inlined into it.
 	 */
 	private abstract static class FieldRule {
 

@@ -1,0 +1,4 @@
+/**
+ * Publish: the built working copy renamed atomically over the published warehouse ({@code Publisher}).
+ */
+package cq.talentwarehouse.publish;
