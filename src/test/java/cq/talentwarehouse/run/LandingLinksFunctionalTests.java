@@ -25,14 +25,11 @@ class LandingLinksFunctionalTests {
 	void rosterLinkedFromOutsideTheLandingZoneFailsItsDistrictAlone() throws Exception {
 		// given: 江津's roster moved out of the landing zone and linked back in
 		Path landing = Fixtures.functionalLanding(this.dir);
-		Path roster = landing.resolve("jiangjin/2023-12-31/人才资源花名册.csv");
-		Path outside = Files.move(roster, this.dir.resolve("outside-roster.csv"));
-		Files.createSymbolicLink(roster, outside);
-		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		Path roster = movedOutAndLinkedIn(landing.resolve("jiangjin/2023-12-31/人才资源花名册.csv"), "outside-roster.csv");
+		Path warehouse = Fixtures.warehouse(this.dir);
 
 		// when
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")),
-				landing, warehouse, this.dir.resolve("key")));
+		Fixtures.LoadResult result = Fixtures.load(this.dir, landing);
 
 		// then
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PARTIAL);
@@ -49,11 +46,10 @@ class LandingLinksFunctionalTests {
 		Path landing = Fixtures.functionalLanding(this.dir);
 		Path link = landing.resolve("jiangjin/2023-12-31/passwd.csv");
 		Files.createSymbolicLink(link, Path.of("/etc/passwd"));
-		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		Path warehouse = Fixtures.warehouse(this.dir);
 
 		// when
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")),
-				landing, warehouse, this.dir.resolve("key")));
+		Fixtures.LoadResult result = Fixtures.load(this.dir, landing);
 
 		// then
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PARTIAL);
@@ -66,20 +62,23 @@ class LandingLinksFunctionalTests {
 	void snapshotFolderLinkedFromOutsideFailsItsDistrict() throws Exception {
 		// given: 秀山's dated folder lives elsewhere and is linked in
 		Path landing = Fixtures.functionalLanding(this.dir);
-		Path folder = landing.resolve("xiushan/2021-08-31");
-		Path outside = Files.move(folder, this.dir.resolve("xiushan-elsewhere"));
-		Files.createSymbolicLink(folder, outside);
-		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		Path folder = movedOutAndLinkedIn(landing.resolve("xiushan/2021-08-31"), "xiushan-elsewhere");
+		Path warehouse = Fixtures.warehouse(this.dir);
 
 		// when
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")),
-				landing, warehouse, this.dir.resolve("key")));
+		Fixtures.LoadResult result = Fixtures.load(this.dir, landing);
 
 		// then
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PARTIAL);
 		assertThat(result.output()).contains(folder + " leads outside the landing zone");
 		assertThat(Fixtures.rows(warehouse, "select district_code from mart.district_talent_totals"))
 			.containsExactly(List.of("500116"));
+	}
+
+	/** Moves a file or folder of the landing zone out of it and links it back in; the link's path. */
+	private Path movedOutAndLinkedIn(Path inside, String outsideName) throws Exception {
+		Path outside = Files.move(inside, this.dir.resolve(outsideName));
+		return Files.createSymbolicLink(inside, outside);
 	}
 
 }

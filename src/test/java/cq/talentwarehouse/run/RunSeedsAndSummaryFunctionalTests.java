@@ -26,15 +26,11 @@ class RunSeedsAndSummaryFunctionalTests {
 	@Test
 	void loadsTheSeedsOfTheConfiguredFolderAndRecordsTheirHash() throws Exception {
 		// given a seeds folder where an operator corrected 江津's population, without rebuilding
-		Path seeds = Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
-		Path districts = seeds.resolve("districts.csv");
-		String text = Files.readString(districts, StandardCharsets.UTF_8);
-		String jiangjin = text.lines().filter((l) -> l.startsWith("500116,")).findFirst().orElseThrow();
-		String[] cells = jiangjin.split(",", -1);
-		cells[7] = "140";
-		cells[8] = "2024";
-		cells[9] = "operator's correction for this test";
-		Files.writeString(districts, text.replace(jiangjin, String.join(",", cells)), StandardCharsets.UTF_8);
+		Path seeds = seedsWithDistrict("500116", (cells) -> {
+			cells[7] = "140";
+			cells[8] = "2024";
+			cells[9] = "operator's correction for this test";
+		});
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
 		// when
@@ -52,14 +48,10 @@ class RunSeedsAndSummaryFunctionalTests {
 	@Test
 	void refusesToLoadWithBrokenSeedsAndSaysWhereOnStderr() throws Exception {
 		// given a population without its source
-		Path seeds = Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
-		Path districts = seeds.resolve("districts.csv");
-		String text = Files.readString(districts, StandardCharsets.UTF_8);
-		String line = text.lines().filter((l) -> l.startsWith("500103,")).findFirst().orElseThrow();
-		String[] cells = line.split(",", -1);
-		cells[7] = "58.6";
-		cells[8] = "2023";
-		Files.writeString(districts, text.replace(line, String.join(",", cells)), StandardCharsets.UTF_8);
+		Path seeds = seedsWithDistrict("500103", (cells) -> {
+			cells[7] = "58.6";
+			cells[8] = "2023";
+		});
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
 		// when
@@ -114,6 +106,18 @@ class RunSeedsAndSummaryFunctionalTests {
 				Fixtures.functionalLanding(this.dir), warehouse, this.dir.resolve("key")));
 		arguments.add("--talent.seeds=" + seeds);
 		return arguments;
+	}
+
+	/** A copy of the seeds in which the cells of one district's row of districts.csv are edited. */
+	private Path seedsWithDistrict(String code, java.util.function.Consumer<String[]> edit) throws Exception {
+		Path seeds = Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
+		Path districts = seeds.resolve("districts.csv");
+		String text = Files.readString(districts, StandardCharsets.UTF_8);
+		String line = text.lines().filter((l) -> l.startsWith(code + ",")).findFirst().orElseThrow();
+		String[] cells = line.split(",", -1);
+		edit.accept(cells);
+		Files.writeString(districts, text.replace(line, String.join(",", cells)), StandardCharsets.UTF_8);
+		return seeds;
 	}
 
 }

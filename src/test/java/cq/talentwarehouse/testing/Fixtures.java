@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,13 +102,22 @@ public final class Fixtures {
 
 	/** The fixture landing zone loaded into {@code dir/warehouse/talent.duckdb}; fails unless it published. */
 	public static Path fixtureLoad(Path dir) throws IOException {
-		Path warehouse = dir.resolve("warehouse/talent.duckdb");
-		LoadResult result = run(arguments(relaxedPipelines(dir.resolve("pipelines")), functionalLanding(dir), warehouse,
-				dir.resolve("key")));
+		Path warehouse = warehouse(dir);
+		LoadResult result = load(dir, functionalLanding(dir));
 		if (result.exit() != LoadRun.PUBLISHED) {
 			throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
 		}
 		return warehouse;
+	}
+
+	/** The warehouse a test load in {@code dir} publishes. */
+	public static Path warehouse(Path dir) {
+		return dir.resolve("warehouse/talent.duckdb");
+	}
+
+	/** A load of {@code landing} with the relaxed fixture pipelines into {@link #warehouse(Path)}, key in {@code dir}. */
+	public static LoadResult load(Path dir, Path landing) throws IOException {
+		return run(arguments(relaxedPipelines(dir.resolve("pipelines")), landing, warehouse(dir), dir.resolve("key")));
 	}
 
 	@FunctionalInterface
@@ -133,9 +143,15 @@ public final class Fixtures {
 
 	/** The rows of a query against a published warehouse, as text. */
 	public static List<List<String>> rows(Path warehouse, String sql) throws Exception {
+		try (Connection c = DuckDb.openReadOnly(warehouse)) {
+			return rows(c, sql);
+		}
+	}
+
+	/** The rows of a query on any JDBC connection (DuckDB or PostgreSQL), as text. */
+	public static List<List<String>> rows(Connection connection, String sql) throws SQLException {
 		List<List<String>> rows = new ArrayList<>();
-		try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
+		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			int n = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				List<String> row = new ArrayList<>();
