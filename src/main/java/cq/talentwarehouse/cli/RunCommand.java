@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.demo.FirstStart;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
@@ -47,6 +49,7 @@ class RunCommand implements Callable<Integer> {
 		}
 		return JobRepositoryFile.guard(this.options, () -> {
 			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
+				FirstStart.writeDemoIfFirstStart(context.getBean(TalentProperties.class), System.out);
 				return context.getBean(LoadRun.class).run(codes, this.force, System.out, System.err);
 			}
 		});

@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cq.talentwarehouse.TalentProperties;
-import cq.talentwarehouse.demo.DemoDataGenerator;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
@@ -306,13 +305,9 @@ public class LoadRun {
 			return NOTHING_PUBLISHED;
 		}
 		if (landing.isEmpty()) {
-			if (!FirstStart.applies(this.properties, catalog, runsFolder())) {
-				return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
-						? " is empty" : " does not exist"), err);
-			}
-			out.println("First start: the landing zone " + landing.root() + " is empty, so the demo extracts of the four"
-					+ " seed districts are written into it first (演示数据; a warehouse that holds data never gets them).");
-			DemoDataGenerator.generate(landing.root(), DemoDataGenerator.DEFAULT_SEED);
+			// a fresh clone's demo extracts are written by the command line's run (demo.FirstStart), never here
+			return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
+					? " is empty" : " does not exist"), err);
 		}
 		String keyFingerprint = checkPseudonymKey(err);
 		if (keyFingerprint == null) {
