@@ -24,7 +24,7 @@ public final class DataDictionary {
 		b.append("     mvn -B -q test -Dtest=DataDictionaryTests -Ddocs.update=true -->\n\n");
 		b.append("The analyst views of the warehouse: a public API (names and columns stay; columns are only ever\n");
 		b.append("added at the end). The descriptions are the `comment on view` / `comment on column` statements of\n");
-		b.append("`sql/migrations/R__mart_*.sql`; DuckDB clients show them too (`select * from duckdb_columns()`,\n");
+		b.append("`sql/marts/R__mart_*.sql`; DuckDB clients show them too (`select * from duckdb_columns()`,\n");
 		b.append("DBeaver's column comments). Each starts with a Chinese label, then the definition.\n\n");
 		for (MartView view : views) {
 			b.append("- [`").append(view.qualifiedName()).append("`](#").append(anchor(view)).append(") — ")

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One analyst view of the {@code mart} schema as the warehouse describes it: the descriptions are
- * the {@code comment on view/column} statements of {@code sql/migrations/R__mart_*.sql}.
+ * the {@code comment on view/column} statements of {@code sql/marts/R__mart_*.sql}.
  *
  * @param name view name without the schema
  * @param description the view's comment, null if it has none

@@ -45,6 +45,9 @@ public final class WarehouseBuilder {
 	/** File fingerprints of the planned snapshots, recorded in ops.snapshot_files for those loaded. */
 	public static final String FINGERPRINTS_FILE = "snapshot_files.csv";
 
+	/** The Flyway locations under sql/, in the order their repeatable views are created. */
+	static final List<String> MIGRATION_FOLDERS = List.of("migrations", "marts");
+
 	private WarehouseBuilder() {
 	}
 
@@ -103,9 +106,11 @@ public final class WarehouseBuilder {
 			long migratedAt = System.nanoTime();
 			migrate(connection);
 			// Flyway re-runs a view only when its file changed; one dropped by another client comes back here
-			for (Resource view : DuckDb.sqlFiles("migrations")) {
-				if (String.valueOf(view.getFilename()).startsWith("R__")) {
-					DuckDb.runScript(connection, view);
+			for (String folder : MIGRATION_FOLDERS) {
+				for (Resource view : DuckDb.sqlFiles(folder)) {
+					if (String.valueOf(view.getFilename()).startsWith("R__")) {
+						DuckDb.runScript(connection, view);
+					}
 				}
 			}
 			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
@@ -141,14 +146,15 @@ public final class WarehouseBuilder {
 	}
 
 	/**
-	 * Flyway migrations from {@code sql/migrations}; repeatable views re-run when they change. All
+	 * Flyway migrations from {@code sql/migrations} (tables, dw views) and {@code sql/marts} (the
+	 * analyst views); repeatable views re-run when they change. All
 	 * pending migrations apply in one transaction, so a failing one leaves none of them applied.
 	 */
 	public static void migrate(Connection connection) {
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
 		Flyway.configure()
 			.dataSource(dataSource)
-			.locations("classpath:sql/migrations")
+			.locations(MIGRATION_FOLDERS.stream().map((folder) -> "classpath:sql/" + folder).toArray(String[]::new))
 			.schemas("ops")
 			.defaultSchema("ops")
 			.table("schema_history")

@@ -63,7 +63,7 @@ class DataDictionaryTests {
 		// then
 		String current = Files.exists(DOCUMENT) ? Files.readString(DOCUMENT, StandardCharsets.UTF_8) : "";
 		assertThat(current)
-			.as(DOCUMENT + " is out of date with the comments in sql/migrations/R__mart_*.sql; regenerate it with: " + REGENERATE)
+			.as(DOCUMENT + " is out of date with the comments in sql/marts/R__mart_*.sql; regenerate it with: " + REGENERATE)
 			.isEqualTo(generated);
 	}
 
