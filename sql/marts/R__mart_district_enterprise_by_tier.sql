@@ -17,12 +17,7 @@ districts as (
 ),
 
 latest_snapshots as (
-    select
-        d.district_code,
-        max(f.snapshot_date_sk) as snapshot_date_sk
-    from qualifications f
-    join districts d on d.district_sk = f.district_sk
-    group by d.district_code
+    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'enterprise'
 ),
 
 highest as (

@@ -30,9 +30,14 @@ snapshots as (
     group by d.district_code, f.snapshot_date_sk
 ),
 
+latest_snapshots as (
+    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'enterprise'
+),
+
 latest as (
-    select * from snapshots
-    qualify row_number() over (partition by district_code order by snapshot_date_sk desc) = 1
+    select s.*
+    from snapshots s
+    join latest_snapshots l on l.district_code = s.district_code and l.snapshot_date_sk = s.snapshot_date_sk
 ),
 
 district_names as (

@@ -18,12 +18,7 @@ districts as (
 ),
 
 latest_snapshots as (
-    select
-        d.district_code,
-        max(t.snapshot_date_sk) as snapshot_date_sk
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    group by d.district_code
+    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'roster'
 ),
 
 latest_talent as (

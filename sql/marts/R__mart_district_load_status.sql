@@ -6,31 +6,8 @@ with results as (
     select * from ops.district_results
 ),
 
-talent as (
-    select district_sk, max(snapshot_date_sk) as snapshot_date_sk from dw.agg_talent_snapshot group by all
-),
-
-enterprises as (
-    select district_sk, max(snapshot_date_sk) as snapshot_date_sk from dw.fct_enterprise_qualification group by all
-),
-
-platforms as (
-    select district_sk, max(snapshot_date_sk) as snapshot_date_sk from dw.fct_platform_snapshot group by all
-),
-
-districts as (
-    select * from dw.dim_district
-),
-
 latest_by_source as (
-    select d.district_code, 'roster' as source, max(t.snapshot_date_sk) as snapshot_date_sk
-    from talent t join districts d using (district_sk) group by all
-    union all
-    select d.district_code, 'enterprise', max(e.snapshot_date_sk)
-    from enterprises e join districts d using (district_sk) group by all
-    union all
-    select d.district_code, 'platform', max(p.snapshot_date_sk)
-    from platforms p join districts d using (district_sk) group by all
+    select * from dw.int_latest_snapshots
 ),
 
 pivoted as (

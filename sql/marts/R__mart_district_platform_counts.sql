@@ -19,12 +19,7 @@ districts as (
 ),
 
 latest_snapshots as (
-    select
-        d.district_code,
-        max(p.snapshot_date_sk) as snapshot_date_sk
-    from platforms p
-    join districts d on d.district_sk = p.district_sk
-    group by d.district_code
+    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'platform'
 ),
 
 counts as (

@@ -45,8 +45,11 @@ public final class WarehouseBuilder {
 	/** File fingerprints of the planned snapshots, recorded in ops.snapshot_files for those loaded. */
 	public static final String FINGERPRINTS_FILE = "snapshot_files.csv";
 
-	/** The Flyway locations under sql/, in the order their repeatable views are created. */
-	static final List<String> MIGRATION_FOLDERS = List.of("migrations", "marts");
+	/**
+	 * The Flyway locations under sql/, in the order their repeatable views are created: tables and dw
+	 * views, the intermediate models the marts share, the marts.
+	 */
+	static final List<String> MIGRATION_FOLDERS = List.of("migrations", "intermediate", "marts");
 
 	private WarehouseBuilder() {
 	}
@@ -146,8 +149,8 @@ public final class WarehouseBuilder {
 	}
 
 	/**
-	 * Flyway migrations from {@code sql/migrations} (tables, dw views) and {@code sql/marts} (the
-	 * analyst views); repeatable views re-run when they change. All
+	 * Flyway migrations from {@code sql/migrations} (tables, dw views), {@code sql/intermediate} and
+	 * {@code sql/marts} (the analyst views); repeatable views re-run when they change. All
 	 * pending migrations apply in one transaction, so a failing one leaves none of them applied.
 	 */
 	public static void migrate(Connection connection) {
