@@ -1,14 +1,12 @@
 package cq.talentwarehouse.stage;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import cq.talentwarehouse.normalize.DateValues;
-import cq.talentwarehouse.normalize.Districts;
-import cq.talentwarehouse.normalize.Quantities;
 import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.normalize.ReferenceData;
 import cq.talentwarehouse.normalize.TextNormalizer;
@@ -18,8 +16,7 @@ import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.pipeline.SourceKind.Field;
 import cq.talentwarehouse.source.RawRecord;
-import cq.talentwarehouse.validate.ResidentIdNumber;
-import cq.talentwarehouse.validate.SocialCreditCode;
+import cq.talentwarehouse.source.SizeLimits;
 
 /**
  * Normalizes and validates one raw record of any source kind, field by field as the kind declares
@@ -30,301 +27,79 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private final List<Field> fields;
 
-	private final Vocabulary[] vocabularies;
-
-	private final String[] separators;
-
 	private final int width;
 
 	/** Staging columns of each field, computed once instead of per record. */
 	private final int[] stagedWidths;
 
 	/**
-	 * Per vocabulary field, what a raw cell maps to (UNKNOWN when nothing): districts write a few
-	 * hundred distinct values into millions of cells, so each is normalized and looked up once.
-	 */
-	private final java.util.Map<String, String>[] codeCache;
-
-	private static final String UNKNOWN = "\0unknown";
-
-	/**
 	 * Per code, code-list and credit-code field, what a raw cell (as sent, before cleaning) gave:
 	 * the same few hundred cells repeat in every row, so a repeated cell skips cleaning, folding and
-	 * validation altogether. UNKNOWN, USCC_FORMAT and USCC_CHECKSUM stand for the rule it broke.
+	 * validation altogether. Markers of {@link FieldRule} stand for the rule it broke.
 	 */
-	private final java.util.Map<String, String>[] rawCache;
-
-	private static final String USCC_FORMAT = "\0uscc_format";
-
-	private static final String USCC_CHECKSUM = "\0uscc_checksum";
-
-	private static final int CODE_CACHE_LIMIT = 4096;
-
-	private final Pseudonymizer pseudonymizer;
-
-	private final LocalDate today;
-
-	private final Districts districts;
-
-	private final String district;
+	private final Map<String, String>[] rawCache;
 
 	/** One rule per field, by its value type. */
 	private final FieldRule[] rules;
 
-	/** The masked ID number of the record being normalized (how a duplicate is shown). */
-	private String shownAs;
+	/** The rule of the resident ID number, when the kind has one (it knows how a duplicate is shown). */
+	private final FieldRule.IdNumber idNumber;
 
 	/** Longer values quarantine their record (value_too_long): they would be damage, not data. */
 	private final int maxValueChars;
 
 	public RecordNormalizer(String district, SourceKind kind, SourceDefinition definition, ReferenceData reference,
 			Pseudonymizer pseudonymizer, LocalDate today) {
-		this(district, kind, definition, reference, pseudonymizer, today, cq.talentwarehouse.source.SizeLimits.DEFAULT);
+		this(district, kind, definition, reference, pseudonymizer, today, SizeLimits.DEFAULT);
 	}
 
 	public RecordNormalizer(String district, SourceKind kind, SourceDefinition definition, ReferenceData reference,
-			Pseudonymizer pseudonymizer, LocalDate today, cq.talentwarehouse.source.SizeLimits limits) {
+			Pseudonymizer pseudonymizer, LocalDate today, SizeLimits limits) {
 		this.maxValueChars = limits.maxValueChars();
-		this.district = district;
-		this.districts = reference.districts();
 		this.fields = kind.fields();
-		this.vocabularies = new Vocabulary[this.fields.size()];
-		this.separators = new String[this.fields.size()];
-		Map<String, ColumnSpec> columns = (definition.columns() == null) ? Map.of() : definition.columns();
-		for (int i = 0; i < this.fields.size(); i++) {
-			Field f = this.fields.get(i);
-			if (f.vocabulary() != null) {
-				this.vocabularies[i] = reference.vocabulary(f.vocabulary())
-					.with(definition.valuesOrEmpty().get(f.name()));
-			}
-			ColumnSpec spec = columns.get(f.name());
-			// cells are NFKC-folded before splitting, so the separators must be too (；becomes ;)
-			this.separators[i] = java.text.Normalizer.normalize(
-					(spec != null && spec.multiValued()) ? spec.separators() : "、,;|", java.text.Normalizer.Form.NFKC);
-		}
 		this.width = kind.stagedColumns().size() - 1;
-		this.stagedWidths = new int[this.fields.size()];
+		Map<String, ColumnSpec> columns = (definition.columns() == null) ? Map.of() : definition.columns();
+		int n = this.fields.size();
+		this.stagedWidths = new int[n];
 		@SuppressWarnings("unchecked")
-		java.util.Map<String, String>[] caches = new java.util.Map[this.fields.size()];
-		for (int i = 0; i < this.fields.size(); i++) {
-			this.stagedWidths[i] = this.fields.get(i).stagedColumns().size();
-			caches[i] = new java.util.HashMap<>();
-		}
-		this.codeCache = caches;
-		@SuppressWarnings("unchecked")
-		java.util.Map<String, String>[] raws = new java.util.Map[this.fields.size()];
-		for (int i = 0; i < this.fields.size(); i++) {
-			SourceKind.ValueType type = this.fields.get(i).type();
+		Map<String, String>[] raws = new Map[n];
+		this.rawCache = raws;
+		this.rules = new FieldRule[n];
+		FieldRule.IdNumber id = null;
+		for (int i = 0; i < n; i++) {
+			Field f = this.fields.get(i);
+			this.stagedWidths[i] = f.stagedColumns().size();
+			SourceKind.ValueType type = f.type();
 			if (type == SourceKind.ValueType.CODE || type == SourceKind.ValueType.CODE_LIST
 					|| type == SourceKind.ValueType.USCC) {
-				raws[i] = new java.util.HashMap<>();
+				raws[i] = new HashMap<>();
 			}
+			this.rules[i] = switch (type) {
+				case ID_NUMBER -> id = new FieldRule.IdNumber(f, today, pseudonymizer);
+				case PERSONAL_NAME -> new FieldRule.Presence(f);
+				case TEXT -> new FieldRule.Text(f);
+				case CODE, CODE_LIST -> new FieldRule.Code(f, codes(f, definition, reference, columns.get(f.name())), raws[i]);
+				case USCC -> new FieldRule.CreditCode(f, raws[i]);
+				case QUANTITY -> new FieldRule.Quantity(f);
+				case DISTRICT -> new FieldRule.District(f, reference.districts(), district);
+				case DATE -> new FieldRule.Date(f, today);
+			};
 		}
-		this.rawCache = raws;
-		this.pseudonymizer = pseudonymizer;
-		this.today = today;
-		this.rules = new FieldRule[this.fields.size()];
-		for (int i = 0; i < this.fields.size(); i++) {
-			this.rules[i] = rule(i, this.fields.get(i));
-		}
+		this.idNumber = id;
 	}
 
-	/**
-	 * What a cleaned cell must satisfy and what it stages, one class per value type. Called through
-	 * an array of them, each rule is compiled on its own: a district whose dates take a branch no
-	 * earlier district took recompiles the date rule, not the whole record normalization with the
-	 * HMAC and every validator inlined into it.
-	 */
-	private abstract static class FieldRule {
-
-		final Field field;
-
-		FieldRule(Field field) {
-			this.field = field;
-		}
-
-		/**
-		 * Writes the staged values of a cleaned, non-empty cell into {@code out} from {@code at}.
-		 * @return null when the cell is good, else the record quarantined for the rule it broke
-		 */
-		abstract StagedRecord apply(long line, String original, String value, String[] out, int at);
-
-	}
-
-	private FieldRule rule(int index, Field field) {
-		return switch (field.type()) {
-			case ID_NUMBER -> new IdNumberRule(field);
-			case PERSONAL_NAME -> new PresenceRule(field);
-			case TEXT -> new TextRule(field);
-			case CODE, CODE_LIST -> new CodeRule(field, index, this.rawCache[index]);
-			case USCC -> new CreditCodeRule(field, this.rawCache[index]);
-			case QUANTITY -> new QuantityRule(field);
-			case DISTRICT -> new DistrictRule(field);
-			case DATE -> new DateRule(field);
-		};
-	}
-
-	private final class IdNumberRule extends FieldRule {
-
-		IdNumberRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			ResidentIdNumber.Result id = ResidentIdNumber.check(value, RecordNormalizer.this.today);
-			if (!id.isValid()) {
-				return StagedRecord.quarantined(line, idRule(id.outcome()), this.field.name(), ResidentIdNumber.mask(value));
-			}
-			out[at] = RecordNormalizer.this.pseudonymizer.pseudonym(id.canonical());
-			out[at + 1] = (id.gender() == 'M') ? "M" : (id.gender() == 'F') ? "F" : String.valueOf(id.gender());
-			out[at + 2] = year(id.birthYear());
-			RecordNormalizer.this.shownAs = ResidentIdNumber.mask(id.canonical());
-			return null;
-		}
-
-	}
-
-	/** A person's name: checked for presence only, never staged — names do not leave this process. */
-	private static final class PresenceRule extends FieldRule {
-
-		PresenceRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			return null;
-		}
-
-	}
-
-	private static final class TextRule extends FieldRule {
-
-		TextRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			out[at] = value;
-			return null;
-		}
-
-	}
-
-	private final class CodeRule extends FieldRule {
-
-		private final int index;
-
-		private final boolean list;
-
-		private final java.util.Map<String, String> raws;
-
-		CodeRule(Field field, int index, java.util.Map<String, String> raws) {
-			super(field);
-			this.index = index;
-			this.list = field.type() == SourceKind.ValueType.CODE_LIST;
-			this.raws = raws;
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			String code = cachedCode(this.index, value, this.list);
-			remember(this.raws, original, (code == null) ? UNKNOWN : code);
-			if (code == null) {
-				return StagedRecord.quarantined(line, unknownRule(this.field), this.field.name(), original);
-			}
-			out[at] = code;
-			return null;
-		}
-
-	}
-
-	private static final class CreditCodeRule extends FieldRule {
-
-		private final java.util.Map<String, String> raws;
-
-		CreditCodeRule(Field field, java.util.Map<String, String> raws) {
-			super(field);
-			this.raws = raws;
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			SocialCreditCode.Result uscc = SocialCreditCode.check(value);
-			if (!uscc.isValid()) {
-				String broken = (uscc.outcome() == SocialCreditCode.Outcome.CHECKSUM) ? USCC_CHECKSUM : USCC_FORMAT;
-				remember(this.raws, original, broken);
-				return StagedRecord.quarantined(line, rawRule(broken, this.field), this.field.name(), original);
-			}
-			remember(this.raws, original, uscc.canonical());
-			out[at] = uscc.canonical();
-			return null;
-		}
-
-	}
-
-	private static final class QuantityRule extends FieldRule {
-
-		QuantityRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			java.math.BigDecimal amount = Quantities.parse(value);
-			if (amount == null) {
-				return StagedRecord.quarantined(line, QuarantineRule.QUANTITY_INVALID, this.field.name(), original);
-			}
-			out[at] = amount.toPlainString();
-			return null;
-		}
-
-	}
-
-	private final class DistrictRule extends FieldRule {
-
-		DistrictRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			String code = RecordNormalizer.this.districts.code(value);
-			if (code == null) {
-				return StagedRecord.quarantined(line, QuarantineRule.DISTRICT_UNKNOWN, this.field.name(), original);
-			}
-			if (!code.equals(RecordNormalizer.this.district)) {
-				return StagedRecord.quarantined(line, QuarantineRule.DISTRICT_MISMATCH, this.field.name(), original);
-			}
-			return null;
-		}
-
-	}
-
-	private final class DateRule extends FieldRule {
-
-		DateRule(Field field) {
-			super(field);
-		}
-
-		@Override
-		StagedRecord apply(long line, String original, String value, String[] out, int at) {
-			LocalDate date = DateValues.parse(value);
-			if (date == null || date.isAfter(RecordNormalizer.this.today)) {
-				return StagedRecord.quarantined(line, QuarantineRule.DATE_INVALID, this.field.name(), original);
-			}
-			out[at] = date.toString();
-			return null;
-		}
-
+	/** The vocabulary of a code field, with the district's own value names, and how its lists are separated. */
+	private static VocabularyCodes codes(Field f, SourceDefinition definition, ReferenceData reference, ColumnSpec spec) {
+		Vocabulary vocabulary = reference.vocabulary(f.vocabulary()).with(definition.valuesOrEmpty().get(f.name()));
+		// cells are NFKC-folded before splitting, so the separators must be too (；becomes ;)
+		String separators = java.text.Normalizer.normalize(
+				(spec != null && spec.multiValued()) ? spec.separators() : "、,;|", java.text.Normalizer.Form.NFKC);
+		return new VocabularyCodes(vocabulary, separators);
 	}
 
 	@Override
 	public StagedRecord process(RawRecord raw) {
 		String[] out = new String[this.width];
-		this.shownAs = null;
 		int at = 0;
 		String[] in = raw.values();
 		for (int i = 0; i < this.fields.size(); i++) {
@@ -336,12 +111,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				return StagedRecord.quarantined(raw.line(), QuarantineRule.VALUE_TOO_LONG, field.name(),
 						(personal ? "" : original.substring(0, 60) + "… ") + "(" + original.length() + " characters)");
 			}
-			java.util.Map<String, String> raws = this.rawCache[i];
+			Map<String, String> raws = this.rawCache[i];
 			if (raws != null && original != null) {
 				String known = raws.get(original);
 				if (known != null) {
 					if (known.charAt(0) == '\0') {
-						return StagedRecord.quarantined(raw.line(), rawRule(known, field), field.name(), original);
+						return StagedRecord.quarantined(raw.line(), FieldRule.rawRule(known, field), field.name(), original);
 					}
 					out[at++] = known;
 					continue;
@@ -365,112 +140,8 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			}
 			at += this.stagedWidths[i];
 		}
-		return StagedRecord.accepted(raw.line(), out, this.shownAs);
-	}
-
-	private static final String[] YEARS = new String[300];
-
-	/** Birth years as text without a new string per record. */
-	private static String year(int year) {
-		int i = year - 1800;
-		if (i < 0 || i >= YEARS.length) {
-			return Integer.toString(year);
-		}
-		String s = YEARS[i];
-		if (s == null) {
-			s = Integer.toString(year);
-			YEARS[i] = s;
-		}
-		return s;
-	}
-
-	private static QuarantineRule idRule(ResidentIdNumber.Outcome outcome) {
-		return switch (outcome) {
-			case MISSING -> QuarantineRule.ID_MISSING;
-			case FORMAT -> QuarantineRule.ID_FORMAT;
-			case CHECKSUM -> QuarantineRule.ID_CHECKSUM;
-			case BIRTH_DATE -> QuarantineRule.ID_BIRTH_DATE;
-			case VALID -> throw new IllegalArgumentException("valid");
-		};
-	}
-
-	private static void remember(java.util.Map<String, String> raws, String original, String result) {
-		if (raws != null && raws.size() < CODE_CACHE_LIMIT) {
-			raws.put(original, result);
-		}
-	}
-
-	private static QuarantineRule rawRule(String marker, Field field) {
-		if (marker == USCC_CHECKSUM) {
-			return QuarantineRule.USCC_CHECKSUM;
-		}
-		if (marker == USCC_FORMAT) {
-			return QuarantineRule.USCC_FORMAT;
-		}
-		return unknownRule(field);
-	}
-
-	private static QuarantineRule unknownRule(Field field) {
-		return "talent_categories".equals(field.vocabulary()) ? QuarantineRule.CATEGORY_UNKNOWN : QuarantineRule.VOCABULARY_UNKNOWN;
-	}
-
-	private String cachedCode(int field, String value, boolean list) {
-		java.util.Map<String, String> cache = this.codeCache[field];
-		String code = cache.get(value);
-		if (code == null) {
-			code = list ? codeList(this.vocabularies[field], value, this.separators[field])
-					: this.vocabularies[field].code(value);
-			if (code == null) {
-				code = UNKNOWN;
-			}
-			if (cache.size() < CODE_CACHE_LIMIT) {
-				cache.put(value, code);
-			}
-		}
-		return (code == UNKNOWN) ? null : code;
-	}
-
-	/** Codes of every value in a multi-valued cell, de-duplicated, or null if any is unknown. */
-	private static String codeList(Vocabulary vocabulary, String cell, String separators) {
-		StringBuilder codes = new StringBuilder();
-		int start = 0;
-		for (int i = 0; i <= cell.length(); i++) {
-			if (i < cell.length() && separators.indexOf(cell.charAt(i)) < 0) {
-				continue;
-			}
-			if (i > start) {
-				String part = cell.substring(start, i);
-				if (TextNormalizer.clean(part) != null) {
-					String code = vocabulary.code(part);
-					if (code == null) {
-						return null;
-					}
-					if (!containsCode(codes, code)) {
-						if (codes.length() > 0) {
-							codes.append('|');
-						}
-						codes.append(code);
-					}
-				}
-			}
-			start = i + 1;
-		}
-		return (codes.length() == 0) ? null : codes.toString();
-	}
-
-	private static boolean containsCode(StringBuilder codes, String code) {
-		int from = 0;
-		while (true) {
-			int at = codes.indexOf(code, from);
-			if (at < 0) {
-				return false;
-			}
-			int end = at + code.length();
-			if ((at == 0 || codes.charAt(at - 1) == '|') && (end == codes.length() || codes.charAt(end) == '|')) {
-				return true;
-			}
-			from = end;
-		}
+		// an accepted record of a kind with ID numbers always passed its ID rule just now
+		return StagedRecord.accepted(raw.line(), out, (this.idNumber != null) ? this.idNumber.shownAs() : null);
 	}
 
 }
