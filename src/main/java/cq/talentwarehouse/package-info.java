@@ -1,4 +1,4 @@
 /**
- * Talent Warehouse: loads Chongqing district talent feeds into a DuckDB star schema; {@code TalentWarehouseApplication} starts it, {@code TalentProperties} holds its settings.
+ * Talent Warehouse: loads Chongqing district talent feeds into a DuckDB star schema; {@code TalentProperties} holds its settings; {@code cli.TalentWarehouseApplication} starts it.
  */
 package cq.talentwarehouse;

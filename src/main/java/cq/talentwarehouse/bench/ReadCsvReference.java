@@ -27,7 +27,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import cq.talentwarehouse.load.DuckDb;
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;

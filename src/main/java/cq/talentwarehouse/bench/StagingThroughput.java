@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
@@ -20,10 +20,10 @@ import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.source.RawRecord;
 import cq.talentwarehouse.source.SourceReaders;
-import cq.talentwarehouse.stage.Pseudonymizer;
+import cq.talentwarehouse.normalize.Pseudonymizer;
 import cq.talentwarehouse.stage.RecordBlock;
-import cq.talentwarehouse.stage.RecordNormalizer;
-import cq.talentwarehouse.stage.StagedRecord;
+import cq.talentwarehouse.normalize.RecordNormalizer;
+import cq.talentwarehouse.normalize.StagedRecord;
 import cq.talentwarehouse.stage.StagingWriter;
 
 /**

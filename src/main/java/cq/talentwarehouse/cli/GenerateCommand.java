@@ -66,7 +66,7 @@ class GenerateCommand implements Callable<Integer> {
 			}
 			long t0 = System.nanoTime();
 			var summary = DemoDataGenerator.generate(this.landing, this.seed);
-			var names = cq.talentwarehouse.normalize.ReferenceData.bundled().districts();
+			var names = cq.talentwarehouse.reference.ReferenceData.bundled().districts();
 			System.out.printf(Locale.ROOT, "Wrote demo extracts of %d districts into %s in %.1f s: %d files, %,d rows (seed %d).%n",
 					summary.cleanRosterPeople().size(), this.landing.toAbsolutePath().normalize(), (System.nanoTime() - t0) / 1e9,
 					summary.files(), summary.rows(), this.seed);

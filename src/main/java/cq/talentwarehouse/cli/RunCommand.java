@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.demo.FirstStart;
-import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.normalize.Seeds;
+import cq.talentwarehouse.reference.ReferenceData;
+import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.run.LoadRun;

@@ -6,8 +6,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
-
 /** Starts the batch application only for the commands that run jobs; queries stay light. */
 final class SpringContext {
 

@@ -3,9 +3,9 @@ package cq.talentwarehouse.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import cq.talentwarehouse.normalize.Seeds;
+import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
-import cq.talentwarehouse.pipeline.PipelineProblem;
+import cq.talentwarehouse.reference.FileProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +29,7 @@ class ValidateCommand implements Callable<Integer> {
 		this.options.requireFolderIfPresent("--seeds", this.options.seeds, this.spec);
 		// the same folder a run reads (TALENT_SEEDS, default seeds/), the copy in the jar only without one
 		Seeds seeds = Seeds.at(this.options.seeds);
-		List<PipelineProblem> seedProblems = seeds.check();
+		List<FileProblem> seedProblems = seeds.check();
 		seedProblems.forEach(System.err::println);
 		PipelineCatalog catalog = PipelineCatalog.load(this.options.pipelines, this.options.landing,
 				seedProblems.isEmpty() ? seeds.reference() : Seeds.bundled().reference());

@@ -21,8 +21,8 @@ import com.ibm.icu.text.Transliterator;
 
 import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.pipeline.LandingZone;
-import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.reference.ReferenceData;
+import cq.talentwarehouse.reference.Vocabulary;
 import cq.talentwarehouse.validate.ResidentIdNumber;
 import cq.talentwarehouse.validate.SocialCreditCode;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cq.talentwarehouse.TalentProperties;
-import cq.talentwarehouse.normalize.Seeds;
+import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
 import cq.talentwarehouse.pipeline.LandingZone;
-import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.reference.ReferenceData;
+import cq.talentwarehouse.reference.Vocabulary;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.validate.ResidentIdNumber;
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.stage.StagingArea;
 

@@ -1,4 +1,4 @@
 /**
- * Normalize: the rules a raw value passes before it is staged — dates, quantities, script, district names, vocabularies — and the seeds they read.
+ * Normalize: one raw record to a staged one or to quarantine ({@code RecordNormalizer}), one rule per value type, persons as keyed pseudonyms; {@code QuarantineRule} names the rules.
  */
 package cq.talentwarehouse.normalize;

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.FileProblem;
+import cq.talentwarehouse.reference.ReferenceData;
 
 /**
  * Reads and checks every pipeline file of a folder. Nothing is loaded from a folder with
@@ -33,9 +34,9 @@ public final class PipelineCatalog {
 
 	private final List<PipelineDefinition> pipelines;
 
-	private final List<PipelineProblem> problems;
+	private final List<FileProblem> problems;
 
-	private PipelineCatalog(List<PipelineDefinition> pipelines, List<PipelineProblem> problems) {
+	private PipelineCatalog(List<PipelineDefinition> pipelines, List<FileProblem> problems) {
 		this.pipelines = pipelines;
 		this.problems = problems;
 	}
@@ -44,7 +45,7 @@ public final class PipelineCatalog {
 		return this.pipelines;
 	}
 
-	public List<PipelineProblem> problems() {
+	public List<FileProblem> problems() {
 		return this.problems;
 	}
 
@@ -54,13 +55,13 @@ public final class PipelineCatalog {
 
 	public static PipelineCatalog load(Path folder, Path landingRoot, ReferenceData reference) {
 		List<PipelineDefinition> pipelines = new ArrayList<>();
-		List<PipelineProblem> problems = new ArrayList<>();
+		List<FileProblem> problems = new ArrayList<>();
 		if (Files.isRegularFile(folder)) {
-			problems.add(new PipelineProblem(folder, 0, "is a file, not a folder: give the folder holding the pipeline files (*.yaml)"));
+			problems.add(new FileProblem(folder, 0, "is a file, not a folder: give the folder holding the pipeline files (*.yaml)"));
 			return new PipelineCatalog(pipelines, problems);
 		}
 		if (!Files.isDirectory(folder)) {
-			problems.add(new PipelineProblem(folder, 0, "pipeline folder not found"));
+			problems.add(new FileProblem(folder, 0, "pipeline folder not found"));
 			return new PipelineCatalog(pipelines, problems);
 		}
 		List<Path> files;
@@ -70,11 +71,11 @@ public final class PipelineCatalog {
 				.toList();
 		}
 		catch (IOException ex) {
-			problems.add(new PipelineProblem(folder, 0, "cannot list pipeline folder: " + ex.getMessage()));
+			problems.add(new FileProblem(folder, 0, "cannot list pipeline folder: " + ex.getMessage()));
 			return new PipelineCatalog(pipelines, problems);
 		}
 		if (files.isEmpty()) {
-			problems.add(new PipelineProblem(folder, 0, "no pipeline files (*.yaml) found"));
+			problems.add(new FileProblem(folder, 0, "no pipeline files (*.yaml) found"));
 		}
 		for (Path file : files) {
 			PipelineDefinition definition = readAndCheck(file, landingRoot, reference, problems);
@@ -85,7 +86,7 @@ public final class PipelineCatalog {
 		List<String> seen = new ArrayList<>();
 		for (PipelineDefinition p : pipelines) {
 			if (seen.contains(p.district())) {
-				problems.add(new PipelineProblem(p.file(), 1, "district: " + p.district()
+				problems.add(new FileProblem(p.file(), 1, "district: " + p.district()
 						+ " has more than one pipeline file; allowed: one file per district"));
 			}
 			seen.add(p.district());
@@ -95,13 +96,13 @@ public final class PipelineCatalog {
 
 	/** One file: YAML, then the JSON Schema, then what only the seeds and the landing zone can tell. */
 	private static PipelineDefinition readAndCheck(Path file, Path landingRoot, ReferenceData reference,
-			List<PipelineProblem> problems) {
+			List<FileProblem> problems) {
 		String text;
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			problems.add(new PipelineProblem(file, 0, "cannot read: " + ex.getMessage()));
+			problems.add(new FileProblem(file, 0, "cannot read: " + ex.getMessage()));
 			return null;
 		}
 		YamlTree yaml;
@@ -113,11 +114,11 @@ public final class PipelineCatalog {
 			return null;
 		}
 		catch (IOException ex) {
-			problems.add(new PipelineProblem(file, 0, "cannot read: " + ex.getMessage()));
+			problems.add(new FileProblem(file, 0, "cannot read: " + ex.getMessage()));
 			return null;
 		}
 		if (yaml.root() == null || yaml.root().isNull()) {
-			problems.add(new PipelineProblem(file, 1, "(top level): the file is empty; allowed: district, landing and sources"
+			problems.add(new FileProblem(file, 1, "(top level): the file is empty; allowed: district, landing and sources"
 					+ " (see docs/pipelines.md)"));
 			return null;
 		}
@@ -139,14 +140,14 @@ public final class PipelineCatalog {
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
 			if (problems.size() == before) {
-				problems.add(new PipelineProblem(file, 1, "(top level): cannot be read as a pipeline file; allowed: see docs/pipelines.md"));
+				problems.add(new FileProblem(file, 1, "(top level): cannot be read as a pipeline file; allowed: see docs/pipelines.md"));
 			}
 			return null;
 		}
 		definition = definition.withFile(file);
-		List<PipelineProblem> semantic = new ArrayList<>();
+		List<FileProblem> semantic = new ArrayList<>();
 		check(definition, yaml, landingRoot, reference, semantic);
-		for (PipelineProblem p : semantic) {
+		for (FileProblem p : semantic) {
 			if (bad.stream().noneMatch((b) -> p.message().startsWith(YamlTree.key(b) + ":"))) {
 				problems.add(p);
 			}
@@ -173,7 +174,7 @@ public final class PipelineCatalog {
 	}
 
 	/** A YAML syntax error as a sentence: where, which key, what the parser saw and how YAML nests. */
-	private static PipelineProblem yamlSyntaxProblem(Path file, String text, JsonProcessingException ex) {
+	private static FileProblem yamlSyntaxProblem(Path file, String text, JsonProcessingException ex) {
 		int line = line(ex);
 		String[] lines = text.split("\n", -1);
 		String key = "(top level)";
@@ -191,7 +192,7 @@ public final class PipelineCatalog {
 			}
 		}
 		String what = String.join(", ", sentences);
-		return new PipelineProblem(file, line, key + ": not well-formed YAML (" + what + "); allowed: one 'key: value' per line,"
+		return new FileProblem(file, line, key + ": not well-formed YAML (" + what + "); allowed: one 'key: value' per line,"
 				+ " the keys of one mapping in the same column, nested keys two spaces deeper, lists in [ ] closed on"
 				+ " the same line, and text holding ': ' or ' #' in quotes");
 	}
@@ -240,7 +241,7 @@ public final class PipelineCatalog {
 	}
 
 	private static void check(PipelineDefinition p, YamlTree yaml, Path landingRoot, ReferenceData reference,
-			List<PipelineProblem> problems) {
+			List<FileProblem> problems) {
 		Path file = p.file();
 		if (p.district() != null && reference.districts().code(p.district()) == null) {
 			problems.add(problem(file, yaml, "'" + p.district() + "' is not a Chongqing county-level code or name of the"
@@ -271,12 +272,12 @@ public final class PipelineCatalog {
 	}
 
 	/** {@code file:line: key: message} for the key at a path, the line being that key's (or its parent's). */
-	private static PipelineProblem problem(Path file, YamlTree yaml, String message, String... path) {
+	private static FileProblem problem(Path file, YamlTree yaml, String message, String... path) {
 		return PipelineSchema.problem(file, yaml.line(path), YamlTree.pointer(path), message);
 	}
 
 	private static void checkSource(Path file, YamlTree yaml, SourceKind kind, SourceDefinition source,
-			ReferenceData reference, List<PipelineProblem> problems) {
+			ReferenceData reference, List<FileProblem> problems) {
 		String k = kind.key();
 		String format = source.formatOrDefault();
 		if (source.isHttp()) {
@@ -326,7 +327,7 @@ public final class PipelineCatalog {
 
 	/** Settings that belong to another format, and the values of this format's own. */
 	private static void checkFormatSettings(Path file, YamlTree yaml, SourceKind kind, SourceDefinition source,
-			List<PipelineProblem> problems) {
+			List<FileProblem> problems) {
 		String format = source.formatOrDefault();
 		String k = kind.key();
 		Object[][] owners = { { "delimiter", source.delimiter(), "csv" }, { "encoding", source.encoding(), "csv, json" },
@@ -360,7 +361,7 @@ public final class PipelineCatalog {
 		}
 	}
 
-	private static void checkUrl(Path file, YamlTree yaml, String url, String k, List<PipelineProblem> problems) {
+	private static void checkUrl(Path file, YamlTree yaml, String url, String k, List<FileProblem> problems) {
 		java.net.URI uri;
 		try {
 			uri = new java.net.URI(url);
@@ -387,7 +388,7 @@ public final class PipelineCatalog {
 	}
 
 	private static void checkPagination(Path file, YamlTree yaml, SourceDefinition source, String k,
-			List<PipelineProblem> problems) {
+			List<FileProblem> problems) {
 		SourceDefinition.Pagination p = source.pagination();
 		if (source.isHttp() && "cursor".equals(p.typeOrDefault()) && p.next() == null) {
 			problems.add(problem(file, yaml, "cursor pagination needs 'next'; allowed: the path of the next cursor or"

@@ -23,6 +23,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
+import cq.talentwarehouse.reference.FileProblem;
+
 /**
  * The published JSON Schema of pipeline files ({@code pipelines/pipeline.schema.json}, bundled in
  * the jar): editors complete and check pipeline files with it, and {@link PipelineCatalog} checks
@@ -69,9 +71,9 @@ public final class PipelineSchema {
 	}
 
 	/** Problems of one parsed pipeline file, in line order; the pointers of the offending keys are added to {@code bad}. */
-	static List<PipelineProblem> check(Path file, YamlTree yaml, Set<String> bad) {
+	static List<FileProblem> check(Path file, YamlTree yaml, Set<String> bad) {
 		List<Error> errors = SCHEMA.validate(yaml.root());
-		List<PipelineProblem> problems = new ArrayList<>();
+		List<FileProblem> problems = new ArrayList<>();
 		Set<String> seen = new LinkedHashSet<>();
 		for (Error error : errors) {
 			String pointer = pointer(error.getInstanceLocation());
@@ -108,13 +110,13 @@ public final class PipelineSchema {
 			};
 			problems.add(problem(file, yaml.line(pointer), pointer, wrong + "; " + allowed(schemaAt(pointer))));
 		}
-		problems.sort(Comparator.comparingInt(PipelineProblem::line));
+		problems.sort(Comparator.comparingInt(FileProblem::line));
 		return problems;
 	}
 
-	static PipelineProblem problem(Path file, int line, String pointer, String message) {
+	static FileProblem problem(Path file, int line, String pointer, String message) {
 		String key = YamlTree.key(pointer);
-		return new PipelineProblem(file, line, (key.isEmpty() ? "(top level)" : key) + ": " + message);
+		return new FileProblem(file, line, (key.isEmpty() ? "(top level)" : key) + ": " + message);
 	}
 
 	private static String typeProblem(JsonNode value, JsonNode schema) {

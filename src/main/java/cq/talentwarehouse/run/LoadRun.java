@@ -39,11 +39,11 @@ import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
-import cq.talentwarehouse.normalize.Seeds;
+import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
-import cq.talentwarehouse.pipeline.PipelineProblem;
+import cq.talentwarehouse.reference.FileProblem;
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
 import cq.talentwarehouse.stage.StageMeta;
@@ -288,7 +288,7 @@ public class LoadRun {
 		LandingZone landing = new LandingZone(this.properties.getLanding());
 		// the seeds operators edit (TALENT_SEEDS), checked like the pipeline files before anything is read
 		Seeds seeds = Seeds.at(this.properties.getSeeds());
-		List<PipelineProblem> seedProblems = seeds.check();
+		List<FileProblem> seedProblems = seeds.check();
 		if (!seedProblems.isEmpty()) {
 			seedProblems.forEach(err::println);
 			err.println("Nothing loaded: fix the seeds above (check them with: validate).");
@@ -296,7 +296,7 @@ public class LoadRun {
 		}
 		PipelineCatalog catalog = PipelineCatalog.load(this.properties.getPipelines(), landing.root(), seeds.reference());
 		if (!catalog.isValid()) {
-			for (PipelineProblem problem : catalog.problems()) {
+			for (FileProblem problem : catalog.problems()) {
 				err.println(problem);
 			}
 			err.println("Nothing loaded: fix the pipeline files above (check them with: validate).");

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import cq.talentwarehouse.load.DuckDb;
-import cq.talentwarehouse.stage.PseudonymKey;
+import cq.talentwarehouse.normalize.PseudonymKey;
 
 /**
  * Keeps every person's pseudonym stable across loads: the published warehouse records the

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cq.talentwarehouse.normalize.ChineseScript;
-import cq.talentwarehouse.normalize.TextNormalizer;
+import cq.talentwarehouse.normalize.value.ChineseScript;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
 import cq.talentwarehouse.pipeline.ColumnSpec;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;

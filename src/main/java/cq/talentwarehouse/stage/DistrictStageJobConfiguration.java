@@ -34,8 +34,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cq.talentwarehouse.TalentProperties;
-import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.normalize.Seeds;
+import cq.talentwarehouse.normalize.PseudonymKey;
+import cq.talentwarehouse.normalize.Pseudonymizer;
+import cq.talentwarehouse.normalize.RecordNormalizer;
+import cq.talentwarehouse.normalize.StagedRecord;
+import cq.talentwarehouse.reference.ReferenceData;
+import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SourceDefinition;
@@ -337,6 +341,5 @@ public class DistrictStageJobConfiguration {
 		}
 
 	}
-
 
 }

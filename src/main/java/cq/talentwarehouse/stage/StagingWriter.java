@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import cq.talentwarehouse.normalize.QuarantineRule;
+import cq.talentwarehouse.normalize.StagedRecord;
 import cq.talentwarehouse.pipeline.SourceKind;
 
 /**

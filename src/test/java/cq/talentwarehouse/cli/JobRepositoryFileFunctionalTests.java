@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
 import cq.talentwarehouse.run.RunReport;
 import cq.talentwarehouse.testing.Fixtures;
 

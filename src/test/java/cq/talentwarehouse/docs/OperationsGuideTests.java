@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,7 +12,7 @@ import org.springframework.core.io.Resource;
 
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 
 import cq.talentwarehouse.testing.Fixtures;
 

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.stage.Pseudonymizer;
+import cq.talentwarehouse.normalize.Pseudonymizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -31,7 +31,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.run.RunReport;
 import cq.talentwarehouse.schedule.NightlySchedule;

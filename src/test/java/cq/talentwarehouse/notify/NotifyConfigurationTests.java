@@ -10,7 +10,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.TalentProperties;
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

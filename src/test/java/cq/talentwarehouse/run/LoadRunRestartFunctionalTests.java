@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.demo.DemoDataGenerator;
 
 import cq.talentwarehouse.testing.Fixtures;

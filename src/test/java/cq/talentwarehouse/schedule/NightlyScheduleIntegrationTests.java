@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.run.RunReport;
 
 import static org.assertj.core.api.Assertions.assertThat;

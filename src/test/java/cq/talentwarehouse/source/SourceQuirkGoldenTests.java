@@ -15,14 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
-import cq.talentwarehouse.stage.Pseudonymizer;
-import cq.talentwarehouse.stage.RecordNormalizer;
-import cq.talentwarehouse.stage.StagedRecord;
+import cq.talentwarehouse.normalize.Pseudonymizer;
+import cq.talentwarehouse.normalize.RecordNormalizer;
+import cq.talentwarehouse.normalize.StagedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

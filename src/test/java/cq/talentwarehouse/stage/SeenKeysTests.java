@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cq.talentwarehouse.normalize.Pseudonymizer;
+
 class SeenKeysTests {
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import cq.talentwarehouse.normalize.StagedRecord;
 import cq.talentwarehouse.pipeline.SourceKind;
 
 import static org.assertj.core.api.Assertions.assertThat;

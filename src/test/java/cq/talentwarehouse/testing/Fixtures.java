@@ -19,7 +19,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import cq.talentwarehouse.TalentWarehouseApplication;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.run.LoadRun;
 

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.normalize.value;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

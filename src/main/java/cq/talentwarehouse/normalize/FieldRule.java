@@ -1,12 +1,11 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.time.LocalDate;
 import java.util.Map;
 
-import cq.talentwarehouse.normalize.DateValues;
-import cq.talentwarehouse.normalize.Districts;
-import cq.talentwarehouse.normalize.Quantities;
-import cq.talentwarehouse.normalize.QuarantineRule;
+import cq.talentwarehouse.normalize.value.DateValues;
+import cq.talentwarehouse.reference.Districts;
+import cq.talentwarehouse.normalize.value.Quantities;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.pipeline.SourceKind.Field;
 import cq.talentwarehouse.validate.ResidentIdNumber;

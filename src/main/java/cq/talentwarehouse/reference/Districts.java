@@ -1,7 +1,10 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.util.Map;
 import java.util.Set;
+
+import cq.talentwarehouse.normalize.value.ChineseScript;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
 
 /** Chongqing's county-level divisions by GB/T 2260 code, and every name variant that maps to one. */
 public final class Districts {

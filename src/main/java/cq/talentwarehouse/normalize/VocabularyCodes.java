@@ -1,10 +1,10 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import cq.talentwarehouse.normalize.TextNormalizer;
-import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
+import cq.talentwarehouse.reference.Vocabulary;
 
 /**
  * The codes of one field's vocabulary for cleaned cells, remembered: districts write a few hundred

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -6,8 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cq.talentwarehouse.normalize.QuarantineRule;
-import cq.talentwarehouse.normalize.ReferenceData;
+import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.source.RawRecord;

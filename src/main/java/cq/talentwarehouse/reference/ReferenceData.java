@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
+import cq.talentwarehouse.normalize.value.TextNormalizer;
 
 /**
  * The reference seeds the normalizer needs, parsed from a {@link Seeds} set — the same files the

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,10 +7,9 @@ import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import cq.talentwarehouse.normalize.QuarantineRule;
-import cq.talentwarehouse.normalize.ReferenceData;
-import cq.talentwarehouse.normalize.TextNormalizer;
-import cq.talentwarehouse.normalize.Vocabulary;
+import cq.talentwarehouse.reference.ReferenceData;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
+import cq.talentwarehouse.reference.Vocabulary;
 import cq.talentwarehouse.pipeline.ColumnSpec;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cq.talentwarehouse.pipeline.PipelineProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +32,7 @@ class SeedCheckTests {
 		append("reported_indicators.csv", "x-1,510100,talent_total,2023-12-31,roughly,12万,人,true,a.txt,一句话\n");
 
 		// when
-		var problems = SeedCheck.check(this.dir).stream().map(PipelineProblem::toString).toList();
+		var problems = SeedCheck.check(this.dir).stream().map(FileProblem::toString).toList();
 
 		// then
 		assertThat(problems).anyMatch((p) -> p.matches(".*education_levels\\.csv:8: duplicate education_code 'master'"))

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.normalize.value;
 
 import com.ibm.icu.text.Transliterator;
 

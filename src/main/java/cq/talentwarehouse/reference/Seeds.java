@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import cq.talentwarehouse.pipeline.PipelineProblem;
 
 /**
  * The reference seeds a command works with: the CSVs of a folder ({@code TALENT_SEEDS}, default
@@ -93,7 +91,7 @@ public final class Seeds {
 	}
 
 	/** Problems of these seeds as {@code file:line: message}; none means they can be used. */
-	public List<PipelineProblem> check() {
+	public List<FileProblem> check() {
 		return SeedCheck.check(this);
 	}
 

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
-package cq.talentwarehouse.pipeline;
+package cq.talentwarehouse.reference;
 
 import java.nio.file.Path;
 
 /** A problem in a pipeline or seed file, printed as {@code file:line: message}. */
-public record PipelineProblem(Path file, int line, String message) {
+public record FileProblem(Path file, int line, String message) {
 
 	@Override
 	public String toString() {

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import cq.talentwarehouse.pipeline.PipelineProblem;
+import cq.talentwarehouse.normalize.value.Quantities;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
 
 /**
  * Checks the reference seeds the normalizer and the warehouse share: each file parses, has its
@@ -49,12 +50,12 @@ public final class SeedCheck {
 	}
 
 	/** Checks the seeds of a folder (a checkout's {@code seeds/}) or, when null or missing, those bundled in the jar. */
-	public static List<PipelineProblem> check(Path folder) {
+	public static List<FileProblem> check(Path folder) {
 		return check(Seeds.at(folder));
 	}
 
-	public static List<PipelineProblem> check(Seeds seeds) {
-		List<PipelineProblem> problems = new ArrayList<>();
+	public static List<FileProblem> check(Seeds seeds) {
+		List<FileProblem> problems = new ArrayList<>();
 		Set<String> districtCodes = new HashSet<>();
 		for (String seed : ReferenceData.SEED_FILES) {
 			Path label = seeds.label(seed);
@@ -66,18 +67,18 @@ public final class SeedCheck {
 				records = parser.getRecords();
 			}
 			catch (java.nio.file.NoSuchFileException ex) {
-				problems.add(new PipelineProblem(label, 0, "missing: every seed file must be in the seeds folder (copy it"
+				problems.add(new FileProblem(label, 0, "missing: every seed file must be in the seeds folder (copy it"
 						+ " from the project's seeds/)"));
 				continue;
 			}
 			catch (IOException | RuntimeException ex) {
-				problems.add(new PipelineProblem(label, 0, "cannot read: " + ex.getMessage()));
+				problems.add(new FileProblem(label, 0, "cannot read: " + ex.getMessage()));
 				continue;
 			}
 			List<String> missing = new ArrayList<>(REQUIRED.get(seed));
 			missing.removeAll(header);
 			if (!missing.isEmpty()) {
-				problems.add(new PipelineProblem(label, 1, "missing column(s) " + missing));
+				problems.add(new FileProblem(label, 1, "missing column(s) " + missing));
 				continue;
 			}
 			checkRows(seed, label, header, records, districtCodes, problems);
@@ -86,7 +87,7 @@ public final class SeedCheck {
 	}
 
 	private static void checkRows(String seed, Path label, List<String> header, List<CSVRecord> records,
-			Set<String> districtCodes, List<PipelineProblem> problems) {
+			Set<String> districtCodes, List<FileProblem> problems) {
 		boolean vocabulary = ReferenceData.VOCABULARIES.contains(seed);
 		Set<String> codes = new HashSet<>();
 		Map<String, String> synonymOwner = new HashMap<>();
@@ -94,15 +95,15 @@ public final class SeedCheck {
 			// records hold no line breaks in these seeds, so record n sits on line n + 1
 			int line = (int) r.getRecordNumber() + 1;
 			if (r.size() != header.size()) {
-				problems.add(new PipelineProblem(label, line, r.size() + " fields where the header has " + header.size()));
+				problems.add(new FileProblem(label, line, r.size() + " fields where the header has " + header.size()));
 				continue;
 			}
 			String code = r.get(0);
 			if (code.isBlank()) {
-				problems.add(new PipelineProblem(label, line, "empty " + header.get(0)));
+				problems.add(new FileProblem(label, line, "empty " + header.get(0)));
 			}
 			else if (!seed.equals("district_code_lineage") && !codes.add(code)) {
-				problems.add(new PipelineProblem(label, line, "duplicate " + header.get(0) + " '" + code + "'"));
+				problems.add(new FileProblem(label, line, "duplicate " + header.get(0) + " '" + code + "'"));
 			}
 			if (vocabulary) {
 				for (String synonym : (r.get(1) + "|" + r.get("synonyms")).split("\\|")) {
@@ -112,7 +113,7 @@ public final class SeedCheck {
 					}
 					String owner = synonymOwner.putIfAbsent(key, code);
 					if (owner != null && !owner.equals(code)) {
-						problems.add(new PipelineProblem(label, line, "synonym '" + synonym + "' of " + code
+						problems.add(new FileProblem(label, line, "synonym '" + synonym + "' of " + code
 								+ " already names " + owner + "; a value must map to one code"));
 					}
 				}
@@ -120,29 +121,29 @@ public final class SeedCheck {
 			switch (seed) {
 				case "districts" -> {
 					if (!code.matches("5\\d{5}")) {
-						problems.add(new PipelineProblem(label, line, "district_code '" + code + "' is not a Chongqing GB/T 2260 code"));
+						problems.add(new FileProblem(label, line, "district_code '" + code + "' is not a Chongqing GB/T 2260 code"));
 					}
 					districtCodes.add(code);
 					date(label, line, "valid_from", r.get("valid_from"), false, problems);
 					date(label, line, "valid_to", r.get("valid_to"), true, problems);
 					population(label, line, r, problems);
 					if (!List.of("主城都市区", "渝东北", "渝东南").contains(r.get("region"))) {
-						problems.add(new PipelineProblem(label, line, "region '" + r.get("region")
+						problems.add(new FileProblem(label, line, "region '" + r.get("region")
 								+ "' is not one of 主城都市区, 渝东北, 渝东南"));
 					}
 				}
 				case "reported_indicators" -> {
 					if (!districtCodes.contains(r.get("district_code"))) {
-						problems.add(new PipelineProblem(label, line, "district_code '" + r.get("district_code")
+						problems.add(new FileProblem(label, line, "district_code '" + r.get("district_code")
 								+ "' is not in seeds/districts.csv"));
 					}
 					date(label, line, "as_of", r.get("as_of"), false, problems);
 					if (!List.of("exact", "at_least", "approximately").contains(r.get("qualifier"))) {
-						problems.add(new PipelineProblem(label, line, "qualifier '" + r.get("qualifier")
+						problems.add(new FileProblem(label, line, "qualifier '" + r.get("qualifier")
 								+ "' is not exact, at_least or approximately"));
 					}
 					if (Quantities.parse(r.get("reported_value")) == null) {
-						problems.add(new PipelineProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
+						problems.add(new FileProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
 					}
 				}
 				default -> {
@@ -152,32 +153,32 @@ public final class SeedCheck {
 	}
 
 	/** A population is a figure with its year and its source, or all three are empty (unknown, never estimated). */
-	private static void population(Path label, int line, CSVRecord r, List<PipelineProblem> problems) {
+	private static void population(Path label, int line, CSVRecord r, List<FileProblem> problems) {
 		String value = r.get("population_10k");
 		String year = r.get("population_year");
 		String source = r.isMapped("population_source") ? r.get("population_source") : "";
 		if (value.isBlank()) {
 			if (!year.isBlank() || !source.isBlank()) {
-				problems.add(new PipelineProblem(label, line, "population_year or population_source given without"
+				problems.add(new FileProblem(label, line, "population_year or population_source given without"
 						+ " population_10k; leave all three empty when the population is unknown"));
 			}
 			return;
 		}
 		java.math.BigDecimal number = Quantities.parse(value);
 		if (number == null || number.signum() <= 0) {
-			problems.add(new PipelineProblem(label, line, "population_10k '" + value + "' is not a number of 万 residents"));
+			problems.add(new FileProblem(label, line, "population_10k '" + value + "' is not a number of 万 residents"));
 		}
 		if (!year.matches("(19|20)[0-9]{2}")) {
-			problems.add(new PipelineProblem(label, line, "population_10k needs its population_year (yyyy), not '" + year + "'"));
+			problems.add(new FileProblem(label, line, "population_10k needs its population_year (yyyy), not '" + year + "'"));
 		}
 		if (source.isBlank()) {
-			problems.add(new PipelineProblem(label, line, "population_10k needs its population_source (the statistical"
+			problems.add(new FileProblem(label, line, "population_10k needs its population_source (the statistical"
 					+ " yearbook or bulletin it comes from); a figure without a source is not loaded"));
 		}
 	}
 
 	private static void date(Path label, int line, String column, String value, boolean optional,
-			List<PipelineProblem> problems) {
+			List<FileProblem> problems) {
 		if (value.isBlank() && optional) {
 			return;
 		}
@@ -185,7 +186,7 @@ public final class SeedCheck {
 			LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new PipelineProblem(label, line, column + " '" + value + "' is not a date (yyyy-mm-dd)"));
+			problems.add(new FileProblem(label, line, column + " '" + value + "' is not a date (yyyy-mm-dd)"));
 		}
 	}
 

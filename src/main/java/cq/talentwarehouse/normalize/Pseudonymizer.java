@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.normalize;
 
 import java.security.GeneralSecurityException;
 

@@ -1,6 +1,4 @@
-package cq.talentwarehouse.stage;
-
-import cq.talentwarehouse.normalize.QuarantineRule;
+package cq.talentwarehouse.normalize;
 
 /**
  * A record after normalization: either accepted with its staging values, or quarantined with the

@@ -1,9 +1,12 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import cq.talentwarehouse.normalize.value.ChineseScript;
+import cq.talentwarehouse.normalize.value.TextNormalizer;
 
 /**
  * A closed vocabulary from {@code seeds/}: codes with their Chinese names and synonyms. Values

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.normalize;
+package cq.talentwarehouse.reference;
 
 import org.junit.jupiter.api.Test;
 
