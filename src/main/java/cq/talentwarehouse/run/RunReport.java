@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param runId the run's id, also the folder name
  * @param startedAt local start time
  * @param finishedAt local end time, null while running
- * @param status running, published, partial (some districts failed) or failed (nothing published)
+ * @param status a {@link RunStatus} key
  * @param exitCode the process exit code the run ended with
  * @param stagingRoot where its staged files are
  * @param districts each planned district snapshot and its outcome
@@ -55,6 +55,11 @@ public record RunReport(String runId, String startedAt, String finishedAt, Strin
 			long staged, long quarantined, double seconds, String rules) {
 	}
 
+	/** Whether the run stands or ended at {@code status}. */
+	public boolean is(RunStatus status) {
+		return status.is(this.status);
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	/**
@@ -65,16 +70,21 @@ public record RunReport(String runId, String startedAt, String finishedAt, Strin
 	 * @param snapshotDate the snapshot's date
 	 * @param pipelineFile the pipeline definition it was read with
 	 * @param snapshotFolder the landing folder it came from
-	 * @param status pending, staged or failed
+	 * @param status a {@link DistrictStatus} key
 	 * @param message why it failed
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record DistrictResult(String district, String name, String snapshotDate, String pipelineFile,
 			String snapshotFolder, String status, String message) {
 
-		DistrictResult with(String newStatus, String newMessage) {
+		DistrictResult with(DistrictStatus newStatus, String newMessage) {
 			return new DistrictResult(this.district, this.name, this.snapshotDate, this.pipelineFile,
-					this.snapshotFolder, newStatus, newMessage);
+					this.snapshotFolder, newStatus.key(), newMessage);
+		}
+
+		/** Whether this snapshot stands at {@code status}. */
+		public boolean is(DistrictStatus status) {
+			return status.is(this.status);
 		}
 
 	}

@@ -1,0 +1,226 @@
+package cq.talentwarehouse.run;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.load.WarehouseBuilder;
+import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
+import cq.talentwarehouse.reference.Seeds;
+import cq.talentwarehouse.serve.ServeState;
+import cq.talentwarehouse.serve.WarehouseServer;
+import cq.talentwarehouse.stage.StagingArea;
+
+import static cq.talentwarehouse.run.LoadRun.NOTHING_PUBLISHED;
+import static cq.talentwarehouse.run.LoadRun.PARTIAL;
+import static cq.talentwarehouse.run.LoadRun.PUBLISHED;
+import static cq.talentwarehouse.run.LoadRun.PUBLISHED_NOT_SERVED;
+
+/**
+ * A planned run carried out: its plan recorded, the districts staged ({@link DistrictStaging}), the
+ * {@code warehousePublishJob} over those that staged, the published warehouse served, and the
+ * outcome recorded and said.
+ */
+final class RunExecution {
+
+	private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+
+	private final TalentProperties properties;
+
+	private final MeterRegistry meterRegistry;
+
+	private final Job warehousePublishJob;
+
+	private final BatchJobs jobs;
+
+	private final DistrictStaging staging;
+
+	private final RunRecorder recorder;
+
+	/** Prints the per-source table of a published run. */
+	private RunSummary summary = (runId, out) -> {
+	};
+
+	RunExecution(TalentProperties properties, MeterRegistry meterRegistry, Job warehousePublishJob, BatchJobs jobs,
+			DistrictStaging staging, RunRecorder recorder) {
+		this.properties = properties;
+		this.meterRegistry = meterRegistry;
+		this.warehousePublishJob = warehousePublishJob;
+		this.jobs = jobs;
+		this.staging = staging;
+		this.recorder = recorder;
+	}
+
+	void setSummary(RunSummary summary) {
+		this.summary = summary;
+	}
+
+	/** Records the plan, stages the planned snapshots and publishes; a run that cannot go on is recorded as failed. */
+	int execute(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, boolean resume,
+			boolean demo, String keyFingerprint, RunState run) throws Exception {
+		StagingArea stagingArea = new StagingArea(this.recorder.stagingRoot(runId));
+		Files.createDirectories(stagingArea.root());
+		// staging, the build and a restart read the seeds the run started with, from its staging folder
+		Path seedCopy = stagingArea.root().resolve("seeds");
+		if (!Files.isDirectory(seedCopy)) {
+			((run.seeds != null) ? run.seeds : Seeds.at(this.properties.getSeeds())).copyTo(seedCopy);
+		}
+		Path reportFile = this.recorder.reportFile(runId);
+		new RunReport(runId, startedAt.toString(), null, RunStatus.RUNNING.key(), -1, stagingArea.root().toString(), plan,
+				null).write(reportFile);
+		// recorded before anything stages, so a run killed while staging and resumed by restart still
+		// records which files its snapshots came from
+		RunFacts.writeIfAbsent(stagingArea.root(), runId, startedAt, demo, keyFingerprint);
+		this.recorder.writeFingerprints(stagingArea, run.fingerprints);
+
+		// one run's timers per report, also when the schedule keeps this process alive for months
+		this.meterRegistry.clear();
+		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, stagingArea);
+		try {
+			return stageAndPublish(runId, startedAt, plan, stagingArea, reportFile, preparing, resume, run);
+		}
+		catch (Exception | OutOfMemoryError ex) {
+			// a run that cannot go on (a full disk, a lost file system) is recorded as failed, never left "running"
+			String message = RunFailures.describe(ex);
+			log.error("run {} failed: {}", runId, message, ex);
+			this.recorder.discardWorkingCopy();
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), RunStatus.FAILED.key(),
+					NOTHING_PUBLISHED, stagingArea.root().toString(), plan, message).write(reportFile);
+			run.err.println("Nothing published: " + message);
+			return NOTHING_PUBLISHED;
+		}
+		finally {
+			// never left writing the working copy behind a returning run (the schedule starts the next)
+			if (preparing != null) {
+				preparing.join();
+			}
+		}
+	}
+
+	/**
+	 * When fewer snapshots stage than there are staging threads (a night with one district), a thread
+	 * would idle while they stage: it prepares the build's working copy meanwhile. With every thread
+	 * staging it would only compete for the cores.
+	 */
+	private Thread prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea stagingArea) {
+		long toStage = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
+		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
+			return null;
+		}
+		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+				WarehousePublishJobConfiguration.workingCopy(this.properties), stagingArea.root().resolve("seeds"), runId,
+				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
+		preparing.start();
+		return preparing;
+	}
+
+	/** Stages the districts, then builds, tests and publishes the warehouse over those that staged. */
+	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
+			StagingArea stagingArea, Path reportFile, Thread preparing, boolean resume, RunState run) throws Exception {
+		List<RunReport.DistrictResult> results = this.staging.stageAll(runId, startedAt, plan, stagingArea, reportFile,
+				resume, run);
+		if (run.stopRequested) {
+			new RunReport(runId, startedAt.toString(), null, RunStatus.STOPPED.key(), NOTHING_PUBLISHED,
+					stagingArea.root().toString(), results, "stopped on request before publishing; resume with restart")
+				.write(reportFile);
+			run.out.printf("Run %s stopped before publishing; resume it with: restart%n", runId);
+			return NOTHING_PUBLISHED;
+		}
+		RunRecorder.writeFeeds(stagingArea, results);
+		long staged = results.stream().filter((r) -> r.is(DistrictStatus.STAGED)).count();
+		long attempted = results.stream().filter((r) -> !r.is(DistrictStatus.SKIPPED)).count();
+		int exit;
+		String message = null;
+		long skipped = results.size() - attempted;
+		if (staged == 0 && skipped > 0 && attempted > 0) {
+			// the warehouse stays current for the unchanged districts: a district failure, not a failed night
+			exit = PARTIAL;
+			message = "every changed district failed; " + skipped + " unchanged snapshot(s) stay as published";
+			run.err.println("Nothing new published: " + message + ".");
+		}
+		else if (staged == 0) {
+			exit = NOTHING_PUBLISHED;
+			message = plan.isEmpty() ? "no snapshot folders (yyyy-mm-dd) found in the landing zone" : "every district failed";
+			run.err.println("Nothing published: " + message + ".");
+		}
+		else {
+			JobParameters parameters = new JobParametersBuilder()
+				.addString(WarehousePublishJobConfiguration.RUN_ID, runId)
+				.addString(WarehousePublishJobConfiguration.STAGING_ROOT, stagingArea.root().toString())
+				.addString(WarehousePublishJobConfiguration.STARTED_AT, startedAt.toString())
+				.toJobParameters();
+			if (preparing != null) {
+				preparing.join();
+			}
+			JobExecution publish = this.jobs.launch(this.warehousePublishJob, parameters, resume);
+			if (publish.getStatus() == BatchStatus.COMPLETED) {
+				List<RunReport.DistrictResult> unreadable = RunRecorder.failedInBuild(stagingArea, results);
+				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
+				results = unreadable.isEmpty() ? results : RunRecorder.withFailures(results, unreadable);
+				this.summary.print(runId, run.out);
+				String notServed = serve(run.out);
+				if (notServed != null) {
+					exit = PUBLISHED_NOT_SERVED;
+					message = notServed;
+				}
+			}
+			else {
+				exit = NOTHING_PUBLISHED;
+				message = BatchJobs.failureMessage(publish);
+				this.recorder.discardWorkingCopy();
+				if (RunFailures.isDiskFull(message)) {
+					message = "out of disk space: " + message + "; the partial working copy was removed (free space, then run"
+							+ " again or resume with restart)";
+				}
+				run.err.println("Nothing published: " + message);
+			}
+		}
+		LocalDateTime finishedAt = LocalDateTime.now();
+		RunStatus status = switch (exit) {
+			case PUBLISHED -> RunStatus.PUBLISHED;
+			case PARTIAL -> RunStatus.PARTIAL;
+			case PUBLISHED_NOT_SERVED -> RunStatus.PUBLISHED_NOT_SERVED;
+			default -> RunStatus.FAILED;
+		};
+		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status.key(), exit,
+				stagingArea.root().toString(), results, message, RunRecorder.sourceResults(stagingArea, results),
+				MetricsSummary.of(this.meterRegistry), RunRecorder.versions(Seeds.at(stagingArea.root().resolve("seeds"))))
+			.write(reportFile);
+		this.recorder.pruneWorkFolders(runId, exit);
+		run.out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status.key(),
+				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
+		Map<String, String> latest = this.recorder.latestPublishedSnapshots();
+		for (RunReport.DistrictResult r : results) {
+			if (r.is(DistrictStatus.FAILED)) {
+				// only a district that has one keeps a published snapshot; a first delivery that fails has none
+				String kept = latest.containsKey(r.district())
+						? "keeps its last published snapshot (" + latest.get(r.district()) + ")"
+						: "has no published snapshot yet (nothing of it is in the warehouse)";
+				run.err.printf("  district %s %s @ %s failed and %s: %s%n", r.district(), r.name(), r.snapshotDate(), kept,
+						r.message());
+			}
+		}
+		return exit;
+	}
+
+	/** Serves the published warehouse when TALENT_SERVE_URL is set; why it could not, or null. */
+	String serve(PrintStream out) {
+		ServeState served = WarehouseServer.servePublished(this.properties, out);
+		return (served != null && !served.served()) ? "published but not served: " + served.message() : null;
+	}
+
+}

@@ -1,0 +1,117 @@
+package cq.talentwarehouse.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.pipeline.LandingZone;
+import cq.talentwarehouse.pipeline.PipelineCatalog;
+import cq.talentwarehouse.pipeline.PipelineDefinition;
+import cq.talentwarehouse.pipeline.SnapshotFingerprint;
+
+/**
+ * Planning a run: the district snapshots of the landing zone (pipelines × dated folders), and which
+ * of them are unchanged since they were loaded, by their files' fingerprints.
+ */
+final class SnapshotPlanner {
+
+	// UTC, whole seconds: what ops.snapshot_files.modified_at stores and compares
+	private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private final TalentProperties properties;
+
+	SnapshotPlanner(TalentProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Every snapshot of the landing zone for the pipelines of {@code districts} (all when empty), pending. */
+	List<RunReport.DistrictResult> snapshots(PipelineCatalog catalog, LandingZone landing, Set<String> districts)
+			throws IOException {
+		List<RunReport.DistrictResult> plan = new ArrayList<>();
+		for (PipelineDefinition pipeline : catalog.pipelines()) {
+			if (districts.isEmpty() || districts.contains(pipeline.district())) {
+				for (LandingZone.Snapshot snapshot : landing.snapshots(pipeline)) {
+					plan.add(new RunReport.DistrictResult(pipeline.district(), pipeline.name(), snapshot.date().toString(),
+							pipeline.file().toAbsolutePath().toString(), snapshot.folder().toString(),
+							DistrictStatus.PENDING.key(), null));
+				}
+			}
+		}
+		return plan;
+	}
+
+	/**
+	 * Marks the snapshots whose files hold the same content as when they were last loaded as
+	 * skipped, so a night where one district delivers reads one district. Hashes of files whose
+	 * size and modification time did not change are taken from the warehouse, not recomputed. The
+	 * fingerprints of every planned file go into {@code run}.
+	 */
+	List<RunReport.DistrictResult> skipUnchanged(List<RunReport.DistrictResult> plan, boolean force, RunState run)
+			throws Exception {
+		Map<String, LoadedSnapshot> loaded = LoadedSnapshot.read(this.properties.getWarehouse());
+		List<RunReport.DistrictResult> result = new ArrayList<>();
+		List<String[]> fingerprints = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
+		try {
+			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
+			List<String> outside = new ArrayList<>();
+			for (RunReport.DistrictResult d : plan) {
+				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
+				PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+				LocalDate date = LocalDate.parse(d.snapshotDate());
+				String leaving = linkLeavingLanding(d);
+				outside.add(leaving);
+				futures.add((leaving != null) ? null : pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
+						(previous != null) ? previous.byName() : Map.of())));
+			}
+			for (int i = 0; i < plan.size(); i++) {
+				RunReport.DistrictResult d = plan.get(i);
+				if (outside.get(i) != null) {
+					// not even hashed: a file outside the landing zone is never read
+					result.add(d.with(DistrictStatus.FAILED, outside.get(i)));
+					continue;
+				}
+				SnapshotFingerprint fingerprint = futures.get(i).get();
+				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
+				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
+					run.out.printf("  skipped %s %s @ %s: its %d file(s) are unchanged since %s%n", d.district(), d.name(),
+							d.snapshotDate(), fingerprint.files().size(), previous.runId());
+					result.add(d.with(DistrictStatus.SKIPPED, "unchanged since " + previous.runId()));
+				}
+				else {
+					result.add(d);
+				}
+				for (SnapshotFingerprint.FileEntry f : fingerprint.files()) {
+					fingerprints.add(new String[] { d.district(), d.snapshotDate(), f.name(), Long.toString(f.size()),
+							MODIFIED.format(f.modified()), f.sha256() });
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		run.fingerprints = fingerprints;
+		return result;
+	}
+
+	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
+	String linkLeavingLanding(RunReport.DistrictResult d) {
+		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		LocalDate date = LocalDate.parse(d.snapshotDate());
+		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
+				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));
+	}
+
+}
