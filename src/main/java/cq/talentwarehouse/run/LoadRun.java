@@ -114,6 +114,9 @@ public class LoadRun {
 	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
 	private String endedWithoutReport;
 
+	/** The districts of the current run whose databases held no rows ("district: source holds no rows"). */
+	private final List<String> emptyPulls = java.util.Collections.synchronizedList(new ArrayList<>());
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -150,6 +153,7 @@ public class LoadRun {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			LocalDateTime begun = LocalDateTime.now();
 			this.endedWithoutReport = null;
+			this.emptyPulls.clear();
 			int exit;
 			try {
 				exit = runLocked(districts, force, out, err);
@@ -408,6 +412,8 @@ public class LoadRun {
 		java.util.function.Function<java.time.LocalDate, Path> folder = (date) -> base.resolve("snapshot_date=" + date);
 		String file = pipeline.file().toAbsolutePath().toString();
 		java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>();
+		List<String> empty = new ArrayList<>();
+		int sources = 0;
 		long started = System.nanoTime();
 		try {
 			for (SourceKind kind : SourceKind.values()) {
@@ -416,6 +422,10 @@ public class LoadRun {
 					Map<java.time.LocalDate, Long> rows = new cq.talentwarehouse.source.JdbcPull(source, kind, System::getenv)
 						.pullAll(today, folder);
 					dates.addAll(rows.keySet());
+					sources++;
+					if (rows.values().stream().mapToLong(Long::longValue).sum() == 0) {
+						empty.add(cq.talentwarehouse.source.JdbcPull.describe(source) + " holds no rows");
+					}
 					out.printf("  pulled  %s %s %s: %d snapshot(s), %d rows from %s%n", pipeline.district(), pipeline.name(),
 							kind.key(), rows.size(), rows.values().stream().mapToLong(Long::longValue).sum(),
 							cq.talentwarehouse.source.JdbcPull.describe(source));
@@ -430,6 +440,16 @@ public class LoadRun {
 					folder.apply(today).toString(), "failed", ex.getMessage()));
 		}
 		log.debug("pulled {} in {} ms", pipeline.district(), (System.nanoTime() - started) / 1_000_000);
+		if (empty.size() == sources) {
+			// an exchange table not yet written tonight is no snapshot: publishing it would empty the district
+			for (java.time.LocalDate date : dates) {
+				org.springframework.util.FileSystemUtils.deleteRecursively(folder.apply(date));
+			}
+			String sentence = pipeline.district() + " " + pipeline.name() + ": " + String.join("; ", empty);
+			out.println("  empty   " + sentence + "; nothing to load from it");
+			this.emptyPulls.add(sentence);
+			return List.of();
+		}
 		List<RunReport.DistrictResult> plan = new ArrayList<>();
 		for (java.time.LocalDate date : dates) {
 			Files.createDirectories(folder.apply(date));
@@ -451,10 +471,16 @@ public class LoadRun {
 		return plan;
 	}
 
-	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
+	/**
+	 * Nothing to load because the landing zone is gone or empty (and the district databases pulled,
+	 * if any, hold no rows): said loudly, recorded, exit 6.
+	 */
 	private int landingEmpty(String runId, LocalDateTime startedAt, String what, PrintStream out) throws IOException {
-		String message = "nothing to load: the landing zone " + what + "; the published warehouse is unchanged."
-				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)";
+		String databases = this.emptyPulls.isEmpty() ? ""
+				: ", and " + String.join("; ", this.emptyPulls);
+		String message = "nothing to load: the landing zone " + what + databases + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)"
+				+ (databases.isEmpty() ? "" : " and that the districts' systems have written their rows");
 		out.println("WARNING: " + message + ".");
 		log.warn(message);
 		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "landing_empty", LANDING_EMPTY, null,

@@ -97,6 +97,33 @@ class JdbcSourceFunctionalTests {
 	}
 
 	@Test
+	void emptyExchangeTablesAreNothingToLoadNamedByTheirDataSource() throws Exception {
+		// given: the district's tables exist but its system has not written tonight's rows yet
+		String url = postgres.database("exchange_empty");
+		exchangeTables(url, "2023-12-31");
+		try (Connection c = postgres.reader("exchange_empty"); Statement s = c.createStatement()) {
+			s.execute("delete from 人才资源花名册; delete from 企业资质名单; delete from 创新平台名单");
+		}
+		Path byColumn = jdbcPipeline(this.dir.resolve("by-column/pipelines"), url, SourcePostgres.READER_PASSWORD, 1000);
+		Path byPull = jdbcPipeline(this.dir.resolve("by-pull/pipelines"), url, SourcePostgres.READER_PASSWORD, 1000);
+		Path yaml = byPull.resolve("jiangjin.yaml");
+		Files.writeString(yaml, Files.readString(yaml).replace("snapshot: {date_column: 统计日期}", "snapshot: pull_date"));
+
+		for (Path pipelines : List.of(byColumn, byPull)) {
+			// when: no landing folder either
+			Path warehouse = pipelines.resolveSibling("warehouse/talent.duckdb");
+			Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(pipelines, pipelines.resolveSibling("no-landing"),
+					warehouse, pipelines.resolveSibling("key")));
+
+			// then: nothing to load, said of the data source — not a published empty snapshot, not a missing folder alone
+			assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.LANDING_EMPTY);
+			assertThat(result.output()).contains("500116 江津区: " + url + " table 人才资源花名册 holds no rows")
+				.contains("nothing to load");
+			assertThat(warehouse).doesNotExist();
+		}
+	}
+
+	@Test
 	void wrongPasswordFailsItsDistrictAloneInOneSentenceWithoutThePassword() throws Exception {
 		// given: 秀山 delivers files as usual; 江津's database refuses the login
 		String url = postgres.database("exchange_wrong");
