@@ -251,16 +251,11 @@ public final class JdbcPull {
 			try {
 				String dateColumn = this.source.snapshotDateColumn();
 				if (dateColumn == null) {
-					pulled.put(pullDate, spool(c, "select * from " + relation(), List.of(), folderFor.apply(pullDate)));
+					pulled.put(pullDate, spool(c, null, List.of(), folderFor.apply(pullDate)));
 				}
 				else {
 					for (Map.Entry<LocalDate, List<Object>> date : dates(c, dateColumn).entrySet()) {
-						StringBuilder sql = new StringBuilder("select * from " + relation() + " where " + dateColumn + " in (");
-						for (int i = 0; i < date.getValue().size(); i++) {
-							sql.append((i == 0) ? "?" : ", ?");
-						}
-						pulled.put(date.getKey(), spool(c, sql.append(')').toString(), date.getValue(),
-								folderFor.apply(date.getKey())));
+						pulled.put(date.getKey(), spool(c, dateColumn, date.getValue(), folderFor.apply(date.getKey())));
 					}
 				}
 			}
@@ -324,14 +319,35 @@ public final class JdbcPull {
 	}
 
 	/** One snapshot through a cursor into {@code rows.csv}; its digest written last, when every row is in. */
-	private long spool(Connection c, String sql, List<Object> parameters, Path folder) throws SQLException {
+	/** Spools the rows of one snapshot (all rows, or those whose {@code dateColumn} is one of {@code parameters}). */
+	private long spool(Connection c, String dateColumn, List<Object> parameters, Path folder) throws SQLException {
 		Path rows = rowsFile(folder, this.kind);
 		Path digest = digestFile(folder, this.kind);
+		String select = "select * from " + relation();
+		StringBuilder sql = new StringBuilder(select);
+		if (dateColumn != null) {
+			sql.append(" where ").append(dateColumn).append(" in (");
+			for (int i = 0; i < parameters.size(); i++) {
+				sql.append((i == 0) ? "?" : ", ?");
+			}
+			sql.append(')');
+		}
 		long count = 0;
 		try {
 			Files.deleteIfExists(digest);
 			Files.createDirectories(rows.getParent());
-			try (PreparedStatement s = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+			String literal = PostgresCopySpool.inline(select, dateColumn, parameters);
+			List<String> copyLabels = PostgresCopySpool.labelsIfSameText(c, literal);
+			if (copyLabels != null) {
+				RowDigest sum = new RowDigest();
+				try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+					count = PostgresCopySpool.copy(c, literal, queryTimeoutSeconds() * 1000L, out, sum);
+				}
+				Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", copyLabels)
+						+ "\nrows: " + count + "\nrows_sha256: " + sum.hex(copyLabels) + "\n", StandardCharsets.UTF_8);
+				return count;
+			}
+			try (PreparedStatement s = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
 				s.setFetchSize(this.source.fetchSizeOrDefault());
 				s.setQueryTimeout(queryTimeoutSeconds());
 				for (int i = 0; i < parameters.size(); i++) {
@@ -458,6 +474,14 @@ public final class JdbcPull {
 				}
 			}
 			long[] h = MurmurHash3.hash128x64(this.row, 0, at, 0);
+			this.a += h[0];
+			this.b += h[1];
+			this.rows++;
+		}
+
+		/** A row as the bytes of its CSV line: the COPY path's unit (rows of one pull are all hashed one way). */
+		void add(byte[] csvRow) {
+			long[] h = MurmurHash3.hash128x64(csvRow, 0, csvRow.length, 0);
 			this.a += h[0];
 			this.b += h[1];
 			this.rows++;

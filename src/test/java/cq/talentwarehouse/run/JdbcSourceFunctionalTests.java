@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.testing.Fixtures;
@@ -147,19 +149,22 @@ class JdbcSourceFunctionalTests {
 				"select distinct district_code from ops.source_counts")).containsExactly(List.of("500241"));
 	}
 
-	@Test
-	void connectionLostMidReadLoadsNothingOfTheDistrict() throws Exception {
-		// given: a slow read (a row every 20 ms, two rows a round trip), cut off by the database mid-read
-		String url = postgres.database("exchange_lost");
+	@ParameterizedTest(name = "pause column {0}")
+	@CsvSource({ "boolean (read through the cursor), (pg_sleep(0.02) is null), exchange_lost_cursor, select",
+			"integer (read by COPY), cast((pg_sleep(0.02) is null) as int), exchange_lost_copy, copy (select" })
+	void connectionLostMidReadLoadsNothingOfTheDistrict(String type, String pause, String database, String statement)
+			throws Exception {
+		// given: a slow read (a row every 20 ms; through the cursor two rows a round trip), cut off by the database mid-read
+		String url = postgres.database(database);
 		exchangeTables(url, "2023-12-31");
-		try (Connection c = postgres.reader("exchange_lost"); Statement s = c.createStatement()) {
-			s.execute("create view slow_roster as select r.*, (pg_sleep(0.02) is null) as pause from 人才资源花名册 r");
+		try (Connection c = postgres.reader(database); Statement s = c.createStatement()) {
+			s.execute("create view slow_roster as select r.*, " + pause + " as pause from 人才资源花名册 r");
 		}
 		Path pipelines = jdbcPipeline(this.dir.resolve("pipelines"), url, SourcePostgres.READER_PASSWORD, 2);
 		Path yaml = pipelines.resolve("jiangjin.yaml");
 		Files.writeString(yaml, Files.readString(yaml).replace("table: 人才资源花名册", "table: slow_roster"));
 		AtomicBoolean terminated = new AtomicBoolean();
-		Thread killer = new Thread(() -> terminated.set(terminateWhenReading("exchange_lost")));
+		Thread killer = new Thread(() -> terminated.set(terminateWhenReading(database, statement)));
 		killer.start();
 
 		// when
@@ -171,7 +176,9 @@ class JdbcSourceFunctionalTests {
 		assertThat(terminated).isTrue();
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.NOTHING_PUBLISHED);
 		assertThat(result.output()).contains(url + " table slow_roster: the pull failed (")
-			.contains("terminating connection due to administrator command").contains("nothing of it is loaded");
+			.containsAnyOf("terminating connection due to administrator command",
+					"Database connection failed when reading from copy")
+			.contains("nothing of it is loaded");
 		assertThat(this.dir.resolve("warehouse/talent.duckdb")).doesNotExist();
 		try (Stream<Path> files = Files.walk(this.dir.resolve("warehouse"))) {
 			assertThat(files.filter((p) -> p.getFileName().toString().equals("rows.csv")
@@ -260,12 +267,12 @@ class JdbcSourceFunctionalTests {
 	// --- helpers ---
 
 	/** Waits until the reader's pull is running, then terminates its backend from another connection. */
-	private static boolean terminateWhenReading(String database) {
+	private static boolean terminateWhenReading(String database, String statement) {
 		long until = System.nanoTime() + 60_000_000_000L;
 		try (Connection c = postgres.superuser("postgres")) {
 			while (System.nanoTime() < until) {
 				try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity"
-						+ " where datname = '" + database + "' and query like 'select * from slow_roster%'")) {
+						+ " where datname = '" + database + "' and query like '" + statement + " * from slow_roster%'")) {
 					rs.next();
 					if (rs.getInt(1) == 0) {
 						Thread.sleep(10);
