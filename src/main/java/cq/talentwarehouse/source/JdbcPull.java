@@ -38,10 +38,11 @@ import cq.talentwarehouse.stage.CsvOutput;
  * spool and loads nothing, and a restarted run reads the same spooled rows again instead of asking
  * the database a second time.
  *
- * <p>Each snapshot is read by one statement through a cursor ({@code fetch_size} rows per round
- * trip, never the whole result in memory), and every snapshot of a source within one read-only
- * repeatable-read transaction, so the dates listed and the rows pulled are one consistent state.
- * While spooling, the rows are summed into an order-independent digest (SHA-256 per row, added up)
+ * <p>Each snapshot is read by one statement — {@link PostgresCopySpool COPY} from PostgreSQL where it
+ * writes the same text, otherwise a cursor of {@code fetch_size} rows per round trip; never the whole
+ * result in memory — and every snapshot of a source within one read-only repeatable-read
+ * transaction, so the dates listed and the rows pulled are one consistent state. While spooling,
+ * the rows are summed into an order-independent digest (a MurmurHash3 per row, added up)
  * which is written beside the spool as {@code <source>.jdbc}; the run's fingerprint of the snapshot
  * is that small file, so a snapshot whose rows did not change is skipped like an unchanged file.
  */
