@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,7 @@ import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
+import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.reference.FileProblem;
 import cq.talentwarehouse.reference.Seeds;
 
@@ -70,6 +72,8 @@ public class LoadRun {
 
 	private final RunExecution execution;
 
+	private final DatabasePulls pulls;
+
 	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
 	private List<RunOutcomeListener> outcomeListeners = List.of();
 
@@ -83,6 +87,7 @@ public class LoadRun {
 		BatchJobs jobs = new BatchJobs(jobOperator, jobRepository);
 		this.planner = new SnapshotPlanner(properties);
 		this.recorder = new RunRecorder(properties);
+		this.pulls = new DatabasePulls(properties, this.recorder);
 		this.execution = new RunExecution(properties, meterRegistry, warehousePublishJob, jobs,
 				new DistrictStaging(districtStageJob, jobs, this.planner, properties::getThreads), this.recorder);
 	}
@@ -271,10 +276,13 @@ public class LoadRun {
 					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
-		if (landing.isEmpty()) {
-			// a fresh clone's demo extracts are written by the command line's run (demo.FirstStart), never here
+		// a district pulled from its databases needs no landing folder; a fresh clone's demo extracts are
+		// written by the command line's run (demo.FirstStart), never here
+		List<PipelineDefinition> pulled = catalog.pipelines().stream().filter((p) -> p.pullsFromDatabases()
+				&& (districts.isEmpty() || districts.contains(p.district()))).toList();
+		if (landing.isEmpty() && pulled.isEmpty()) {
 			return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
-					? " is empty" : " does not exist"), run.err);
+					? " is empty" : " does not exist"), run);
 		}
 		String keyFingerprint = checkPseudonymKey(run.err);
 		if (keyFingerprint == null) {
@@ -289,17 +297,20 @@ public class LoadRun {
 			}
 		}
 		run.seeds = seeds;
-		List<RunReport.DistrictResult> plan = this.planner.snapshots(catalog, landing, districts);
+		Map<String, List<RunReport.DistrictResult>> pulledPlans = this.pulls.pullAll(pulled, runId, force, run);
+		List<RunReport.DistrictResult> plan = this.planner.snapshots(catalog, landing, districts, pulledPlans);
 		if (plan.isEmpty()) {
 			return landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
-					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), run.err);
+					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), run);
 		}
 		plan = this.planner.skipUnchanged(plan, force, run);
 		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
 		run.out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
 				toLoad);
-		if (toLoad == 0 && !plan.isEmpty()) {
+		// a database that could not be read is a failed district, not a quiet night
+		boolean pullFailed = pulledPlans.values().stream().flatMap(List::stream).anyMatch((d) -> d.is(DistrictStatus.FAILED));
+		if (toLoad == 0 && !pullFailed && !plan.isEmpty()) {
 			run.out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
 			// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
 			String notServed = this.execution.serve(run.out);
@@ -313,11 +324,16 @@ public class LoadRun {
 		return this.execution.execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, run);
 	}
 
-	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
-	private int landingEmpty(String runId, LocalDateTime startedAt, String what, PrintStream out) throws IOException {
-		String message = "nothing to load: the landing zone " + what + "; the published warehouse is unchanged."
-				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)";
-		out.println("WARNING: " + message + ".");
+	/**
+	 * Nothing to load because the landing zone is gone or empty (and the district databases pulled,
+	 * if any, hold no rows): said loudly, recorded, exit 6.
+	 */
+	private int landingEmpty(String runId, LocalDateTime startedAt, String what, RunState run) throws IOException {
+		String databases = run.emptyPulls.isEmpty() ? "" : ", and " + String.join("; ", run.emptyPulls);
+		String message = "nothing to load: the landing zone " + what + databases + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)"
+				+ (databases.isEmpty() ? "" : " and that the districts' systems have written their rows");
+		run.err.println("WARNING: " + message + ".");
 		log.warn(message);
 		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), RunStatus.LANDING_EMPTY.key(),
 				LANDING_EMPTY, null, List.of(), message).write(this.recorder.reportFile(runId));

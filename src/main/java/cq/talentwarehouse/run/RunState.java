@@ -1,6 +1,8 @@
 package cq.talentwarehouse.run;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import cq.talentwarehouse.reference.Seeds;
@@ -24,6 +26,9 @@ final class RunState {
 
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	List<String[]> fingerprints = List.of();
+
+	/** The districts whose databases held no rows ("district: source holds no rows"). */
+	final List<String> emptyPulls = Collections.synchronizedList(new ArrayList<>());
 
 	/** Why the run ended before it wrote a report (broken pipeline files), for its outcome. */
 	String endedWithoutReport;

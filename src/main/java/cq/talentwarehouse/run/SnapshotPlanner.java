@@ -35,12 +35,16 @@ final class SnapshotPlanner {
 		this.properties = properties;
 	}
 
-	/** Every snapshot of the landing zone for the pipelines of {@code districts} (all when empty), pending. */
-	List<RunReport.DistrictResult> snapshots(PipelineCatalog catalog, LandingZone landing, Set<String> districts)
-			throws IOException {
+	/**
+	 * Every snapshot for the pipelines of {@code districts} (all when empty), pending: a pulled
+	 * district's from its pull, the others' from the landing zone.
+	 */
+	List<RunReport.DistrictResult> snapshots(PipelineCatalog catalog, LandingZone landing, Set<String> districts,
+			Map<String, List<RunReport.DistrictResult>> pulled) throws IOException {
 		List<RunReport.DistrictResult> plan = new ArrayList<>();
 		for (PipelineDefinition pipeline : catalog.pipelines()) {
 			if (districts.isEmpty() || districts.contains(pipeline.district())) {
+				plan.addAll(pulled.getOrDefault(pipeline.district(), List.of()));
 				for (LandingZone.Snapshot snapshot : landing.snapshots(pipeline)) {
 					plan.add(new RunReport.DistrictResult(pipeline.district(), pipeline.name(), snapshot.date().toString(),
 							pipeline.file().toAbsolutePath().toString(), snapshot.folder().toString(),
@@ -84,6 +88,10 @@ final class SnapshotPlanner {
 					continue;
 				}
 				SnapshotFingerprint fingerprint = futures.get(i).get();
+				if (d.is(DistrictStatus.FAILED)) {
+					result.add(d); // a pull that failed: nothing to compare
+					continue;
+				}
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
 					run.out.printf("  skipped %s %s @ %s: its %d file(s) are unchanged since %s%n", d.district(), d.name(),
@@ -109,6 +117,9 @@ final class SnapshotPlanner {
 	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
 	String linkLeavingLanding(RunReport.DistrictResult d) {
 		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		if (pipeline.pullsFromDatabases()) {
+			return null; // its snapshot folder is the run's own pull, in staging
+		}
 		LocalDate date = LocalDate.parse(d.snapshotDate());
 		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
 				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));
