@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cq.talentwarehouse.run.RunReport;
+import cq.talentwarehouse.run.RunStatus;
 
 /**
  * The Spring Batch job repository ({@code warehouse/job-repository.mv.db}) holds only restart
@@ -69,10 +70,7 @@ final class JobRepositoryFile {
 			return null;
 		}
 		RunReport last = reports.get(0);
-		return switch (last.status()) {
-			case "running", "failed", "stopped" -> last;
-			default -> null;
-		};
+		return (last.is(RunStatus.RUNNING) || last.is(RunStatus.FAILED) || last.is(RunStatus.STOPPED)) ? last : null;
 	}
 
 }

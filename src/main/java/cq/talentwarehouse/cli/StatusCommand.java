@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import cq.talentwarehouse.run.DistrictStatus;
 import cq.talentwarehouse.run.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ class StatusCommand implements Callable<Integer> {
 		Map<String, String> latestRun = new LinkedHashMap<>();
 		for (RunReport r : reports) {
 			for (RunReport.DistrictResult d : r.districts()) {
-				if (!latest.containsKey(d.district()) && !d.status().equals("pending")) {
+				if (!latest.containsKey(d.district()) && !d.is(DistrictStatus.PENDING)) {
 					latest.put(d.district(), d);
 					latestRun.put(d.district(), r.runId());
 				}
@@ -73,7 +74,7 @@ class StatusCommand implements Callable<Integer> {
 		}
 		boolean any = false;
 		for (Map.Entry<String, RunReport.DistrictResult> e : latest.entrySet()) {
-			if (e.getValue().status().equals("failed")) {
+			if (e.getValue().is(DistrictStatus.FAILED)) {
 				if (!any) {
 					System.out.println("Stale districts (last load failed; the warehouse keeps their last published snapshot, if they have one):");
 					any = true;

@@ -20,6 +20,7 @@ import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.run.MetricsSummary;
 import cq.talentwarehouse.run.RunOutcome;
 import cq.talentwarehouse.run.RunReport;
+import cq.talentwarehouse.run.RunStatus;
 
 /**
  * What the gauges and the health check show, read from the run reports under
@@ -48,9 +49,9 @@ public record LoadState(RunOutcome lastRun, Instant lastPublish, Instant running
 		Instant runningSince = null;
 		List<RunReport.SourceResult> sources = null;
 		for (RunReport report : reports) {
-			boolean finished = report.finishedAt() != null && !"running".equals(report.status());
+			boolean finished = report.finishedAt() != null && !report.is(RunStatus.RUNNING);
 			if (!finished) {
-				if (last == null && runningSince == null && "running".equals(report.status())) {
+				if (last == null && runningSince == null && report.is(RunStatus.RUNNING)) {
 					runningSince = instant(report.startedAt());
 				}
 				continue;

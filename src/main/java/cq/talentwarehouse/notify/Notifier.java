@@ -27,6 +27,7 @@ import cq.talentwarehouse.run.RunLogContext;
 import cq.talentwarehouse.run.RunOutcome;
 import cq.talentwarehouse.run.RunOutcomeListener;
 import cq.talentwarehouse.run.RunReport;
+import cq.talentwarehouse.run.RunStatus;
 
 /**
  * Tells people about a night — the entry point of this package. After a run that failed (exit 1),
@@ -183,7 +184,7 @@ public class Notifier implements RunOutcomeListener {
 		}
 		for (RunReport report : RunReport.list(this.properties.stateDir().resolve("runs"))) {
 			if (report.runId().equals(outcome.runId()) || report.finishedAt() == null
-					|| "running".equals(report.status())) {
+					|| report.is(RunStatus.RUNNING)) {
 				continue;
 			}
 			return RunOutcome.of(report).isIncident() ? report.runId() : null;

@@ -53,7 +53,7 @@ public record RunOutcome(String runId, int exitCode, String status, String start
 	 */
 	public static RunOutcome withoutReport(String runId, int exitCode, String message, String startedAt,
 			String finishedAt) {
-		return new RunOutcome(runId, exitCode, "failed", startedAt, finishedAt, List.of(), message, List.of(),
+		return new RunOutcome(runId, exitCode, RunStatus.FAILED.key(), startedAt, finishedAt, List.of(), message, List.of(),
 				List.of(), null);
 	}
 
@@ -73,16 +73,16 @@ public record RunOutcome(String runId, int exitCode, String status, String start
 	}
 
 	public List<RunReport.DistrictResult> failedDistricts() {
-		return this.districts.stream().filter((d) -> "failed".equals(d.status())).toList();
+		return this.districts.stream().filter((d) -> d.is(DistrictStatus.FAILED)).toList();
 	}
 
 	/** District snapshots this run staged and, when it published, put in the warehouse. */
 	public List<RunReport.DistrictResult> stagedDistricts() {
-		return this.districts.stream().filter((d) -> "staged".equals(d.status())).toList();
+		return this.districts.stream().filter((d) -> d.is(DistrictStatus.STAGED)).toList();
 	}
 
 	public List<RunReport.DistrictResult> skippedDistricts() {
-		return this.districts.stream().filter((d) -> "skipped".equals(d.status())).toList();
+		return this.districts.stream().filter((d) -> d.is(DistrictStatus.SKIPPED)).toList();
 	}
 
 }
