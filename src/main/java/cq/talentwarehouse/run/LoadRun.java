@@ -116,31 +116,10 @@ public class LoadRun {
 
 	/** As {@link #run(Set, boolean, PrintStream)}, with what stops the run or fails a district also on {@code err}. */
 	public int run(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
-		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			LocalDateTime begun = LocalDateTime.now();
+		return underLock(err, () -> {
 			RunState run = new RunState(out, err);
-			this.current = run;
-			int exit;
-			try {
-				exit = runLocked(districts, force, run);
-			}
-			catch (Exception ex) {
-				// an unexpected error (disk full, a crashed driver) is a failed night too
-				run.endedWithoutReport = "the run stopped on an error: " + BatchJobs.rootMessage(ex);
-				announce(NOTHING_PUBLISHED, begun, run);
-				throw ex;
-			}
-			announce(exit, begun, run);
-			return exit;
-		}
-		catch (RunLock.RunInProgressException ex) {
-			err.println(ex.getMessage());
-			return RUN_IN_PROGRESS;
-		}
-		finally {
-			this.current = null;
-			MDC.remove(RunLogContext.RUN_ID);
-		}
+			return announced(run, "the run stopped on an error: ", () -> runLocked(districts, force, run));
+		});
 	}
 
 	/**
@@ -154,7 +133,7 @@ public class LoadRun {
 
 	/** As {@link #restart(PrintStream)}, with what stops the run or fails a district also on {@code err}. */
 	public int restart(PrintStream out, PrintStream err) throws Exception {
-		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+		return underLock(err, () -> {
 			List<RunReport> reports = RunReport.list(this.recorder.runsFolder());
 			if (reports.isEmpty()) {
 				out.println("Nothing to restart: no run has been started yet.");
@@ -172,31 +151,35 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
-			String keyFingerprint = checkPseudonymKey(err);
+			String keyFingerprint = PseudonymKeyGuard.checkOrSay(this.properties.getWarehouse(),
+					this.properties.getPseudonymKeyFile(), err);
 			if (keyFingerprint == null) {
 				return NOTHING_PUBLISHED;
 			}
 			RunState run = new RunState(out, err);
-			this.current = run;
 			Path recorded = this.recorder.stagingRoot(last.runId()).resolve(WarehouseBuilder.FINGERPRINTS_FILE);
 			if (!Files.exists(recorded)) {
 				// a run of an older version recorded them only after staging: take them again
 				this.planner.skipUnchanged(last.districts(), true, run);
 			}
-			LocalDateTime begun = LocalDateTime.now();
 			MDC.put(RunLogContext.RUN_ID, last.runId());
-			int exit;
-			try {
-				exit = this.execution.execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
-						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, run);
-			}
-			catch (Exception ex) {
-				run.endedWithoutReport = "the resumed run stopped on an error: " + BatchJobs.rootMessage(ex);
-				announce(NOTHING_PUBLISHED, begun, run);
-				throw ex;
-			}
-			announce(exit, begun, run);
-			return exit;
+			return announced(run, "the resumed run stopped on an error: ", () -> this.execution.execute(last.runId(),
+					LocalDateTime.parse(last.startedAt()), last.districts(), true,
+					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, run));
+		});
+	}
+
+	@FunctionalInterface
+	private interface RunBody {
+
+		int exit() throws Exception;
+
+	}
+
+	/** Runs {@code body} holding the run lock; when another run holds it, says so on {@code err}: exit 4. */
+	private int underLock(PrintStream err, RunBody body) throws Exception {
+		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+			return body.exit();
 		}
 		catch (RunLock.RunInProgressException ex) {
 			err.println(ex.getMessage());
@@ -206,6 +189,24 @@ public class LoadRun {
 			this.current = null;
 			MDC.remove(RunLogContext.RUN_ID);
 		}
+	}
+
+	/** Runs {@code body} as the current run and tells the outcome listeners how it ended, an error included. */
+	private int announced(RunState run, String stoppedOnError, RunBody body) throws Exception {
+		LocalDateTime begun = LocalDateTime.now();
+		this.current = run;
+		int exit;
+		try {
+			exit = body.exit();
+		}
+		catch (Exception ex) {
+			// an unexpected error (disk full, a crashed driver) is a failed night too
+			run.endedWithoutReport = stoppedOnError + BatchJobs.rootMessage(ex);
+			announce(NOTHING_PUBLISHED, begun, run);
+			throw ex;
+		}
+		announce(exit, begun, run);
+		return exit;
 	}
 
 	/**
@@ -284,7 +285,8 @@ public class LoadRun {
 			return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
 					? " is empty" : " does not exist"), run);
 		}
-		String keyFingerprint = checkPseudonymKey(run.err);
+		String keyFingerprint = PseudonymKeyGuard.checkOrSay(this.properties.getWarehouse(),
+				this.properties.getPseudonymKeyFile(), run.err);
 		if (keyFingerprint == null) {
 			run.endedWithoutReport = "the pseudonym key does not match the warehouse";
 			return NOTHING_PUBLISHED;
@@ -338,18 +340,6 @@ public class LoadRun {
 		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), RunStatus.LANDING_EMPTY.key(),
 				LANDING_EMPTY, null, List.of(), message).write(this.recorder.reportFile(runId));
 		return LANDING_EMPTY;
-	}
-
-	/** The key's fingerprint, or null after saying why this key may not be used on this warehouse. */
-	private String checkPseudonymKey(PrintStream out) throws Exception {
-		try {
-			return PseudonymKeyGuard.check(this.properties.getWarehouse(), this.properties.getPseudonymKeyFile());
-		}
-		catch (PseudonymKeyGuard.KeyMismatchException ex) {
-			out.println(ex.getMessage());
-			log.error(ex.getMessage());
-			return null;
-		}
 	}
 
 }

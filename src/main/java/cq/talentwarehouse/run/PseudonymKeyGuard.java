@@ -1,11 +1,15 @@
 package cq.talentwarehouse.run;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.normalize.PseudonymKey;
@@ -18,6 +22,8 @@ import cq.talentwarehouse.normalize.PseudonymKey;
  */
 final class PseudonymKeyGuard {
 
+	private static final Logger log = LoggerFactory.getLogger(PseudonymKeyGuard.class);
+
 	private PseudonymKeyGuard() {
 	}
 
@@ -28,6 +34,18 @@ final class PseudonymKeyGuard {
 			super(message);
 		}
 
+	}
+
+	/** The key's fingerprint, or null after saying on {@code out} (and in the log) why it may not be used here. */
+	static String checkOrSay(Path warehouse, Path keyFile, PrintStream out) throws SQLException {
+		try {
+			return check(warehouse, keyFile);
+		}
+		catch (KeyMismatchException ex) {
+			out.println(ex.getMessage());
+			log.error(ex.getMessage());
+			return null;
+		}
 	}
 
 	/**
