@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import cq.talentwarehouse.source.SizeLimits;
 
 /**
  * Every setting of the warehouse, with defaults relative to the working directory so the jar run
@@ -60,11 +59,17 @@ public class TalentProperties {
 		this.warehouseMemoryLimit = warehouseMemoryLimit;
 	}
 
+	/** The default of {@code maxValueChars} (and of {@code source.SizeLimits.DEFAULT}). */
+	public static final int DEFAULT_MAX_VALUE_CHARS = 4_000;
+
+	/** The default of {@code maxFieldChars}: a megabyte of characters, far beyond any real cell. */
+	public static final int DEFAULT_MAX_FIELD_CHARS = 1 << 20;
+
 	/** Longest value (characters) a record may carry; a longer one quarantines it as value_too_long. */
-	private int maxValueChars = SizeLimits.DEFAULT.maxValueChars();
+	private int maxValueChars = DEFAULT_MAX_VALUE_CHARS;
 
 	/** Longest field (characters) a delimited file may hold before its source fails as damaged. */
-	private int maxFieldChars = SizeLimits.DEFAULT.maxFieldChars();
+	private int maxFieldChars = DEFAULT_MAX_FIELD_CHARS;
 
 	public int getMaxValueChars() {
 		return this.maxValueChars;
@@ -80,11 +85,6 @@ public class TalentProperties {
 
 	public void setMaxFieldChars(int maxFieldChars) {
 		this.maxFieldChars = maxFieldChars;
-	}
-
-	/** The two size limits, checked against each other. */
-	public SizeLimits sizeLimits() {
-		return new SizeLimits(this.maxValueChars, this.maxFieldChars);
 	}
 
 	/** Also time every item read and processed (Spring Batch item observations); costs throughput. */

@@ -30,7 +30,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
 import cq.talentwarehouse.normalize.value.DateValues;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
-import cq.talentwarehouse.stage.CsvOutput;
+import cq.talentwarehouse.source.CsvOutput;
 
 /**
  * Pulls a {@code format: jdbc} source out of a district's database into the run's staging folder

@@ -1,5 +1,7 @@
 package cq.talentwarehouse.source;
 
+import cq.talentwarehouse.TalentProperties;
+
 /**
  * How large one cell may be, so that one bad file stays inside its district: a value longer than
  * {@code maxValueChars} quarantines its record ({@code value_too_long}); a field longer than
@@ -11,13 +13,19 @@ package cq.talentwarehouse.source;
  */
 public record SizeLimits(int maxValueChars, int maxFieldChars) {
 
-	public static final SizeLimits DEFAULT = new SizeLimits(4_000, 1 << 20);
+	public static final SizeLimits DEFAULT = new SizeLimits(TalentProperties.DEFAULT_MAX_VALUE_CHARS,
+			TalentProperties.DEFAULT_MAX_FIELD_CHARS);
 
 	public SizeLimits {
 		if (maxValueChars < 1 || maxFieldChars < maxValueChars) {
 			throw new IllegalArgumentException("talent.max-value-chars must be at least 1 and at most talent.max-field-chars,"
 					+ " not " + maxValueChars + " and " + maxFieldChars);
 		}
+	}
+
+	/** The limits of the configuration (TALENT_MAXVALUECHARS, TALENT_MAXFIELDCHARS), checked against each other. */
+	public static SizeLimits of(TalentProperties properties) {
+		return new SizeLimits(properties.getMaxValueChars(), properties.getMaxFieldChars());
 	}
 
 }

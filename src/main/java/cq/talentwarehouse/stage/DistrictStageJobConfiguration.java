@@ -118,7 +118,7 @@ public class DistrictStageJobConfiguration {
 	private static Step stageStep(String name, SourceKind kind, StageInput input, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, TalentProperties properties,
 			ObservationRegistry observationRegistry) {
-		BlockReader reader = new BlockReader(reader(input, kind, properties.sizeLimits()));
+		BlockReader reader = new BlockReader(reader(input, kind, SizeLimits.of(properties)));
 		RecordNormalizer normalizer = normalizer(input, kind, properties);
 		return new StepBuilder(name, jobRepository)
 			.<RecordBlock<RawRecord>, RecordBlock<StagedRecord>>chunk(RecordBlock.blocksPerChunk(properties.getChunkSize()))
@@ -190,7 +190,7 @@ public class DistrictStageJobConfiguration {
 		}
 		return new RecordNormalizer(input.district(), kind, source, input.reference(),
 				new Pseudonymizer(PseudonymKey.resolve(properties.getPseudonymKeyFile())), input.snapshotDateOrToday(),
-				properties.sizeLimits());
+				SizeLimits.of(properties));
 	}
 
 	private static StagingWriter writer(StageInput input, SourceKind kind) {

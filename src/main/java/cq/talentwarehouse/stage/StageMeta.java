@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cq.talentwarehouse.source.CsvOutput;
+
+
+
+
 /**
  * The one-row meta file a stage step writes beside its staged records: which file it read, how
  * many records, how many staged and quarantined (and by which rules), and how long it took.

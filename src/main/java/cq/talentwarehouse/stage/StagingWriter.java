@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import cq.talentwarehouse.normalize.QuarantineRule;
 import cq.talentwarehouse.normalize.StagedRecord;
 import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.source.CsvOutput;
 
 /**
  * Writes accepted records to the staging file and quarantined ones to the quarantine file, and

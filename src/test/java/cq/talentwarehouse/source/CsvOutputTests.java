@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.source;
 
 import java.io.StringReader;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package cq.talentwarehouse.stage;
+package cq.talentwarehouse.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -99,7 +99,7 @@ public final class CsvOutput implements AutoCloseable {
 		this.size += bytes.length;
 	}
 
-	void number(long value) throws IOException {
+	public void number(long value) throws IOException {
 		if (this.size + 20 > this.buffer.length) {
 			flush();
 		}
@@ -154,7 +154,7 @@ public final class CsvOutput implements AutoCloseable {
 	}
 
 	/** Bytes in the file once the buffer is flushed. */
-	long position() throws IOException {
+	public long position() throws IOException {
 		return this.channel.position() + this.size;
 	}
 
