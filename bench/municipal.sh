@@ -155,14 +155,21 @@ rm -rf "$OUT/warehouse" "$OUT/reference" "$OUT/landing/$INCREMENTAL_DISTRICT/$IN
 
 RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAREHOUSE")
 
-# --- class-data-sharing archive ---------------------------------------------------------------
+# --- class-data-sharing archive or AOT cache ------------------------------------------------
+# The launcher runs Java 25+ with an AOT cache when one is installed, else Java 17 with a
+# class-data-sharing archive (TALENT_JDK_DIRS=none measures the PATH's Java; TALENT_JAVA_HOME
+# names one); either is written by its first `run`.
 
+CACHE_FILE=none
 if [[ "$LAYOUT" != fat && "$CDS" == 1 ]]; then
-	say "class-data-sharing archive: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
-	rm -rf "$OUT/cds-training" "$OUT/app/app.jsa"
-	if ! "${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
-		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || [[ ! -f "$OUT/app/app.jsa" ]]; then
-		say "the training run wrote no archive; measuring without it"
+	say "class-data-sharing archive / AOT cache: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
+	rm -rf "$OUT/cds-training" "$OUT"/app/app.jsa "$OUT"/app/app-*.aot
+	"${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
+		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || true
+	CACHE_FILE=$(cd "$OUT/app" && ls app.jsa app-*.aot 2> /dev/null | head -1 || true)
+	if [[ -z "$CACHE_FILE" ]]; then
+		say "the training run wrote no archive or cache; measuring without it"
+		CACHE_FILE=none
 		CDS=0
 		application
 	fi
@@ -501,7 +508,7 @@ fi
 # --- summary ----------------------------------------------------------------------------------
 
 echo "scale=$SCALE"
-echo "layout=$LAYOUT cds=$CDS"
+echo "layout=$LAYOUT cds=$CDS cache=$CACHE_FILE"
 sed -n '2,3p' "$MARKER"
 [[ -n "$STEPS" ]] && echo "$STEPS"
 echo "roster_rows=$ROSTER_ROWS"
