@@ -6,6 +6,7 @@
 #   bench/municipal.sh                 # generates bench/out/municipal once, then measures
 #   SCALE=0.1 OUT=bench/out/m10 bench/municipal.sh
 #   PAIRS=5 NIGHTS=3 bench/municipal.sh  # five pairs of full load and reference, three cold nights
+#   HISTORY=12 bench/municipal.sh      # then a night on twelve monthly snapshots (bench/history.sh, HISTORY_SCALE=0.25)
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
 #   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
 #   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
@@ -503,6 +504,17 @@ if [[ "$PROFILE" == 1 ]]; then
 		}' >> "$LOGS/profile.txt"
 	grep -h "sql/load/.* took" "$LOGS/load.out" | sed 's/^.*sql\/load/sql\/load/' >> "$LOGS/profile.txt" || true
 	cat "$LOGS/profile.txt" >&2
+fi
+
+# --- history -----------------------------------------------------------------------------------
+# HISTORY=N: what a one-district night costs on a warehouse holding N monthly snapshots of the city,
+# against the same night on a warehouse holding one (bench/history.sh, at HISTORY_SCALE)
+
+if [[ "${HISTORY:-0}" -gt 0 ]]; then
+	say "history: $HISTORY monthly snapshots (bench/history.sh, log: $LOGS/history.err)"
+	HISTORY_LINES=$(HISTORY="$HISTORY" NIGHTS="$NIGHTS" XMX="$XMX" SEED="$SEED" LOAD_S="$LOAD_S" JAR="$JAR" \
+		INCREMENTAL_DISTRICT="$INCREMENTAL_DISTRICT" HISTORY_OUT="${HISTORY_OUT:-$OUT/history}" bench/history.sh 2> "$LOGS/history.err") \
+		|| { tail -20 "$LOGS/history.err" >&2; say "the history measurement failed"; HISTORY_LINES=""; }
 fi
 
 # --- summary ----------------------------------------------------------------------------------
