@@ -9,7 +9,9 @@
 # Each variant's archive or cache is written by an untimed first run (one small district), as the
 # launcher does in production. First a full load of the city on each (FULL=0 skips them), the
 # yardstick in the same sitting; then NIGHTS rounds of one night on each, alternated. Prints a line
-# per round (round=K java17_s= java25_s= ...), the medians java17_night_s= and java25_night_s=, the
+# per round (round=K java17_s= java25_s= java17_cpu_s= java25_cpu_s= ...; CPU is user + system, less
+# disturbed by other processes than wall time), the medians java17_night_s=, java25_night_s=,
+# java17_night_cpu_s= and java25_night_cpu_s=, the
 # full loads java17_full_s= and java25_full_s=, and each night's share of its own full load
 # (java17_night_ratio=, java25_night_ratio=).
 set -euo pipefail
@@ -34,6 +36,11 @@ median() {
 }
 wall_seconds() {
 	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
+}
+
+# user + system CPU: less disturbed than wall time by other processes on the machine
+cpu_seconds() {
+	awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
 }
 
 [[ -x /usr/bin/time ]] || { echo "bench/cold-night.sh needs GNU time: apt-get install -y time" >&2; exit 1; }
@@ -90,7 +97,7 @@ night() {
 		--warehouse "$OUT/cold-warehouse/talent.duckdb" > "$LOGS/cold-$v-$k.out" 2>&1 \
 		|| { tail -20 "$LOGS/cold-$v-$k.out" >&2; exit 1; }
 	rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
-	wall_seconds "$LOGS/cold-$v-$k.time"
+	echo "$(wall_seconds "$LOGS/cold-$v-$k.time") $(cpu_seconds "$LOGS/cold-$v-$k.time")"
 }
 
 FULL17=""
@@ -104,18 +111,22 @@ fi
 
 J17=()
 J25=()
+C17=()
+C25=()
 for k in $(seq 1 "$NIGHTS"); do
 	before=$(loadavg)
 	if ((k % 2 == 1)); then
-		a=$(night java17 "$k")
-		b=$(night java25 "$k")
+		read -r a ac <<< "$(night java17 "$k")"
+		read -r b bc <<< "$(night java25 "$k")"
 	else
-		b=$(night java25 "$k")
-		a=$(night java17 "$k")
+		read -r b bc <<< "$(night java25 "$k")"
+		read -r a ac <<< "$(night java17 "$k")"
 	fi
 	J17+=("$a")
 	J25+=("$b")
-	line="round=$k java17_s=$a java25_s=$b loadavg_before=$before loadavg_after=$(loadavg)"
+	C17+=("$ac")
+	C25+=("$bc")
+	line="round=$k java17_s=$a java25_s=$b java17_cpu_s=$ac java25_cpu_s=$bc loadavg_before=$before loadavg_after=$(loadavg)"
 	say "$line"
 	echo "$line"
 done
@@ -124,6 +135,8 @@ A=$(median "${J17[@]}")
 B=$(median "${J25[@]}")
 echo "java17_night_s=$A"
 echo "java25_night_s=$B"
+echo "java17_night_cpu_s=$(median "${C17[@]}")"
+echo "java25_night_cpu_s=$(median "${C25[@]}")"
 if [[ -n "$FULL17" ]]; then
 	echo "java17_full_s=$FULL17"
 	echo "java25_full_s=$FULL25"

@@ -103,7 +103,7 @@ HISTORY_LOAD_S=$(wall_seconds "$LOGS/history-load.time")
 query() {
 	"${APP[@]}" query --warehouse "$1" --format csv "$2" | tail -1 | tr -d '\r'
 }
-SNAPSHOTS=$(query "$HOUT/history/talent.duckdb" "select count(distinct snapshot_date) from ops.source_counts where source = 'roster'")
+SNAPSHOTS=$(query "$HOUT/history/talent.duckdb" "select max(n) from (select district_code, count(distinct snapshot_date) as n from ops.source_counts where source = 'roster' group by all)")
 HISTORY_ROWS=$(query "$HOUT/history/talent.duckdb" "select sum(loaded) from ops.source_counts where source = 'roster'")
 mb() { du -m "$1" | cut -f1; }
 WAREHOUSE_MB=$(mb "$HOUT/history/talent.duckdb")
