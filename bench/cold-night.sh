@@ -57,11 +57,14 @@ cp -r "$OUT/warehouse" "$OUT/cold-city"
 rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 SOURCE_SNAPSHOT=$(ls -d "$OUT/landing/$INCREMENTAL_DISTRICT"/????-??-?? | head -1)
 
+# the build's phases in each log (working copy, seeds and migrations, each sql/load script, tests)
+PHASES="-Dlogging.level.cq.talentwarehouse.load=DEBUG"
+
 # the launcher on the PATH's Java (17 here, the JDK search off) or on the JDK 25
 variant() {
 	case "$1" in
-		java17) VARIANT=(env -u TALENT_JAVA_HOME -u JAVA_HOME "JAVA_OPTS=-Xmx$XMX" TALENT_JDK_DIRS=none "$APP_DIR/bin/talent-warehouse") ;;
-		java25) VARIANT=(env "JAVA_OPTS=-Xmx$XMX" "TALENT_JAVA_HOME=$JAVA25_HOME" "$APP_DIR/bin/talent-warehouse") ;;
+		java17) VARIANT=(env -u TALENT_JAVA_HOME -u JAVA_HOME "JAVA_OPTS=-Xmx$XMX $PHASES" TALENT_JDK_DIRS=none "$APP_DIR/bin/talent-warehouse") ;;
+		java25) VARIANT=(env "JAVA_OPTS=-Xmx$XMX $PHASES" "TALENT_JAVA_HOME=$JAVA25_HOME" "$APP_DIR/bin/talent-warehouse") ;;
 	esac
 }
 
