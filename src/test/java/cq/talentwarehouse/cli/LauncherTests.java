@@ -78,7 +78,7 @@ class LauncherTests {
 		List<String> second = launch(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run", "--district", "500116");
 
 		// then the first run records on Java 25 and the cache is built after it, under the runtime's version
-		Path cache = app.resolve("app-25.0.3+9-LTS.aot");
+		Path cache = app.resolve(cacheName(app));
 		assertThat(first).hasSize(2);
 		assertThat(first.get(0)).startsWith(jdk25 + "/bin/java ").contains("-XX:AOTMode=record")
 			.doesNotContain("SharedArchiveFile", "ArchiveClassesAtExit").endsWith(" run");
@@ -89,7 +89,7 @@ class LauncherTests {
 		}
 		// and the next run starts from it
 		assertThat(second).singleElement().asString().startsWith(jdk25 + "/bin/java ")
-			.contains("-XX:AOTCache=" + cache, "-Xlog:all=warning,aot*=error,cds*=error")
+			.contains("-XX:AOTCache=" + cache, "-Xlog:all=warning,aot*=off,cds*=off")
 			.endsWith(" run --district 500116");
 	}
 
@@ -111,7 +111,7 @@ class LauncherTests {
 	void aCacheOlderThanTheJarIsRebuiltAndQueriesNeverBuildOne() throws Exception {
 		// given a JDK 25 and a cache older than the jar
 		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
-		Path cache = app.resolve("app-25.0.3+9-LTS.aot");
+		Path cache = app.resolve(cacheName(app));
 		Files.writeString(cache, "old");
 		Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(7200)));
 		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
@@ -131,7 +131,7 @@ class LauncherTests {
 	void theCacheCanBeSwitchedOffAndTheJdkSearchToo() throws Exception {
 		// given a JDK 25 installed and its cache built
 		Path jdk25 = jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
-		Files.writeString(app.resolve("app-25.0.3+9-LTS.aot"), "cache");
+		Files.writeString(app.resolve(cacheName(app)), "cache");
 
 		// when run with TALENT_AOT=off, and with TALENT_JDK_DIRS=none
 		List<String> noCache = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_AOT", "off"), "run");
@@ -153,10 +153,48 @@ class LauncherTests {
 
 		// then the run's own exit code stands, stderr says where the log is, and no cache or configuration is left
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stderr()).contains("the AOT cache was not built (see " + app.resolve("app-25.0.3+9-LTS.aot.log"));
+		assertThat(result.stderr()).contains("the AOT cache was not built (see " + app.resolve(cacheName(app) + ".log"));
 		try (var files = Files.list(app)) {
 			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((f) -> f.endsWith(".aot") || f.endsWith(".conf"));
 		}
+	}
+
+	@Test
+	void aCopiedInstallationBuildsItsOwnCacheInsteadOfMappingTheOriginalsClassPath() throws Exception {
+		// given a JDK 25 and an installation whose cache was built, copied elsewhere (target/ to /srv)
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
+		launch(env, "run");
+		Path copy = dir.resolve("srv/app");
+		Files.createDirectories(copy.resolve("bin"));
+		try (var files = Files.list(app)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+			}
+		}
+		Files.copy(app.resolve("bin/talent-warehouse"), copy.resolve("bin/talent-warehouse"));
+		app = copy;
+
+		// when the copy runs a query, then a run
+		List<String> query = launch(env, "query", "select 1");
+		List<String> run = launch(env, "run");
+
+		// then the query does not map the original's cache, the run builds the copy's own and drops the original's
+		assertThat(query).singleElement().asString().doesNotContain("AOT");
+		assertThat(run.get(0)).contains("-XX:AOTMode=record");
+		try (var files = Files.list(copy)) {
+			assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".aot")))
+				.containsExactly(cacheName(copy));
+		}
+	}
+
+	/** The cache's name for an installation: the runtime's version and a checksum of the folder's path. */
+	private static String cacheName(Path home) throws Exception {
+		Process cksum = new ProcessBuilder("bash", "-c", "printf '%s' \"$1\" | cksum | cut -d' ' -f1", "cksum",
+				home.toAbsolutePath().toString()).start();
+		String place = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		assertThat(cksum.waitFor()).isZero();
+		return "app-25.0.3+9-LTS-" + place + ".aot";
 	}
 
 	/** A stand-in JDK: a release file and a java that logs its arguments and writes what the JVM would. */
