@@ -9,6 +9,9 @@
 #   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
 #   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
 #   LAYOUT=fat bench/municipal.sh      # plain `java -Xmx1g -jar target/talent-warehouse.jar` instead of the launcher
+#   SERVE=0 bench/municipal.sh         # skips serving to PostgreSQL (serve_s=)
+#   TALENT_SERVE_URL=jdbc:postgresql://… TALENT_SERVE_USER=… bench/municipal.sh   # serve to that server
+#                                      # instead of a throwaway local one (bench/local-postgres.sh)
 #
 # The application runs as production runs it (docs/operations.md "Running in production"): through
 # the launcher of the unpacked layout `mvn package` writes to target/talent-warehouse/
@@ -19,7 +22,9 @@
 # full load into a fresh warehouse under /usr/bin/time -v (wall time, peak RSS); the DuckDB reference
 # (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw file); an incremental night
 # (one district sends a later snapshot: a copy of its files under a new date); the same two nights in
-# one `schedule` process, as production runs them; each mart view read in full inside one JVM. Progress and logs go to stderr and $OUT/logs; the summary goes to stdout and
+# one `schedule` process, as production runs them; each mart view read in full inside one JVM; the
+# published warehouse served to PostgreSQL (`serve`, timed; then a serve during which the local
+# server is stopped, and the serve that repairs it). Progress and logs go to stderr and $OUT/logs; the summary goes to stdout and
 # ends with the four lines rows=, load_s=, duckdb_s=, ratio= (load_s / duckdb_s).
 set -euo pipefail
 
@@ -39,6 +44,13 @@ XMX="${XMX:-1g}"
 INCREMENTAL_DISTRICT="${INCREMENTAL_DISTRICT:-yongchuan}"
 INCREMENTAL_DATE="${INCREMENTAL_DATE:-2025-03-31}"
 PROFILE="${PROFILE:-0}"
+
+# the loads are measured without serving; the serve is measured on its own (serve_s=)
+SERVE_URL="${TALENT_SERVE_URL:-}"
+SERVE_USER="${TALENT_SERVE_USER:-}"
+unset TALENT_SERVE_URL TALENT_SERVE_USER
+SERVE="${SERVE:-1}"
+PG_PORT="${PG_PORT:-55433}"
 
 LOGS="$OUT/logs"
 WAREHOUSE="$OUT/warehouse/talent.duckdb"
@@ -199,6 +211,54 @@ for m in report.get("metrics") or []:
         print(f"step={step} count={m['count']} total_s={m['totalSeconds']:.1f} max_s={m['maxSeconds']:.1f}")
 EOF
 )
+fi
+
+# --- serving to PostgreSQL -------------------------------------------------------------------
+# `serve` of the published city, as every publish does it when TALENT_SERVE_URL is set: against the
+# given server, or a throwaway local PostgreSQL 17 (bench/local-postgres.sh, same machine). With the
+# local server also what happens when it is stopped during a serve (exit code, message) and the
+# serve after it is back.
+
+SERVE_LINES=""
+if [[ "$SERVE" == 1 ]]; then
+	LOCAL_PG=0
+	if [[ -z "$SERVE_URL" ]]; then
+		LOCAL_PG=1
+		rm -rf "$OUT/postgres/data"
+		eval "$(bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" | sed -n 's/^TALENT_SERVE_URL=/SERVE_URL=/p; s/^TALENT_SERVE_USER=/SERVE_USER=/p')"
+	fi
+	say "serve to $SERVE_URL (log: $LOGS/serve.out)"
+	if timed serve env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE"; then
+		SERVE_S=$(wall_seconds "$LOGS/serve.time")
+		SERVE_LINES="serve_rows=$(sed -n 's/^Served .*: [0-9]* tables, \([0-9,]*\) rows.*/\1/p' "$LOGS/serve.out" | tr -d ,)"
+		SERVE_LINES+=$'\n'"serve_s=$SERVE_S"
+		SERVE_LINES+=$'\n'"$(awk -v s="$SERVE_S" -v l="$LOAD_S" 'BEGIN { printf "serve_ratio=%.3f", s / l }')"
+	else
+		tail -5 "$LOGS/serve.out" >&2
+		say "the serve failed; no serve_s line"
+	fi
+	if [[ $LOCAL_PG == 1 && -n "${SERVE_S:-}" ]]; then
+		# stopped after ~60 % of a serve's time: past the DuckDB side, while it copies into PostgreSQL
+		STOP_AFTER=$(awk -v s="$SERVE_S" 'BEGIN { printf "%.1f", s * 0.6 }')
+		say "serve with the server stopped after ${STOP_AFTER} s (log: $LOGS/serve-stopped.out)"
+		env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE" \
+			> "$LOGS/serve-stopped.out" 2>&1 &
+		SERVE_PID=$!
+		sleep "$STOP_AFTER"
+		bench/local-postgres.sh stop "$OUT/postgres"
+		STOPPED_EXIT=0
+		wait "$SERVE_PID" || STOPPED_EXIT=$?
+		bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" > /dev/null
+		SERVE_LINES+=$'\n'"serve_stopped_exit=$STOPPED_EXIT"
+		SERVE_LINES+=$'\n'"serve_stopped_message=$(grep -m1 -E '^(NOT SERVED|Served)' "$LOGS/serve-stopped.out" || true)"
+		if timed serve-repair env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve \
+			--warehouse "$WAREHOUSE"; then
+			SERVE_LINES+=$'\n'"serve_after_restart_s=$(wall_seconds "$LOGS/serve-repair.time")"
+		else
+			SERVE_LINES+=$'\n'"serve_after_restart=failed (see $LOGS/serve-repair.out)"
+		fi
+	fi
+	[[ ${LOCAL_PG:-0} == 1 ]] && bench/local-postgres.sh stop "$OUT/postgres"
 fi
 
 # --- DuckDB reference -------------------------------------------------------------------------
@@ -377,6 +437,7 @@ cat "$LOGS/views.out"
 echo "incremental_s=$INCREMENTAL_S"
 awk -v i="$INCREMENTAL_S" -v l="$LOAD_S" 'BEGIN { printf "incremental_ratio=%.3f\n", i / l }'
 [[ -n "${SCHEDULED_LINES:-}" ]] && echo "$SCHEDULED_LINES"
+[[ -n "$SERVE_LINES" ]] && echo "$SERVE_LINES"
 echo "rows=$ROWS"
 echo "load_s=$LOAD_S"
 echo "duckdb_s=$DUCKDB_S"

@@ -25,7 +25,7 @@ class RestartCommand implements Callable<Integer> {
 		}
 		return JobRepositoryFile.guard(this.options, () -> {
 			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {
-				return context.getBean(LoadRun.class).restart(System.out);
+				return context.getBean(LoadRun.class).restart(System.out, System.err);
 			}
 		});
 	}

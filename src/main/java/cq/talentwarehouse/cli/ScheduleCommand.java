@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 		description = { "Stay running and load on a Spring six-field cron (seconds first).",
 				"Two loads never overlap. SIGTERM (or Ctrl-C) stops running jobs after their current chunk, to be resumed with",
 				"restart; the process then exits with 143 (128 + SIGTERM, as every JVM stopped by a signal), 130 after Ctrl-C.",
+				"With TALENT_MONITOR_PORT set it serves /actuator/prometheus and /actuator/health on 127.0.0.1.",
 				"Exit 2: usage error (a bad cron or zone)." })
 class ScheduleCommand implements Callable<Integer> {
 
@@ -40,7 +41,8 @@ class ScheduleCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return 2;
 		}
-		ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments(), false);
+		ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments(), false,
+				org.springframework.boot.WebApplicationType.SERVLET);
 		NightlySchedule schedule = context.getBean(NightlySchedule.class);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

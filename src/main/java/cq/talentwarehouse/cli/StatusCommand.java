@@ -85,6 +85,11 @@ class StatusCommand implements Callable<Integer> {
 		if (!any) {
 			System.out.println("No stale districts.");
 		}
+		cq.talentwarehouse.serve.ServeState served = cq.talentwarehouse.serve.ServeState
+			.read(this.options.warehouse.toAbsolutePath().getParent());
+		if (served != null) {
+			System.out.println(served.describe());
+		}
 		return 0;
 	}
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code talent-warehouse} command line: one subcommand per task. */
 @Command(name = "talent-warehouse", mixinStandardHelpOptions = true, versionProvider = TalentCommand.Version.class,
 		description = "Loads Chongqing districts' talent, platform and enterprise records into a DuckDB warehouse.",
-		subcommands = { RunCommand.class, RestartCommand.class, ScheduleCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, StatusCommand.class, GenerateCommand.class,
+		subcommands = { RunCommand.class, RestartCommand.class, ScheduleCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, StatusCommand.class, ServeCommand.class, GenerateCommand.class,
 				ValidateCommand.class, CommandLine.HelpCommand.class })
 public class TalentCommand implements Runnable {
 

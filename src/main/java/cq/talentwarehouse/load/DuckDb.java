@@ -119,7 +119,7 @@ public final class DuckDb {
 	}
 
 	/** Splits on semicolons outside quotes and comments. */
-	static List<String> statements(String sql) {
+	public static List<String> statements(String sql) {
 		List<String> out = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		boolean quote = false;

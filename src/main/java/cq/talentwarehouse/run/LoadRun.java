@@ -30,6 +30,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -48,13 +50,16 @@ import cq.talentwarehouse.stage.StagingArea;
 import cq.talentwarehouse.stage.StageMeta;
 import cq.talentwarehouse.pipeline.SnapshotFingerprint;
 import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.serve.ServeState;
+import cq.talentwarehouse.serve.WarehouseServer;
 
 /**
  * One load of the warehouse: every district snapshot in the landing zone staged by its own
  * {@code districtStageJob} (districts in parallel, each failing on its own), then one
  * {@code warehousePublishJob} over those that staged. Exit codes: 0 all published, 1 nothing
- * published, 3 some districts failed and the rest published, 4 another run holds the lock, 6 the
- * landing zone is missing or empty.
+ * published, 3 some districts failed and the rest published, 4 another run holds the lock, 5 published
+ * but not served to the PostgreSQL of {@code TALENT_SERVE_URL} (status {@code published_not_served}), 6
+ * the landing zone is missing or empty.
  */
 @Component
 public class LoadRun {
@@ -66,6 +71,11 @@ public class LoadRun {
 	public static final int PARTIAL = 3;
 
 	public static final int RUN_IN_PROGRESS = 4;
+
+	/** Published in DuckDB, but serving it to PostgreSQL failed; {@code serve} or the next run serves it. */
+	public static final int PUBLISHED_NOT_SERVED = 5;
+
+	public static final String PUBLISHED_NOT_SERVED_STATUS = "published_not_served";
 
 	/**
 	 * The landing zone is missing or holds no district snapshot: nothing was loaded, and unlike a quiet
@@ -98,6 +108,12 @@ public class LoadRun {
 	/** The seeds of the run being started (a restart reads the copy in its staging folder). */
 	private Seeds seeds;
 
+	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
+	private List<RunOutcomeListener> outcomeListeners = List.of();
+
+	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
+	private String endedWithoutReport;
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -116,6 +132,11 @@ public class LoadRun {
 		return run(districts, false, out);
 	}
 
+	@Autowired(required = false)
+	public void setOutcomeListeners(List<RunOutcomeListener> outcomeListeners) {
+		this.outcomeListeners = List.copyOf(outcomeListeners);
+	}
+
 	/**
 	 * Loads every new or changed district snapshot of the landing zone (or of the named districts);
 	 * snapshots whose files are unchanged since they were loaded are skipped unless {@code force}.
@@ -127,11 +148,59 @@ public class LoadRun {
 	/** As {@link #run(Set, boolean, PrintStream)}, with what stops the run or fails a district also on {@code err}. */
 	public int run(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return runLocked(districts, force, out, err);
+			LocalDateTime begun = LocalDateTime.now();
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = runLocked(districts, force, out, err);
+			}
+			catch (Exception ex) {
+				// an unexpected error (disk full, a crashed driver) is a failed night too
+				this.endedWithoutReport = "the run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
 			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
+		}
+	}
+
+	/**
+	 * Hands the outcome of the run that just ended (its final report) to the listeners, inside the
+	 * run lock, so no later run has replaced it. A listener that fails is logged; the exit code stays.
+	 */
+	private void announce(int exit, LocalDateTime begun) {
+		if (this.outcomeListeners.isEmpty()) {
+			return;
+		}
+		RunOutcome outcome;
+		try {
+			String runId = MDC.get(RunLogContext.RUN_ID);
+			Path report = (runId != null) ? runsFolder().resolve(runId).resolve("report.json") : null;
+			RunReport written = (report != null && Files.exists(report)) ? RunReport.read(report) : null;
+			outcome = (written != null && !written.status().equals("running")) ? RunOutcome.of(written)
+					: RunOutcome.withoutReport(runId, exit, this.endedWithoutReport, begun.toString(),
+							LocalDateTime.now().toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not read the report of the run that ended, so nobody was told: {}", ex.getMessage());
+			return;
+		}
+		for (RunOutcomeListener listener : this.outcomeListeners) {
+			try {
+				listener.runEnded(outcome);
+			}
+			catch (Exception ex) {
+				log.warn("{} failed on the outcome of {}: {}", listener.getClass().getSimpleName(), outcome.runId(),
+						ex.toString());
+			}
 		}
 	}
 
@@ -141,6 +210,11 @@ public class LoadRun {
 	 * committed chunk, and the warehouse is built and published as an uninterrupted run would.
 	 */
 	public int restart(PrintStream out) throws Exception {
+		return restart(out, out);
+	}
+
+	/** As {@link #restart(PrintStream)}, with what stops the run or fails a district also on {@code err}. */
+	public int restart(PrintStream out, PrintStream err) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			List<RunReport> reports = RunReport.list(runsFolder());
 			if (reports.isEmpty()) {
@@ -148,7 +222,7 @@ public class LoadRun {
 				return NOTHING_PUBLISHED;
 			}
 			RunReport last = reports.get(0);
-			if (last.status().equals("published")) {
+			if (last.status().equals("published") || last.status().equals(PUBLISHED_NOT_SERVED_STATUS)) {
 				out.println("Nothing to restart: the last run " + last.runId() + " published.");
 				return PUBLISHED;
 			}
@@ -159,7 +233,7 @@ public class LoadRun {
 				return PUBLISHED;
 			}
 			out.printf("Restarting run %s (%s)%n", last.runId(), last.status());
-			String keyFingerprint = checkPseudonymKey(out);
+			String keyFingerprint = checkPseudonymKey(err);
 			if (keyFingerprint == null) {
 				return NOTHING_PUBLISHED;
 			}
@@ -170,12 +244,28 @@ public class LoadRun {
 				skipUnchanged(last.districts(), true, out);
 			}
 			this.seeds = null; // the run's own copy in its staging folder, when it got that far
-			return execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
-					new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, out);
+			LocalDateTime begun = LocalDateTime.now();
+			MDC.put(RunLogContext.RUN_ID, last.runId());
+			this.endedWithoutReport = null;
+			int exit;
+			try {
+				exit = execute(last.runId(), LocalDateTime.parse(last.startedAt()), last.districts(), true,
+						new LandingZone(this.properties.getLanding()).holdsDemoData(), keyFingerprint, out, err);
+			}
+			catch (Exception ex) {
+				this.endedWithoutReport = "the resumed run stopped on an error: " + rootMessage(ex);
+				announce(NOTHING_PUBLISHED, begun);
+				throw ex;
+			}
+			announce(exit, begun);
+			return exit;
 		}
 		catch (RunLock.RunInProgressException ex) {
-			out.println(ex.getMessage());
+			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
+		}
+		finally {
+			MDC.remove(RunLogContext.RUN_ID);
 		}
 	}
 
@@ -195,6 +285,7 @@ public class LoadRun {
 	private int runLocked(Set<String> districts, boolean force, PrintStream out, PrintStream err) throws Exception {
 		LocalDateTime startedAt = LocalDateTime.now();
 		String runId = "run-" + RUN_ID.format(startedAt);
+		MDC.put(RunLogContext.RUN_ID, runId);
 		LandingZone landing = new LandingZone(this.properties.getLanding());
 		// the seeds operators edit (TALENT_SEEDS), checked like the pipeline files before anything is read
 		Seeds seeds = Seeds.at(this.properties.getSeeds());
@@ -210,6 +301,8 @@ public class LoadRun {
 				err.println(problem);
 			}
 			err.println("Nothing loaded: fix the pipeline files above (check them with: validate).");
+			this.endedWithoutReport = "pipeline files are invalid: " + catalog.problems().get(0)
+					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
 		if (landing.isEmpty()) {
@@ -223,11 +316,13 @@ public class LoadRun {
 		}
 		String keyFingerprint = checkPseudonymKey(err);
 		if (keyFingerprint == null) {
+			this.endedWithoutReport = "the pseudonym key does not match the warehouse";
 			return NOTHING_PUBLISHED;
 		}
 		for (String d : districts) {
 			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
 				err.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				this.endedWithoutReport = "no pipeline file for district " + d;
 				return NOTHING_PUBLISHED;
 			}
 		}
@@ -252,9 +347,14 @@ public class LoadRun {
 				toLoad);
 		if (toLoad == 0 && !plan.isEmpty()) {
 			out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
-			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "unchanged", PUBLISHED, null, plan,
-					"every snapshot unchanged").write(runsFolder().resolve(runId).resolve("report.json"));
-			return PUBLISHED;
+			// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
+			String notServed = serve(out);
+			int exit = (notServed == null) ? PUBLISHED : PUBLISHED_NOT_SERVED;
+			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(),
+					(notServed == null) ? "unchanged" : PUBLISHED_NOT_SERVED_STATUS, exit, null, plan,
+					"every snapshot unchanged" + ((notServed == null) ? "" : "; " + notServed))
+				.write(runsFolder().resolve(runId).resolve("report.json"));
+			return exit;
 		}
 		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out, err);
 	}
@@ -339,9 +439,9 @@ public class LoadRun {
 		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
 			return null;
 		}
-		Thread preparing = new Thread(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
+		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
 				WarehousePublishJobConfiguration.workingCopy(this.properties), staging.root().resolve("seeds"), runId,
-				this.properties.getWarehouseMemoryLimit()), "warehouse-prepare");
+				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
 		preparing.start();
 		return preparing;
 	}
@@ -388,6 +488,11 @@ public class LoadRun {
 				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
 				results = unreadable.isEmpty() ? results : withFailures(results, unreadable);
 				printSummary(runId, out);
+				String notServed = serve(out);
+				if (notServed != null) {
+					exit = PUBLISHED_NOT_SERVED;
+					message = notServed;
+				}
 			}
 			else {
 				exit = NOTHING_PUBLISHED;
@@ -404,6 +509,7 @@ public class LoadRun {
 		String status = switch (exit) {
 			case PUBLISHED -> "published";
 			case PARTIAL -> "partial";
+			case PUBLISHED_NOT_SERVED -> PUBLISHED_NOT_SERVED_STATUS;
 			default -> "failed";
 		};
 		new RunReport(runId, startedAt.toString(), finishedAt.toString(), status, exit, staging.root().toString(),
@@ -427,6 +533,12 @@ public class LoadRun {
 		return exit;
 	}
 
+	/** Serves the published warehouse when TALENT_SERVE_URL is set; why it could not, or null. */
+	private String serve(PrintStream out) {
+		ServeState served = WarehouseServer.servePublished(this.properties, out);
+		return (served != null && !served.served()) ? "published but not served: " + served.message() : null;
+	}
+
 	/**
 	 * Staged files are only needed to restart a run that did not publish: once a run published,
 	 * its staging (which may hold spooled API pages with raw ID numbers) is deleted, and of the
@@ -435,7 +547,7 @@ public class LoadRun {
 	private void pruneWorkFolders(String runId, int exit) {
 		Path runs = this.properties.workDir().resolve("runs");
 		try {
-			if (exit == PUBLISHED || exit == PARTIAL) {
+			if (exit == PUBLISHED || exit == PARTIAL || exit == PUBLISHED_NOT_SERVED) {
 				deleteTree(runs.resolve(runId));
 			}
 			if (Files.isDirectory(runs)) {
@@ -580,7 +692,7 @@ public class LoadRun {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(java.util.Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
-				futures.set(i, pool.submit(() -> {
+				futures.set(i, pool.submit(RunLogContext.carry(snapshot.district(), () -> {
 					RunReport.DistrictResult result = stage(runId, snapshot, staging, resume, out);
 					if (result != snapshot) {
 						synchronized (progress) {
@@ -590,7 +702,7 @@ public class LoadRun {
 						}
 					}
 					return result;
-				}));
+				})));
 			}
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
