@@ -10,18 +10,14 @@
 -- departures are changes of the rosters, not dated moves: they happened between the two rosters'
 -- dates, which may be earlier than the period. A person on several rosters at once counts on each
 -- district's roster; their arrival is attributed to one origin, chosen explicitly (a district they
--- left before one that still lists them, then the lowest code; dw.talent_moves).
+-- left before one that still lists them, then the lowest code; dw.agg_talent_flow, sql/load/058_agg_talent_flows.sql).
 create or replace view mart.district_talent_flows as
 with rosters as (
-    select * from dw.roster_as_of
+    select * from dw.agg_flow_roster
 ),
 
-changes as (
-    select * from dw.roster_changes
-),
-
-moves as (
-    select * from dw.talent_moves
+flows as (
+    select * from dw.agg_talent_flow
 ),
 
 talent as (
@@ -51,21 +47,22 @@ period_districts as (
     select
         coalesce(c.as_of_date, b.as_of_date) as as_of_date,
         coalesce(c.district_code, b.district_code) as district_code,
-        b.snapshot_date as previous_snapshot_date,
+        strptime(cast(b.snapshot_date_sk as varchar), '%Y%m%d')::date as previous_snapshot_date,
         b.snapshot_date_sk as previous_snapshot_date_sk,
-        c.snapshot_date as current_snapshot_date,
+        strptime(cast(c.snapshot_date_sk as varchar), '%Y%m%d')::date as current_snapshot_date,
         c.snapshot_date_sk as current_snapshot_date_sk
     from (select r.* from periods p join rosters r on r.as_of_date = p.as_of_date) c
     full join (
-        select p.as_of_date, r.district_code, r.snapshot_date, r.snapshot_date_sk
+        select p.as_of_date, r.district_code, r.snapshot_date_sk
         from periods p
         join rosters r on r.as_of_date = p.previous_as_of_date
     ) b on b.as_of_date = c.as_of_date and b.district_code = c.district_code
 ),
 
 stayed_counts as (
-    select as_of_date, district_code, count(*) filter (where in_previous and in_current) as stayed
-    from changes
+    select as_of_date, district_code, cast(sum(people) as bigint) as stayed
+    from flows
+    where flow = 'stayed'
     group by as_of_date, district_code
 ),
 
@@ -73,19 +70,19 @@ move_counts as (
     select
         as_of_date,
         district_code,
-        count(*) filter (where direction = 'arrival' and other_district_code is not null) as arrived_from_other_districts,
-        count(*) filter (where direction = 'arrival' and other_district_code is null) as arrived_new_to_city,
-        count(*) filter (where direction = 'departure' and other_district_code is not null) as left_for_other_districts,
-        count(*) filter (where direction = 'departure' and other_district_code is null) as left_city_rosters,
-        count(*) filter (where direction = 'arrival' and is_other_still_listed) as arrived_still_listed_at_origin,
-        count(*) filter (where other_districts > 1) as moves_with_several_rosters
-    from moves
+        cast(coalesce(sum(people) filter (where flow = 'arrival' and other_district_code is not null), 0) as bigint) as arrived_from_other_districts,
+        cast(coalesce(sum(people) filter (where flow = 'arrival' and other_district_code is null), 0) as bigint) as arrived_new_to_city,
+        cast(coalesce(sum(people) filter (where flow = 'departure' and other_district_code is not null), 0) as bigint) as left_for_other_districts,
+        cast(coalesce(sum(people) filter (where flow = 'departure' and other_district_code is null), 0) as bigint) as left_city_rosters,
+        cast(coalesce(sum(people) filter (where flow = 'arrival' and is_other_still_listed), 0) as bigint) as arrived_still_listed_at_origin,
+        cast(coalesce(sum(people) filter (where flow <> 'stayed' and has_several_rosters), 0) as bigint) as moves_with_several_rosters
+    from flows
     group by as_of_date, district_code
 ),
 
 by_other as (
-    select as_of_date, district_code, direction, other_district_code, count(*) as people
-    from moves
+    select as_of_date, district_code, flow as direction, other_district_code, cast(sum(people) as bigint) as people
+    from flows
     where other_district_code is not null
     group by all
 ),
@@ -164,4 +161,4 @@ comment on column mart.district_talent_flows.net_inflow is '人才净流入。ar
 comment on column mart.district_talent_flows.arrived_from is '流入来源。Origin districts of arrived_from_other_districts with their counts, largest first.';
 comment on column mart.district_talent_flows.left_for is '流出去向。Destination districts of left_for_other_districts with their counts, largest first.';
 comment on column mart.district_talent_flows.arrived_still_listed_at_origin is '来源地仍在册。Arrivals from another district whose origin roster still lists them at as_of_date (the origin''s roster lags, or they are on both).';
-comment on column mart.district_talent_flows.moves_with_several_rosters is '多地在册的流动。Arrivals and departures of people with more than one candidate origin or destination (on several rosters at once); each is attributed to one, see dw.talent_moves.';
+comment on column mart.district_talent_flows.moves_with_several_rosters is '多地在册的流动。Arrivals and departures of people with more than one candidate origin or destination (on several rosters at once); each is attributed to one (sql/load/058_agg_talent_flows.sql says how).';

@@ -6,12 +6,12 @@
 -- in one row). A person on several rosters at once may appear in several rows: `people` counts
 -- distinct people per row. Rosters lag; see mart.district_talent_flows for what that means.
 create or replace view mart.municipal_talent_flows as
-with moves as (
-    select * from dw.talent_moves
+with pairs as (
+    select * from dw.agg_talent_flow_pair
 ),
 
 rosters as (
-    select * from dw.roster_as_of
+    select * from dw.agg_flow_roster
 ),
 
 district_names as (
@@ -20,30 +20,6 @@ district_names as (
 
 periods as (
     select distinct as_of_date, previous_as_of_date from rosters where previous_as_of_date is not null
-),
-
-pairs as (
-    select
-        as_of_date,
-        person_sk,
-        case when direction = 'arrival' then other_district_code else district_code end as origin_district_code,
-        case when direction = 'arrival' then district_code else other_district_code end as destination_district_code,
-        bool_or(direction = 'arrival') as is_arrival,
-        bool_or(direction = 'departure') as is_departure
-    from moves
-    group by all
-),
-
-counted as (
-    select
-        as_of_date,
-        origin_district_code,
-        destination_district_code,
-        count(*) as people,
-        count(*) filter (where is_arrival) as arrivals,
-        count(*) filter (where is_departure) as departures
-    from pairs
-    group by all
 ),
 
 final as (
@@ -57,7 +33,7 @@ final as (
         c.people,
         c.arrivals,
         c.departures
-    from counted c
+    from pairs c
     join periods p on p.as_of_date = c.as_of_date
     left join district_names o on o.district_code = c.origin_district_code
     left join district_names d on d.district_code = c.destination_district_code

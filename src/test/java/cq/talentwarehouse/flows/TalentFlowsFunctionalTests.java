@@ -149,6 +149,38 @@ class TalentFlowsFunctionalTests {
 	}
 
 	@Test
+	void aRedeliveredRosterGivesTheFlowsOfALoadFromScratch() throws Exception {
+		// given a copy of the history whose 江津 2024 roster is delivered again without 新甲 and with 张三9
+		Path again = dir.resolve("redelivered");
+		Fixtures.copy(dir.resolve("landing"), again.resolve("landing"));
+		Fixtures.copy(warehouse.getParent(), again.resolve("warehouse"));
+		Path jiangjin = again.resolve("landing/jiangjin/2024-12-31/人才资源花名册.csv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(jiangjin, StandardCharsets.UTF_8));
+		lines.removeIf((line) -> line.contains(",新甲,"));
+		lines.add("500116198010150098,张三9,企业经营管理人才、商贸物流人才,大学本科,,,,");
+		Files.write(jiangjin, lines, StandardCharsets.UTF_8);
+
+		// when it is loaded on top of the published history, and the same landing zone from scratch
+		Path incremental = again.resolve("warehouse").resolve(warehouse.getFileName());
+		Fixtures.LoadResult reload = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"),
+				incremental, dir.resolve("key")));
+		assertThat(reload.exit()).as(reload.output()).isEqualTo(LoadRun.PUBLISHED);
+		Path scratch = again.resolve("scratch/talent.duckdb");
+		Fixtures.LoadResult full = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"),
+				scratch, dir.resolve("key")));
+		assertThat(full.exit()).as(full.output()).isEqualTo(LoadRun.PUBLISHED);
+
+		// then 江津 stayed 9 (张三9 is back) and lost no one to the city's rosters, and both warehouses agree
+		String jiangjin2024 = "select stayed, arrived_new_to_city, left_city_rosters from mart.district_talent_flows"
+				+ " where as_of_date = date '2024-12-31' and district_code = '500116'";
+		assertThat(Fixtures.rows(incremental, jiangjin2024)).containsExactly(List.of("9", "0", "0"));
+		for (String view : List.of("mart.district_talent_flows", "mart.municipal_talent_flows")) {
+			String all = "select * from " + view + " order by all";
+			assertThat(Fixtures.rows(incremental, all)).as(view).isEqualTo(Fixtures.rows(scratch, all));
+		}
+	}
+
+	@Test
 	void reportsFlowsAndPlanProgressAsInlineCharts() throws Exception {
 		// when the report is written from this history
 		Path report = dir.resolve("report.html");
