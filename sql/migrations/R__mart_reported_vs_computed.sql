@@ -1,7 +1,8 @@
 -- grain: one row per reported indicator (seeds/reported_indicators.csv, each citing its article):
 -- the published figure beside the value computed at the district's snapshot nearest to the
 -- figure's date. status respects the qualifier: exact must be equal, at_least must not be lower,
--- approximately must be within 5%. `not computable` says why. flow.net_inflow is the net inflow of
+-- approximately must be within 5%. `not computable` says why; `no data` is a computable figure of a
+-- district that has sent no snapshot of the source it needs (a programme ledger, say), never a 0. flow.net_inflow is the net inflow of
 -- mart.district_talent_flows between the district's roster at that date and its roster before.
 create or replace view mart.reported_vs_computed as
 with reported as (
@@ -49,6 +50,7 @@ snapshots as (
         snapshot_date,
         case
             when indicator like 'platform.%' then 'platform'
+            when indicator like 'program.%' then 'program'
             when indicator in ('talent_total', 'high_level_total') or indicator like 'high_level.%'
                 or indicator like 'category.%' or indicator like 'flow.%' then 'roster'
             else 'enterprise'
@@ -65,6 +67,7 @@ nearest as (
         on s.district_code = r.district_code
         and s.family = case
             when r.indicator like 'platform.%' then 'platform'
+            when r.indicator like 'program.%' then 'program'
             when r.indicator in ('talent_total', 'high_level_total') or r.indicator like 'high_level.%'
                 or r.indicator like 'category.%' or r.indicator like 'flow.%' then 'roster'
             else 'enterprise'
@@ -105,6 +108,8 @@ final as (
         end as difference_pct,
         case
             when not j.is_computable then 'not computable'
+            -- computable, but the district has sent no snapshot of the source: no data, never a 0
+            when j.computed_snapshot_date is null then 'no data'
             when j.computed_value is null then 'not computable'
             when j.qualifier = 'exact' and j.computed_value = j.reported_value then 'match'
             when j.qualifier = 'at_least' and j.computed_value >= j.reported_value then 'match'
@@ -139,8 +144,8 @@ comment on column mart.reported_vs_computed.reported_value is '公布值。The f
 comment on column mart.reported_vs_computed.computed_value is '计算值。The value computed from the records at computed_snapshot_date; null when not computable.';
 comment on column mart.reported_vs_computed.computed_snapshot_date is '计算所用快照日期。The district''s snapshot (of the indicator''s source) nearest to as_of.';
 comment on column mart.reported_vs_computed.difference_pct is '差异（%）。(computed_value - reported_value) / reported_value × 100, two decimals.';
-comment on column mart.reported_vs_computed.status is '核对结果。match, differs or not computable.';
-comment on column mart.reported_vs_computed.reason is '不可计算原因。Why the figure cannot be computed; null otherwise.';
+comment on column mart.reported_vs_computed.status is '核对结果。match, differs, not computable, or no data (computable, but the district has sent no snapshot of the feed it needs).';
+comment on column mart.reported_vs_computed.reason is '不可计算原因。Why the figure cannot be computed or has no data; null otherwise.';
 comment on column mart.reported_vs_computed.unit is '单位。人, 家 or 个.';
 comment on column mart.reported_vs_computed.article_file is '来源文章。File of the seed article that publishes the figure.';
 comment on column mart.reported_vs_computed.sentence is '原文。The article''s sentence, word for word.';

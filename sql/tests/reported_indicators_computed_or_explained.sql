@@ -14,6 +14,12 @@ computable_names as (
     union all
     select qualification_code from dw.dim_qualification
     union all
+    select 'program.' || programme_code from dw.dim_programme
+    union all
+    select 'program.' || programme_code || '.master_and_above' from dw.dim_programme
+    union all
+    select 'program.' || tier_code from dw.dim_programme_tier
+    union all
     select 'platform.' || t.platform_type_code || '.' || l.level
     from dw.dim_platform_type t
     cross join (select platform_level_code as level from dw.dim_platform_level union all select 'all') l
@@ -26,4 +32,4 @@ where (r.computable = 'true' and r.indicator not in (select indicator from compu
 union all
 select indicator_id, indicator, status, reason
 from mart.reported_vs_computed
-where status = 'not computable' and reason is null;
+where status in ('not computable', 'no data') and reason is null;

@@ -71,6 +71,89 @@ final class DistrictWriter {
 			writePlatforms(folder, platformFile(this.d));
 		}
 		writeRoster(folder, rosterFile(this.d));
+		if (programFile(this.d) != null) {
+			writeProgrammes(folder, programFile(this.d));
+		}
+	}
+
+	// ---- programme ledger
+
+	/**
+	 * The district's 人才项目台账: the calibrated batches of {@link DemoDataGenerator#programmeBatches},
+	 * holders drawn from its roster (a person holds at most one award of a programme), then the bad
+	 * records of {@link DemoDataGenerator#programBad}. Its own random stream, split after the roster
+	 * was written, so the roster is the same with or without it.
+	 */
+	private void writeProgrammes(Path folder, String file) throws IOException {
+		SplittableRandom r = this.badRandom.split();
+		long[] globals = globals();
+		int n = globals.length;
+		int stride = 7;
+		int next = 0;
+		List<String[]> clean = new ArrayList<>();
+		for (ProgrammeBatch batch : programmeBatches(this.d)) {
+			for (int i = 0; i < batch.people(); i++) {
+				long global = globals[(next * stride) % n];
+				next++;
+				String education = (i < batch.masterAndAbove()) ? ((i % 6 == 0) ? "博士研究生" : "硕士研究生")
+						: batch.otherEducation();
+				clean.add(programmeRow(this.identities.id(global), this.identities.name(global, this.d.traditional()),
+						batch.programme(), batch.tier(), education, awarded(r), ended(batch, r)));
+			}
+		}
+		Map<String, Integer> bad = programBad(this.d);
+		try (CsvWriter out = new CsvWriter(folder.resolve(file), this.d)) {
+			out.header(programHeader(this.d));
+			for (String[] row : clean) {
+				out.row(row);
+			}
+			for (Map.Entry<String, Integer> rule : bad.entrySet()) {
+				for (int i = 0; i < rule.getValue(); i++) {
+					long g = this.nextBadPerson++;
+					String id = this.identities.id(g);
+					String name = this.identities.name(g, this.d.traditional());
+					ProgrammeBatch first = programmeBatches(this.d).get(0);
+					String[] row = switch (rule.getKey()) {
+						case "tier_not_of_programme" -> programmeRow(id, name, first.programme(), "A卡", "", awarded(r), "");
+						case "end_before_award" -> programmeRow(id, name, first.programme(), first.tier(), "", "2023-06-30",
+								"2022-06-30");
+						case "id_checksum" -> programmeRow(id.substring(0, 17) + ((id.charAt(17) == '0') ? '1' : '0'), name,
+								first.programme(), first.tier(), "", awarded(r), "");
+						case "vocabulary_unknown" -> (this.d == District.XIUSHAN)
+								? programmeRow(id, name, first.programme(), "C卡", "", awarded(r), "")
+								: programmeRow(id, name, "乡村振兴人才", "", "", awarded(r), "");
+						// the same person and programme as the first clean record
+						case "duplicate" -> clean.get(0).clone();
+						case "required_missing" -> programmeRow(id, name, first.programme(), first.tier(), "", "", "");
+						default -> throw new IllegalStateException("no bad ledger record for " + rule.getKey());
+					};
+					out.row(row);
+				}
+			}
+			this.rows += out.rows();
+			this.files += out.files();
+		}
+		this.badRecords.put(this.d.code + "/program", bad);
+	}
+
+	private String[] programmeRow(String id, String name, String programme, String tier, String education,
+			String awarded, String ends) {
+		return new String[] { id, name, w(programme), w(tier), w(education), awarded, ends, "" };
+	}
+
+	/** A date in the ledger's year before the snapshot, as the district writes dates. */
+	private String awarded(SplittableRandom r) {
+		LocalDate date = this.d.snapshot.minusDays(30 + r.nextInt(1000));
+		return switch (this.d) {
+			case JIANGJIN -> date.getYear() + "年" + date.getMonthValue() + "月";
+			case QIANJIANG -> date.getYear() + "/" + date.getMonthValue() + "/" + date.getDayOfMonth();
+			default -> date.toString();
+		};
+	}
+
+	/** 英才服务卡 are issued for three years from their award; the other programmes have no end date. */
+	private String ended(ProgrammeBatch batch, SplittableRandom r) {
+		return batch.tier().isEmpty() ? "" : this.d.snapshot.plusYears(1 + r.nextInt(2)).toString();
 	}
 
 	/**

@@ -42,6 +42,8 @@ public final class SeedCheck {
 			Map.entry("platform_levels", List.of("platform_level_code", "platform_level_name", "rank", "synonyms")),
 			Map.entry("qualification_types", List.of("qualification_code", "qualification_name", "qualification_family",
 					"tier", "rank", "is_specialized", "synonyms")),
+			Map.entry("talent_programmes", List.of("programme_code", "programme_name", "programme_level", "unit", "synonyms")),
+			Map.entry("programme_tiers", List.of("tier_code", "tier_name", "programme_code", "rank", "synonyms")),
 			Map.entry("reported_indicators", List.of("indicator_id", "district_code", "indicator", "as_of", "qualifier",
 					"reported_value", "computable", "article_file", "sentence", "reason")),
 			Map.entry("plan_targets", List.of("target_id", "district_code", "indicator", "baseline_date", "target_date",
@@ -58,6 +60,7 @@ public final class SeedCheck {
 	public static List<PipelineProblem> check(Seeds seeds) {
 		List<PipelineProblem> problems = new ArrayList<>();
 		Set<String> districtCodes = new HashSet<>();
+		Set<String> programmeCodes = new HashSet<>();
 		for (String seed : ReferenceData.SEED_FILES) {
 			Path label = seeds.label(seed);
 			List<CSVRecord> records;
@@ -82,13 +85,13 @@ public final class SeedCheck {
 				problems.add(new PipelineProblem(label, 1, "missing column(s) " + missing));
 				continue;
 			}
-			checkRows(seed, label, header, records, districtCodes, problems);
+			checkRows(seed, label, header, records, districtCodes, programmeCodes, problems);
 		}
 		return problems;
 	}
 
 	private static void checkRows(String seed, Path label, List<String> header, List<CSVRecord> records,
-			Set<String> districtCodes, List<PipelineProblem> problems) {
+			Set<String> districtCodes, Set<String> programmeCodes, List<PipelineProblem> problems) {
 		boolean vocabulary = ReferenceData.VOCABULARIES.contains(seed);
 		Set<String> codes = new HashSet<>();
 		Map<String, String> synonymOwner = new HashMap<>();
@@ -131,6 +134,27 @@ public final class SeedCheck {
 					if (!List.of("主城都市区", "渝东北", "渝东南").contains(r.get("region"))) {
 						problems.add(new PipelineProblem(label, line, "region '" + r.get("region")
 								+ "' is not one of 主城都市区, 渝东北, 渝东南"));
+					}
+				}
+				case "talent_programmes" -> {
+					programmeCodes.add(code);
+					if (!List.of("municipal", "district").contains(r.get("programme_level"))) {
+						problems.add(new PipelineProblem(label, line, "programme_level '" + r.get("programme_level")
+								+ "' is not municipal or district"));
+					}
+				}
+				case "programme_tiers" -> {
+					// the staging check of a record's tier against its programme relies on this prefix
+					if (!programmeCodes.contains(r.get("programme_code"))) {
+						problems.add(new PipelineProblem(label, line, "programme_code '" + r.get("programme_code")
+								+ "' is not in seeds/talent_programmes.csv"));
+					}
+					else if (!code.startsWith(r.get("programme_code") + ".")) {
+						problems.add(new PipelineProblem(label, line, "tier_code '" + code + "' must start with its programme_code '"
+								+ r.get("programme_code") + ".'"));
+					}
+					if (!r.get("rank").matches("\\d+")) {
+						problems.add(new PipelineProblem(label, line, "rank '" + r.get("rank") + "' is not a whole number"));
 					}
 				}
 				case "reported_indicators" -> {

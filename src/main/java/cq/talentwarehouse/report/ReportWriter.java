@@ -43,7 +43,7 @@ public final class ReportWriter {
 			"#b07aa1", "#ff9da7", "#9c755f", "#bab0ac");
 
 	private static final Map<String, String> STATUS_LABELS = Map.of("match", "一致", "differs", "不一致", "not computable",
-			"无法计算");
+			"无法计算", "no data", "无数据");
 
 	private static final Map<String, String> QUALIFIER_LABELS = Map.of("exact", "精确", "at_least", "不低于",
 			"approximately", "约（±5%）");
@@ -100,6 +100,7 @@ public final class ReportWriter {
 		reconciliation();
 		flows(districts);
 		planProgress();
+		programmes(districts);
 		footer();
 		return this.html.toString();
 	}
@@ -207,7 +208,8 @@ public final class ReportWriter {
 		this.html.append("<nav class=\"note\">目录：<a href=\"#overview\">一、概览</a> · <a href=\"#talent\">二、人才资源总量</a>"
 				+ " · <a href=\"#categories\">三、人才分类</a> · <a href=\"#high-level\">四、高层次人才</a>"
 				+ " · <a href=\"#enterprises\">五、专精特新与科技企业</a> · <a href=\"#platforms\">六、创新平台</a>"
-				+ " · <a href=\"#trends\">七、趋势</a> · <a href=\"#reconciliation\">八、公开数据核对</a></nav>\n");
+				+ " · <a href=\"#trends\">七、趋势</a> · <a href=\"#reconciliation\">八、公开数据核对</a>"
+				+ " · <a href=\"#flows\">九、人才流动</a> · <a href=\"#plan\">十、规划目标进展</a> · <a href=\"#programmes\">十一、人才项目</a></nav>\n");
 	}
 
 	private void overview(List<Row> totals) throws SQLException {
@@ -234,7 +236,8 @@ public final class ReportWriter {
 		Map<String, Long> statuses = reconciliation.stream()
 			.collect(Collectors.groupingBy((r) -> r.text("status"), TreeMap::new, Collectors.counting()));
 		card("公开数据核对", statuses.getOrDefault("match", 0L) + " 项一致",
-				statuses.getOrDefault("differs", 0L) + " 项不一致，" + statuses.getOrDefault("not computable", 0L) + " 项无法计算");
+				statuses.getOrDefault("differs", 0L) + " 项不一致，" + statuses.getOrDefault("not computable", 0L) + " 项无法计算，"
+						+ statuses.getOrDefault("no data", 0L) + " 项无数据");
 		this.html.append("</div>\n");
 
 		this.html.append("<h3>全市人才资源总量：区县合计与去重人数</h3>\n");
@@ -604,6 +607,41 @@ public final class ReportWriter {
 						PLAN_STATUS_LABELS.getOrDefault(r.text("status"), r.text("status")),
 						Objects.requireNonNullElse(r.text("reason"), "") + " " + r.text("sentence")));
 		source("mart.district_plan_progress");
+	}
+
+	private void programmes(Districts districts) throws SQLException {
+		section("programmes", "十一、人才项目");
+		List<Row> rows = rows("select * from mart.district_programme_counts where is_latest_snapshot"
+				+ " order by district_code, programme_code, is_programme_total, tier_code nulls last");
+		Set<String> sending = new LinkedHashSet<>();
+		rows.forEach((r) -> sending.add(r.text("district_code")));
+		List<String> silent = districts.codes().stream().filter((c) -> !sending.contains(c)).map(districts::name).toList();
+		note("各区县最新人才项目台账（渝才荟认定、重庆英才服务卡、科技副总、引才意向等）中的在册人数（截止日期早于台账日期的不计）。"
+				+ (silent.isEmpty() ? "" : "未报送台账的区县为无数据，不是 0：" + String.join("、", silent) + "。"));
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<SvgCharts.Bar> bars = new ArrayList<>();
+		for (Row r : rows) {
+			if ("true".equals(r.text("is_programme_total"))) {
+				bars.add(SvgCharts.Bar.of(districts.name(r.text("district_code")) + " " + r.text("programme_name"),
+						r.numberOrZero("people"), districts.color(r.text("district_code"))));
+			}
+		}
+		chart("各区县人才项目在册人数（人）", SvgCharts.bars("各区县人才项目在册人数（人）", bars,
+				List.of(new SvgCharts.Legend("人数", "#4e79a7")), List.of(), 0, "无数据"),
+				"mart.district_programme_counts（is_programme_total）");
+		table(List.of("区县", "台账日期", "人才项目", "层次或卡类", "人数", "其中硕士以上", "已到期"),
+				List.of(false, false, false, false, true, true, true), rows,
+				(r) -> List.of(districts.name(r.text("district_code")), r.text("snapshot_date"), r.text("programme_name"),
+						r.text("tier_name"), integer(r, "people"), integer(r, "master_and_above"), integer(r, "ended")));
+		source("mart.district_programme_counts");
+		List<Row> city = rows("select * from mart.municipal_programme_totals order by programme_code");
+		table(List.of("人才项目", "报送台账区县", "有持有人区县", "区县合计", "全市去重人数"),
+				List.of(false, true, true, true, true), city,
+				(r) -> List.of(r.text("programme_name"), integer(r, "districts_with_ledger"), integer(r, "districts_holding"),
+						integer(r, "district_sum"), integer(r, "distinct_people")));
+		source("mart.municipal_programme_totals（一人在多个区县台账上只计一次）");
 	}
 
 	private void footer() {

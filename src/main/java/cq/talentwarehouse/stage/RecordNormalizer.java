@@ -126,6 +126,42 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		for (int i = 0; i < this.fields.size(); i++) {
 			this.rules[i] = rule(i, this.fields.get(i));
 		}
+		List<String> staged = kind.stagedColumns().subList(1, kind.stagedColumns().size());
+		this.programmeAt = staged.indexOf("programme_code");
+		this.tierAt = staged.indexOf("tier_code");
+		this.tierField = (kind.field("tier") == null) ? -1 : this.fields.indexOf(kind.field("tier"));
+		this.awardedAt = staged.indexOf("awarded_date");
+		this.endAt = staged.indexOf("end_date");
+		this.endField = (kind.field("end_date") == null) ? -1 : this.fields.indexOf(kind.field("end_date"));
+	}
+
+	/** Staged positions of the fields checked against each other (-1 where a kind has none). */
+	private final int programmeAt;
+
+	private final int tierAt;
+
+	private final int tierField;
+
+	private final int awardedAt;
+
+	private final int endAt;
+
+	private final int endField;
+
+	/**
+	 * Checks between fields of a record whose fields are each valid: a tier belongs to its
+	 * programme (tier codes are {@code <programme>.<tier>}, seeds/programme_tiers.csv), and an award
+	 * does not end before it was made.
+	 */
+	private StagedRecord crossCheck(RawRecord raw, String[] out) {
+		if (this.tierAt >= 0 && out[this.tierAt] != null && !out[this.tierAt].startsWith(out[this.programmeAt] + ".")) {
+			return StagedRecord.quarantined(raw.line(), "tier_not_of_programme", "tier", raw.values()[this.tierField]);
+		}
+		if (this.endAt >= 0 && out[this.endAt] != null && out[this.awardedAt] != null
+				&& out[this.endAt].compareTo(out[this.awardedAt]) < 0) {
+			return StagedRecord.quarantined(raw.line(), "end_before_award", "end_date", raw.values()[this.endField]);
+		}
+		return null;
 	}
 
 	/**
@@ -160,7 +196,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			case USCC -> new CreditCodeRule(field, this.rawCache[index]);
 			case QUANTITY -> new QuantityRule(field);
 			case DISTRICT -> new DistrictRule(field);
-			case DATE -> new DateRule(field);
+			case DATE, END_DATE -> new DateRule(field);
 		};
 	}
 
@@ -305,14 +341,18 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 
 	private final class DateRule extends FieldRule {
 
+		/** An end date (a card valid until) may lie after the snapshot; every other date may not. */
+		private final boolean mayBeLater;
+
 		DateRule(Field field) {
 			super(field);
+			this.mayBeLater = field.type() == SourceKind.ValueType.END_DATE;
 		}
 
 		@Override
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			LocalDate date = DateValues.parse(value);
-			if (date == null || date.isAfter(RecordNormalizer.this.today)) {
+			if (date == null || (!this.mayBeLater && date.isAfter(RecordNormalizer.this.today))) {
 				return StagedRecord.quarantined(line, "date_invalid", this.field.name(), original);
 			}
 			out[at] = date.toString();
@@ -364,6 +404,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				return broken;
 			}
 			at += this.stagedWidths[i];
+		}
+		if (this.tierAt >= 0 || this.endAt >= 0) {
+			StagedRecord broken = crossCheck(raw, out);
+			if (broken != null) {
+				return broken;
+			}
 		}
 		return StagedRecord.accepted(raw.line(), out, this.shownAs);
 	}
