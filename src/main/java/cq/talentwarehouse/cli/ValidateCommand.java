@@ -8,6 +8,7 @@ import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,10 @@ class ValidateCommand implements Callable<Integer> {
 	@Mixin
 	WarehouseOptions options;
 
+	@Option(names = "--connect", description = "Also connect to the database of every jdbc source and check that its"
+			+ " table or query returns the mapped columns (read-only; no row is fetched).")
+	boolean connect;
+
 	@Override
 	public Integer call() {
 		this.options.requireFolder("--pipelines", this.options.pipelines, this.spec);
@@ -34,6 +39,32 @@ class ValidateCommand implements Callable<Integer> {
 		PipelineCatalog catalog = PipelineCatalog.load(this.options.pipelines, this.options.landing,
 				seedProblems.isEmpty() ? seeds.reference() : Seeds.bundled().reference());
 		catalog.problems().forEach(System.err::println);
+		int unreachable = 0;
+		if (this.connect && catalog.isValid()) {
+			for (cq.talentwarehouse.pipeline.PipelineDefinition pipeline : catalog.pipelines()) {
+				for (cq.talentwarehouse.pipeline.SourceKind kind : cq.talentwarehouse.pipeline.SourceKind.values()) {
+					cq.talentwarehouse.pipeline.SourceDefinition source = pipeline.source(kind);
+					if (source == null || !source.isJdbc()) {
+						continue;
+					}
+					try {
+						java.util.List<String> columns = new cq.talentwarehouse.source.JdbcPull(source, kind, System::getenv)
+							.checkColumns();
+						System.out.println(pipeline.file() + ": sources." + kind.key() + ": connected to "
+								+ cq.talentwarehouse.source.JdbcPull.describe(source) + ", " + columns.size()
+								+ " columns, every mapped one found");
+					}
+					catch (cq.talentwarehouse.source.SourceException ex) {
+						System.err.println(pipeline.file() + ": sources." + kind.key() + ": " + ex.getMessage());
+						unreachable++;
+					}
+				}
+			}
+		}
+		if (unreachable > 0) {
+			System.err.println(unreachable + " jdbc source(s) cannot be read as their pipeline says; nothing of them would be loaded.");
+			return 1;
+		}
 		if (catalog.isValid() && seedProblems.isEmpty()) {
 			System.out.println("Seeds in " + seeds.describe() + " are valid; " + catalog.pipelines().size()
 					+ " pipeline file(s) in " + this.options.pipelines + " are valid.");

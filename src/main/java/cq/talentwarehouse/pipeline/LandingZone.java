@@ -104,8 +104,11 @@ public final class LandingZone {
 	 * folder, or with dates in file names one per date any source's file name carries.
 	 */
 	public List<Snapshot> snapshots(PipelineDefinition pipeline) throws IOException {
-		Path folder = this.root.resolve(pipeline.landing()).normalize();
 		List<Snapshot> snapshots = new ArrayList<>();
+		if (pipeline.landing() == null || pipeline.pullsFromDatabases()) {
+			return snapshots; // pulled from its databases by the run
+		}
+		Path folder = this.root.resolve(pipeline.landing()).normalize();
 		if (!Files.isDirectory(folder)) {
 			return snapshots;
 		}

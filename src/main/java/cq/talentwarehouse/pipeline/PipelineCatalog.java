@@ -253,6 +253,16 @@ public final class PipelineCatalog {
 		if (p.sources() == null || p.sources().isEmpty()) {
 			return;
 		}
+		boolean jdbc = p.sources().values().stream().anyMatch((s) -> s != null && s.isJdbc());
+		if (jdbc && !p.pullsFromDatabases()) {
+			problems.add(problem(file, yaml, "mixes format jdbc with sources read from the landing folder; allowed: every"
+					+ " source of a pipeline pulled from databases (format jdbc), or none (its snapshot dates come from"
+					+ " the databases or from the dated folders, not both)", "sources"));
+		}
+		if (p.landing() == null && p.sources().values().stream().anyMatch((s) -> s != null && !s.isJdbc())) {
+			problems.add(problem(file, yaml, "missing; allowed: the folder under the landing root where the district"
+					+ " delivers (jiangjin) — only a pipeline whose every source is format jdbc needs none", "landing"));
+		}
 		if (p.datesFromFileNames()) {
 			for (Map.Entry<String, SourceDefinition> e : p.sources().entrySet()) {
 				SourceDefinition s = e.getValue();
@@ -279,7 +289,14 @@ public final class PipelineCatalog {
 			ReferenceData reference, List<PipelineProblem> problems) {
 		String k = kind.key();
 		String format = source.formatOrDefault();
-		if (source.isHttp()) {
+		if (source.isJdbc()) {
+			if (source.file() != null) {
+				problems.add(problem(file, yaml, "given together with format jdbc; allowed: a jdbc source names a table or"
+						+ " query, not a file", "sources", k, "file"));
+			}
+			checkJdbc(file, yaml, k, source, problems);
+		}
+		else if (source.isHttp()) {
 			if (source.file() != null) {
 				problems.add(problem(file, yaml, "given together with 'url'; allowed: one of them (a source read over HTTP"
 						+ " has no file)", "sources", k, "file"));
@@ -339,7 +356,20 @@ public final class PipelineCatalog {
 						+ owner[2], "sources", k, (String) owner[0]));
 			}
 		}
-		Object[][] httpOnly = { { "token_env", source.tokenEnv() }, { "connect_timeout_seconds", source.connectTimeoutSeconds() },
+		Object[][] jdbcOnly = { { "datasource", source.datasource() }, { "table", source.table() },
+				{ "query", source.query() }, { "snapshot", source.snapshot() }, { "fetch_size", source.fetchSize() },
+				{ "query_timeout_seconds", source.queryTimeoutSeconds() } };
+		for (Object[] owner : jdbcOnly) {
+			if (owner[1] != null && !source.isJdbc()) {
+				problems.add(problem(file, yaml, "does not apply to format " + format + "; allowed: only with format jdbc",
+						"sources", k, (String) owner[0]));
+			}
+		}
+		if (source.connectTimeoutSeconds() != null && !source.isHttp() && !source.isJdbc()) {
+			problems.add(problem(file, yaml, "applies only to a json source with a 'url' or a jdbc source; allowed: remove it",
+					"sources", k, "connect_timeout_seconds"));
+		}
+		Object[][] httpOnly = { { "token_env", source.tokenEnv() },
 				{ "read_timeout_seconds", source.readTimeoutSeconds() }, { "retries", source.retries() },
 				{ "retry_backoff_seconds", source.retryBackoffSeconds() } };
 		for (Object[] setting : httpOnly) {
@@ -357,6 +387,46 @@ public final class PipelineCatalog {
 		}
 		if (source.pagination() != null) {
 			checkPagination(file, yaml, source, k, problems);
+		}
+	}
+
+	/** A jdbc source: one database, one table or query, a password that is not in the file. */
+	private static void checkJdbc(Path file, YamlTree yaml, String k, SourceDefinition source,
+			List<PipelineProblem> problems) {
+		SourceDefinition.Datasource ds = source.datasource();
+		if (ds == null) {
+			problems.add(problem(file, yaml, "missing; allowed: datasource: {url: jdbc:postgresql://host:5432/db, user:"
+					+ " loader, password_env: DB_PASSWORD}", "sources", k, "datasource"));
+		}
+		else {
+			if (ds.url() != null && !ds.safeUrl().equals(ds.url())) {
+				problems.add(problem(file, yaml, "'" + ds.safeUrl() + "' holds a password; allowed: a URL without"
+						+ " credentials, the password in the variable named by password_env or the file named by"
+						+ " password_file", "sources", k, "datasource", "url"));
+			}
+			if ((ds.user() == null) == (ds.userEnv() == null)) {
+				problems.add(problem(file, yaml, ((ds.user() == null) ? "names no login" : "gives user and user_env")
+						+ "; allowed: exactly one of user and user_env", "sources", k, "datasource"));
+			}
+			if (ds.passwordEnv() != null && ds.passwordFile() != null) {
+				problems.add(problem(file, yaml, "gives password_env and password_file; allowed: one of them (or neither,"
+						+ " for a database that asks no password)", "sources", k, "datasource"));
+			}
+		}
+		if ((source.table() == null) == (source.query() == null)) {
+			problems.add(problem(file, yaml, ((source.table() == null) ? "names neither table nor query"
+					: "names both table and query") + "; allowed: exactly one of table (a table or view) and query (one"
+					+ " SELECT)", "sources", k, (source.table() == null) ? "format" : "query"));
+		}
+		if (source.query() != null) {
+			String q = source.query().strip();
+			if (q.endsWith(";")) {
+				q = q.substring(0, q.length() - 1).strip();
+			}
+			if (q.contains(";") || !q.toLowerCase(java.util.Locale.ROOT).matches("(?s)(select|with)\\b.*")) {
+				problems.add(problem(file, yaml, "is not one SELECT statement; allowed: a single select (or with ...select),"
+						+ " no ';' between statements", "sources", k, "query"));
+			}
 		}
 	}
 

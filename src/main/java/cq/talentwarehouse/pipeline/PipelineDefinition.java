@@ -46,6 +46,16 @@ public record PipelineDefinition(
 		return FROM_FILE_NAME.equals(this.snapshotFrom);
 	}
 
+	/**
+	 * Whether every source is pulled from a database ({@code format: jdbc}): such a pipeline's
+	 * snapshots come from its databases, not from a landing folder.
+	 */
+	@JsonIgnore
+	public boolean pullsFromDatabases() {
+		return this.sources != null && !this.sources.isEmpty()
+				&& this.sources.values().stream().allMatch((s) -> s != null && s.isJdbc());
+	}
+
 	@JsonIgnore
 	public SourceDefinition source(SourceKind kind) {
 		return (this.sources == null) ? null : this.sources.get(kind.key());

@@ -43,6 +43,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * default {@value #DEFAULT_RETRIES}; 401, 403 and 404 fail at once
  * @param retryBackoffSeconds json over HTTP: the wait before the first retry, doubled before each
  * next one, default {@value #DEFAULT_RETRY_BACKOFF_SECONDS}
+ * @param datasource jdbc: the database to pull from (URL, and where the user and password are
+ * found; never the password itself)
+ * @param table jdbc: the table or view to read (optionally schema-qualified)
+ * @param query jdbc: a SELECT to read instead of a table
+ * @param snapshot jdbc: how a pull maps to dated snapshots: {@code pull_date} (the default) or
+ * {@code {date_column: X}}
+ * @param fetchSize jdbc: rows fetched per round trip through the cursor, default
+ * {@value #DEFAULT_FETCH_SIZE}
+ * @param queryTimeoutSeconds jdbc: how long one statement may run, default
+ * {@value #DEFAULT_QUERY_TIMEOUT_SECONDS}
  */
 public record SourceDefinition(
 		String file,
@@ -61,7 +71,13 @@ public record SourceDefinition(
 		@JsonProperty("connect_timeout_seconds") Double connectTimeoutSeconds,
 		@JsonProperty("read_timeout_seconds") Double readTimeoutSeconds,
 		Integer retries,
-		@JsonProperty("retry_backoff_seconds") Double retryBackoffSeconds) {
+		@JsonProperty("retry_backoff_seconds") Double retryBackoffSeconds,
+		Datasource datasource,
+		String table,
+		String query,
+		JdbcSnapshot snapshot,
+		@JsonProperty("fetch_size") Integer fetchSize,
+		@JsonProperty("query_timeout_seconds") Double queryTimeoutSeconds) {
 
 	public static final double DEFAULT_REJECT_THRESHOLD = 0.05;
 
@@ -70,11 +86,16 @@ public record SourceDefinition(
 		return new SourceDefinition(newFile, this.format, this.encoding, this.delimiter, this.rejectThreshold,
 				this.columns, this.values, this.sheet, this.headerRow, this.records, this.pagination, this.url,
 				this.tokenEnv, this.connectTimeoutSeconds, this.readTimeoutSeconds, this.retries,
-				this.retryBackoffSeconds);
+				this.retryBackoffSeconds, this.datasource, this.table, this.query, this.snapshot, this.fetchSize,
+				this.queryTimeoutSeconds);
 	}
 
 	/** Formats a pipeline may name. */
-	public static final Set<String> FORMATS = Set.of("csv", "xlsx", "json");
+	public static final Set<String> FORMATS = Set.of("csv", "xlsx", "json", "jdbc");
+
+	public static final int DEFAULT_FETCH_SIZE = 5000;
+
+	public static final double DEFAULT_QUERY_TIMEOUT_SECONDS = 3600;
 
 	/** How far down a sheet the header is looked for when {@code header_row} is absent. */
 	public static final int HEADER_SEARCH_ROWS = 20;
@@ -91,7 +112,7 @@ public record SourceDefinition(
 	public SourceDefinition(String file, String format, String encoding, String delimiter, Double rejectThreshold,
 			Map<String, ColumnSpec> columns, Map<String, Map<String, String>> values) {
 		this(file, format, encoding, delimiter, rejectThreshold, columns, values, null, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public String formatOrDefault() {
@@ -120,6 +141,24 @@ public record SourceDefinition(
 	/** Whether records are fetched from an HTTP API rather than read from the snapshot folder. */
 	public boolean isHttp() {
 		return "json".equals(formatOrDefault()) && this.url != null && !this.url.isBlank();
+	}
+
+	/** Whether records are pulled from a database over JDBC. */
+	public boolean isJdbc() {
+		return "jdbc".equals(formatOrDefault());
+	}
+
+	public int fetchSizeOrDefault() {
+		return (this.fetchSize == null) ? DEFAULT_FETCH_SIZE : this.fetchSize;
+	}
+
+	public Duration queryTimeout() {
+		return seconds(this.queryTimeoutSeconds, DEFAULT_QUERY_TIMEOUT_SECONDS);
+	}
+
+	/** The date column of a jdbc source whose rows carry their snapshot's date; null: the date of the pull. */
+	public String snapshotDateColumn() {
+		return (this.snapshot == null) ? null : this.snapshot.dateColumn();
 	}
 
 	public Duration connectTimeout() {
@@ -201,6 +240,57 @@ public record SourceDefinition(
 
 		public String cursorParamOrDefault() {
 			return (this.cursorParam == null) ? "cursor" : this.cursorParam;
+		}
+
+	}
+
+	/**
+	 * A database a jdbc source pulls from. The password is never written here: it comes from an
+	 * environment variable or a file, so pipeline files can be kept in version control.
+	 *
+	 * @param url the JDBC URL ({@code jdbc:postgresql://}, {@code jdbc:mariadb://}, {@code jdbc:mysql://},
+	 * {@code jdbc:dm://}), without a password
+	 * @param user the login name, or
+	 * @param userEnv the environment variable holding it
+	 * @param passwordEnv the environment variable holding the password
+	 * @param passwordFile a file holding the password (its first line), absolute or relative to the
+	 * working directory
+	 */
+	public record Datasource(
+			String url,
+			String user,
+			@JsonProperty("user_env") String userEnv,
+			@JsonProperty("password_env") String passwordEnv,
+			@JsonProperty("password_file") String passwordFile) {
+
+		/** The URL as messages show it: any credential in it masked (validate refuses them anyway). */
+		public String safeUrl() {
+			if (this.url == null) {
+				return "";
+			}
+			return this.url.replaceAll("(?i)(password|pwd|passwd)=[^&;]*", "$1=***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+		}
+
+	}
+
+	/**
+	 * How a jdbc pull maps to dated snapshots: {@code pull_date} (the whole table or query is one
+	 * snapshot, dated the day of the pull) or {@code {date_column: X}} (each distinct date in column X
+	 * is a snapshot of its own).
+	 */
+	public record JdbcSnapshot(String dateColumn) {
+
+		public static final String PULL_DATE = "pull_date";
+
+		@com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+		public static JdbcSnapshot of(com.fasterxml.jackson.databind.JsonNode node) {
+			if (node.isTextual() && PULL_DATE.equals(node.asText())) {
+				return new JdbcSnapshot(null);
+			}
+			if (node.isObject() && node.size() == 1 && node.get("date_column") != null && node.get("date_column").isTextual()) {
+				return new JdbcSnapshot(node.get("date_column").asText());
+			}
+			throw new IllegalArgumentException("snapshot is pull_date or {date_column: <column>}");
 		}
 
 	}

@@ -114,6 +114,9 @@ public class LoadRun {
 	/** Why the current run ended before it wrote a report (broken pipeline files), for its outcome. */
 	private String endedWithoutReport;
 
+	/** The districts of the current run whose databases held no rows ("district: source holds no rows"). */
+	private final List<String> emptyPulls = java.util.Collections.synchronizedList(new ArrayList<>());
+
 	/** File fingerprints of the planned snapshots (district, date, name, size, modified, sha256). */
 	private List<String[]> fingerprints = List.of();
 
@@ -150,6 +153,7 @@ public class LoadRun {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			LocalDateTime begun = LocalDateTime.now();
 			this.endedWithoutReport = null;
+			this.emptyPulls.clear();
 			int exit;
 			try {
 				exit = runLocked(districts, force, out, err);
@@ -305,7 +309,10 @@ public class LoadRun {
 					+ ((catalog.problems().size() > 1) ? " (and " + (catalog.problems().size() - 1) + " more)" : "");
 			return NOTHING_PUBLISHED;
 		}
-		if (landing.isEmpty()) {
+		// a district pulled from its databases needs no landing folder
+		boolean pulls = catalog.pipelines().stream().anyMatch((p) -> p.pullsFromDatabases()
+				&& (districts.isEmpty() || districts.contains(p.district())));
+		if (landing.isEmpty() && !pulls) {
 			if (!FirstStart.applies(this.properties, catalog, runsFolder())) {
 				return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
 						? " is empty" : " does not exist"), err);
@@ -328,8 +335,12 @@ public class LoadRun {
 		}
 		this.seeds = seeds;
 		List<RunReport.DistrictResult> plan = new ArrayList<>();
+		List<PipelineDefinition> pulled = catalog.pipelines().stream().filter((p) -> p.pullsFromDatabases()
+				&& (districts.isEmpty() || districts.contains(p.district()))).toList();
+		Map<String, List<RunReport.DistrictResult>> pulledPlans = pullAll(pulled, runId, force, out);
 		for (PipelineDefinition pipeline : catalog.pipelines()) {
 			if (districts.isEmpty() || districts.contains(pipeline.district())) {
+				plan.addAll(pulledPlans.getOrDefault(pipeline.district(), List.of()));
 				for (LandingZone.Snapshot snapshot : landing.snapshots(pipeline)) {
 					plan.add(new RunReport.DistrictResult(pipeline.district(), pipeline.name(), snapshot.date().toString(),
 							pipeline.file().toAbsolutePath().toString(), snapshot.folder().toString(), "pending", null));
@@ -345,7 +356,9 @@ public class LoadRun {
 		long toLoad = plan.stream().filter((d) -> d.status().equals("pending")).count();
 		out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
 				toLoad);
-		if (toLoad == 0 && !plan.isEmpty()) {
+		// a database that could not be read is a failed district, not a quiet night
+		boolean pullFailed = pulledPlans.values().stream().flatMap(List::stream).anyMatch((d) -> d.status().equals("failed"));
+		if (toLoad == 0 && !pullFailed && !plan.isEmpty()) {
 			out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
 			// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
 			String notServed = serve(out);
@@ -359,10 +372,115 @@ public class LoadRun {
 		return execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, out, err);
 	}
 
-	/** Nothing to load because the landing zone is gone or empty: said loudly, recorded, exit 6. */
+	/**
+	 * Pulls every snapshot of the districts whose sources are databases into the run's staging
+	 * folder ({@code pulled/district_code=X/snapshot_date=D}), districts in parallel; those folders
+	 * then take the place of dated landing folders, their {@code <source>.jdbc} digests the place of
+	 * files in the fingerprints. A district whose database cannot be read fails alone, before
+	 * anything of it is staged.
+	 */
+	private Map<String, List<RunReport.DistrictResult>> pullAll(List<PipelineDefinition> pipelines, String runId,
+			boolean force, PrintStream out) throws Exception {
+		Map<String, List<RunReport.DistrictResult>> plans = new java.util.concurrent.ConcurrentHashMap<>();
+		if (pipelines.isEmpty()) {
+			return plans;
+		}
+		Map<String, LoadedSnapshot> loaded = LoadedSnapshot.read(this.properties.getWarehouse());
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(pipelines.size(), this.properties.getThreads())));
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (PipelineDefinition pipeline : pipelines) {
+				futures.add(pool.submit(() -> {
+					plans.put(pipeline.district(), pull(pipeline, runId, force ? Map.of() : loaded, out));
+					return null;
+				}));
+			}
+			for (Future<?> f : futures) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		return plans;
+	}
+
+	private List<RunReport.DistrictResult> pull(PipelineDefinition pipeline, String runId,
+			Map<String, LoadedSnapshot> loaded, PrintStream out) throws IOException {
+		Path base = stagingRoot(runId).resolve("pulled").resolve("district_code=" + pipeline.district());
+		java.time.LocalDate today = java.time.LocalDate.now();
+		java.util.function.Function<java.time.LocalDate, Path> folder = (date) -> base.resolve("snapshot_date=" + date);
+		String file = pipeline.file().toAbsolutePath().toString();
+		java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>();
+		List<String> empty = new ArrayList<>();
+		int sources = 0;
+		long started = System.nanoTime();
+		try {
+			for (SourceKind kind : SourceKind.values()) {
+				cq.talentwarehouse.pipeline.SourceDefinition source = pipeline.source(kind);
+				if (source != null) {
+					Map<java.time.LocalDate, Long> rows = new cq.talentwarehouse.source.JdbcPull(source, kind, System::getenv)
+						.pullAll(today, folder);
+					dates.addAll(rows.keySet());
+					sources++;
+					if (rows.values().stream().mapToLong(Long::longValue).sum() == 0) {
+						empty.add(cq.talentwarehouse.source.JdbcPull.describe(source) + " holds no rows");
+					}
+					out.printf("  pulled  %s %s %s: %d snapshot(s), %d rows from %s%n", pipeline.district(), pipeline.name(),
+							kind.key(), rows.size(), rows.values().stream().mapToLong(Long::longValue).sum(),
+							cq.talentwarehouse.source.JdbcPull.describe(source));
+				}
+			}
+		}
+		catch (cq.talentwarehouse.source.SourceException ex) {
+			out.println("  FAILED  " + pipeline.district() + " " + pipeline.name() + ": " + ex.getMessage());
+			log.debug("pull of {} failed", pipeline.district(), ex);
+			Files.createDirectories(folder.apply(today));
+			return List.of(new RunReport.DistrictResult(pipeline.district(), pipeline.name(), today.toString(), file,
+					folder.apply(today).toString(), "failed", ex.getMessage()));
+		}
+		log.debug("pulled {} in {} ms", pipeline.district(), (System.nanoTime() - started) / 1_000_000);
+		if (empty.size() == sources) {
+			// an exchange table not yet written tonight is no snapshot: publishing it would empty the district
+			for (java.time.LocalDate date : dates) {
+				org.springframework.util.FileSystemUtils.deleteRecursively(folder.apply(date));
+			}
+			String sentence = pipeline.district() + " " + pipeline.name() + ": " + String.join("; ", empty);
+			out.println("  empty   " + sentence + "; nothing to load from it");
+			this.emptyPulls.add(sentence);
+			return List.of();
+		}
+		List<RunReport.DistrictResult> plan = new ArrayList<>();
+		for (java.time.LocalDate date : dates) {
+			Files.createDirectories(folder.apply(date));
+			RunReport.DistrictResult d = new RunReport.DistrictResult(pipeline.district(), pipeline.name(), date.toString(),
+					file, folder.apply(date).toString(), "pending", null);
+			if (date.equals(today) && !loaded.containsKey(pipeline.district() + "@" + date)) {
+				// a pull dated today whose rows equal the district's latest loaded snapshot is no new snapshot
+				String latest = loaded.keySet().stream().filter((k) -> k.startsWith(pipeline.district() + "@"))
+					.max(String::compareTo).orElse(null);
+				if (latest != null && SnapshotFingerprint.of(folder.apply(date), Map.of())
+					.sameContentAs(loaded.get(latest).files())) {
+					out.printf("  skipped %s %s @ %s: the pulled rows are unchanged since its snapshot %s%n",
+							pipeline.district(), pipeline.name(), date, latest.substring(latest.indexOf('@') + 1));
+					d = d.with("skipped", "unchanged since " + latest);
+				}
+			}
+			plan.add(d);
+		}
+		return plan;
+	}
+
+	/**
+	 * Nothing to load because the landing zone is gone or empty (and the district databases pulled,
+	 * if any, hold no rows): said loudly, recorded, exit 6.
+	 */
 	private int landingEmpty(String runId, LocalDateTime startedAt, String what, PrintStream out) throws IOException {
-		String message = "nothing to load: the landing zone " + what + "; the published warehouse is unchanged."
-				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)";
+		String databases = this.emptyPulls.isEmpty() ? ""
+				: ", and " + String.join("; ", this.emptyPulls);
+		String message = "nothing to load: the landing zone " + what + databases + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)"
+				+ (databases.isEmpty() ? "" : " and that the districts' systems have written their rows");
 		out.println("WARNING: " + message + ".");
 		log.warn(message);
 		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), "landing_empty", LANDING_EMPTY, null,
@@ -613,6 +731,10 @@ public class LoadRun {
 					continue;
 				}
 				SnapshotFingerprint fingerprint = futures.get(i).get();
+				if (d.status().equals("failed")) {
+					result.add(d); // a pull that failed: nothing to compare
+					continue;
+				}
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
 					out.printf("  skipped %s %s @ %s: its %d file(s) are unchanged since %s%n", d.district(), d.name(),
@@ -749,6 +871,9 @@ public class LoadRun {
 	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
 	private String linkLeavingLanding(RunReport.DistrictResult d) {
 		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		if (pipeline.pullsFromDatabases()) {
+			return null; // its snapshot folder is the run's own pull, in staging
+		}
 		java.time.LocalDate date = java.time.LocalDate.parse(d.snapshotDate());
 		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
 				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));

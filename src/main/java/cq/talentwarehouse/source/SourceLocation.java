@@ -15,6 +15,9 @@ public final class SourceLocation {
 	 * pages, the folder and the pattern naming them).
 	 */
 	public static String describe(Path snapshotFolder, SourceDefinition source) {
+		if (source.isJdbc()) {
+			return JdbcPull.describe(source);
+		}
 		if (source.isHttp()) {
 			return source.url();
 		}

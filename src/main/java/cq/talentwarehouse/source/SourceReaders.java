@@ -29,6 +29,8 @@ public final class SourceReaders {
 			case "xlsx" -> new XlsxSourceReader(snapshotFolder.resolve(source.file()), kind, source);
 			case "json" -> source.isHttp() ? new HttpPagedJsonReader(spool, kind, source)
 					: JsonSourceReader.files(snapshotFolder, kind, source);
+			// pulled into the run's staging before the step (LoadRun), so the snapshot folder holds the spool
+			case "jdbc" -> new JdbcSpoolReader(snapshotFolder, kind, source, limits);
 			case "csv" -> new DelimitedSourceReader(snapshotFolder.resolve(source.file()), kind, source, limits);
 			default -> throw new SourceException(SourceLocation.describe(snapshotFolder, source) + ": unsupported format '"
 					+ source.format() + "' (supported: " + String.join(", ", SourceDefinition.FORMATS.stream().sorted().toList())

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * RFC 4180 output in UTF-8 straight into a byte buffer over a file channel. The staged values are
  * nearly all short ASCII (pseudonyms, codes, digits), which are copied char by char with the quoting
  * check in the same pass; a writer plus a charset encoder cost a third of the staging time at
- * millions of records.
+ * millions of records. Also the spool of a jdbc pull (source.JdbcPull).
  */
-final class CsvOutput implements AutoCloseable {
+public final class CsvOutput implements AutoCloseable {
 
 	private final FileChannel channel;
 
@@ -21,14 +21,14 @@ final class CsvOutput implements AutoCloseable {
 
 	private int size;
 
-	CsvOutput(FileChannel channel, int capacity) {
+	public CsvOutput(FileChannel channel, int capacity) {
 		this.channel = channel;
 		this.buffer = new byte[capacity];
 		this.wrapped = ByteBuffer.wrap(this.buffer);
 	}
 
 	/** One cell; null writes nothing (an empty field). */
-	void cell(String value) throws IOException {
+	public void cell(String value) throws IOException {
 		if (value == null) {
 			return;
 		}
@@ -118,11 +118,11 @@ final class CsvOutput implements AutoCloseable {
 		this.size += digits;
 	}
 
-	void comma() throws IOException {
+	public void comma() throws IOException {
 		ascii((byte) ',');
 	}
 
-	void newline() throws IOException {
+	public void newline() throws IOException {
 		ascii((byte) '\n');
 	}
 
@@ -133,7 +133,7 @@ final class CsvOutput implements AutoCloseable {
 		this.buffer[this.size++] = b;
 	}
 
-	void row(Iterable<String> values) throws IOException {
+	public void row(Iterable<String> values) throws IOException {
 		boolean first = true;
 		for (String v : values) {
 			if (!first) {
@@ -145,7 +145,7 @@ final class CsvOutput implements AutoCloseable {
 		newline();
 	}
 
-	void flush() throws IOException {
+	public void flush() throws IOException {
 		this.wrapped.clear().limit(this.size);
 		while (this.wrapped.hasRemaining()) {
 			this.channel.write(this.wrapped);

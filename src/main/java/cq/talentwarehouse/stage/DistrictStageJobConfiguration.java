@@ -363,7 +363,8 @@ public class DistrictStageJobConfiguration {
 			long quarantined = context.getLong(StagingWriter.QUARANTINED, 0L);
 			StageMeta meta = new StageMeta(SourceLocation.describe(this.input.snapshotFolder(), source),
 					// a workbook has no text encoding of its own to report
-					"xlsx".equals(source.formatOrDefault()) ? "xlsx" : source.encodingOrDefault(), read, accepted,
+					"xlsx".equals(source.formatOrDefault()) || source.isJdbc() ? source.formatOrDefault()
+							: source.encodingOrDefault(), read, accepted,
 					quarantined, seconds, rules);
 			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
 			return null;

@@ -201,7 +201,7 @@ class PipelineCatalogTests {
 
 		// then
 		assertThat(problems).extracting(Object::toString)
-			.anyMatch((p) -> p.endsWith("odd.yaml:6: sources.roster.format: 'ods' is not allowed; allowed: csv (delimited text, the default), xlsx (an Excel workbook) or json (downloaded pages, or pages fetched from url)"))
+			.anyMatch((p) -> p.endsWith("odd.yaml:6: sources.roster.format: 'ods' is not allowed; allowed: csv (delimited text, the default), xlsx (an Excel workbook), json (downloaded pages, or pages fetched from url) or jdbc (a table or query of a database, pulled through datasource)"))
 			.anyMatch((p) -> p.contains("odd.yaml:9: sources.enterprise.file: 'e_*.csv' is a pattern; allowed: one file name"))
 			.anyMatch((p) -> p.contains("odd.yaml:11: sources.platform.file: missing; allowed: the file's name inside the snapshot folder, or 'url' for pages fetched over HTTP"))
 			.hasSize(3);

@@ -1,0 +1,510 @@
+package cq.talentwarehouse.source;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.apache.commons.codec.digest.MurmurHash3;
+
+import cq.talentwarehouse.normalize.DateValues;
+import cq.talentwarehouse.pipeline.SourceDefinition;
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.CsvOutput;
+
+/**
+ * Pulls a {@code format: jdbc} source out of a district's database into the run's staging folder
+ * before a record is staged, as the HTTP reader spools its pages: a pull that fails midway leaves no
+ * spool and loads nothing, and a restarted run reads the same spooled rows again instead of asking
+ * the database a second time.
+ *
+ * <p>Each snapshot is read by one statement — {@link PostgresCopySpool COPY} from PostgreSQL where it
+ * writes the same text, otherwise a cursor of {@code fetch_size} rows per round trip; never the whole
+ * result in memory — and every snapshot of a source within one read-only repeatable-read
+ * transaction, so the dates listed and the rows pulled are one consistent state. While spooling,
+ * the rows are summed into an order-independent digest (a MurmurHash3 per row, added up)
+ * which is written beside the spool as {@code <source>.jdbc}; the run's fingerprint of the snapshot
+ * is that small file, so a snapshot whose rows did not change is skipped like an unchanged file.
+ */
+public final class JdbcPull {
+
+	/** The digest file of a source's spool, {@code roster.jdbc}: the snapshot's fingerprint. */
+	public static final String DIGEST_SUFFIX = ".jdbc";
+
+	/** The spooled rows of a source: {@code <snapshot folder>/<source>/rows.csv}, UTF-8 with a header. */
+	public static final String ROWS_FILE = "rows.csv";
+
+	private final SourceDefinition source;
+
+	private final SourceKind kind;
+
+	private final Function<String, String> environment;
+
+	public JdbcPull(SourceDefinition source, SourceKind kind, Function<String, String> environment) {
+		this.source = source;
+		this.kind = kind;
+		this.environment = environment;
+	}
+
+	/** The data source and table or query, as ops.source_counts.file and messages name it (no password). */
+	public static String describe(SourceDefinition source) {
+		String url = (source.datasource() != null) ? source.datasource().safeUrl() : "(no datasource)";
+		if (source.table() != null) {
+			return url + " table " + source.table();
+		}
+		String query = String.valueOf(source.query()).strip().replaceAll("\\s+", " ");
+		return url + " query " + ((query.length() > 80) ? query.substring(0, 77) + "..." : query);
+	}
+
+	/** The spooled rows of a source inside a pulled snapshot's folder. */
+	public static Path rowsFile(Path snapshotFolder, SourceKind kind) {
+		return snapshotFolder.resolve(kind.key()).resolve(ROWS_FILE);
+	}
+
+	public static Path digestFile(Path snapshotFolder, SourceKind kind) {
+		return snapshotFolder.resolve(kind.key() + DIGEST_SUFFIX);
+	}
+
+	/** How many rows a finished spool holds (from its digest), or -1 when the source was not pulled. */
+	public static long spooledRows(Path snapshotFolder, SourceKind kind) {
+		Path digest = digestFile(snapshotFolder, kind);
+		if (!Files.exists(digest)) {
+			return -1;
+		}
+		try {
+			for (String line : Files.readAllLines(digest, StandardCharsets.UTF_8)) {
+				if (line.startsWith("rows: ")) {
+					return Long.parseLong(line.substring(6).trim());
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			throw new SourceException(digest + ": cannot read the spooled pull (" + ex.getMessage() + ")", ex);
+		}
+		return -1;
+	}
+
+	/**
+	 * Opens a connection: the password from the named variable or file, the connect timeout set the
+	 * way the URL's driver takes it; a failure is one sentence naming the data source, never the
+	 * password.
+	 */
+	public Connection connect() {
+		SourceDefinition.Datasource ds = this.source.datasource();
+		String user = (ds.user() != null) ? ds.user() : this.environment.apply(ds.userEnv());
+		if (user == null || user.isEmpty()) {
+			throw new SourceException(describe(this.source) + ": the environment variable " + ds.userEnv()
+					+ " (user_env) is not set, so there is no login to connect with");
+		}
+		String password = password(ds);
+		Properties properties = new Properties();
+		properties.setProperty("user", user);
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		long connectSeconds = Math.max(1, (long) Math.ceil(this.source.connectTimeout().toMillis() / 1000.0));
+		long queryMillis = this.source.queryTimeout().toMillis();
+		String url = ds.url();
+		String scheme = url.toLowerCase(Locale.ROOT);
+		if (scheme.startsWith("jdbc:postgresql:") || scheme.startsWith("jdbc:kingbase8:") || scheme.startsWith("jdbc:opengauss:")) {
+			properties.setProperty("connectTimeout", Long.toString(connectSeconds));
+			properties.setProperty("loginTimeout", Long.toString(connectSeconds));
+			// a network that goes quiet mid-read fails the pull instead of hanging the night
+			properties.setProperty("socketTimeout", Long.toString(queryMillis / 1000 + 60));
+			properties.setProperty("ApplicationName", "talent-warehouse");
+		}
+		else if (scheme.startsWith("jdbc:mariadb:") || scheme.startsWith("jdbc:mysql:")) {
+			properties.setProperty("connectTimeout", Long.toString(connectSeconds * 1000));
+			properties.setProperty("socketTimeout", Long.toString(queryMillis + 60_000));
+			// the MariaDB driver answers jdbc:mysql:// URLs only when asked to
+			properties.setProperty("permitMysqlScheme", "true");
+		}
+		else if (scheme.startsWith("jdbc:dm:")) {
+			properties.setProperty("connectTimeout", Long.toString(connectSeconds * 1000));
+			properties.setProperty("socketTimeout", Long.toString(queryMillis + 60_000));
+		}
+		try {
+			return DriverManager.getConnection(url, properties);
+		}
+		catch (SQLException ex) {
+			throw new SourceException(describe(this.source) + ": cannot connect (" + mask(ex.getMessage(), password)
+					+ "); check that the database is up and the login is right", ex);
+		}
+	}
+
+	private String password(SourceDefinition.Datasource ds) {
+		if (ds.passwordEnv() != null) {
+			String value = this.environment.apply(ds.passwordEnv());
+			if (value == null) {
+				throw new SourceException(describe(this.source) + ": the environment variable " + ds.passwordEnv()
+						+ " (password_env) is not set");
+			}
+			return value;
+		}
+		if (ds.passwordFile() != null) {
+			try {
+				List<String> lines = Files.readAllLines(Path.of(ds.passwordFile()), StandardCharsets.UTF_8);
+				return lines.isEmpty() ? "" : lines.get(0).strip();
+			}
+			catch (IOException ex) {
+				throw new SourceException(describe(this.source) + ": cannot read the password file " + ds.passwordFile()
+						+ " (" + ex.getClass().getSimpleName() + ")", ex);
+			}
+		}
+		return null;
+	}
+
+	private static String mask(String message, String password) {
+		String m = String.valueOf(message).replaceAll("\\s+", " ").strip();
+		return (password != null && password.length() >= 3) ? m.replace(password, "***") : m;
+	}
+
+	/** The table or query as a relation to select from. */
+	private String relation() {
+		if (this.source.table() != null) {
+			return this.source.table();
+		}
+		String q = this.source.query().strip();
+		if (q.endsWith(";")) {
+			q = q.substring(0, q.length() - 1);
+		}
+		return "(" + q + ") talent_pull";
+	}
+
+	/**
+	 * The column labels the source's table or query returns, read without fetching a row; for
+	 * {@code validate --connect}.
+	 */
+	public List<String> columns() {
+		try (Connection c = connect(); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("select * from " + relation() + " where 1 = 0")) {
+			return labels(rs.getMetaData());
+		}
+		catch (SQLException ex) {
+			throw new SourceException(describe(this.source) + ": cannot read the columns (" + mask(ex.getMessage(), null) + ")",
+					ex);
+		}
+	}
+
+	/**
+	 * Connects and checks that the table or query returns a column for every mapped field (and the
+	 * date column); throws a {@link SourceException} naming the data source and what is missing.
+	 *
+	 * @return the columns the table or query returns
+	 */
+	public List<String> checkColumns() {
+		List<String> labels = columns();
+		HeaderMatcher.columns(labels, this.kind, this.source, describe(this.source), "the table or query returns");
+		String dateColumn = this.source.snapshotDateColumn();
+		if (dateColumn != null && labels.stream().noneMatch((l) -> l.equalsIgnoreCase(dateColumn.replace("\"", "")
+			.replace("`", "")))) {
+			throw new SourceException(describe(this.source) + ": no column " + dateColumn + " (snapshot.date_column); the"
+					+ " table or query returns " + labels);
+		}
+		return labels;
+	}
+
+	private static List<String> labels(ResultSetMetaData meta) throws SQLException {
+		List<String> labels = new ArrayList<>();
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			labels.add(meta.getColumnLabel(i));
+		}
+		return labels;
+	}
+
+	/**
+	 * Pulls every snapshot of the source: with {@code date_column} one per distinct date (each
+	 * spooled into {@code folderFor.apply(date)}), else one dated {@code pullDate}.
+	 *
+	 * @return the rows pulled per snapshot date, oldest first
+	 */
+	public Map<LocalDate, Long> pullAll(LocalDate pullDate, Function<LocalDate, Path> folderFor) {
+		Map<LocalDate, Long> pulled = new TreeMap<>();
+		try (Connection c = connect()) {
+			c.setAutoCommit(false); // pgjdbc uses a cursor only inside a transaction
+			c.setReadOnly(true);
+			try {
+				c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			}
+			catch (SQLException ex) {
+				// a driver without it reads each snapshot in one statement, consistent on its own
+			}
+			try {
+				String dateColumn = this.source.snapshotDateColumn();
+				if (dateColumn == null) {
+					pulled.put(pullDate, spool(c, null, List.of(), folderFor.apply(pullDate)));
+				}
+				else {
+					for (Map.Entry<LocalDate, List<Object>> date : dates(c, dateColumn).entrySet()) {
+						pulled.put(date.getKey(), spool(c, dateColumn, date.getValue(), folderFor.apply(date.getKey())));
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				try {
+					c.rollback();
+				}
+				catch (SQLException closed) {
+					// the connection is gone: the first failure is the one to report
+				}
+				throw ex;
+			}
+			c.rollback(); // read only: nothing to keep
+		}
+		catch (SQLException ex) {
+			throw new SourceException(describe(this.source) + ": the pull failed (" + mask(ex.getMessage(), null)
+					+ "); nothing of it is loaded", ex);
+		}
+		return pulled;
+	}
+
+	/** The distinct values of the date column, by the date each means (two spellings of a day are one snapshot). */
+	private Map<LocalDate, List<Object>> dates(Connection c, String dateColumn) throws SQLException {
+		Map<LocalDate, List<Object>> dates = new TreeMap<>();
+		try (PreparedStatement s = c.prepareStatement("select distinct " + dateColumn + " from " + relation())) {
+			s.setQueryTimeout(queryTimeoutSeconds());
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					Object raw = rs.getObject(1);
+					LocalDate date = asDate(raw);
+					if (date == null) {
+						throw new SourceException(describe(this.source) + ": date_column " + dateColumn + " holds '" + raw
+								+ "', which is not a date; its rows would belong to no snapshot (allowed: a date, or text"
+								+ " such as 2023-12-31, 2023年12月31日)");
+					}
+					dates.computeIfAbsent(date, (d) -> new ArrayList<>()).add(raw);
+				}
+			}
+		}
+		return dates;
+	}
+
+	private static LocalDate asDate(Object raw) {
+		if (raw == null) {
+			return null;
+		}
+		if (raw instanceof java.sql.Date d) {
+			return d.toLocalDate();
+		}
+		if (raw instanceof java.sql.Timestamp t) {
+			return t.toLocalDateTime().toLocalDate();
+		}
+		if (raw instanceof java.time.temporal.TemporalAccessor t) {
+			return LocalDate.from(t);
+		}
+		return DateValues.parse(raw.toString());
+	}
+
+	private int queryTimeoutSeconds() {
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, this.source.queryTimeout().toSeconds()));
+	}
+
+	/** One snapshot through a cursor into {@code rows.csv}; its digest written last, when every row is in. */
+	/** Spools the rows of one snapshot (all rows, or those whose {@code dateColumn} is one of {@code parameters}). */
+	private long spool(Connection c, String dateColumn, List<Object> parameters, Path folder) throws SQLException {
+		Path rows = rowsFile(folder, this.kind);
+		Path digest = digestFile(folder, this.kind);
+		String select = "select * from " + relation();
+		StringBuilder sql = new StringBuilder(select);
+		if (dateColumn != null) {
+			sql.append(" where ").append(dateColumn).append(" in (");
+			for (int i = 0; i < parameters.size(); i++) {
+				sql.append((i == 0) ? "?" : ", ?");
+			}
+			sql.append(')');
+		}
+		long count = 0;
+		try {
+			Files.deleteIfExists(digest);
+			Files.createDirectories(rows.getParent());
+			String literal = PostgresCopySpool.inline(select, dateColumn, parameters);
+			List<String> copyLabels = PostgresCopySpool.labelsIfSameText(c, literal);
+			if (copyLabels != null) {
+				RowDigest sum = new RowDigest();
+				try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+					count = PostgresCopySpool.copy(c, literal, queryTimeoutSeconds() * 1000L, out, sum);
+				}
+				Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", copyLabels)
+						+ "\nrows: " + count + "\nrows_sha256: " + sum.hex(copyLabels) + "\n", StandardCharsets.UTF_8);
+				return count;
+			}
+			try (PreparedStatement s = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+				s.setFetchSize(this.source.fetchSizeOrDefault());
+				s.setQueryTimeout(queryTimeoutSeconds());
+				for (int i = 0; i < parameters.size(); i++) {
+					s.setObject(i + 1, parameters.get(i));
+				}
+				try (ResultSet rs = s.executeQuery();
+						CsvOutput csv = new CsvOutput(java.nio.channels.FileChannel.open(rows, java.nio.file.StandardOpenOption.CREATE,
+								java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+					List<String> labels = labels(rs.getMetaData());
+					int n = labels.size();
+					csv.row(labels);
+					RowDigest sum = new RowDigest();
+					String[] values = new String[n];
+					while (rs.next()) {
+						for (int i = 0; i < n; i++) {
+							values[i] = text(rs.getObject(i + 1));
+							if (i > 0) {
+								csv.comma();
+							}
+							csv.cell(values[i]);
+						}
+						csv.newline();
+						sum.add(values);
+						count++;
+					}
+					csv.flush();
+					Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", labels)
+							+ "\nrows: " + count + "\nrows_sha256: " + sum.hex(labels) + "\n", StandardCharsets.UTF_8);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new SourceException(rows + ": cannot spool the rows of " + describe(this.source) + " ("
+					+ ex.getMessage() + ")", ex);
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				Files.deleteIfExists(rows);
+			}
+			catch (IOException ignored) {
+				// the digest is missing, so the half spool is never read
+			}
+			if (ex instanceof SQLException lost && count > 0) {
+				throw new SQLException("failed after " + count + " rows: " + lost.getMessage(), lost);
+			}
+			throw ex;
+		}
+		return count;
+	}
+
+	/** Cell text as a district's CSV export would have it: numbers plain, dates ISO, null empty. */
+	static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof BigDecimal d) {
+			return d.toPlainString();
+		}
+		if (value instanceof Double || value instanceof Float) {
+			return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof java.sql.Timestamp t) {
+			java.time.LocalDateTime at = t.toLocalDateTime();
+			return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
+		}
+		if (value instanceof java.time.LocalDateTime at) {
+			return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
+		}
+		if (value instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		if (value instanceof java.sql.Clob clob) {
+			try {
+				return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return value.toString();
+	}
+
+	/**
+	 * The rows as a multiset: a 128-bit MurmurHash3 of each row (its characters, each value marked
+	 * null or prefixed with its length) added up in two 64-bit lanes, so the same rows in another
+	 * order — databases return unordered rows in any order — give the same digest; the sum, the row
+	 * count and the column names are then hashed with SHA-256. A change detector, not a signature:
+	 * MurmurHash3 per row is several times cheaper than SHA-256 at a million rows.
+	 */
+	static final class RowDigest {
+
+		private final MessageDigest sha;
+
+		private byte[] row = new byte[1024];
+
+		private long a;
+
+		private long b;
+
+		private long rows;
+
+		RowDigest() {
+			try {
+				this.sha = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		void add(String[] values) {
+			int at = 0;
+			for (String v : values) {
+				int length = (v == null) ? -1 : v.length();
+				at = room(at, 4 + 2 * Math.max(0, length));
+				this.row[at++] = (byte) (length >>> 24);
+				this.row[at++] = (byte) (length >>> 16);
+				this.row[at++] = (byte) (length >>> 8);
+				this.row[at++] = (byte) length;
+				for (int i = 0; i < length; i++) {
+					char c = v.charAt(i);
+					this.row[at++] = (byte) (c >>> 8);
+					this.row[at++] = (byte) c;
+				}
+			}
+			long[] h = MurmurHash3.hash128x64(this.row, 0, at, 0);
+			this.a += h[0];
+			this.b += h[1];
+			this.rows++;
+		}
+
+		/** A row as the bytes of its CSV line: the COPY path's unit (rows of one pull are all hashed one way). */
+		void add(byte[] csvRow) {
+			long[] h = MurmurHash3.hash128x64(csvRow, 0, csvRow.length, 0);
+			this.a += h[0];
+			this.b += h[1];
+			this.rows++;
+		}
+
+		private int room(int at, int more) {
+			if (at + more > this.row.length) {
+				this.row = java.util.Arrays.copyOf(this.row, Math.max(this.row.length * 2, at + more));
+			}
+			return at;
+		}
+
+		String hex(List<String> labels) {
+			this.sha.update(String.join("\u0000", labels).getBytes(StandardCharsets.UTF_8));
+			this.sha.update(java.nio.ByteBuffer.allocate(24).putLong(this.rows).putLong(this.a).putLong(this.b).array());
+			return HexFormat.of().formatHex(this.sha.digest());
+		}
+
+		private static byte[] intBytes(int v) {
+			return new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v };
+		}
+
+	}
+
+}
