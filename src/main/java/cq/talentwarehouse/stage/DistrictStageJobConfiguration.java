@@ -238,7 +238,7 @@ public class DistrictStageJobConfiguration {
 		 */
 		SourceDefinition source(SourceKind kind) {
 			SourceDefinition source = this.pipeline.source(kind, this.snapshotDate);
-			if (source != null && !kind.sentWithEverySnapshot() && source.url() == null && source.file() != null
+			if (source != null && !kind.sentWithEverySnapshot() && source.url() == null && !source.isJdbc() && source.file() != null
 					&& !holdsFile(source.file())) {
 				return null;
 			}
