@@ -243,4 +243,4 @@ case('program_ledger', HEAD % '500114' + PROGRAM,
      'then a tier of another programme (科技副總 with A卡: tier_not_of_programme), an award ending before\n'
      'it was made (end_before_award), an unknown programme and an unknown tier (vocabulary_unknown), no\n'
      'award date (required_missing) and a wrong check digit (id_checksum, masked). A second award of the\n'
-     'same programme to the same person would be a duplicate, caught when staging (StagingWriterTests).\n')
+     'same programme to the same person is a duplicate, caught when staging (TalentProgrammesFunctionalTests).\n')

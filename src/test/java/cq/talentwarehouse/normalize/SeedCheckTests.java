@@ -64,6 +64,29 @@ class SeedCheckTests {
 			.anyMatch((p) -> p.contains("plan_targets.csv") && p.contains("needs its reason"));
 	}
 
+	@Test
+	void refusesAProgrammeTierOutsideItsProgrammeAndAnUnknownProgramme() throws Exception {
+		// given: a copy of the seeds with a tier whose code does not start with its programme's, and one
+		// of a programme talent_programmes.csv does not have
+		try (var files = Files.list(Path.of("seeds"))) {
+			for (Path f : files.filter((p) -> p.toString().endsWith(".csv")).toList()) {
+				Files.copy(f, this.dir.resolve(f.getFileName()));
+			}
+		}
+		long lines = Files.readAllLines(this.dir.resolve("programme_tiers.csv")).size();
+		append("programme_tiers.csv", "card_c,C卡,yingcai_service_card,3,C类卡\n");
+		append("programme_tiers.csv", "jinying.leading,领军人才,jinying,1,\n");
+
+		// when
+		var problems = SeedCheck.check(this.dir).stream().map(PipelineProblem::toString).toList();
+
+		// then: each is named with file and line, and what is allowed
+		assertThat(problems).anyMatch((p) -> p.contains("programme_tiers.csv:" + (lines + 1)
+				+ ": tier_code 'card_c' must start with its programme_code 'yingcai_service_card.'"))
+			.anyMatch((p) -> p.contains("programme_tiers.csv:" + (lines + 2)
+				+ ": programme_code 'jinying' is not in seeds/talent_programmes.csv"));
+	}
+
 	private void append(String file, String line) throws Exception {
 		Files.writeString(this.dir.resolve(file), line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 	}
