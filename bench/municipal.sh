@@ -5,6 +5,8 @@
 #
 #   bench/municipal.sh                 # generates bench/out/municipal once, then measures
 #   SCALE=0.1 OUT=bench/out/m10 bench/municipal.sh
+#   PAIRS=5 NIGHTS=3 bench/municipal.sh  # five pairs of full load and reference, three cold nights
+#   HISTORY=12 bench/municipal.sh      # then a night on twelve monthly snapshots (bench/history.sh, HISTORY_SCALE=0.25)
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
 #   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
 #   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
@@ -19,13 +21,17 @@
 # its archive during the first `run`; here that is an untimed run of the smallest district (like the
 # reference's UTF-8 copies, preparation, not measurement).
 # Steps: build the jar if missing; generate the data if absent (or made with another scale/seed);
-# full load into a fresh warehouse under /usr/bin/time -v (wall time, peak RSS); the DuckDB reference
-# (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw file); an incremental night
-# (one district sends a later snapshot: a copy of its files under a new date); the same two nights in
-# one `schedule` process, as production runs them; each mart view read in full inside one JVM; the
-# published warehouse served to PostgreSQL (`serve`, timed; then a serve during which the local
-# server is stopped, and the serve that repairs it). Progress and logs go to stderr and $OUT/logs; the summary goes to stdout and
-# ends with the four lines rows=, load_s=, duckdb_s=, ratio= (load_s / duckdb_s).
+# PAIRS (default 3) alternated pairs of a full load into a fresh warehouse (wall time and peak RSS)
+# and the DuckDB reference (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw
+# file), odd pairs load first, even pairs reference first; NIGHTS (default PAIRS) cold nights, each
+# a fresh process loading one district's later snapshot (a copy of its files under a new date) into
+# the published city; the same two nights in one `schedule` process; each mart view read in full
+# inside one JVM; the published warehouse served to PostgreSQL (`serve`, timed; then a serve during
+# which the local server is stopped, and the serve that repairs it). Load averages are printed beside
+# every pair and night: compare only numbers taken in one sitting. Progress and logs go to stderr
+# and $OUT/logs; the summary goes to stdout and ends with rows=, load_s= and duckdb_s= (medians),
+# one line per pair (pair=K load_s= duckdb_s= ratio= ...) and the median of the pairs' ratios as
+# the last line, ratio=.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +50,9 @@ XMX="${XMX:-1g}"
 INCREMENTAL_DISTRICT="${INCREMENTAL_DISTRICT:-yongchuan}"
 INCREMENTAL_DATE="${INCREMENTAL_DATE:-2025-03-31}"
 PROFILE="${PROFILE:-0}"
+# alternated pairs of full load and reference; cold nights (fresh process, one district)
+PAIRS="${PAIRS:-3}"
+NIGHTS="${NIGHTS:-$PAIRS}"
 
 # the loads are measured without serving; the serve is measured on its own (serve_s=)
 SERVE_URL="${TALENT_SERVE_URL:-}"
@@ -147,21 +156,36 @@ rm -rf "$OUT/warehouse" "$OUT/reference" "$OUT/landing/$INCREMENTAL_DISTRICT/$IN
 
 RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAREHOUSE")
 
-# --- class-data-sharing archive ---------------------------------------------------------------
+# --- class-data-sharing archive or AOT cache ------------------------------------------------
+# The launcher runs Java 25+ with an AOT cache when one is installed, else Java 17 with a
+# class-data-sharing archive (TALENT_JDK_DIRS=none measures the PATH's Java; TALENT_JAVA_HOME
+# names one); either is written by its first `run`.
 
+CACHE_FILE=none
 if [[ "$LAYOUT" != fat && "$CDS" == 1 ]]; then
-	say "class-data-sharing archive: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
-	rm -rf "$OUT/cds-training" "$OUT/app/app.jsa"
-	if ! "${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
-		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || [[ ! -f "$OUT/app/app.jsa" ]]; then
-		say "the training run wrote no archive; measuring without it"
+	say "class-data-sharing archive / AOT cache: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
+	rm -rf "$OUT/cds-training" "$OUT"/app/app.jsa "$OUT"/app/app-*.aot
+	"${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
+		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || true
+	CACHE_FILE=$(cd "$OUT/app" && ls app.jsa app-*.aot 2> /dev/null | head -1 || true)
+	if [[ -z "$CACHE_FILE" ]]; then
+		say "the training run wrote no archive or cache; measuring without it"
+		CACHE_FILE=none
 		CDS=0
 		application
 	fi
 	rm -rf "$OUT/cds-training"
 fi
 
-# --- full load --------------------------------------------------------------------------------
+# --- full loads and the reference, in alternated pairs -------------------------------------------
+# One pair is a full load into a fresh warehouse and DuckDB's own ingest of the same raw files, run
+# back to back; odd pairs run the load first, even pairs the reference first, so that a drift of the
+# machine falls on both sides. Each pair's ratio is printed, and their median as the last line.
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 FULL_JVM=""
 if [[ "$PROFILE" == 1 ]]; then
@@ -178,16 +202,64 @@ EOF
 	FULL_JVM="-XX:StartFlightRecording=filename=$LOGS/load.jfr,maxsize=1g,settings=profile,settings=$LOGS/no-item-events.jfc"
 	FULL_JVM+=" -Dlogging.level.cq.talentwarehouse.load.WarehouseBuilder=DEBUG"
 fi
-say "full load of every district (log: $LOGS/load.out)"
-application "$FULL_JVM"
-if ! timed load "${APPLICATION[@]}" "${RUN[@]}"; then
-	tail -20 "$LOGS/load.out" >&2
-	say "the full load did not publish everything (exit code above); no numbers"
-	exit 1
-fi
-LOAD_S=$(wall_seconds "$LOGS/load.time")
-LOAD_RSS=$(peak_rss_mb "$LOGS/load.time")
-say "full load: ${LOAD_S} s, peak RSS ${LOAD_RSS} MB"
+
+full_load() {
+	local k=$1
+	say "pair $k: full load of every district (log: $LOGS/load-$k.out)"
+	rm -rf "$OUT/warehouse"
+	# a profile records the last pair's load only
+	application "$([[ $k == "$PAIRS" ]] && echo "$FULL_JVM")"
+	if ! timed "load-$k" "${APPLICATION[@]}" "${RUN[@]}"; then
+		tail -20 "$LOGS/load-$k.out" >&2
+		say "the full load did not publish everything (exit code above); no numbers"
+		exit 1
+	fi
+	application
+	cp "$LOGS/load-$k.out" "$LOGS/load.out"
+}
+
+reference() {
+	local k=$1
+	say "pair $k: DuckDB read_csv of the same raw files (log: $LOGS/reference-$k.out)"
+	rm -rf "$OUT/reference"
+	yardstick csv "$OUT/pipelines" "$OUT/landing" "$OUT/reference" \
+		> "$LOGS/reference-$k.out" 2>&1 || { cat "$LOGS/reference-$k.out" >&2; exit 1; }
+	rm -rf "$OUT/reference"
+	cp "$LOGS/reference-$k.out" "$LOGS/reference.out"
+}
+
+PAIR_LINES=""
+LOADS=()
+REFERENCES=()
+RATIOS=()
+LOAD_RSS=0
+for k in $(seq 1 "$PAIRS"); do
+	before=$(loadavg)
+	if ((k % 2 == 1)); then
+		full_load "$k"
+		reference "$k"
+	else
+		reference "$k"
+		full_load "$k"
+	fi
+	pair_load_s=$(wall_seconds "$LOGS/load-$k.time")
+	pair_rss=$(peak_rss_mb "$LOGS/load-$k.time")
+	((pair_rss > LOAD_RSS)) && LOAD_RSS=$pair_rss
+	pair_duckdb_s=$(sed -n 's/^duckdb_s=//p' "$LOGS/reference-$k.out")
+	pair_ratio=$(awk -v l="$pair_load_s" -v d="$pair_duckdb_s" 'BEGIN { printf "%.3f", l / d }')
+	LOADS+=("$pair_load_s")
+	REFERENCES+=("$pair_duckdb_s")
+	RATIOS+=("$pair_ratio")
+	line="pair=$k load_s=$pair_load_s duckdb_s=$pair_duckdb_s ratio=$pair_ratio peak_rss_mb=$pair_rss"
+	line+=" loadavg_before=$before loadavg_after=$(loadavg)"
+	say "$line"
+	PAIR_LINES+="$line"$'\n'
+done
+LOAD_S=$(median "${LOADS[@]}")
+DUCKDB_S=$(median "${REFERENCES[@]}")
+RATIO=$(median "${RATIOS[@]}")
+DUCKDB_ROWS=$(sed -n 's/^duckdb_rows=//p' "$LOGS/reference.out")
+DUCKDB_SKIPPED=$(sed -n 's/^duckdb_skipped=//p' "$LOGS/reference.out")
 
 application
 COUNTS=$("${APPLICATION[@]}" query --warehouse "$WAREHOUSE" --format csv \
@@ -261,28 +333,41 @@ if [[ "$SERVE" == 1 ]]; then
 	[[ ${LOCAL_PG:-0} == 1 ]] && bench/local-postgres.sh stop "$OUT/postgres"
 fi
 
-# --- DuckDB reference -------------------------------------------------------------------------
-
-say "DuckDB read_csv of the same raw files (log: $LOGS/reference.out)"
-yardstick csv "$OUT/pipelines" "$OUT/landing" "$OUT/reference" \
-	> "$LOGS/reference.out" 2>&1 || { cat "$LOGS/reference.out" >&2; exit 1; }
-rm -rf "$OUT/reference"
-DUCKDB_S=$(sed -n 's/^duckdb_s=//p' "$LOGS/reference.out")
-DUCKDB_ROWS=$(sed -n 's/^duckdb_rows=//p' "$LOGS/reference.out")
-DUCKDB_SKIPPED=$(sed -n 's/^duckdb_skipped=//p' "$LOGS/reference.out")
-
-# --- incremental night ------------------------------------------------------------------------
+# --- cold nights ------------------------------------------------------------------------------
+# A cron-started night: one district sends a later snapshot (a copy of its files under a new date)
+# and a fresh process loads it into the city's warehouse. NIGHTS times (default PAIRS), each from the
+# same published city (the warehouse folder restored from a copy), median reported.
 
 SOURCE_SNAPSHOT=$(ls -d "$OUT/landing/$INCREMENTAL_DISTRICT"/????-??-?? | head -1)
+rm -rf "$OUT/warehouse-city"
+cp -r "$OUT/warehouse" "$OUT/warehouse-city"
+NIGHT_LINES=""
+NIGHT_TIMES=()
+INCREMENTAL_RSS=0
+for k in $(seq 1 "$NIGHTS"); do
+	rm -rf "$OUT/warehouse"
+	cp -r "$OUT/warehouse-city" "$OUT/warehouse"
+	cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
+	before=$(loadavg)
+	say "cold night $k: $INCREMENTAL_DISTRICT sends $INCREMENTAL_DATE (log: $LOGS/incremental-$k.out)"
+	if ! timed "incremental-$k" "${APPLICATION[@]}" "${RUN[@]}"; then
+		tail -20 "$LOGS/incremental-$k.out" >&2
+		say "the incremental load failed"
+		exit 1
+	fi
+	rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
+	night_s=$(wall_seconds "$LOGS/incremental-$k.time")
+	night_rss=$(peak_rss_mb "$LOGS/incremental-$k.time")
+	((night_rss > INCREMENTAL_RSS)) && INCREMENTAL_RSS=$night_rss
+	NIGHT_TIMES+=("$night_s")
+	line="night=$k incremental_s=$night_s loadavg_before=$before loadavg_after=$(loadavg)"
+	say "$line"
+	NIGHT_LINES+="$line"$'\n'
+done
+rm -rf "$OUT/warehouse-city"
+INCREMENTAL_S=$(median "${NIGHT_TIMES[@]}")
+# the published warehouse after one night is what the views below read
 cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
-say "incremental night: $INCREMENTAL_DISTRICT sends $INCREMENTAL_DATE (log: $LOGS/incremental.out)"
-if ! timed incremental "${APPLICATION[@]}" "${RUN[@]}"; then
-	tail -20 "$LOGS/incremental.out" >&2
-	say "the incremental load failed"
-	exit 1
-fi
-INCREMENTAL_S=$(wall_seconds "$LOGS/incremental.time")
-INCREMENTAL_RSS=$(peak_rss_mb "$LOGS/incremental.time")
 
 # --- the same two nights in one scheduled process ---------------------------------------------
 # Production runs `schedule`: one long-lived JVM loads every night, so JVM and Spring start, the
@@ -421,10 +506,21 @@ if [[ "$PROFILE" == 1 ]]; then
 	cat "$LOGS/profile.txt" >&2
 fi
 
+# --- history -----------------------------------------------------------------------------------
+# HISTORY=N: what a one-district night costs on a warehouse holding N monthly snapshots of the city,
+# against the same night on a warehouse holding one (bench/history.sh, at HISTORY_SCALE)
+
+if [[ "${HISTORY:-0}" -gt 0 ]]; then
+	say "history: $HISTORY monthly snapshots (bench/history.sh, log: $LOGS/history.err)"
+	HISTORY_LINES=$(HISTORY="$HISTORY" NIGHTS="$NIGHTS" XMX="$XMX" SEED="$SEED" LOAD_S="$LOAD_S" JAR="$JAR" \
+		INCREMENTAL_DISTRICT="$INCREMENTAL_DISTRICT" HISTORY_OUT="${HISTORY_OUT:-$OUT/history}" bench/history.sh 2> "$LOGS/history.err") \
+		|| { tail -20 "$LOGS/history.err" >&2; say "the history measurement failed"; HISTORY_LINES=""; }
+fi
+
 # --- summary ----------------------------------------------------------------------------------
 
 echo "scale=$SCALE"
-echo "layout=$LAYOUT cds=$CDS"
+echo "layout=$LAYOUT cds=$CDS cache=$CACHE_FILE"
 sed -n '2,3p' "$MARKER"
 [[ -n "$STEPS" ]] && echo "$STEPS"
 echo "roster_rows=$ROSTER_ROWS"
@@ -434,11 +530,16 @@ echo "duckdb_skipped_files=$DUCKDB_SKIPPED"
 echo "peak_rss_mb=$LOAD_RSS"
 echo "incremental_peak_rss_mb=$INCREMENTAL_RSS"
 cat "$LOGS/views.out"
+printf '%s' "$NIGHT_LINES"
 echo "incremental_s=$INCREMENTAL_S"
 awk -v i="$INCREMENTAL_S" -v l="$LOAD_S" 'BEGIN { printf "incremental_ratio=%.3f\n", i / l }'
 [[ -n "${SCHEDULED_LINES:-}" ]] && echo "$SCHEDULED_LINES"
 [[ -n "$SERVE_LINES" ]] && echo "$SERVE_LINES"
+[[ -n "${HISTORY_LINES:-}" ]] && echo "$HISTORY_LINES"
+echo "machine=$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "loadavg_end=$(loadavg)"
 echo "rows=$ROWS"
 echo "load_s=$LOAD_S"
 echo "duckdb_s=$DUCKDB_S"
-awk -v l="$LOAD_S" -v d="$DUCKDB_S" 'BEGIN { printf "ratio=%.2f\n", l / d }'
+printf '%s' "$PAIR_LINES"
+echo "ratio=$RATIO"

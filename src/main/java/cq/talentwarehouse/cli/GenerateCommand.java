@@ -33,6 +33,11 @@ class GenerateCommand implements Callable<Integer> {
 			defaultValue = "1.0")
 	double scale;
 
+	@Option(names = "--history", paramLabel = "MONTHS",
+			description = "With --districts all: that many monthly snapshots of every generated district, ending on 2024-12-31, with people joining, leaving, moving to the next district and promoted (benchmarks of a warehouse's history). Default: ${DEFAULT-VALUE}.",
+			defaultValue = "1")
+	int history;
+
 	@Option(names = "--out", paramLabel = "DIR", description = "With --districts all: folder to write landing/ and pipelines/ into (required).")
 	Path out;
 
@@ -60,9 +65,9 @@ class GenerateCommand implements Callable<Integer> {
 		String which = this.districts.toLowerCase(Locale.ROOT);
 		boolean scaleGiven = this.spec.commandLine().getParseResult().hasMatchedOption("--scale");
 		if (which.equals("seed")) {
-			if (this.out != null || scaleGiven) {
+			if (this.out != null || scaleGiven || this.history != 1) {
 				throw new CommandLine.ParameterException(this.spec.commandLine(),
-						"--out and --scale apply to --districts all; the seed districts are written as published into --landing");
+						"--out, --scale and --history apply to --districts all; the seed districts are written as published into --landing");
 			}
 			long t0 = System.nanoTime();
 			var summary = DemoDataGenerator.generate(this.landing, this.seed);
@@ -87,7 +92,10 @@ class GenerateCommand implements Callable<Integer> {
 		if (!(this.scale > 0)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--scale must be more than 0");
 		}
-		var summary = MunicipalDataGenerator.generate(this.out, this.scale, this.seed, this.seedPipelines);
+		if (this.history < 1 || this.history > 120) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), "--history must be 1 to 120 months");
+		}
+		var summary = MunicipalDataGenerator.generate(this.out, this.scale, this.seed, this.seedPipelines, this.history);
 		Path root = this.out.toAbsolutePath().normalize();
 		System.out.printf(Locale.ROOT, "Wrote %d districts into %s in %.1f s: %,d roster people, %,d rows in %d files"
 				+ " (scale %s, seed %d)%n", summary.districts(), root, summary.seconds(), summary.totalRosterPeople(),

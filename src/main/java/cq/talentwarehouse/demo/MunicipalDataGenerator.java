@@ -233,11 +233,28 @@ public final class MunicipalDataGenerator {
 	 * @param seedPipelines the project's pipeline folder holding the seed districts' pipeline files
 	 */
 	public static Summary generate(Path out, double scale, long seed, Path seedPipelines) {
-		return generate(out, scale, seed, seedPipelines, true);
+		return generate(out, scale, seed, seedPipelines, true, 1);
+	}
+
+	/**
+	 * As {@link #generate(Path, double, long, Path)}, with {@code months} monthly snapshots of every
+	 * generated district ending at {@link #SNAPSHOT_DATE} (1: that snapshot only): the same people
+	 * month to month, with churn ({@link Churn}). The seed districts are written once, as published.
+	 */
+	public static Summary generate(Path out, double scale, long seed, Path seedPipelines, int months) {
+		return generate(out, scale, seed, seedPipelines, true, months);
 	}
 
 	/** As {@link #generate(Path, double, long, Path)}; without the seed districts when asked (tests). */
 	static Summary generate(Path out, double scale, long seed, Path seedPipelines, boolean withSeedDistricts) {
+		return generate(out, scale, seed, seedPipelines, withSeedDistricts, 1);
+	}
+
+	static Summary generate(Path out, double scale, long seed, Path seedPipelines, boolean withSeedDistricts,
+			int months) {
+		if (months < 1 || months > 120) {
+			throw new IllegalArgumentException("a history has 1 to 120 monthly snapshots, not " + months);
+		}
 		long t0 = System.nanoTime();
 		Plan plan = plan(scale);
 		verifyVocabulary();
@@ -275,13 +292,18 @@ public final class MunicipalDataGenerator {
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
 				List<Future<long[]>> results = new ArrayList<>();
-				for (District d : order) {
-					Path folder = landing.resolve(d.folder()).resolve(SNAPSHOT_DATE.toString());
-					results.add(pool.submit(() -> new MunicipalDistrictWriter(plan, d, identities, seed).write(folder)));
+				for (int month = 0; month < months; month++) {
+					int m = month;
+					for (District d : order) {
+						Path folder = landing.resolve(d.folder()).resolve(monthEnd(months - 1 - m).toString());
+						results.add(pool.submit(
+								() -> new MunicipalDistrictWriter(plan, d, identities, seed, m, months).write(folder)));
+					}
 				}
-				for (int i = 0; i < order.size(); i++) {
+				for (int i = 0; i < results.size(); i++) {
 					long[] written = results.get(i).get();
-					people.put(order.get(i).code(), (long) order.get(i).people());
+					District d = order.get(i % order.size());
+					people.put(d.code(), (long) d.people());
 					rows += written[0];
 					files += (int) written[1];
 				}
@@ -678,6 +700,62 @@ public final class MunicipalDataGenerator {
 	 * whose address code is a generated district's can coincide with one here, which the warehouse
 	 * sees as a person on two rosters — a handful among millions.)
 	 */
+	/** The last day of the month {@code monthsBefore} months before {@link #SNAPSHOT_DATE}. */
+	static LocalDate monthEnd(int monthsBefore) {
+		LocalDate month = SNAPSHOT_DATE.minusMonths(monthsBefore);
+		return month.withDayOfMonth(month.lengthOfMonth());
+	}
+
+	/**
+	 * Who changes over a history of monthly snapshots, a pure function of a person's hash: about
+	 * 1 % of a roster joins and 0.8 % leaves each month, one own person in {@link #MOVE_EVERY} moves to
+	 * the next district's roster, and 0.6 % are promoted a title level each month. Month 0 is the
+	 * first snapshot; a change drawn for month m shows from month m on.
+	 */
+	static final class Churn {
+
+		static final int MOVE_EVERY = 500;
+
+		static final int MOVE_OFFSET = 7;
+
+		private Churn() {
+		}
+
+		/** The month a change happens, or {@code months} (never) when the person is not among the share that changes. */
+		private static int month(long hash, int shift, int perThousandPerMonth, int months) {
+			int u = (int) Math.floorMod(hash >>> shift, 1_000_000L);
+			int share = perThousandPerMonth * (months - 1) * 1_000;
+			return (u < share) ? 1 + u % (months - 1) : months;
+		}
+
+		/**
+		 * Whether a person is on this roster in this month; {@code mover} for the own people of the
+		 * roster with an index {@link #MOVE_OFFSET} modulo {@link #MOVE_EVERY}, who move to the next district.
+		 */
+		static boolean present(long hash, int month, int months, boolean mover) {
+			int joined = month(hash, 3, 10, months) % months;
+			int left = month(hash, 23, 8, months);
+			if (month < joined) {
+				return false;
+			}
+			if (left > joined && month >= left) {
+				return false;
+			}
+			return !(mover && movedBy(hash, month, months));
+		}
+
+		/** Whether a mover has moved to the next district by this month. */
+		static boolean movedBy(long hash, int month, int months) {
+			return month >= 1 + (int) Math.floorMod(hash >>> 43, (long) (months - 1));
+		}
+
+		/** Whether a person's title is a level higher than in the first month. */
+		static boolean titleChanged(long hash, int month, int months) {
+			return month >= month(hash, 40, 6, months);
+		}
+
+	}
+
 	static final class Identities {
 
 		static final LocalDate FIRST_BIRTH = LocalDate.of(1955, 1, 1);

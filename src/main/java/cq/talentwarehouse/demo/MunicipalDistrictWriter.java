@@ -45,7 +45,30 @@ final class MunicipalDistrictWriter {
 
 	private int files;
 
+	/** The snapshot this writes: {@link MunicipalDataGenerator#SNAPSHOT_DATE} unless a history's earlier month. */
+	private final LocalDate date;
+
+	/** Which month of a history this is (0 the first), and how many months the history has (1: no history). */
+	private final int month;
+
+	private final int months;
+
+	private final long seed;
+
 	MunicipalDistrictWriter(Plan plan, District d, Identities identities, long seed) {
+		this(plan, d, identities, seed, 0, 1);
+	}
+
+	/**
+	 * One month of a history of {@code months} monthly snapshots ending at {@link MunicipalDataGenerator#SNAPSHOT_DATE}:
+	 * the same people with the same attributes every month, except who joined, left, moved to the next
+	 * district or changed title since the first (see {@link Churn}).
+	 */
+	MunicipalDistrictWriter(Plan plan, District d, Identities identities, long seed, int month, int months) {
+		this.month = month;
+		this.months = months;
+		this.date = MunicipalDataGenerator.monthEnd(months - 1 - month);
+		this.seed = seed;
 		this.d = d;
 		List<District> all = plan.districts();
 		this.source = all.get((d.index() + all.size() - 1) % all.size());
@@ -85,7 +108,7 @@ final class MunicipalDistrictWriter {
 		this.names = new String[firms];
 		Set<String> used = new HashSet<>();
 		List<Qualification> list = new ArrayList<>();
-		LocalDate snapshot = SNAPSHOT_DATE;
+		LocalDate snapshot = this.date;
 		for (int e = 0; e < firms; e++) {
 			this.usccs[e] = DemoDataGenerator.uscc(this.d.code(), e);
 			this.names[e] = enterpriseName(r, used);
@@ -101,6 +124,10 @@ final class MunicipalDistrictWriter {
 			}
 			if (little) {
 				LocalDate batch = any(r, LITTLE_GIANT_BATCHES);
+				if (batch.isAfter(snapshot)) {
+					// an earlier month of a history: that batch was not announced yet
+					batch = LITTLE_GIANT_BATCHES[0];
+				}
 				list.add(new Qualification(e, LITTLE_GIANT, batch));
 				// the national list is drawn from firms already on the municipal 专精特新 list
 				list.add(new Qualification(e, SPECIALIZED,
@@ -257,7 +284,7 @@ final class MunicipalDistrictWriter {
 				int host = r.nextInt(this.usccs.length);
 				String name = platformName(type, level, typeText, host, r, used);
 				String levelText = PLATFORM_LEVEL_VARIANTS[level][(level == 2) ? levelVariant : 0];
-				String date = date(between(r, LocalDate.of(2010, 1, 1), SNAPSHOT_DATE));
+				String date = date(between(r, LocalDate.of(2010, 1, 1), this.date));
 				boolean hosted = type != INCUBATOR || r.nextInt(10) < 4;
 				platformCells(columns, cells, ++serial, name, typeText, levelText, hosted ? this.usccs[host] : "", date);
 				out.row(cells);
@@ -353,75 +380,28 @@ final class MunicipalDistrictWriter {
 					global = this.d.base() + own++;
 					home = this.d;
 				}
-				this.identities.id(global, address(global, home), null, this.id);
-				int primary = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
-				int count = categories(primary, categories, r);
-				int tier = DemoDataGenerator.tier(tiersLeft, n - i, r);
-				line.setLength(0);
-				for (int c = 0; c < columns.length; c++) {
-					if (c > 0) {
-						line.append(',');
-					}
-					switch (columns[c]) {
-						case SERIAL -> line.append(++serial);
-						case NAME -> this.identities.name(global, line);
-						case GENDER -> line.append(((this.id[16] - '0') & 1) == 1 ? '男' : '女');
-						case ID -> line.append(this.id);
-						case CATEGORIES -> {
-							for (int k = 0; k < count; k++) {
-								if (k > 0) {
-									line.append(separator);
-								}
-								String[] variants = CATEGORY_VARIANTS[categories[k]];
-								line.append((r.nextInt(100) < 88) ? variants[0] : any(r, variants));
-							}
-						}
-						case EDUCATION -> {
-							if (r.nextInt(100) < 95) {
-								line.append(any(r, EDUCATION_VARIANTS[DemoDataGenerator.pick(r, EDUCATION_WEIGHTS[primary])]));
-							}
-						}
-						case TITLE -> {
-							if (r.nextInt(100) < TITLE_PERCENT[primary]) {
-								line.append(TITLE_SERIES[r.nextInt(TITLE_SERIES.length)][DemoDataGenerator.pick(r, TITLE_LEVEL_WEIGHTS)]);
-							}
-						}
-						case SKILL -> {
-							if (has(categories, count, HS)) {
-								line.append(any(r, SKILL_VARIANTS[DemoDataGenerator.pick(r, HIGH_SKILL_WEIGHTS)]));
-							}
-							else if (primary == RP && r.nextInt(100) < 12) {
-								line.append(any(r, SKILL_VARIANTS[4 + r.nextInt(2)]));
-							}
-						}
-						case LEVEL -> {
-							if (tier < 3) {
-								String[] variants = TALENT_LEVEL_VARIANTS[tier];
-								line.append(variants[(tier == 2) ? levelVariant : r.nextInt(variants.length)]);
-							}
-							else if (r.nextInt(100) < 30) {
-								line.append(TALENT_LEVEL_VARIANTS[3][0]);
-							}
-						}
-						case EMPLOYER -> {
-							int u = r.nextInt(100);
-							if (u < 58) {
-								line.append(this.usccs[r.nextInt(this.usccs.length)]);
-							}
-							else if (u < 60) {
-								// a head office registered in 渝中, so employer warnings have something to count
-								line.append(DemoDataGenerator.uscc("500103", 900_000 + r.nextInt(500)));
-							}
-						}
-					}
+				boolean present = true;
+				boolean titleChanged = false;
+				if (this.months > 1) {
+					// a history: attributes drawn per person, so they stay from month to month
+					long h = this.identities.hash(global);
+					boolean mover = home == this.d && (own - 1) % Churn.MOVE_EVERY == Churn.MOVE_OFFSET;
+					present = Churn.present(h, this.month, this.months, mover);
+					r = new SplittableRandom(DemoDataGenerator.mix(this.seed ^ h));
+					titleChanged = Churn.titleChanged(h, this.month, this.months);
 				}
-				out.endLine();
+				if (present) {
+					rosterRow(global, home, columns, separator, categories, tiersLeft, n - i, levelVariant, line, ++serial, r,
+							titleChanged);
+					out.endLine();
+				}
+				r = this.rosterRandom;
 				if (i == nextBadAfter) {
 					String rule = ROSTER_BAD[nextBad % ROSTER_BAD.length];
-					if (rule.equals("duplicate")) {
+					if (rule.equals("duplicate") && present) {
 						out.repeat();
 					}
-					else {
+					else if (!rule.equals("duplicate")) {
 						badRow(rule, global, home, columns, line, ++serial, this.d.badBase() + nextBad, r);
 						out.endLine();
 					}
@@ -432,8 +412,93 @@ final class MunicipalDistrictWriter {
 			if (own != this.d.own() || borrowed != shared) {
 				throw new IllegalStateException("roster of " + this.d.code() + " did not come out as planned");
 			}
+			if (this.months > 1) {
+				// people of the previous district who moved here by this month (the source's own people only)
+				for (long j = Churn.MOVE_OFFSET; j < this.source.own(); j += Churn.MOVE_EVERY) {
+					long global = this.source.base() + j;
+					long h = this.identities.hash(global);
+					// present in the source by the same rules, but here rather than there from the month they moved
+					if (Churn.movedBy(h, this.month, this.months) && Churn.present(h, this.month, this.months, false)) {
+						rosterRow(global, this.source, columns, separator, categories, tiersLeft, n, levelVariant, line,
+								++serial, new SplittableRandom(DemoDataGenerator.mix(this.seed ^ h)),
+								Churn.titleChanged(h, this.month, this.months));
+						out.endLine();
+					}
+				}
+			}
 			this.rows += out.lines() - 1; // the header is no record
 			this.files++;
+		}
+	}
+
+	/** One clean roster row of a person into {@code line}. */
+	private void rosterRow(long global, District home, RosterColumn[] columns, String separator, int[] categories,
+			int[] tiersLeft, int remaining, int levelVariant, StringBuilder line, int serial, SplittableRandom r,
+			boolean titleChanged) {
+		this.identities.id(global, address(global, home), null, this.id);
+		int primary = DemoDataGenerator.pick(r, MAIN_WEIGHTS);
+		int count = categories(primary, categories, r);
+		int tier = DemoDataGenerator.tier(tiersLeft, remaining, r);
+		line.setLength(0);
+		for (int c = 0; c < columns.length; c++) {
+			if (c > 0) {
+				line.append(',');
+			}
+			switch (columns[c]) {
+				case SERIAL -> line.append(serial);
+				case NAME -> this.identities.name(global, line);
+				case GENDER -> line.append(((this.id[16] - '0') & 1) == 1 ? '男' : '女');
+				case ID -> line.append(this.id);
+				case CATEGORIES -> {
+					for (int k = 0; k < count; k++) {
+						if (k > 0) {
+							line.append(separator);
+						}
+						String[] variants = CATEGORY_VARIANTS[categories[k]];
+						line.append((r.nextInt(100) < 88) ? variants[0] : any(r, variants));
+					}
+				}
+				case EDUCATION -> {
+					if (r.nextInt(100) < 95) {
+						line.append(any(r, EDUCATION_VARIANTS[DemoDataGenerator.pick(r, EDUCATION_WEIGHTS[primary])]));
+					}
+				}
+				case TITLE -> {
+					if (r.nextInt(100) < TITLE_PERCENT[primary]) {
+						String[] series = TITLE_SERIES[r.nextInt(TITLE_SERIES.length)];
+						int level = DemoDataGenerator.pick(r, TITLE_LEVEL_WEIGHTS);
+						// promoted one level (正高级 stays) since the month drawn for the person
+						line.append(series[titleChanged ? Math.max(0, level - 1) : level]);
+					}
+				}
+				case SKILL -> {
+					if (has(categories, count, HS)) {
+						line.append(any(r, SKILL_VARIANTS[DemoDataGenerator.pick(r, HIGH_SKILL_WEIGHTS)]));
+					}
+					else if (primary == RP && r.nextInt(100) < 12) {
+						line.append(any(r, SKILL_VARIANTS[4 + r.nextInt(2)]));
+					}
+				}
+				case LEVEL -> {
+					if (tier < 3) {
+						String[] variants = TALENT_LEVEL_VARIANTS[tier];
+						line.append(variants[(tier == 2) ? levelVariant : r.nextInt(variants.length)]);
+					}
+					else if (r.nextInt(100) < 30) {
+						line.append(TALENT_LEVEL_VARIANTS[3][0]);
+					}
+				}
+				case EMPLOYER -> {
+					int u = r.nextInt(100);
+					if (u < 58) {
+						line.append(this.usccs[r.nextInt(this.usccs.length)]);
+					}
+					else if (u < 60) {
+						// a head office registered in 渝中, so employer warnings have something to count
+						line.append(DemoDataGenerator.uscc("500103", 900_000 + r.nextInt(500)));
+					}
+				}
+			}
 		}
 	}
 

@@ -232,6 +232,23 @@ class CommandLineTests {
 	}
 
 	@Test
+	void generateRefusesAHistoryOutsideTheMunicipalDataAndOutOfRange() {
+		// when a history is asked of the seed districts, and of none or too many months
+		int seed = TalentCommand.execute("generate", "--history", "12", "--landing", this.dir.resolve("landing").toString());
+		String seedError = err();
+		int none = TalentCommand.execute("generate", "--districts", "all", "--history", "0", "--out",
+				this.dir.resolve("out").toString());
+
+		// then usage errors naming the option, and nothing written
+		assertThat(seed).isEqualTo(2);
+		assertThat(seedError).contains("--out, --scale and --history apply to --districts all");
+		assertThat(none).isEqualTo(2);
+		assertThat(err()).contains("--history must be 1 to 120 months");
+		assertThat(this.dir.resolve("landing")).doesNotExist();
+		assertThat(this.dir.resolve("out")).doesNotExist();
+	}
+
+	@Test
 	void queryWithoutAPublishedWarehouseSaysSo() {
 		int exit = TalentCommand.execute("query", "--warehouse", this.dir.resolve("none/talent.duckdb").toString(),
 				"select 1");

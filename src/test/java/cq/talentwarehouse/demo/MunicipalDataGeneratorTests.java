@@ -199,6 +199,67 @@ class MunicipalDataGeneratorTests {
 		assertThat(summary.totalRosterPeople()).isEqualTo(plan.people() + seedPeople);
 	}
 
+	@Test
+	void aHistoryKeepsMostPeopleMonthToMonthWithJoinersLeaversMoversAndPromotions(@TempDir Path history) throws Exception {
+		// given twelve monthly snapshots of the generated districts
+		MunicipalDataGenerator.generate(history, 0.02, DemoDataGenerator.DEFAULT_SEED, Path.of("pipelines"), false, 12);
+		MunicipalDataGenerator.District first = plan.districts().get(0);
+		MunicipalDataGenerator.District second = plan.districts().get(1);
+
+		// when the first and the last month of two neighbouring districts are read
+		Map<String, CSVRecord> firstJan = byId(history, first, LocalDate.of(2024, 1, 31));
+		Map<String, CSVRecord> firstDec = byId(history, first, LocalDate.of(2024, 12, 31));
+		Map<String, CSVRecord> secondJan = byId(history, second, LocalDate.of(2024, 1, 31));
+		Map<String, CSVRecord> secondDec = byId(history, second, LocalDate.of(2024, 12, 31));
+
+		// then every month is a snapshot folder, ending on the usual snapshot date
+		try (Stream<Path> months = Files.list(history.resolve("landing").resolve(first.folder()))) {
+			assertThat(months.map((m) -> m.getFileName().toString()).sorted().toList()).hasSize(12)
+				.startsWith("2024-01-31", "2024-02-29").endsWith("2024-12-31");
+		}
+		// most people stay; about a tenth joined and a tenth left over the year
+		Set<String> stayed = new HashSet<>(firstJan.keySet());
+		stayed.retainAll(firstDec.keySet());
+		double joined = 1.0 - (double) stayed.size() / firstDec.size();
+		double left = 1.0 - (double) stayed.size() / firstJan.size();
+		assertThat(joined).isBetween(0.05, 0.16);
+		assertThat(left).isBetween(0.05, 0.16);
+		// some of the first district's people are on the second's roster in December, not in January
+		Set<String> moved = new HashSet<>(secondDec.keySet());
+		moved.removeAll(secondJan.keySet());
+		moved.retainAll(firstJan.keySet());
+		moved.removeAll(firstDec.keySet());
+		assertThat(moved).isNotEmpty();
+		// those who stayed keep their attributes except a few promoted a title level
+		PipelineDefinition pipeline = PipelineCatalog.readChecked(history.resolve("pipelines").resolve(first.folder() + ".yaml"));
+		String education = pipeline.source(SourceKind.ROSTER).columns().get("education").headers().get(0);
+		String title = pipeline.source(SourceKind.ROSTER).columns().get("title").headers().get(0);
+		long sameEducation = stayed.stream().filter((id) -> firstJan.get(id).get(education).equals(firstDec.get(id).get(education))).count();
+		long otherTitle = stayed.stream().filter((id) -> !firstJan.get(id).get(title).equals(firstDec.get(id).get(title))).count();
+		assertThat(sameEducation).isEqualTo(stayed.size());
+		assertThat((double) otherTitle / stayed.size()).isBetween(0.005, 0.1);
+	}
+
+	/** Clean roster rows of a district's snapshot, by ID number (bad rows, which fail the check digit or repeat an ID, left out). */
+	private static Map<String, CSVRecord> byId(Path root, MunicipalDataGenerator.District d, LocalDate date) throws IOException {
+		PipelineDefinition pipeline = PipelineCatalog.readChecked(root.resolve("pipelines").resolve(d.folder() + ".yaml"));
+		SourceDefinition source = pipeline.source(SourceKind.ROSTER);
+		String idHeader = source.columns().get("id_number").headers().get(0);
+		Path file = root.resolve("landing").resolve(d.folder()).resolve(date.toString()).resolve(source.file());
+		String text = Files.readString(file, Charset.forName(source.encodingOrDefault()));
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		Map<String, CSVRecord> rows = new HashMap<>();
+		try (Reader reader = new java.io.StringReader(text);
+				CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+			for (CSVRecord row : parser) {
+				rows.putIfAbsent(row.get(idHeader), row);
+			}
+		}
+		return rows;
+	}
+
 	private static List<CSVRecord> roster(MunicipalDataGenerator.District d) throws IOException {
 		PipelineDefinition pipeline = PipelineCatalog.readChecked(out.resolve("pipelines").resolve(d.folder() + ".yaml"));
 		SourceDefinition source = pipeline.source(SourceKind.ROSTER);

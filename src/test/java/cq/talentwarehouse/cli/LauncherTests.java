@@ -1,0 +1,261 @@
+package cq.talentwarehouse.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher's choices (src/main/bin/talent-warehouse): which Java it runs, and whether that
+ * runtime gets the class-data-sharing archive (Java 17) or the AOT cache (Java 25+), written by the
+ * first {@code run} and used afterwards. The JDKs here are stand-ins — a {@code release} file and a
+ * {@code bin/java} script that logs its arguments and writes the file a JVM would — so the choices
+ * are tested on any machine, with or without a JDK 25.
+ */
+class LauncherTests {
+
+	private static final Path LAUNCHER = Path.of("src/main/bin/talent-warehouse");
+
+	@TempDir
+	Path dir;
+
+	private Path app;
+
+	private Path jdks;
+
+	private Path pathJdk;
+
+	@BeforeEach
+	void installLauncher() throws IOException {
+		app = dir.resolve("app");
+		Files.createDirectories(app.resolve("bin"));
+		Path launcher = app.resolve("bin/talent-warehouse");
+		Files.copy(LAUNCHER, launcher);
+		launcher.toFile().setExecutable(true);
+		Files.writeString(app.resolve("talent-warehouse.jar"), "stand-in");
+		Files.setLastModifiedTime(app.resolve("talent-warehouse.jar"), FileTime.from(Instant.now().minusSeconds(3600)));
+		jdks = dir.resolve("jvm");
+		pathJdk = jdk(dir.resolve("path-jdk"), "17.0.15", "17.0.15+6");
+	}
+
+	@Test
+	void java17WritesAClassDataSharingArchiveOnTheFirstRunAndMapsItAfterwards() throws Exception {
+		// given only a Java 17 (on the PATH)
+		// when run twice
+		List<String> first = launch(Map.of(), "run");
+		List<String> second = launch(Map.of(), "run");
+
+		// then the first run writes app.jsa, the second maps it; neither touches AOT options
+		assertThat(first).singleElement().asString().startsWith(pathJdk + "/bin/java ")
+			.contains("-XX:ArchiveClassesAtExit=" + app.resolve("app.jsa."))
+			.doesNotContain("AOT");
+		assertThat(app.resolve("app.jsa")).exists();
+		assertThat(second).singleElement().asString().contains("-XX:SharedArchiveFile=" + app.resolve("app.jsa"))
+			.doesNotContain("AOT").endsWith("-jar " + app.resolve("talent-warehouse.jar") + " run");
+	}
+
+	@Test
+	void prefersAnInstalledJdk25AndBuildsItsAotCacheAfterTheFirstRun() throws Exception {
+		// given Java 17 on the PATH and a JDK 25 installed beside an older one
+		Path jdk25 = jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		jdk(jdks.resolve("java-21"), "21.0.2", "21.0.2+13");
+
+		// when run, then run again
+		List<String> first = launch(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run");
+		List<String> second = launch(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run", "--district", "500116");
+
+		// then the first run records on Java 25 and the cache is built after it, under the runtime's version
+		Path cache = app.resolve(cacheName(app));
+		assertThat(first).hasSize(2);
+		assertThat(first.get(0)).startsWith(jdk25 + "/bin/java ").contains("-XX:AOTMode=record")
+			.doesNotContain("SharedArchiveFile", "ArchiveClassesAtExit").endsWith(" run");
+		assertThat(first.get(1)).contains("-XX:AOTMode=create", "-XX:AOTCache=" + cache + ".");
+		assertThat(cache).exists();
+		try (var files = Files.list(app)) {
+			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((f) -> f.endsWith(".conf"));
+		}
+		// and the next run starts from it
+		assertThat(second).singleElement().asString().startsWith(jdk25 + "/bin/java ")
+			.contains("-XX:AOTCache=" + cache, "-Xlog:all=warning,aot*=off,cds*=off")
+			.endsWith(" run --district 500116");
+	}
+
+	@Test
+	void anExplicitJavaHomeIsNeverReplaced() throws Exception {
+		// given JAVA_HOME naming a Java 17 while a JDK 25 is installed
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Path explicit = jdk(dir.resolve("explicit-17"), "17.0.15", "17.0.15+6");
+
+		// when run
+		List<String> calls = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "JAVA_HOME", explicit.toString()), "run");
+
+		// then that Java runs, with the class-data-sharing archive
+		assertThat(calls).singleElement().asString().startsWith(explicit + "/bin/java ")
+			.contains("-XX:ArchiveClassesAtExit=").doesNotContain("AOT");
+	}
+
+	@Test
+	void aCacheOlderThanTheJarIsRebuiltAndQueriesNeverBuildOne() throws Exception {
+		// given a JDK 25 and a cache older than the jar
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Path cache = app.resolve(cacheName(app));
+		Files.writeString(cache, "old");
+		Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(7200)));
+		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
+
+		// when a query runs, then a run
+		List<String> query = launch(env, "query", "select 1");
+		List<String> run = launch(env, "run");
+
+		// then the query runs without the stale cache and builds none; the run records and builds a new one
+		assertThat(query).singleElement().asString().doesNotContain("AOT").endsWith("query select 1");
+		assertThat(run).hasSize(2);
+		assertThat(run.get(0)).contains("-XX:AOTMode=record");
+		assertThat(Files.readString(cache)).isNotEqualTo("old");
+	}
+
+	@Test
+	void theCacheCanBeSwitchedOffAndTheJdkSearchToo() throws Exception {
+		// given a JDK 25 installed and its cache built
+		Path jdk25 = jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Files.writeString(app.resolve(cacheName(app)), "cache");
+
+		// when run with TALENT_AOT=off, and with TALENT_JDK_DIRS=none
+		List<String> noCache = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_AOT", "off"), "run");
+		List<String> noSearch = launch(Map.of("TALENT_JDK_DIRS", "none"), "status");
+
+		// then Java 25 runs without the cache, and the PATH's Java 17 without the search
+		assertThat(noCache).singleElement().asString().startsWith(jdk25 + "/bin/java ").doesNotContain("AOT");
+		assertThat(noSearch).singleElement().asString().startsWith(pathJdk + "/bin/java ").doesNotContain("AOT");
+	}
+
+	@Test
+	void aCacheThatCouldNotBeBuiltIsSaidOnceAndTheRunKeepsItsExitCode() throws Exception {
+		// given a JDK 25 whose cache build fails
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Files.writeString(dir.resolve("fail-create"), "");
+
+		// when run
+		Result result = launchWithResult(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run");
+
+		// then the run's own exit code stands, stderr says where the log is, and no cache or configuration is left
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.stderr()).contains("the AOT cache was not built (see " + app.resolve(cacheName(app) + ".log"));
+		try (var files = Files.list(app)) {
+			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((f) -> f.endsWith(".aot") || f.endsWith(".conf"));
+		}
+	}
+
+	@Test
+	void aCopiedInstallationBuildsItsOwnCacheInsteadOfMappingTheOriginalsClassPath() throws Exception {
+		// given a JDK 25 and an installation whose cache was built, copied elsewhere (target/ to /srv)
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
+		launch(env, "run");
+		Path copy = dir.resolve("srv/app");
+		Files.createDirectories(copy.resolve("bin"));
+		try (var files = Files.list(app)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+			}
+		}
+		Files.copy(app.resolve("bin/talent-warehouse"), copy.resolve("bin/talent-warehouse"));
+		app = copy;
+
+		// when the copy runs a query, then a run
+		List<String> query = launch(env, "query", "select 1");
+		List<String> run = launch(env, "run");
+
+		// then the query does not map the original's cache, the run builds the copy's own and drops the original's
+		assertThat(query).singleElement().asString().doesNotContain("AOT");
+		assertThat(run.get(0)).contains("-XX:AOTMode=record");
+		try (var files = Files.list(copy)) {
+			assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".aot")))
+				.containsExactly(cacheName(copy));
+		}
+	}
+
+	/** The cache's name for an installation: the runtime's version and a checksum of the folder's path. */
+	private static String cacheName(Path home) throws Exception {
+		Process cksum = new ProcessBuilder("bash", "-c", "printf '%s' \"$1\" | cksum | cut -d' ' -f1", "cksum",
+				home.toAbsolutePath().toString()).start();
+		String place = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		assertThat(cksum.waitFor()).isZero();
+		return "app-25.0.3+9-LTS-" + place + ".aot";
+	}
+
+	/** A stand-in JDK: a release file and a java that logs its arguments and writes what the JVM would. */
+	private Path jdk(Path home, String version, String runtimeVersion) throws IOException {
+		Files.createDirectories(home.resolve("bin"));
+		Files.writeString(home.resolve("release"),
+				"JAVA_VERSION=\"" + version + "\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion + "\"\n");
+		Path java = home.resolve("bin/java");
+		Files.writeString(java, """
+				#!/usr/bin/env bash
+				echo "$0 $*" >> "%s"
+				mode=""; config=""; cache=""
+				for a in "$@"; do
+					case "$a" in
+						-XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}" ;;
+						-XX:AOTMode=*) mode="${a#*=}" ;;
+						-XX:AOTConfiguration=*) config="${a#*=}" ;;
+						-XX:AOTCache=*) cache="${a#*=}" ;;
+					esac
+				done
+				[[ "$mode" == record ]] && echo configuration > "$config"
+				if [[ "$mode" == create ]]; then
+					[[ -f "%s" ]] && { echo "cannot create" >&2; exit 1; }
+					echo cache > "$cache"
+				fi
+				exit 0
+				""".formatted(dir.resolve("calls.log"), dir.resolve("fail-create")));
+		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+		return home;
+	}
+
+	private record Result(int exitCode, String stderr, List<String> calls) {
+	}
+
+	private List<String> launch(Map<String, String> env, String... args) throws Exception {
+		Result result = launchWithResult(env, args);
+		assertThat(result.exitCode()).as(result.stderr()).isZero();
+		return result.calls();
+	}
+
+	private Result launchWithResult(Map<String, String> env, String... args) throws Exception {
+		Path calls = dir.resolve("calls.log");
+		Files.deleteIfExists(calls);
+		List<String> command = new ArrayList<>(List.of(app.resolve("bin/talent-warehouse").toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		Map<String, String> environment = builder.environment();
+		environment.remove("JAVA_HOME");
+		environment.remove("TALENT_JAVA_HOME");
+		environment.remove("JAVA_OPTS");
+		environment.remove("TALENT_CDS");
+		environment.remove("TALENT_AOT");
+		environment.put("TALENT_JDK_DIRS", dir.resolve("no-jdks").toString());
+		environment.put("PATH", pathJdk.resolve("bin") + ":/usr/bin:/bin");
+		environment.putAll(env);
+		Path stderr = dir.resolve("stderr.txt");
+		builder.redirectError(stderr.toFile());
+		Process process = builder.start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		List<String> lines = Files.exists(calls) ? Files.readAllLines(calls, StandardCharsets.UTF_8) : List.of();
+		return new Result(process.exitValue(), Files.readString(stderr), lines);
+	}
+
+}
