@@ -94,3 +94,20 @@ update dw.dim_qualification d set qualification_name = s.qualification_name,
     qualification_family = s.qualification_family, tier = s.tier, tier_rank = cast(s.rank as integer),
     is_specialized = cast(s.is_specialized as boolean)
 from seed.qualification_types s where d.qualification_code = s.qualification_code;
+
+insert into dw.dim_programme (programme_sk, programme_code, programme_name, programme_level, unit)
+select nextval('dw.seq_vocabulary_sk'), programme_code, programme_name, programme_level, unit
+from seed.talent_programmes s
+where not exists (select 1 from dw.dim_programme d where d.programme_code = s.programme_code);
+
+update dw.dim_programme d set programme_name = s.programme_name, programme_level = s.programme_level, unit = s.unit
+from seed.talent_programmes s where d.programme_code = s.programme_code;
+
+insert into dw.dim_programme_tier (tier_sk, tier_code, tier_name, programme_code, tier_rank)
+select nextval('dw.seq_vocabulary_sk'), tier_code, tier_name, programme_code, cast(rank as integer)
+from seed.programme_tiers s
+where not exists (select 1 from dw.dim_programme_tier d where d.tier_code = s.tier_code);
+
+update dw.dim_programme_tier d set tier_name = s.tier_name, programme_code = s.programme_code,
+    tier_rank = cast(s.rank as integer)
+from seed.programme_tiers s where d.tier_code = s.tier_code;

@@ -2,16 +2,23 @@
 -- (pseudonyms are stable across loads). In steps over temp tables: as one statement the numbering
 -- window ran over the grouping and anti join unmaterialized, ~0.7 s slower at city scale.
 create or replace temp table staged_people as
--- a snapshot stages each person once; a person on two districts' rosters is one row here. Gender and
+-- a roster stages each person once; a person on two districts' rosters is one row here. Gender and
 -- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
 -- every row of a person, and grouping by the three does what a group by person with any_value did,
 -- without those aggregate states (city scale: 1.1 -> 0.9 s in the load). Were they ever to differ,
 -- the person would get two rows and dim_person_unique would stop the publish. roster_rows, the
 -- rows of this load naming the person, tells 056 who can be on two rosters (+0.05 s here, -0.6 s
 -- there).
+-- People named only by a programme ledger get a key too (roster_rows 0): a programme holder need not
+-- be on a roster.
 select person_id, gender, birth_year, count(*) as roster_rows
 from stg_roster
-group by person_id, gender, birth_year;
+group by person_id, gender, birth_year
+union all
+select p.person_id, any_value(p.gender), any_value(p.birth_year), 0
+from stg_program p
+anti join stg_roster r on r.person_id = p.person_id
+group by p.person_id;
 
 -- Known people are found from the smaller side. A load of the city anti-joins against the
 -- dimension (its hash table is the dimension: empty on a first load). A night with one district

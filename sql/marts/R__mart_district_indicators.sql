@@ -1,7 +1,10 @@
 -- grain: one row per district per snapshot date per indicator — every figure the warehouse can
 -- compute, in the indicator names of seeds/reported_indicators.csv, at every snapshot (not only
 -- the latest). Indicators: talent_total, high_level_total, high_level.<level>, category.<code>,
--- <qualification code>, specialized_sme (any 专精特新 tier), platform.<type>.<level|all>.
+-- <qualification code>, specialized_sme (any 专精特新 tier), platform.<type>.<level|all>, and from
+-- programme ledgers program.<programme>, program.<tier code> (program.yingcai_service_card.a) and
+-- program.<programme>.master_and_above: people holding the award at the snapshot (one whose end
+-- date lies before the snapshot date no longer does).
 -- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
 -- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_indicators as
@@ -19,6 +22,11 @@ qualifications as (
 
 platforms as (
     select * from dw.fct_platform_snapshot
+),
+
+programmes as (
+    select * from dw.fct_talent_programme
+    where end_date_sk is null or end_date_sk >= snapshot_date_sk
 ),
 
 districts as (
@@ -63,12 +71,32 @@ platform_indicators as (
     group by all
 ),
 
+programme_indicators as (
+    -- a ledger lists a person once per programme: rows are people
+    select f.district_sk, f.snapshot_date_sk, 'program.' || g.programme_code as indicator, count(*) as value
+    from programmes f join dw.dim_programme g on g.programme_sk = f.programme_sk
+    group by all
+    union all
+    select f.district_sk, f.snapshot_date_sk, 'program.' || t.tier_code, count(*)
+    from programmes f join dw.dim_programme_tier t on t.tier_sk = f.tier_sk
+    group by all
+    union all
+    select f.district_sk, f.snapshot_date_sk, 'program.' || g.programme_code || '.master_and_above', count(*)
+    from programmes f
+    join dw.dim_programme g on g.programme_sk = f.programme_sk
+    join dw.dim_education e on e.education_sk = f.education_sk
+    where e.education_code in ('master', 'doctorate')
+    group by all
+),
+
 all_indicators as (
     select * from talent_indicators
     union all
     select * from enterprise_indicators
     union all
     select * from platform_indicators
+    union all
+    select * from programme_indicators
 ),
 
 final as (
@@ -86,6 +114,6 @@ select * from final;
 
 comment on view mart.district_indicators is '各区县指标长表（全部快照）。One row per district per snapshot date per indicator: every figure the warehouse can compute, named as in seeds/reported_indicators.csv, at every snapshot.';
 comment on column mart.district_indicators.district_code is '区县代码。GB/T 2260 code of the district.';
-comment on column mart.district_indicators.snapshot_date is '快照日期。Date of the roster, enterprise or platform snapshot the value comes from.';
-comment on column mart.district_indicators.indicator is '指标名。talent_total, high_level_total, high_level.<level>, category.<code>, <qualification code>, specialized_sme, or platform.<type>.<level|all>.';
-comment on column mart.district_indicators.value is '指标值。Distinct people, enterprises or platforms counted by the indicator.';
+comment on column mart.district_indicators.snapshot_date is '快照日期。Date of the roster, enterprise, platform or programme ledger snapshot the value comes from.';
+comment on column mart.district_indicators.indicator is '指标名。talent_total, high_level_total, high_level.<level>, category.<code>, <qualification code>, specialized_sme, platform.<type>.<level|all>, program.<programme>, program.<tier code> or program.<programme>.master_and_above.';
+comment on column mart.district_indicators.value is '指标值。Distinct people, enterprises or platforms counted by the indicator (programmes: people holding the award at the snapshot).';

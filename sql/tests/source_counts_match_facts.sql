@@ -10,6 +10,8 @@ facts as (
     select run_id, 'platform', count(*) from dw.fct_platform_snapshot group by all
     union all
     select run_id, 'enterprise', count(*) from dw.fct_enterprise_qualification group by all
+    union all
+    select run_id, 'program', count(*) from dw.fct_talent_programme group by all
 )
 
 select l.run_id, l.source, l.loaded, f.n as fact_rows

@@ -208,3 +208,39 @@ case('error_json_missing_key', HEAD % '500241' + JSON_ROSTER.replace('name: name
      {'rc_page_001.json': page(p1, 1, 1)},
      'The pipeline maps a key no record has: the source fails naming the field, the keys looked for\n'
      'and the keys the records have (nested ones as dotted paths).\n')
+
+PROGRAM = '''  program:
+    file: p.csv
+    encoding: GB18030
+    columns:
+      id_number: 身份證號碼
+      name: 姓名
+      programme: 項目
+      tier: 層次
+      education: 學歷
+      awarded_date: 認定日期
+      end_date: 截止日期
+      employer_uscc: 單位信用代碼
+'''
+q1 = idn('50011419800115001')
+q2 = idn('50011419850220002')
+q3 = idn('50011419900310003')
+case('program_ledger', HEAD % '500114' + PROGRAM,
+     {'p.csv': tocsv([['身份證號碼', '姓名', '項目', '層次', '學歷', '認定日期', '截止日期', '單位信用代碼'],
+                      [q1, '甲', '渝才薈認定', '', '', '2023/5/12', '', ''],
+                      [q2, '乙', '新重慶人才', '', '碩士', '2022年3月', '', uscc('91500114MA5U00001')],
+                      [q3, '丙', '重慶英才服務卡', '英才服務卡A卡', '博士', '2021-09-01', '2024-08-31', ''],
+                      [q1, '甲', '重慶英才服務卡', 'B卡', '', '2021.10', '', ''],
+                      [q2, '乙', '科技副總', 'A卡', '', '2023-01-01', '', ''],
+                      [q3, '丙', '銀齡人才', '', '', '2023-01-01', '2022-12-31', ''],
+                      [q1, '甲', '鄉村振興人才', '', '', '2023-01-01', '', ''],
+                      [q2, '乙', '柔性引進', '', '', '', '', ''],
+                      [q3, '丙', '重慶英才服務卡', 'C卡', '', '2023-01-01', '', ''],
+                      [q1[:17] + ('1' if q1[17] != '1' else '2'), '丁', '引進意向', '', '碩士', '2023-01-01', '', '']],
+                     nl='\r\n').encode('gb18030')},
+     'A programme ledger (人才项目台账, the program source) in GB18030 with Traditional names: programmes\n'
+     'and tiers by name or synonym (渝才薈認定 / 新重慶人才, 英才服務卡A卡 / B卡), dates in any form, a degree;\n'
+     'then a tier of another programme (科技副總 with A卡: tier_not_of_programme), an award ending before\n'
+     'it was made (end_before_award), an unknown programme and an unknown tier (vocabulary_unknown), no\n'
+     'award date (required_missing) and a wrong check digit (id_checksum, masked). A second award of the\n'
+     'same programme to the same person is a duplicate, caught when staging (TalentProgrammesFunctionalTests).\n')

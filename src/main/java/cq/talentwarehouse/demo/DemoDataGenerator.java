@@ -128,6 +128,16 @@ public final class DemoDataGenerator {
 				bad.putAll(writer.badRecords);
 				files += writer.files;
 				rows += writer.rows;
+				if (d.earlier != null) {
+					// an earlier roster: the same random sequence draws the same people the same way
+					Path earlier = Files.createDirectories(landingRoot.resolve(d.landing).resolve(d.earlier.toString()));
+					DistrictWriter history = new DistrictWriter(d, identities, script,
+							new SplittableRandom(mix(seed) ^ Long.parseLong(d.code)));
+					history.writeEarlierRoster(earlier, d.arrivedSinceEarlier, d.arrivalStride, d.leftSinceEarlier);
+					history.writeEarlierLists(earlier, d.earlier);
+					files += history.files;
+					rows += history.rows;
+				}
 			}
 			LandingZone.markAsDemo(landingRoot);
 		}
@@ -156,6 +166,23 @@ public final class DemoDataGenerator {
 
 		final LocalDate snapshot;
 
+		/**
+		 * The date of an earlier roster the district also sends (null: none), and how the current one
+		 * differs from it: {@code arrivedSinceEarlier} people of the current roster (every
+		 * {@code arrivalStride}-th) are not on it, {@code leftSinceEarlier} people on it are not on the
+		 * current one. 黔江 publishes "年度人才净流入持续超过1200人" (2025): its roster a year before
+		 * lacks 1,600 of today's people and lists 350 who left, a net inflow of 1,250. 江津's plan
+		 * (“十四五”, 2021-2025) measures from the end of 2020: its roster of 2020-12-31 lacks 25,000
+		 * of the 2023 people and lists 4,000 who left, so its plan progress can be computed.
+		 */
+		LocalDate earlier;
+
+		int arrivedSinceEarlier;
+
+		int arrivalStride;
+
+		int leftSinceEarlier;
+
 		/** Distinct people on the clean roster, shared ones included. */
 		final int people;
 
@@ -177,6 +204,17 @@ public final class DemoDataGenerator {
 			this.bom = bom;
 			this.delimiter = delimiter;
 			this.lineEnd = lineEnd;
+		}
+
+		static {
+			JIANGJIN.earlier = LocalDate.of(2020, 12, 31);
+			JIANGJIN.arrivedSinceEarlier = 25_000;
+			JIANGJIN.arrivalStride = 9;
+			JIANGJIN.leftSinceEarlier = 4_000;
+			QIANJIANG.earlier = LocalDate.of(2024, 10, 22);
+			QIANJIANG.arrivedSinceEarlier = 1_600;
+			QIANJIANG.arrivalStride = 38;
+			QIANJIANG.leftSinceEarlier = 350;
 		}
 
 		District sharesWith() {
@@ -469,6 +507,63 @@ public final class DemoDataGenerator {
 			case QIJIANG -> "enterprises.xlsx";
 			case QIANJIANG -> "企業資質.csv";
 			case XIUSHAN -> "xs_qiye.csv";
+		};
+	}
+
+	/**
+	 * The programme ledger (人才项目台账) of the district's latest delivery; null when it sends none
+	 * (綦江: its programme figures then show no data). Only the latest delivery carries one.
+	 */
+	static String programFile(District d) {
+		return switch (d) {
+			case JIANGJIN -> "人才项目台账.csv";
+			case QIJIANG -> null;
+			case QIANJIANG -> "人才項目台賬.csv";
+			case XIUSHAN -> "xs_rencai_xiangmu.csv";
+		};
+	}
+
+	static String[] programHeader(District d) {
+		return switch (d) {
+			case JIANGJIN -> new String[] { "公民身份号码", "姓名", "项目名称", "层次类别", "学历", "认定时间", "截止时间",
+					"工作单位统一社会信用代码" };
+			case QIANJIANG -> new String[] { "身份證號碼", "姓名", "項目", "層次", "學歷", "認定日期", "截止日期", "單位信用代碼" };
+			case XIUSHAN -> new String[] { "证件号码", "姓名", "项目名称", "卡类别", "学历", "纳入时间", "有效期至", "单位代码" };
+			case QIJIANG -> new String[0];
+		};
+	}
+
+	/**
+	 * One batch of a programme ledger: {@code people} holders of the programme (as the district writes
+	 * its name) and tier, {@code masterAndAbove} of them with a 硕士 or 博士 degree recorded, the rest
+	 * with {@code otherEducation} (empty: no degree column value). Calibrated on the seed articles:
+	 * 江津 “65名专家教授…担任科技副总” and “达成引进意向324人，其中硕士以上180人”, 黔江 “经渝才荟认定的新
+	 * 重庆人才达4283人” and “累计聘用…127名退休高级职称和高技能人才” (银龄), 秀山 “27名专家纳入重庆英才服务卡B卡服务
+	 * 范围，其中4人持有重庆英才服务卡A卡” (23 B卡 + 4 A卡).
+	 */
+	record ProgrammeBatch(String programme, String tier, int people, int masterAndAbove, String otherEducation) {
+	}
+
+	static List<ProgrammeBatch> programmeBatches(District d) {
+		return switch (d) {
+			case JIANGJIN -> List.of(new ProgrammeBatch("科技副总", "", 65, 0, ""),
+					new ProgrammeBatch("引进意向", "", 324, 180, "大学本科"));
+			case QIANJIANG -> List.of(new ProgrammeBatch("渝才荟认定", "", 4283, 0, ""),
+					new ProgrammeBatch("银龄人才", "", 127, 0, ""));
+			case XIUSHAN -> List.of(new ProgrammeBatch("重庆英才服务卡", "A卡", 4, 0, ""),
+					new ProgrammeBatch("重庆英才服务卡", "B卡", 23, 0, ""));
+			case QIJIANG -> List.of();
+		};
+	}
+
+	/** Injected bad ledger records per district, on top of the calibrated clean ones. */
+	static Map<String, Integer> programBad(District d) {
+		return switch (d) {
+			case JIANGJIN -> ordered("tier_not_of_programme", 1, "end_before_award", 1, "id_checksum", 1);
+			case QIANJIANG -> ordered("vocabulary_unknown", 1, "duplicate", 1);
+			// one of 28: a second would pass the 5% reject threshold of so small a ledger
+			case XIUSHAN -> ordered("vocabulary_unknown", 1);
+			case QIJIANG -> ordered();
 		};
 	}
 

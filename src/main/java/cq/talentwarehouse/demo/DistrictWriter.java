@@ -73,6 +73,89 @@ final class DistrictWriter {
 			writePlatforms(folder, platformFile(this.d));
 		}
 		writeRoster(folder, rosterFile(this.d));
+		if (programFile(this.d) != null) {
+			writeProgrammes(folder, programFile(this.d));
+		}
+	}
+
+	// ---- programme ledger
+
+	/**
+	 * The district's 人才项目台账: the calibrated batches of {@link DemoDataGenerator#programmeBatches},
+	 * holders drawn from its roster (a person holds at most one award of a programme), then the bad
+	 * records of {@link DemoDataGenerator#programBad}. Its own random stream, split after the roster
+	 * was written, so the roster is the same with or without it.
+	 */
+	private void writeProgrammes(Path folder, String file) throws IOException {
+		SplittableRandom r = this.badRandom.split();
+		long[] globals = globals();
+		int n = globals.length;
+		int stride = 7;
+		int next = 0;
+		List<String[]> clean = new ArrayList<>();
+		for (ProgrammeBatch batch : programmeBatches(this.d)) {
+			for (int i = 0; i < batch.people(); i++) {
+				long global = globals[(next * stride) % n];
+				next++;
+				String education = (i < batch.masterAndAbove()) ? ((i % 6 == 0) ? "博士研究生" : "硕士研究生")
+						: batch.otherEducation();
+				clean.add(programmeRow(this.identities.id(global), this.identities.name(global, this.d.traditional()),
+						batch.programme(), batch.tier(), education, awarded(r), ended(batch, r)));
+			}
+		}
+		Map<String, Integer> bad = programBad(this.d);
+		try (CsvWriter out = new CsvWriter(folder.resolve(file), this.d)) {
+			out.header(programHeader(this.d));
+			for (String[] row : clean) {
+				out.row(row);
+			}
+			for (Map.Entry<String, Integer> rule : bad.entrySet()) {
+				for (int i = 0; i < rule.getValue(); i++) {
+					long g = this.nextBadPerson++;
+					String id = this.identities.id(g);
+					String name = this.identities.name(g, this.d.traditional());
+					ProgrammeBatch first = programmeBatches(this.d).get(0);
+					String[] row = switch (rule.getKey()) {
+						case "tier_not_of_programme" -> programmeRow(id, name, first.programme(), "A卡", "", awarded(r), "");
+						case "end_before_award" -> programmeRow(id, name, first.programme(), first.tier(), "", "2023-06-30",
+								"2022-06-30");
+						case "id_checksum" -> programmeRow(id.substring(0, 17) + ((id.charAt(17) == '0') ? '1' : '0'), name,
+								first.programme(), first.tier(), "", awarded(r), "");
+						case "vocabulary_unknown" -> (this.d == District.XIUSHAN)
+								? programmeRow(id, name, first.programme(), "C卡", "", awarded(r), "")
+								: programmeRow(id, name, "乡村振兴人才", "", "", awarded(r), "");
+						// the same person and programme as the first clean record
+						case "duplicate" -> clean.get(0).clone();
+						case "required_missing" -> programmeRow(id, name, first.programme(), first.tier(), "", "", "");
+						default -> throw new IllegalStateException("no bad ledger record for " + rule.getKey());
+					};
+					out.row(row);
+				}
+			}
+			this.rows += out.rows();
+			this.files += out.files();
+		}
+		this.badRecords.put(this.d.code + "/program", bad);
+	}
+
+	private String[] programmeRow(String id, String name, String programme, String tier, String education,
+			String awarded, String ends) {
+		return new String[] { id, name, w(programme), w(tier), w(education), awarded, ends, "" };
+	}
+
+	/** A date in the ledger's year before the snapshot, as the district writes dates. */
+	private String awarded(SplittableRandom r) {
+		LocalDate date = this.d.snapshot.minusDays(30 + r.nextInt(1000));
+		return switch (this.d) {
+			case JIANGJIN -> date.getYear() + "年" + date.getMonthValue() + "月";
+			case QIANJIANG -> date.getYear() + "/" + date.getMonthValue() + "/" + date.getDayOfMonth();
+			default -> date.toString();
+		};
+	}
+
+	/** 英才服务卡 are issued for three years from their award; the other programmes have no end date. */
+	private String ended(ProgrammeBatch batch, SplittableRandom r) {
+		return batch.tier().isEmpty() ? "" : this.d.snapshot.plusYears(1 + r.nextInt(2)).toString();
 	}
 
 	/**
@@ -675,6 +758,114 @@ final class DistrictWriter {
 			this.files += out.files();
 		}
 		this.badRecords.put(this.d.code + "/roster", ROSTER_BAD);
+	}
+
+	/**
+	 * Writes the district's earlier roster: the people of its current roster drawn exactly as
+	 * {@link #writeRoster} draws them (same random sequence, so their attributes are the same),
+	 * except {@code notYetArrived} of them (every {@code stride}-th row), plus {@code since left}
+	 * people not on the current roster; no employers. Clean records only: it exists to give the
+	 * roster a history (mart.district_talent_flows); the net inflow to the current roster is
+	 * {@code notYetArrived - sinceLeft}.
+	 */
+	void writeEarlierRoster(Path folder, int notYetArrived, int stride, int sinceLeft) throws IOException {
+		buildEnterprises();
+		RosterColumn[] columns = rosterColumns(this.d);
+		boolean employerColumn = indexOf(columns, RosterColumn.EMPLOYER) >= 0;
+		int serialAt = indexOf(columns, RosterColumn.SERIAL);
+		int employerAt = indexOf(columns, RosterColumn.EMPLOYER);
+		long[] globals = globals();
+		int n = globals.length;
+		int[] tiers = TALENT_LEVEL_COUNTS[this.d.ordinal()].clone();
+		SplittableRandom r = this.rosterRandom;
+		Person p = new Person();
+		String[] cells = new String[columns.length];
+		int skipped = 0;
+		try (RowSink out = sink(folder, rosterFile(this.d), "人才名册", title("人才资源花名册"), new boolean[columns.length],
+				n - notYetArrived + sinceLeft)) {
+			out.header(rosterHeader(this.d));
+			int serial = 0;
+			for (int i = 0; i < n; i++) {
+				fill(p, globals[i], r, employerColumn);
+				p.level = tier(tiers, n - i, r);
+				render(p, this.identities.id(globals[i]), columns, cells, r);
+				if (i % stride == stride - 1 && skipped < notYetArrived) {
+					skipped++;
+					continue;
+				}
+				if (employerAt >= 0) {
+					// most employers' qualifications came later than this list: no employer, no warnings
+					cells[employerAt] = "";
+				}
+				if (serialAt >= 0) {
+					cells[serialAt] = Integer.toString(++serial);
+				}
+				out.row(cells);
+			}
+			// people who have left since: globals of the district's range no other roster uses
+			SplittableRandom leftRandom = this.badRandom.split();
+			for (int j = 0; j < sinceLeft; j++) {
+				long global = this.d.badBase() + 5_000 + j;
+				fill(p, global, leftRandom, false);
+				render(p, this.identities.id(global), columns, cells, leftRandom);
+				if (serialAt >= 0) {
+					cells[serialAt] = Integer.toString(++serial);
+				}
+				out.row(cells);
+			}
+			this.rows += out.rows();
+			this.files += out.files();
+		}
+		if (skipped != notYetArrived) {
+			throw new IllegalStateException("the earlier roster of " + this.d + " cannot leave out " + notYetArrived);
+		}
+	}
+
+	/**
+	 * Writes the district's enterprise and platform lists as they stood on {@code asOf}: the clean
+	 * records of the current lists granted or approved by then (a list never holds later dates), no
+	 * bad records. Call after {@link #writeEarlierRoster}, which draws the enterprises.
+	 */
+	void writeEarlierLists(Path folder, LocalDate asOf) throws IOException {
+		EnterpriseColumn[] columns = enterpriseColumns(this.d);
+		SplittableRandom r = this.enterpriseRandom;
+		List<String[]> clean = new ArrayList<>();
+		for (Qualification q : this.qualifications) {
+			String[] cells = enterpriseCells(columns, renderUscc(this.usccs[q.enterprise()], r),
+					this.enterpriseNames[q.enterprise()], any(r, qualificationVariants(this.d, q.qualification())),
+					formatDate(this.d, q.date(), r), r);
+			if (!q.date().isAfter(asOf)) {
+				clean.add(cells);
+			}
+		}
+		boolean[] dates = new boolean[columns.length];
+		dates[indexOf(columns, EnterpriseColumn.DATE)] = true;
+		try (RowSink out = sink(folder, enterpriseFile(this.d), "企业名单", title("专精特新及科技型企业名单"), dates, clean.size())) {
+			writeTable(out, enterpriseHeader(this.d), clean, new ArrayList<>(), indexOf(columns, EnterpriseColumn.SERIAL));
+		}
+		if (platformFile(this.d) == null) {
+			return;
+		}
+		PlatformColumn[] platformColumns = platformColumns(this.d);
+		SplittableRandom pr = this.platformRandom;
+		Set<String> names = new HashSet<>();
+		List<String[]> platforms = new ArrayList<>();
+		for (PlatformCount count : platformCounts(this.d)) {
+			for (int i = 0; i < count.count(); i++) {
+				Platform p = platform(count.type(), count.level(), names, pr);
+				String[] cells = platformCells(platformColumns, w(p.name()), p, PLATFORM_LEVEL_NAMES[p.level()], pr);
+				if (!p.date().isAfter(asOf)) {
+					platforms.add(cells);
+				}
+			}
+		}
+		boolean[] platformDates = new boolean[platformColumns.length];
+		platformDates[indexOf(platformColumns, PlatformColumn.DATE)] = true;
+		try (RowSink out = sink(folder, platformFile(this.d), "创新平台", title("科技创新平台名单"), platformDates,
+				platforms.size())) {
+			writeTable(out, platformHeader(this.d), platforms, new ArrayList<>(),
+					indexOf(platformColumns, PlatformColumn.SERIAL));
+		}
 	}
 
 	private List<Injected> planRosterBad(long[] globals, RosterColumn[] columns, boolean employerColumn) {

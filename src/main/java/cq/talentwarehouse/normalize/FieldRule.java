@@ -254,15 +254,19 @@ abstract class FieldRule {
 
 		private final LocalDate today;
 
+		/** An end date (a card valid until) may lie after the snapshot; every other date may not. */
+		private final boolean mayBeLater;
+
 		Date(Field field, LocalDate today) {
 			super(field);
 			this.today = today;
+			this.mayBeLater = field.type() == SourceKind.ValueType.END_DATE;
 		}
 
 		@Override
 		StagedRecord apply(long line, String original, String value, String[] out, int at) {
 			LocalDate date = DateValues.parse(value);
-			if (date == null || date.isAfter(this.today)) {
+			if (date == null || (!this.mayBeLater && date.isAfter(this.today))) {
 				return StagedRecord.quarantined(line, QuarantineRule.DATE_INVALID, this.field.name(), original);
 			}
 			out[at] = date.toString();

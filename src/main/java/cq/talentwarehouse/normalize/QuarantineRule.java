@@ -39,7 +39,11 @@ public enum QuarantineRule {
 	/** A later record of the same person, platform or qualification in one snapshot. */
 	DUPLICATE,
 	/** A value longer than TALENT_MAXVALUECHARS. */
-	VALUE_TOO_LONG;
+	VALUE_TOO_LONG,
+	/** A programme tier that is not one of its programme's (seeds/programme_tiers.csv). */
+	TIER_NOT_OF_PROGRAMME,
+	/** An award that ends before it was made. */
+	END_BEFORE_AWARD;
 
 	private final String key = name().toLowerCase(java.util.Locale.ROOT);
 

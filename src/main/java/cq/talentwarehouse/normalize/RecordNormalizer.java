@@ -81,10 +81,48 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				case USCC -> new FieldRule.CreditCode(f, raws[i]);
 				case QUANTITY -> new FieldRule.Quantity(f);
 				case DISTRICT -> new FieldRule.District(f, reference.districts(), district);
-				case DATE -> new FieldRule.Date(f, today);
+				case DATE, END_DATE -> new FieldRule.Date(f, today);
 			};
 		}
 		this.idNumber = id;
+		List<String> staged = kind.stagedColumns().subList(1, kind.stagedColumns().size());
+		this.programmeAt = staged.indexOf("programme_code");
+		this.tierAt = staged.indexOf("tier_code");
+		this.tierField = (kind.field("tier") == null) ? -1 : this.fields.indexOf(kind.field("tier"));
+		this.awardedAt = staged.indexOf("awarded_date");
+		this.endAt = staged.indexOf("end_date");
+		this.endField = (kind.field("end_date") == null) ? -1 : this.fields.indexOf(kind.field("end_date"));
+	}
+
+	/** Staged positions of the fields checked against each other (-1 where a kind has none). */
+	private final int programmeAt;
+
+	private final int tierAt;
+
+	private final int tierField;
+
+	private final int awardedAt;
+
+	private final int endAt;
+
+	private final int endField;
+
+	/**
+	 * Checks between fields of a record whose fields are each valid: a tier belongs to its
+	 * programme (tier codes are {@code <programme>.<tier>}, seeds/programme_tiers.csv), and an award
+	 * does not end before it was made.
+	 */
+	private StagedRecord crossCheck(RawRecord raw, String[] out) {
+		if (this.tierAt >= 0 && out[this.tierAt] != null && !out[this.tierAt].startsWith(out[this.programmeAt] + ".")) {
+			return StagedRecord.quarantined(raw.line(), QuarantineRule.TIER_NOT_OF_PROGRAMME, "tier",
+					raw.values()[this.tierField]);
+		}
+		if (this.endAt >= 0 && out[this.endAt] != null && out[this.awardedAt] != null
+				&& out[this.endAt].compareTo(out[this.awardedAt]) < 0) {
+			return StagedRecord.quarantined(raw.line(), QuarantineRule.END_BEFORE_AWARD, "end_date",
+					raw.values()[this.endField]);
+		}
+		return null;
 	}
 
 	/** The vocabulary of a code field, with the district's own value names, and how its lists are separated. */
@@ -138,6 +176,12 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				return broken;
 			}
 			at += this.stagedWidths[i];
+		}
+		if (this.tierAt >= 0 || this.endAt >= 0) {
+			StagedRecord broken = crossCheck(raw, out);
+			if (broken != null) {
+				return broken;
+			}
 		}
 		// an accepted record of a kind with ID numbers always passed its ID rule just now
 		return StagedRecord.accepted(raw.line(), out, (this.idNumber != null) ? this.idNumber.shownAs() : null);

@@ -210,7 +210,7 @@ public final class PipelineSchema {
 			return ""; // the right level, just not a key of this mapping
 		}
 		String where = parent.isEmpty() ? "the top level" : parent.startsWith("sources.roster")
-				? "a source (roster, platform or enterprise)" + parent.substring("sources.roster".length()) : parent;
+				? "a source (roster, platform, enterprise or program)" + parent.substring("sources.roster".length()) : parent;
 		return "; '" + property + "' is a key of " + where + ": check its indentation (nested keys sit two spaces"
 				+ " deeper than the key they belong to)";
 	}

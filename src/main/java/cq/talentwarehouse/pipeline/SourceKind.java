@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The three kinds of district feed and the canonical fields each carries. A pipeline file maps a
+ * The four kinds of district feed and the canonical fields each carries. A pipeline file maps a
  * district's column headers onto these fields; the rest of the pipeline only knows these names.
  */
 public enum SourceKind {
@@ -34,6 +34,21 @@ public enum SourceKind {
 			Field.required("qualification", ValueType.CODE, "qualification_types", "资质类型"),
 			Field.optional("granted_date", ValueType.DATE, null, "认定时间"),
 			Field.optional("registered_capital", ValueType.QUANTITY, null, "注册资本"),
+			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
+
+	/**
+	 * 人才项目台账: one record per person and award. A tier code belongs to its programme
+	 * ({@code <programme>.<tier>}); a tier of another programme is quarantined.
+	 */
+	PROGRAM("program", List.of(
+			Field.required("id_number", ValueType.ID_NUMBER, null, "身份证号"),
+			Field.required("name", ValueType.PERSONAL_NAME, null, "姓名"),
+			Field.required("programme", ValueType.CODE, "talent_programmes", "人才项目"),
+			Field.optional("tier", ValueType.CODE, "programme_tiers", "层次或卡类"),
+			Field.optional("education", ValueType.CODE, "education_levels", "学历"),
+			Field.required("awarded_date", ValueType.DATE, null, "认定时间"),
+			Field.optional("end_date", ValueType.END_DATE, null, "截止时间"),
+			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"),
 			Field.optional("district", ValueType.DISTRICT, null, "所属区县")));
 
 	private final String key;
@@ -43,6 +58,15 @@ public enum SourceKind {
 	SourceKind(String key, List<Field> fields) {
 		this.key = key;
 		this.fields = fields;
+	}
+
+	/**
+	 * Whether every snapshot of a district defining this source must carry its file. A programme
+	 * ledger is sent with the deliveries in which it changed: a snapshot folder without it has no
+	 * programme data (shown as no data, never as zero), and its roster and lists load as usual.
+	 */
+	public boolean sentWithEverySnapshot() {
+		return this != PROGRAM;
 	}
 
 	/** The lower-case name used in pipeline files, step names and staging folders. */
@@ -87,8 +111,10 @@ public enum SourceKind {
 		CODE_LIST,
 		/** Unified social credit code, validated, staged upper-case. */
 		USCC,
-		/** A date in any form districts write, staged ISO. */
+		/** A date in any form districts write, staged ISO; not after the snapshot date. */
 		DATE,
+		/** A date the record's award ends: as DATE, but it may lie after the snapshot (a card valid until). */
+		END_DATE,
 		/** An amount, possibly in 万 or 亿, staged as a plain number. */
 		QUANTITY,
 		/** A district name variant or code: must be the pipeline's own district; stages nothing. */
@@ -134,6 +160,7 @@ public enum SourceKind {
 			case ROSTER -> List.of("person_id");
 			case PLATFORM -> List.of("platform_name");
 			case ENTERPRISE -> List.of("uscc", "qualification_code");
+			case PROGRAM -> List.of("person_id", "programme_code");
 		};
 	}
 
@@ -143,6 +170,7 @@ public enum SourceKind {
 			case ROSTER -> "id_number";
 			case PLATFORM -> "platform_name";
 			case ENTERPRISE -> "uscc";
+			case PROGRAM -> "id_number";
 		};
 	}
 

@@ -25,12 +25,13 @@ public final class ReferenceData {
 	/** Seed files loaded into the warehouse, in load order. */
 	public static final List<String> SEED_FILES = List.of("districts", "district_code_lineage", "talent_categories",
 			"education_levels", "professional_titles", "skill_levels", "talent_levels", "platform_types",
-			"platform_levels", "qualification_types", "reported_indicators");
+			"platform_levels", "qualification_types", "talent_programmes", "programme_tiers", "reported_indicators",
+			"plan_targets");
 
 	/** Vocabulary seeds, keyed by the name {@code SourceKind} fields refer to. */
 	public static final List<String> VOCABULARIES = List.of("talent_categories", "education_levels",
 			"professional_titles", "skill_levels", "talent_levels", "platform_types", "platform_levels",
-			"qualification_types");
+			"qualification_types", "talent_programmes", "programme_tiers");
 
 	private final Districts districts;
 

@@ -43,8 +43,12 @@ public final class SeedCheck {
 			Map.entry("platform_levels", List.of("platform_level_code", "platform_level_name", "rank", "synonyms")),
 			Map.entry("qualification_types", List.of("qualification_code", "qualification_name", "qualification_family",
 					"tier", "rank", "is_specialized", "synonyms")),
+			Map.entry("talent_programmes", List.of("programme_code", "programme_name", "programme_level", "unit", "synonyms")),
+			Map.entry("programme_tiers", List.of("tier_code", "tier_name", "programme_code", "rank", "synonyms")),
 			Map.entry("reported_indicators", List.of("indicator_id", "district_code", "indicator", "as_of", "qualifier",
-					"reported_value", "computable", "article_file", "sentence")));
+					"reported_value", "computable", "article_file", "sentence", "reason")),
+			Map.entry("plan_targets", List.of("target_id", "district_code", "indicator", "baseline_date", "target_date",
+					"target_kind", "qualifier", "target_value", "unit", "computable", "reason", "article_file", "sentence")));
 
 	private SeedCheck() {
 	}
@@ -57,6 +61,7 @@ public final class SeedCheck {
 	public static List<FileProblem> check(Seeds seeds) {
 		List<FileProblem> problems = new ArrayList<>();
 		Set<String> districtCodes = new HashSet<>();
+		Set<String> programmeCodes = new HashSet<>();
 		for (String seed : ReferenceData.SEED_FILES) {
 			Path label = seeds.label(seed);
 			List<CSVRecord> records;
@@ -81,13 +86,13 @@ public final class SeedCheck {
 				problems.add(new FileProblem(label, 1, "missing column(s) " + missing));
 				continue;
 			}
-			checkRows(seed, label, header, records, districtCodes, problems);
+			checkRows(seed, label, header, records, districtCodes, programmeCodes, problems);
 		}
 		return problems;
 	}
 
 	private static void checkRows(String seed, Path label, List<String> header, List<CSVRecord> records,
-			Set<String> districtCodes, List<FileProblem> problems) {
+			Set<String> districtCodes, Set<String> programmeCodes, List<FileProblem> problems) {
 		boolean vocabulary = ReferenceData.VOCABULARIES.contains(seed);
 		Set<String> codes = new HashSet<>();
 		Map<String, String> synonymOwner = new HashMap<>();
@@ -132,6 +137,27 @@ public final class SeedCheck {
 								+ "' is not one of 主城都市区, 渝东北, 渝东南"));
 					}
 				}
+				case "talent_programmes" -> {
+					programmeCodes.add(code);
+					if (!List.of("municipal", "district").contains(r.get("programme_level"))) {
+						problems.add(new FileProblem(label, line, "programme_level '" + r.get("programme_level")
+								+ "' is not municipal or district"));
+					}
+				}
+				case "programme_tiers" -> {
+					// the staging check of a record's tier against its programme relies on this prefix
+					if (!programmeCodes.contains(r.get("programme_code"))) {
+						problems.add(new FileProblem(label, line, "programme_code '" + r.get("programme_code")
+								+ "' is not in seeds/talent_programmes.csv"));
+					}
+					else if (!code.startsWith(r.get("programme_code") + ".")) {
+						problems.add(new FileProblem(label, line, "tier_code '" + code + "' must start with its programme_code '"
+								+ r.get("programme_code") + ".'"));
+					}
+					if (!r.get("rank").matches("\\d+")) {
+						problems.add(new FileProblem(label, line, "rank '" + r.get("rank") + "' is not a whole number"));
+					}
+				}
 				case "reported_indicators" -> {
 					if (!districtCodes.contains(r.get("district_code"))) {
 						problems.add(new FileProblem(label, line, "district_code '" + r.get("district_code")
@@ -144,6 +170,39 @@ public final class SeedCheck {
 					}
 					if (Quantities.parse(r.get("reported_value")) == null) {
 						problems.add(new FileProblem(label, line, "reported_value '" + r.get("reported_value") + "' is not a number"));
+					}
+					String why = r.isSet("reason") ? r.get("reason") : "";
+					if ("false".equals(r.get("computable")) && why.isBlank()) {
+						problems.add(new FileProblem(label, line, "indicator '" + r.get("indicator_id")
+								+ "' is not computable and gives no reason: name the feed it needs in `reason`"));
+					}
+					else if (!List.of("true", "false").contains(r.get("computable"))) {
+						problems.add(new FileProblem(label, line, "computable '" + r.get("computable") + "' is not true or false"));
+					}
+				}
+				case "plan_targets" -> {
+					if (!districtCodes.contains(r.get("district_code"))) {
+						problems.add(new FileProblem(label, line, "district_code '" + r.get("district_code")
+								+ "' is not in seeds/districts.csv"));
+					}
+					date(label, line, "baseline_date", r.get("baseline_date"), false, problems);
+					date(label, line, "target_date", r.get("target_date"), false, problems);
+					if (!List.of("increase", "increase_pct", "level").contains(r.get("target_kind"))) {
+						problems.add(new FileProblem(label, line, "target_kind '" + r.get("target_kind")
+								+ "' is not increase, increase_pct or level"));
+					}
+					if (!List.of("exact", "at_least", "approximately").contains(r.get("qualifier"))) {
+						problems.add(new FileProblem(label, line, "qualifier '" + r.get("qualifier")
+								+ "' is not exact, at_least or approximately"));
+					}
+					if (Quantities.parse(r.get("target_value")) == null) {
+						problems.add(new FileProblem(label, line, "target_value '" + r.get("target_value") + "' is not a number"));
+					}
+					if (!List.of("true", "false").contains(r.get("computable"))) {
+						problems.add(new FileProblem(label, line, "computable '" + r.get("computable") + "' is not true or false"));
+					}
+					else if (r.get("computable").equals("false") && (!r.isSet("reason") || r.get("reason").isBlank())) {
+						problems.add(new FileProblem(label, line, "a target that is not computable needs its reason (which feed is missing)"));
 					}
 				}
 				default -> {

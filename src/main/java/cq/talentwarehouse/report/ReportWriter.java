@@ -34,7 +34,7 @@ import static cq.talentwarehouse.report.ReportPage.sum;
 public final class ReportWriter {
 
 	private static final Map<String, String> STATUS_LABELS = Map.of("match", "一致", "differs", "不一致", "not computable",
-			"无法计算");
+			"无法计算", "no data", "无数据");
 
 	private static final Map<String, String> QUALIFIER_LABELS = Map.of("exact", "精确", "at_least", "不低于",
 			"approximately", "约（±5%）");
@@ -43,9 +43,12 @@ public final class ReportWriter {
 
 	private final DistrictSections sections;
 
+	private final ProgressSections laterSections;
+
 	private ReportWriter(Connection connection) {
 		this.page = new ReportPage(connection);
 		this.sections = new DistrictSections(this.page);
+		this.laterSections = new ProgressSections(this.page);
 	}
 
 	/** Writes the report next to its target first and renames it, so a reader never opens half a page. */
@@ -87,6 +90,9 @@ public final class ReportWriter {
 		this.sections.platforms(districts);
 		this.sections.trends(districts);
 		reconciliation();
+		this.laterSections.flows(districts);
+		this.laterSections.planProgress();
+		this.laterSections.programmes(districts);
 		this.page.footer();
 		return this.page.html().toString();
 	}
@@ -128,7 +134,8 @@ public final class ReportWriter {
 		this.page.html().append("<nav class=\"note\">目录：<a href=\"#overview\">一、概览</a> · <a href=\"#talent\">二、人才资源总量</a>"
 				+ " · <a href=\"#categories\">三、人才分类</a> · <a href=\"#high-level\">四、高层次人才</a>"
 				+ " · <a href=\"#enterprises\">五、专精特新与科技企业</a> · <a href=\"#platforms\">六、创新平台</a>"
-				+ " · <a href=\"#trends\">七、趋势</a> · <a href=\"#reconciliation\">八、公开数据核对</a></nav>\n");
+				+ " · <a href=\"#trends\">七、趋势</a> · <a href=\"#reconciliation\">八、公开数据核对</a>"
+				+ " · <a href=\"#flows\">九、人才流动</a> · <a href=\"#plan\">十、规划目标进展</a> · <a href=\"#programmes\">十一、人才项目</a></nav>\n");
 	}
 
 	private void overview(List<Row> totals) throws SQLException {
@@ -155,7 +162,8 @@ public final class ReportWriter {
 		Map<String, Long> statuses = reconciliation.stream()
 			.collect(Collectors.groupingBy((r) -> r.text("status"), TreeMap::new, Collectors.counting()));
 		this.page.card("公开数据核对", statuses.getOrDefault("match", 0L) + " 项一致",
-				statuses.getOrDefault("differs", 0L) + " 项不一致，" + statuses.getOrDefault("not computable", 0L) + " 项无法计算");
+				statuses.getOrDefault("differs", 0L) + " 项不一致，" + statuses.getOrDefault("not computable", 0L) + " 项无法计算，"
+						+ statuses.getOrDefault("no data", 0L) + " 项无数据");
 		this.page.html().append("</div>\n");
 
 		this.page.html().append("<h3>全市人才资源总量：区县合计与去重人数</h3>\n");

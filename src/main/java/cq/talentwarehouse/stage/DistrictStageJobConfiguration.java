@@ -75,11 +75,13 @@ public class DistrictStageJobConfiguration {
 
 	@Bean
 	public Job districtStageJob(JobRepository jobRepository, Step rosterStageStep, Step platformStageStep,
-			Step enterpriseStageStep, Step rejectThresholdStep, ObservationRegistry observationRegistry) {
+			Step enterpriseStageStep, Step programStageStep, Step rejectThresholdStep,
+			ObservationRegistry observationRegistry) {
 		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
 			.start(rosterStageStep)
 			.next(platformStageStep)
 			.next(enterpriseStageStep)
+			.next(programStageStep)
 			.next(rejectThresholdStep)
 			.build();
 	}
@@ -112,6 +114,15 @@ public class DistrictStageJobConfiguration {
 			JobRepository jobRepository, PlatformTransactionManager transactionManager, TalentProperties properties,
 			ObservationRegistry observationRegistry) {
 		return stageStep("enterpriseStageStep", SourceKind.ENTERPRISE, StageInput.of(parameters), jobRepository,
+				transactionManager, properties, observationRegistry);
+	}
+
+	@Bean
+	@JobScope
+	public Step programStageStep(@Value("#{jobParameters}") Map<String, Object> parameters,
+			JobRepository jobRepository, PlatformTransactionManager transactionManager, TalentProperties properties,
+			ObservationRegistry observationRegistry) {
+		return stageStep("programStageStep", SourceKind.PROGRAM, StageInput.of(parameters), jobRepository,
 				transactionManager, properties, observationRegistry);
 	}
 
@@ -224,9 +235,31 @@ public class DistrictStageJobConfiguration {
 			return this.pipeline.district();
 		}
 
-		/** The source as it reads this snapshot (a dated file name filled in). */
+		/**
+		 * The source as it reads this snapshot (a dated file name filled in); null when the district
+		 * does not send it, or for a source not sent with every snapshot (a programme ledger) when
+		 * this snapshot folder holds no file of it.
+		 */
 		SourceDefinition source(SourceKind kind) {
-			return this.pipeline.source(kind, this.snapshotDate);
+			SourceDefinition source = this.pipeline.source(kind, this.snapshotDate);
+			if (source != null && !kind.sentWithEverySnapshot() && source.url() == null && !source.isJdbc() && source.file() != null
+					&& !holdsFile(source.file())) {
+				return null;
+			}
+			return source;
+		}
+
+		private boolean holdsFile(String file) {
+			if (!file.matches(".*[*?\\[{].*")) {
+				return java.nio.file.Files.exists(this.snapshotFolder.resolve(file));
+			}
+			java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + file);
+			try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(this.snapshotFolder)) {
+				return files.anyMatch((f) -> matcher.matches(f.getFileName()));
+			}
+			catch (java.io.IOException ex) {
+				return false;
+			}
 		}
 
 		/** Dates in records may not lie after the day the snapshot was taken. */

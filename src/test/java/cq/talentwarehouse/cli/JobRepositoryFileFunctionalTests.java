@@ -76,7 +76,9 @@ class JobRepositoryFileFunctionalTests {
 			Files.write(repository, java.util.Arrays.copyOf(bytes, cut));
 			try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + repository.toString().replace(".mv.db", "")
 					+ ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "")) {
-				// opened: try another cut
+				// opened: close the database at once (else H2 may still hold the file when the next cut is
+				// opened, and "locked" would pass for damaged), then try another cut
+				c.createStatement().execute("shutdown");
 			}
 			catch (java.sql.SQLException damaged) {
 				return warehouse;

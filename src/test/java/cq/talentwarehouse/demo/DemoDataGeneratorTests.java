@@ -61,8 +61,8 @@ class DemoDataGeneratorTests {
 		// when
 		DemoDataGenerator.generate(again, DemoDataGenerator.DEFAULT_SEED);
 
-		// then: 10 CSV files, 綦江's two workbooks, 秀山's 10 roster pages, and the demo marker
-		assertThat(first).hasSize(21).containsKey(cq.talentwarehouse.pipeline.LandingZone.DEMO_MARKER);
+		// then: 13 CSV files (3 programme ledgers), 綦江's two workbooks, 秀山's 10 roster pages, and the demo marker
+		assertThat(first).hasSize(30).containsKey(cq.talentwarehouse.pipeline.LandingZone.DEMO_MARKER);
 		assertThat(digests(again)).isEqualTo(first);
 	}
 

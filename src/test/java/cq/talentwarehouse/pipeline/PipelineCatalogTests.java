@@ -250,7 +250,8 @@ class PipelineCatalogTests {
 			.anyMatch((p) -> p.startsWith(this.dir.resolve("wanzhou.yaml") + ":4: sources.roster: is empty, not a mapping of"
 					+ " keys (are the keys below it indented under it?); allowed: the talent roster"))
 			.anyMatch((p) -> p.startsWith(this.dir.resolve("wanzhou.yaml") + ":5: sources.file: unknown key here (allowed:"
-					+ " roster, platform, enterprise); 'file' is a key of a source (roster, platform or enterprise): check its"
+					+ " roster, platform, enterprise, program); 'file' is a key of a source (roster, platform, enterprise or"
+					+ " program): check its"
 					+ " indentation"))
 			.allMatch((p) -> p.matches(".*wanzhou\\.yaml:[0-9]+: [a-z_.]+: .*; .*"))
 			.noneMatch((p) -> p.contains("cq.talentwarehouse") || p.contains("Cannot construct") || p.contains("java."));

@@ -78,7 +78,7 @@ class WarehouseServingFunctionalTests {
 				.contains("mart.district_talent_totals", "mart.talent_cube", "mart.reported_vs_computed",
 						"mart.municipal_talent_totals", "ops.runs", "ops.district_results", "ops.source_counts",
 						"ops.quarantine_by_rule", "ops.warning_counts");
-			assertThat(tables.stream().filter((t) -> t.schema().equals("mart"))).hasSize(13);
+			assertThat(tables.stream().filter((t) -> t.schema().equals("mart"))).hasSize(18);
 			for (ServedTable table : tables) {
 				// when
 				List<String> inPostgres = ServedComparison.rows(served, table.qualifiedName());

@@ -1,0 +1,28 @@
+-- relationships: every programme fact points at a person, programme, district and education that
+-- exist; a tier belongs to the fact's own programme; an award does not end before it was made
+with checks as (
+    select 'person' as broken, count(*) as n from dw.fct_talent_programme f
+    anti join dw.dim_person p on p.person_sk = f.person_sk
+    union all
+    select 'programme', count(*) from dw.fct_talent_programme f
+    anti join dw.dim_programme g on g.programme_sk = f.programme_sk
+    union all
+    select 'district', count(*) from dw.fct_talent_programme f
+    anti join dw.dim_district d on d.district_sk = f.district_sk
+    union all
+    select 'tier of another programme', count(*) from dw.fct_talent_programme f
+    join dw.dim_programme g on g.programme_sk = f.programme_sk
+    join dw.dim_programme_tier t on t.tier_sk = f.tier_sk
+    where t.programme_code <> g.programme_code
+    union all
+    select 'tier', count(*) from dw.fct_talent_programme f
+    where f.tier_sk is not null and f.tier_sk not in (select tier_sk from dw.dim_programme_tier)
+    union all
+    select 'ends before awarded', count(*) from dw.fct_talent_programme f
+    where f.end_date_sk < f.awarded_date_sk
+    union all
+    select 'education', count(*) from dw.fct_talent_programme f
+    where f.education_sk is not null and f.education_sk not in (select education_sk from dw.dim_education)
+)
+
+select * from checks where n > 0;
