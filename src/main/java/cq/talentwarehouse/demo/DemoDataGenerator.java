@@ -559,10 +559,10 @@ public final class DemoDataGenerator {
 	/** Injected bad ledger records per district, on top of the calibrated clean ones. */
 	static Map<String, Integer> programBad(District d) {
 		return switch (d) {
-			case JIANGJIN -> ordered("tier_not_of_programme", 1, "end_before_award", 1, "id_checksum", 1);
-			case QIANJIANG -> ordered("vocabulary_unknown", 1, "duplicate", 1);
+			case JIANGJIN -> ordered(QuarantineRule.TIER_NOT_OF_PROGRAMME, 1, QuarantineRule.END_BEFORE_AWARD, 1, ID_CHECKSUM, 1);
+			case QIANJIANG -> ordered(VOCABULARY_UNKNOWN, 1, DUPLICATE, 1);
 			// one of 28: a second would pass the 5% reject threshold of so small a ledger
-			case XIUSHAN -> ordered("vocabulary_unknown", 1);
+			case XIUSHAN -> ordered(VOCABULARY_UNKNOWN, 1);
 			case QIJIANG -> ordered();
 		};
 	}
