@@ -344,8 +344,7 @@ public final class JdbcPull {
 				try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
 					count = PostgresCopySpool.copy(c, literal, queryTimeoutSeconds() * 1000L, out, sum);
 				}
-				Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", copyLabels)
-						+ "\nrows: " + count + "\nrows_sha256: " + sum.hex(copyLabels) + "\n", StandardCharsets.UTF_8);
+				writeDigest(digest, copyLabels, count, sum);
 				return count;
 			}
 			try (PreparedStatement s = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
@@ -375,8 +374,7 @@ public final class JdbcPull {
 						count++;
 					}
 					csv.flush();
-					Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", labels)
-							+ "\nrows: " + count + "\nrows_sha256: " + sum.hex(labels) + "\n", StandardCharsets.UTF_8);
+					writeDigest(digest, labels, count, sum);
 				}
 			}
 		}
@@ -397,6 +395,12 @@ public final class JdbcPull {
 			throw ex;
 		}
 		return count;
+	}
+
+	/** The spool's fingerprint: written last, so a pull cut short has none and is never read. */
+	private void writeDigest(Path digest, List<String> labels, long rows, RowDigest sum) throws IOException {
+		Files.writeString(digest, "source: " + describe(this.source) + "\ncolumns: " + String.join(", ", labels) + "\nrows: "
+				+ rows + "\nrows_sha256: " + sum.hex(labels) + "\n", StandardCharsets.UTF_8);
 	}
 
 	/** Cell text as a district's CSV export would have it: numbers plain, dates ISO, null empty. */
@@ -499,10 +503,6 @@ public final class JdbcPull {
 			this.sha.update(String.join("\u0000", labels).getBytes(StandardCharsets.UTF_8));
 			this.sha.update(java.nio.ByteBuffer.allocate(24).putLong(this.rows).putLong(this.a).putLong(this.b).array());
 			return HexFormat.of().formatHex(this.sha.digest());
-		}
-
-		private static byte[] intBytes(int v) {
-			return new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v };
 		}
 
 	}
