@@ -5,36 +5,26 @@
 -- under each.
 create or replace view mart.district_enterprise_by_grant_year as
 with qualifications as (
-    select * from dw.fct_enterprise_qualification
+    select * from dw.int_qualifications_at_latest_snapshot
 ),
 
 qualification_types as (
     select * from dw.dim_qualification
 ),
 
-districts as (
-    select * from dw.dim_district
-),
-
-latest_snapshots as (
-    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'enterprise'
+district_names as (
+    select * from dw.district_current
 ),
 
 counts as (
     select
-        l.district_code,
-        l.snapshot_date_sk,
-        f.qualification_sk,
-        cast(f.granted_date_sk // 10000 as integer) as grant_year,
-        count(distinct f.enterprise_sk) as enterprises
-    from qualifications f
-    join districts d on d.district_sk = f.district_sk
-    join latest_snapshots l on l.district_code = d.district_code and l.snapshot_date_sk = f.snapshot_date_sk
-    group by l.district_code, l.snapshot_date_sk, f.qualification_sk, f.granted_date_sk // 10000
-),
-
-district_names as (
-    select * from dw.district_current
+        district_code,
+        snapshot_date_sk,
+        qualification_sk,
+        cast(granted_date_sk // 10000 as integer) as grant_year,
+        count(distinct enterprise_sk) as enterprises
+    from qualifications
+    group by district_code, snapshot_date_sk, qualification_sk, granted_date_sk // 10000
 ),
 
 final as (

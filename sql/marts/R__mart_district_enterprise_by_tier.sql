@@ -5,33 +5,31 @@
 -- mart.district_enterprise_counts, whose specialized_sme includes the little giants. 0 where none.
 create or replace view mart.district_enterprise_by_tier as
 with qualifications as (
-    select * from dw.fct_enterprise_qualification
+    select * from dw.int_qualifications_at_latest_snapshot
 ),
 
 qualification_types as (
     select * from dw.dim_qualification
 ),
 
-districts as (
-    select * from dw.dim_district
-),
-
 latest_snapshots as (
     select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'enterprise'
 ),
 
+district_names as (
+    select * from dw.district_current
+),
+
 highest as (
     select
-        l.district_code,
+        f.district_code,
         q.qualification_family,
         f.enterprise_sk,
         q.qualification_sk
     from qualifications f
-    join districts d on d.district_sk = f.district_sk
-    join latest_snapshots l on l.district_code = d.district_code and l.snapshot_date_sk = f.snapshot_date_sk
     join qualification_types q on q.qualification_sk = f.qualification_sk
     qualify row_number() over (
-        partition by l.district_code, q.qualification_family, f.enterprise_sk order by q.tier_rank, q.qualification_code
+        partition by f.district_code, q.qualification_family, f.enterprise_sk order by q.tier_rank, q.qualification_code
     ) = 1
 ),
 
@@ -51,10 +49,6 @@ family_totals as (
         count(*) as family_total
     from highest
     group by district_code, qualification_family
-),
-
-district_names as (
-    select * from dw.district_current
 ),
 
 final as (

@@ -3,20 +3,20 @@
 -- enterprise holding a 专精特新 qualification of any tier, so it includes the little giants.
 create or replace view mart.district_enterprise_counts as
 with qualifications as (
-    select * from dw.fct_enterprise_qualification
+    select * from dw.int_qualifications_at_latest_snapshot
 ),
 
 qualification_types as (
     select * from dw.dim_qualification
 ),
 
-districts as (
-    select * from dw.dim_district
+district_names as (
+    select * from dw.district_current
 ),
 
-snapshots as (
+counts as (
     select
-        d.district_code,
+        f.district_code,
         f.snapshot_date_sk,
         count(distinct f.enterprise_sk) filter (where q.is_specialized) as specialized_sme,
         count(distinct f.enterprise_sk) filter (where q.qualification_code = 'little_giant') as little_giant,
@@ -26,38 +26,23 @@ snapshots as (
         count(distinct f.enterprise_sk) as enterprise_total
     from qualifications f
     join qualification_types q on q.qualification_sk = f.qualification_sk
-    join districts d on d.district_sk = f.district_sk
-    group by d.district_code, f.snapshot_date_sk
-),
-
-latest_snapshots as (
-    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'enterprise'
-),
-
-latest as (
-    select s.*
-    from snapshots s
-    join latest_snapshots l on l.district_code = s.district_code and l.snapshot_date_sk = s.snapshot_date_sk
-),
-
-district_names as (
-    select * from dw.district_current
+    group by f.district_code, f.snapshot_date_sk
 ),
 
 final as (
     select
-        l.district_code,
+        c.district_code,
         n.district_name,
         n.region,
-        strptime(cast(l.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
-        l.specialized_sme,
-        l.little_giant,
-        l.high_tech,
-        l.tech_sme,
-        l.innovative_sme,
-        l.enterprise_total
-    from latest l
-    join district_names n on n.district_code = l.district_code
+        strptime(cast(c.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
+        c.specialized_sme,
+        c.little_giant,
+        c.high_tech,
+        c.tech_sme,
+        c.innovative_sme,
+        c.enterprise_total
+    from counts c
+    join district_names n on n.district_code = c.district_code
 )
 
 select * from final

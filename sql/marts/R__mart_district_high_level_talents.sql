@@ -9,6 +9,11 @@ with talent as (
     select * from dw.agg_talent_snapshot
 ),
 
+totals as (
+    select * from dw.int_talent_totals
+    where is_latest_snapshot
+),
+
 talent_levels as (
     select * from dw.dim_talent_level
 ),
@@ -17,44 +22,20 @@ districts as (
     select * from dw.dim_district
 ),
 
-latest_snapshots as (
-    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'roster'
-),
-
-latest_talent as (
-    select
-        l.district_code,
-        l.snapshot_date_sk,
-        t.people,
-        t.talent_level_sk,
-        t.is_high_level
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    join latest_snapshots l on l.district_code = d.district_code and l.snapshot_date_sk = t.snapshot_date_sk
-),
-
-totals as (
-    select
-        district_code,
-        snapshot_date_sk,
-        cast(sum(people) as bigint) as talent_total,
-        coalesce(cast(sum(people) filter (where is_high_level) as bigint), 0) as high_level_total
-    from latest_talent
-    group by district_code, snapshot_date_sk
+district_names as (
+    select * from dw.district_current
 ),
 
 level_counts as (
     select
-        district_code,
-        talent_level_sk,
-        cast(sum(people) as bigint) as talents
-    from latest_talent
-    where is_high_level
-    group by district_code, talent_level_sk
-),
-
-district_names as (
-    select * from dw.district_current
+        d.district_code,
+        t.talent_level_sk,
+        cast(sum(t.people) as bigint) as talents
+    from talent t
+    join districts d on d.district_sk = t.district_sk
+    semi join totals l on l.district_code = d.district_code and l.snapshot_date_sk = t.snapshot_date_sk
+    where t.is_high_level
+    group by d.district_code, t.talent_level_sk
 ),
 
 final as (
@@ -62,7 +43,7 @@ final as (
         t.district_code,
         n.district_name,
         n.region,
-        strptime(cast(t.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
+        t.snapshot_date,
         v.talent_level_code,
         v.talent_level_name,
         v.level_rank,

@@ -5,12 +5,13 @@
 -- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
 -- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_talent_by_category as
-with talent as (
-    select * from dw.agg_talent_snapshot
+with talent_categories as (
+    select * from dw.agg_talent_category
 ),
 
-talent_categories as (
-    select * from dw.agg_talent_category
+totals as (
+    select * from dw.int_talent_totals
+    where is_latest_snapshot
 ),
 
 categories as (
@@ -21,34 +22,19 @@ districts as (
     select * from dw.dim_district
 ),
 
-latest_snapshots as (
-    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'roster'
-),
-
-totals as (
-    select
-        l.district_code,
-        l.snapshot_date_sk,
-        cast(sum(t.people) as bigint) as talent_total
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    join latest_snapshots l on l.district_code = d.district_code and l.snapshot_date_sk = t.snapshot_date_sk
-    group by l.district_code, l.snapshot_date_sk
+district_names as (
+    select * from dw.district_current
 ),
 
 category_counts as (
     select
-        l.district_code,
+        d.district_code,
         c.category_sk,
         cast(sum(c.people) as bigint) as talents
     from talent_categories c
     join districts d on d.district_sk = c.district_sk
-    join latest_snapshots l on l.district_code = d.district_code and l.snapshot_date_sk = c.snapshot_date_sk
-    group by l.district_code, c.category_sk
-),
-
-district_names as (
-    select * from dw.district_current
+    semi join totals l on l.district_code = d.district_code and l.snapshot_date_sk = c.snapshot_date_sk
+    group by d.district_code, c.category_sk
 ),
 
 grid as (
@@ -56,7 +42,7 @@ grid as (
         t.district_code,
         n.district_name,
         n.region,
-        strptime(cast(t.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
+        t.snapshot_date,
         k.category_code,
         k.category_name,
         k.category_group,

@@ -20,23 +20,12 @@ flows as (
     select * from dw.agg_talent_flow
 ),
 
-talent as (
-    select * from dw.agg_talent_snapshot
-),
-
-districts as (
-    select * from dw.dim_district
+snapshot_totals as (
+    select district_code, snapshot_date_sk, talent_total as people from dw.int_talent_totals
 ),
 
 district_names as (
     select * from dw.district_current
-),
-
-snapshot_totals as (
-    select d.district_code, t.snapshot_date_sk, cast(sum(t.people) as bigint) as people
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    group by d.district_code, t.snapshot_date_sk
 ),
 
 periods as (

@@ -6,24 +6,12 @@
 -- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
 -- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_talent_history as
-with talent as (
-    select * from dw.agg_talent_snapshot
+with snapshots as (
+    select * from dw.int_talent_totals
 ),
 
-districts as (
-    select * from dw.dim_district
-),
-
-snapshots as (
-    select
-        d.district_code,
-        strptime(cast(t.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
-        cast(sum(t.people) as bigint) as talent_total,
-        coalesce(cast(sum(t.people) filter (where t.is_high_level) as bigint), 0) as high_level_total,
-        coalesce(cast(sum(t.people) filter (where t.is_high_skill) as bigint), 0) as high_skill_total
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    group by d.district_code, t.snapshot_date_sk
+district_names as (
+    select * from dw.district_current
 ),
 
 prior_year as (
@@ -43,17 +31,13 @@ prior_year as (
     ) = 1
 ),
 
-district_names as (
-    select * from dw.district_current
-),
-
 final as (
     select
         s.district_code,
         n.district_name,
         n.region,
         s.snapshot_date,
-        s.snapshot_date = max(s.snapshot_date) over (partition by s.district_code) as is_latest,
+        s.is_latest_snapshot as is_latest,
         s.talent_total,
         s.high_level_total,
         s.high_skill_total,

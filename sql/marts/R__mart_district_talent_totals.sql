@@ -5,34 +5,9 @@
 -- Reads the per district snapshot aggregates (dw.agg_talent_*) the load maintains, not the
 -- millions of roster facts; a data test checks they equal the facts.
 create or replace view mart.district_talent_totals as
-with talent as (
-    select * from dw.agg_talent_snapshot
-),
-
-districts as (
-    select * from dw.dim_district
-),
-
-snapshots as (
-    select
-        d.district_code,
-        t.snapshot_date_sk,
-        cast(sum(t.people) as bigint) as talent_total,
-        coalesce(cast(sum(t.people) filter (where t.is_high_level) as bigint), 0) as high_level_total,
-        coalesce(cast(sum(t.people) filter (where t.is_high_skill) as bigint), 0) as high_skill_total
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    group by d.district_code, t.snapshot_date_sk
-),
-
-latest_snapshots as (
-    select district_code, snapshot_date_sk from dw.int_latest_snapshots where source = 'roster'
-),
-
-latest as (
-    select s.*
-    from snapshots s
-    join latest_snapshots l on l.district_code = s.district_code and l.snapshot_date_sk = s.snapshot_date_sk
+with totals as (
+    select * from dw.int_talent_totals
+    where is_latest_snapshot
 ),
 
 district_names as (
@@ -41,26 +16,26 @@ district_names as (
 
 final as (
     select
-        l.district_code,
+        t.district_code,
         n.district_name,
         n.region,
-        strptime(cast(l.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date,
-        l.talent_total,
-        l.high_level_total,
-        l.high_skill_total,
+        t.snapshot_date,
+        t.talent_total,
+        t.high_level_total,
+        t.high_skill_total,
         n.resident_population,
         n.population_year,
-        round(l.talent_total * 10000.0 / n.resident_population, 1) as talents_per_10k_residents,
-        rank() over (partition by n.region order by l.talent_total desc) as rank_in_region,
+        round(t.talent_total * 10000.0 / n.resident_population, 1) as talents_per_10k_residents,
+        rank() over (partition by n.region order by t.talent_total desc) as rank_in_region,
         case when n.resident_population is not null then
             rank() over (
                 partition by n.region, n.resident_population is null
-                order by round(l.talent_total * 10000.0 / n.resident_population, 1) desc
+                order by round(t.talent_total * 10000.0 / n.resident_population, 1) desc
             )
         end as rank_in_region_per_10k,
         count(*) over (partition by n.region) as districts_ranked_in_region
-    from latest l
-    join district_names n on n.district_code = l.district_code
+    from totals t
+    join district_names n on n.district_code = t.district_code
 )
 
 select * from final

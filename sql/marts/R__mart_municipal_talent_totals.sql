@@ -12,77 +12,23 @@
 -- snapshots counts once here but in both district totals). A row is a point-in-time total only
 -- where districts_snapshot_on_as_of_date = districts_included.
 create or replace view mart.municipal_talent_totals as
-with talent as (
-    select * from dw.agg_talent_snapshot
+with snapshot_totals as (
+    select * from dw.int_talent_totals
 ),
 
 shared_people as (
     select * from dw.agg_multi_district_person
 ),
 
-districts as (
-    select * from dw.dim_district
-),
-
-code_validity as (
-    -- a code is valid until its last row ends; null while any row is current
-    select
-        district_code,
-        case when bool_or(valid_to is null) then null else max(valid_to) end as code_valid_to
-    from districts
-    group by district_code
-),
-
-district_snapshot_totals as (
-    select
-        d.district_code,
-        t.snapshot_date_sk,
-        sum(t.people) as people
-    from talent t
-    join districts d on d.district_sk = t.district_sk
-    group by d.district_code, t.snapshot_date_sk
-),
-
-snapshots as (
-    select
-        district_code,
-        snapshot_date_sk,
-        strptime(cast(snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date
-    from district_snapshot_totals
-),
-
-year_ends as (
-    select cast(make_date(cast(y as bigint), 12, 31) as date) as as_of_date
-    from (
-        select unnest(range(year(min(snapshot_date)), year(max(snapshot_date)))) as y
-        from snapshots
-        having count(*) > 0
-    )
-),
-
-as_of_dates as (
-    select as_of_date from year_ends
-    union
-    select max(snapshot_date) from snapshots having count(*) > 0
-),
-
+-- each district's roster on each as-of date
 carried as (
-    select
-        a.as_of_date,
-        s.district_code,
-        s.snapshot_date_sk,
-        s.snapshot_date
-    from as_of_dates a
-    join snapshots s on s.snapshot_date <= a.as_of_date
-    join code_validity v on v.district_code = s.district_code
-    where s.snapshot_date = a.as_of_date or v.code_valid_to is null or v.code_valid_to >= a.as_of_date
-    qualify row_number() over (partition by a.as_of_date, s.district_code order by s.snapshot_date desc) = 1
+    select * from dw.roster_as_of
 ),
 
 district_sums as (
-    select c.as_of_date, sum(t.people) as sum_of_district_totals
+    select c.as_of_date, sum(t.talent_total) as sum_of_district_totals
     from carried c
-    join district_snapshot_totals t on t.district_code = c.district_code and t.snapshot_date_sk = c.snapshot_date_sk
+    join snapshot_totals t on t.district_code = c.district_code and t.snapshot_date_sk = c.snapshot_date_sk
     group by c.as_of_date
 ),
 

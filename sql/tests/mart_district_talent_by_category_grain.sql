@@ -1,27 +1,8 @@
 -- mart.district_talent_by_category keeps its stated grain (one row per district per talent category) and names only divisions of dw.dim_district.
 with mart_rows as (
     select * from mart.district_talent_by_category
-),
-
-duplicated as (
-    select 'duplicate grain' as problem, concat_ws('|', coalesce(cast(district_code as varchar), '(null)'), coalesce(cast(category_code as varchar), '(null)')) as row_key, count(*) as n
-    from mart_rows
-    group by all
-    having count(*) > 1
-),
-
-unknown_districts as (
-    select 'district not in dw.dim_district' as problem, m.district_code as row_key, count(*) as n
-    from mart_rows m
-    where m.district_code is not null
-        and not exists (select 1 from dw.dim_district d where d.district_code = m.district_code)
-    group by all
-),
-
-final as (
-    select * from duplicated
-    union all
-    select * from unknown_districts
 )
 
-select * from final;
+select * from ops.duplicated_grain('mart_rows', ['district_code', 'category_code'])
+union all
+select * from ops.unknown_districts('mart_rows', 'district_code');

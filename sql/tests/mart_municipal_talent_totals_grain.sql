@@ -1,17 +1,6 @@
 -- mart.municipal_talent_totals keeps its stated grain (one row per as-of date).
 with mart_rows as (
     select * from mart.municipal_talent_totals
-),
-
-duplicated as (
-    select 'duplicate grain' as problem, concat_ws('|', coalesce(cast(as_of_date as varchar), '(null)')) as row_key, count(*) as n
-    from mart_rows
-    group by all
-    having count(*) > 1
-),
-
-final as (
-    select * from duplicated
 )
 
-select * from final;
+select * from ops.duplicated_grain('mart_rows', ['as_of_date']);

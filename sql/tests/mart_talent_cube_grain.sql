@@ -1,27 +1,8 @@
 -- mart.talent_cube keeps its stated grain (one row per district per roster snapshot per category per attribute combination) and names only divisions of dw.dim_district.
 with mart_rows as (
     select * from mart.talent_cube
-),
-
-duplicated as (
-    select 'duplicate grain' as problem, concat_ws('|', coalesce(cast(district_code as varchar), '(null)'), coalesce(cast(snapshot_date as varchar), '(null)'), coalesce(cast(category_code as varchar), '(null)'), coalesce(cast(education_code as varchar), '(null)'), coalesce(cast(title_code as varchar), '(null)'), coalesce(cast(skill_level_code as varchar), '(null)'), coalesce(cast(talent_level_code as varchar), '(null)'), coalesce(cast(gender as varchar), '(null)'), coalesce(cast(age_band as varchar), '(null)')) as row_key, count(*) as n
-    from mart_rows
-    group by all
-    having count(*) > 1
-),
-
-unknown_districts as (
-    select 'district not in dw.dim_district' as problem, m.district_code as row_key, count(*) as n
-    from mart_rows m
-    where m.district_code is not null
-        and not exists (select 1 from dw.dim_district d where d.district_code = m.district_code)
-    group by all
-),
-
-final as (
-    select * from duplicated
-    union all
-    select * from unknown_districts
 )
 
-select * from final;
+select * from ops.duplicated_grain('mart_rows', ['district_code', 'snapshot_date', 'category_code', 'education_code', 'title_code', 'skill_level_code', 'talent_level_code', 'gender', 'age_band'])
+union all
+select * from ops.unknown_districts('mart_rows', 'district_code');
