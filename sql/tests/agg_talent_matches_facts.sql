@@ -1,13 +1,20 @@
--- the roster aggregates the marts read equal the facts, for the snapshots this run loaded
+-- the roster aggregates the marts read equal the facts, for the snapshots this run loaded (the only
+-- ones a run rewrites, sql/load/055). The run's facts are read once, and their categories spread
+-- from them: dw.fct_talent_category would spread every snapshot's before the run's were picked.
 with this_run as (
     select * from ops.last_run_snapshots
 ),
 
-facts as (
-    select t.district_sk, t.snapshot_date_sk, count(*) as people,
-        count(*) filter (where t.is_high_level) as high_level, count(*) filter (where t.is_high_skill) as high_skill
+run_facts as (
+    select t.district_sk, t.snapshot_date_sk, t.is_high_level, t.is_high_skill, t.category_sks
     from dw.fct_talent_snapshot t
     semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+),
+
+facts as (
+    select district_sk, snapshot_date_sk, count(*) as people,
+        count(*) filter (where is_high_level) as high_level, count(*) filter (where is_high_skill) as high_skill
+    from run_facts
     group by all
 ),
 
@@ -21,9 +28,8 @@ aggregates as (
 ),
 
 category_facts as (
-    select c.district_sk, c.snapshot_date_sk, c.category_sk, count(*) as people
-    from dw.fct_talent_category c
-    semi join this_run k on k.district_sk = c.district_sk and k.snapshot_date_sk = c.snapshot_date_sk
+    select district_sk, snapshot_date_sk, category_sk, count(*) as people
+    from (select district_sk, snapshot_date_sk, unnest(category_sks) as category_sk from run_facts)
     group by all
 ),
 

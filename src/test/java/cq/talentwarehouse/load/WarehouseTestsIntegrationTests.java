@@ -179,6 +179,85 @@ class WarehouseTestsIntegrationTests {
 			.contains("source_counts_reconcile");
 	}
 
+	@Test
+	void catchAnEnterpriseQualificationTwiceInASnapshot() throws Exception {
+		// given a loaded warehouse, when one qualification fact of the run's snapshots is there twice
+		execute("insert into dw.fct_enterprise_qualification select * from dw.fct_enterprise_qualification"
+				+ " semi join ops.last_run_snapshots using (district_sk, snapshot_date_sk) limit 1");
+
+		// then the grain test names the enterprise counted twice
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("fct_enterprise_qualification_unique_grain");
+		assertThat(failures.toString()).contains("enterprise_sk=", "n=2");
+	}
+
+	@Test
+	void catchASharedPersonRowThatIsNoFactAndASharedPersonOnOneDistrictOnly() throws Exception {
+		// given a loaded warehouse, when the shared-people aggregate lists someone on a roster of this
+		// run who is not on it, and a person on one district's roster only
+		execute("insert into dw.agg_multi_district_person select 999999999, d.district_code, k.snapshot_date_sk"
+				+ " from ops.last_run_snapshots k join dw.dim_district d using (district_sk) limit 1");
+		execute("insert into dw.agg_multi_district_person select t.person_sk, d.district_code, t.snapshot_date_sk"
+				+ " from dw.fct_talent_snapshot t join dw.dim_district d using (district_sk)"
+				+ " anti join dw.agg_multi_district_person a on a.person_sk = t.person_sk limit 1");
+
+		// then the relationship test names both
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("agg_multi_district_person_relationships");
+		assertThat(failures.toString()).contains("problem=not a roster fact, person_sk=999999999",
+				"problem=on one district only");
+	}
+
+	@Test
+	void catchRosterAggregatesThatDoNotEqualTheFacts() throws Exception {
+		// given a loaded warehouse, when an aggregate of the run's snapshots counts one person more
+		// by talent tier and one more in a category
+		execute("update dw.agg_talent_snapshot set people = people + 1"
+				+ " where rowid = (select min(rowid) from dw.agg_talent_snapshot)");
+		execute("update dw.agg_talent_category set people = people + 1"
+				+ " where category_sk = (select min(category_sk) from dw.agg_talent_category)");
+
+		// then both comparisons fail, and the cube no longer adds up to them
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("agg_talent_matches_facts",
+				"mart_talent_cube_matches_facts");
+		assertThat(failures.toString()).contains("aggregate=roster", "aggregate=category");
+	}
+
+	@Test
+	void catchATalentCubeThatDoesNotAddUpToTheAggregates() throws Exception {
+		// given a loaded warehouse, when the cube counts one person more in a row of category 'all'
+		// and in a row of a category
+		execute("update dw.agg_talent_cube set people = people + 1 where rowid = (select min(rowid)"
+				+ " from dw.agg_talent_cube where is_all)");
+		execute("update dw.agg_talent_cube set people = people + 1 where rowid = (select min(rowid)"
+				+ " from dw.agg_talent_cube where not is_all)");
+
+		// then the cube's test names the tier and the category that no longer add up
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("mart_talent_cube_matches_facts")
+			.doesNotContain("agg_talent_matches_facts");
+		assertThat(failures.toString()).contains("problem=people by talent tier", "problem=people by category");
+	}
+
+	@Test
+	void catchAMartRowTwiceAndAMartDistrictTheDimensionDoesNotHave() throws Exception {
+		// given a loaded warehouse, when a talent category is there twice under its code (every
+		// district's grid then has its row twice) and a load attempt names a district code that
+		// dw.dim_district does not have
+		execute("insert into dw.dim_talent_category select * replace (category_sk + 1000 as category_sk)"
+				+ " from dw.dim_talent_category where category_sk = (select min(category_sk) from dw.dim_talent_category)");
+		execute("insert into ops.district_results select * replace ('999999' as district_code)"
+				+ " from ops.district_results limit 1");
+
+		// then the grain tests of the two marts name the row and the code
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("mart_district_talent_by_category_grain",
+				"mart_district_load_status_grain");
+		assertThat(failures.toString()).contains("problem=duplicate grain",
+				"problem=district_code not in dw.dim_district, row_key=999999");
+	}
+
 	private void execute(String sql) throws Exception {
 		try (Connection c = DuckDb.openReadWrite(this.warehouse); Statement s = c.createStatement()) {
 			s.execute(sql);
