@@ -1,65 +1,57 @@
--- mart.talent_cube adds up to the roster facts for the snapshots this run loaded: its rows of
--- category 'all' to the people per talent tier, its other rows to the people per category (the
--- aggregates these are compared with are themselves tested against the facts).
+-- mart.talent_cube adds up to the roster facts for the snapshots this run loaded: the cube aggregate
+-- it labels (dw.agg_talent_cube, one mart row per aggregate row) counts, in its rows of category
+-- 'all', the people per talent tier, and in its other rows the people per category (the aggregates
+-- compared with are themselves tested against the facts). The aggregate is read, not the view: the
+-- run's snapshots are picked by their keys before anything is joined, where the view's dates are
+-- computed (docs/scaling.md: the view over every snapshot grew with history).
 with this_run as (
     select * from ops.last_run_snapshots
 ),
 
-snapshots as (
-    select
-        k.district_sk,
-        k.snapshot_date_sk,
-        d.district_code,
-        strptime(cast(k.snapshot_date_sk as varchar), '%Y%m%d')::date as snapshot_date
-    from this_run k
-    join dw.dim_district d on d.district_sk = k.district_sk
-),
-
 cube as (
-    select c.*
-    from mart.talent_cube c
-    semi join snapshots s on s.district_code = c.district_code and s.snapshot_date = c.snapshot_date
+    select c.district_sk, c.snapshot_date_sk, c.is_all, c.category_sk, c.talent_level_sk, c.people
+    from dw.agg_talent_cube c
+    semi join this_run k on k.district_sk = c.district_sk and k.snapshot_date_sk = c.snapshot_date_sk
 ),
 
+-- people without a tier have no talent_level_sk: -1 stands for it, as nulls never join
 cube_by_level as (
-    select district_code, snapshot_date, coalesce(talent_level_code, '(none)') as talent_level_code, sum(people) as people
+    select district_sk, snapshot_date_sk, coalesce(talent_level_sk, -1) as talent_level_sk, sum(people) as people
     from cube
-    where category_code = 'all'
+    where is_all
     group by all
 ),
 
 facts_by_level as (
-    select s.district_code, s.snapshot_date, coalesce(l.talent_level_code, '(none)') as talent_level_code, sum(a.people) as people
+    select a.district_sk, a.snapshot_date_sk, coalesce(a.talent_level_sk, -1) as talent_level_sk, sum(a.people) as people
     from dw.agg_talent_snapshot a
-    join snapshots s on s.district_sk = a.district_sk and s.snapshot_date_sk = a.snapshot_date_sk
-    left join dw.dim_talent_level l on l.talent_level_sk = a.talent_level_sk
+    semi join this_run k on k.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
     group by all
 ),
 
 cube_by_category as (
-    select district_code, snapshot_date, category_code, sum(people) as people
+    select district_sk, snapshot_date_sk, category_sk, sum(people) as people
     from cube
-    where category_code <> 'all'
+    where not is_all
     group by all
 ),
 
 facts_by_category as (
-    select s.district_code, s.snapshot_date, k.category_code, sum(a.people) as people
+    select a.district_sk, a.snapshot_date_sk, a.category_sk, sum(a.people) as people
     from dw.agg_talent_category a
-    join snapshots s on s.district_sk = a.district_sk and s.snapshot_date_sk = a.snapshot_date_sk
-    join dw.dim_talent_category k on k.category_sk = a.category_sk
+    semi join this_run k on k.district_sk = a.district_sk and k.snapshot_date_sk = a.snapshot_date_sk
     group by all
 ),
 
 final as (
-    select 'people by talent tier' as problem, district_code, snapshot_date, talent_level_code as member
+    select 'people by talent tier' as problem, district_sk, snapshot_date_sk, talent_level_sk as member_sk
     from cube_by_level c
-    full outer join facts_by_level f using (district_code, snapshot_date, talent_level_code)
+    full outer join facts_by_level f using (district_sk, snapshot_date_sk, talent_level_sk)
     where c.people is distinct from f.people
     union all
-    select 'people by category', district_code, snapshot_date, category_code
+    select 'people by category', district_sk, snapshot_date_sk, category_sk
     from cube_by_category c
-    full outer join facts_by_category f using (district_code, snapshot_date, category_code)
+    full outer join facts_by_category f using (district_sk, snapshot_date_sk, category_sk)
     where c.people is distinct from f.people
 )
 
