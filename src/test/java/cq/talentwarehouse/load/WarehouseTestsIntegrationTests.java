@@ -241,6 +241,19 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchACubeRowTwiceAmongTheSnapshotsOfTheRun() throws Exception {
+		// given a loaded warehouse, when a row of the cube aggregate is there twice
+		execute("insert into dw.agg_talent_cube select * from dw.agg_talent_cube"
+				+ " where rowid = (select min(rowid) from dw.agg_talent_cube)");
+
+		// then the cube mart's grain test names the row (and its people no longer add up)
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("mart_talent_cube_grain",
+				"mart_talent_cube_matches_facts");
+		assertThat(failures.toString()).contains("problem=duplicate grain", "n=2");
+	}
+
+	@Test
 	void catchAMartRowTwiceAndAMartDistrictTheDimensionDoesNotHave() throws Exception {
 		// given a loaded warehouse, when a talent category is there twice under its code (every
 		// district's grid then has its row twice) and a load attempt names a district code that
