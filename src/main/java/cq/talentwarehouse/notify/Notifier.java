@@ -28,6 +28,8 @@ import cq.talentwarehouse.run.RunOutcome;
 import cq.talentwarehouse.run.RunOutcomeListener;
 import cq.talentwarehouse.run.RunReport;
 import cq.talentwarehouse.run.RunStatus;
+import cq.talentwarehouse.RobotProperties;
+import cq.talentwarehouse.NotifyProperties;
 
 /**
  * Tells people about a night — the entry point of this package. After a run that failed (exit 1),
@@ -147,15 +149,15 @@ public class Notifier implements RunOutcomeListener {
 
 	/** The configured channels; a channel is on when its URL (mail: its recipients) is set. */
 	List<Channel> channels() {
-		TalentProperties.Notify notify = this.properties.getNotify();
+		NotifyProperties notify = this.properties.getNotify();
 		List<Channel> channels = new ArrayList<>();
 		HttpClient http = null;
-		Map<RobotChannel.Kind, TalentProperties.Robot> robots = new LinkedHashMap<>();
+		Map<RobotChannel.Kind, RobotProperties> robots = new LinkedHashMap<>();
 		robots.put(RobotChannel.Kind.WECOM, notify.getWecom());
 		robots.put(RobotChannel.Kind.DINGTALK, notify.getDingtalk());
 		robots.put(RobotChannel.Kind.FEISHU, notify.getFeishu());
 		robots.put(RobotChannel.Kind.WEBHOOK, notify.getWebhook());
-		for (Map.Entry<RobotChannel.Kind, TalentProperties.Robot> robot : robots.entrySet()) {
+		for (Map.Entry<RobotChannel.Kind, RobotProperties> robot : robots.entrySet()) {
 			if (robot.getValue().isEnabled()) {
 				if (http == null) {
 					http = HttpClient.newBuilder().connectTimeout(notify.getTimeout()).build();

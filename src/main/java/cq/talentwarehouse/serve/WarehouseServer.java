@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.ServeProperties;
 
 /**
  * Serves the published DuckDB warehouse on PostgreSQL: every {@code mart} view as a table of the
@@ -92,7 +93,7 @@ public final class WarehouseServer {
 	 * @return null when serving is not configured, else the outcome
 	 */
 	public static ServeState servePublished(TalentProperties properties, PrintStream out) {
-		TalentProperties.Serve settings = properties.getServe();
+		ServeProperties settings = properties.getServe();
 		if (settings == null || !settings.isConfigured()) {
 			return null;
 		}
