@@ -22,14 +22,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import cq.talentwarehouse.NotifyProperties;
+import cq.talentwarehouse.RobotProperties;
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.run.RunLogContext;
 import cq.talentwarehouse.run.RunOutcome;
 import cq.talentwarehouse.run.RunOutcomeListener;
 import cq.talentwarehouse.run.RunReport;
 import cq.talentwarehouse.run.RunStatus;
-import cq.talentwarehouse.RobotProperties;
-import cq.talentwarehouse.NotifyProperties;
 
 /**
  * Tells people about a night — the entry point of this package. After a run that failed (exit 1),

@@ -15,8 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cq.talentwarehouse.run.RunReport;
 import cq.talentwarehouse.RobotProperties;
+import cq.talentwarehouse.run.RunReport;
 
 /**
  * The HTTP channels: WeCom group robot, DingTalk custom robot, Feishu custom bot and a generic JSON
