@@ -3,6 +3,7 @@ package cq.talentwarehouse.load;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.publish.Publisher;
+import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
 
 /**
@@ -30,9 +32,10 @@ public class WarehousePublishJobConfiguration {
 
 	public static final String JOB_NAME = "warehousePublishJob";
 
-	public static final String RUN_ID = "runId";
+	// a run hands both of its jobs the same run id and staging folder: one spelling of each parameter
+	public static final String RUN_ID = DistrictStageJobConfiguration.RUN_ID;
 
-	public static final String STAGING_ROOT = "stagingRoot";
+	public static final String STAGING_ROOT = DistrictStageJobConfiguration.STAGING_ROOT;
 
 	public static final String STARTED_AT = "startedAt";
 
@@ -49,33 +52,43 @@ public class WarehousePublishJobConfiguration {
 	@Bean
 	public Step warehouseBuildStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
-			var parameters = context.getStepContext().getJobParameters();
+		return step("warehouseBuildStep", jobRepository, transactionManager, observationRegistry, (parameters) ->
 			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
 					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
 					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
-					properties.getWarehouseMemoryLimit());
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+					properties.getWarehouseMemoryLimit()));
 	}
 
 	@Bean
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+		return step("warehouseTestStep", jobRepository, transactionManager, observationRegistry, (parameters) -> {
 			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		});
 	}
 
 	@Bean
 	public Step warehousePublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return new StepBuilder("warehousePublishStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
-			Publisher.publish(workingCopy(properties), properties.getWarehouse());
+		return step("warehousePublishStep", jobRepository, transactionManager, observationRegistry,
+				(parameters) -> Publisher.publish(workingCopy(properties), properties.getWarehouse()));
+	}
+
+	/** What one step of the job does with the job's parameters; run once, as a tasklet. */
+	@FunctionalInterface
+	private interface StepWork {
+
+		void run(Map<String, Object> parameters) throws Exception;
+
+	}
+
+	private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ObservationRegistry observationRegistry, StepWork work) {
+		return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+			work.run(context.getStepContext().getJobParameters());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
