@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class TalentPropertiesTests {
 
 	private static TalentProperties bind(Map<String, Object> properties, Map<String, Object> environment) {
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addLast(new SystemEnvironmentPropertySource("environment", environment));
+		sources.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
 		sources.addLast(new MapPropertySource("properties", properties));
 		Binder binder = new Binder(ConfigurationPropertySources.from(sources));
 		return binder.bindOrCreate("talent", Bindable.of(TalentProperties.class));

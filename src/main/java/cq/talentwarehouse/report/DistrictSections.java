@@ -115,10 +115,6 @@ final class DistrictSections {
 				SvgCharts.heatmap("各类别人才占本区县人才资源总量的比例（%）", codes.stream().map(districts::name).toList(),
 						columnNames, headers, shares, 1, "%"),
 				"mart.district_talent_by_category.share_of_district_total_pct");
-		List<String> header = new ArrayList<>(List.of("区县", "花名册日期"));
-		header.addAll(columnNames);
-		List<Boolean> numeric = new ArrayList<>(List.of(false, false));
-		columns.forEach((c) -> numeric.add(true));
 		List<List<String>> body = new ArrayList<>();
 		for (String code : codes) {
 			Map<String, Row> byCategory = cells.get(code);
@@ -130,7 +126,7 @@ final class DistrictSections {
 			}
 			body.add(line);
 		}
-		this.page.rawTable(header, numeric, body);
+		crossTable(List.of("区县", "花名册日期"), columnNames, body);
 		this.page.source("mart.district_talent_by_category（人数）");
 	}
 
@@ -201,13 +197,7 @@ final class DistrictSections {
 		if (matrix.isEmpty()) {
 			return;
 		}
-		List<String> header = new ArrayList<>(List.of("平台类型"));
-		List<Boolean> numeric = new ArrayList<>(List.of(false));
 		List<String> ordered = districts.codes().stream().filter(codes::contains).toList();
-		for (String code : ordered) {
-			header.add(districts.name(code));
-			numeric.add(true);
-		}
 		List<List<String>> body = new ArrayList<>();
 		for (Map.Entry<String, Map<String, int[]>> type : matrix.entrySet()) {
 			List<String> line = new ArrayList<>(List.of(type.getKey()));
@@ -217,7 +207,7 @@ final class DistrictSections {
 			}
 			body.add(line);
 		}
-		this.page.rawTable(header, numeric, body);
+		crossTable(List.of("平台类型"), ordered.stream().map(districts::name).toList(), body);
 		this.page.source("mart.district_platform_counts（平台数，括号内为其中国家级）");
 	}
 
@@ -250,6 +240,16 @@ final class DistrictSections {
 						percent(r.number("talent_total_yoy_growth_pct")), integer(r, "high_level_total"),
 						percent(r.number("high_level_total_yoy_growth_pct"))));
 		this.page.source("mart.district_talent_history");
+	}
+
+	/** A table of leading text columns, then one number column per name ("—" in a body cell: no data). */
+	private void crossTable(List<String> leading, List<String> numberColumns, List<List<String>> body) {
+		List<String> header = new ArrayList<>(leading);
+		header.addAll(numberColumns);
+		List<Boolean> numeric = new ArrayList<>();
+		leading.forEach((c) -> numeric.add(false));
+		numberColumns.forEach((c) -> numeric.add(true));
+		this.page.rawTable(header, numeric, body);
 	}
 
 	/** One line per district of the rows (ordered by district, then x), in palette order. */

@@ -21,7 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.report.ReportWriter;
 import cq.talentwarehouse.run.LoadRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the end-to-end tests share: the functional fixture landing zone
@@ -89,6 +92,13 @@ public final class Fixtures {
 
 	public static LoadResult run(List<String> arguments) {
 		return with(arguments, (load, out) -> load.run(Set.of(), out));
+	}
+
+	/** A load that must publish: fails the test with everything the load printed otherwise. */
+	public static LoadResult runPublished(List<String> arguments) {
+		LoadResult result = run(arguments);
+		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		return result;
 	}
 
 	/** A run that reloads every snapshot, changed or not. */
@@ -162,6 +172,14 @@ public final class Fixtures {
 			}
 		}
 		return rows;
+	}
+
+	/** The HTML report of a published warehouse, written to {@code file}, as text. */
+	public static String report(Path warehouse, Path file) throws Exception {
+		try (Connection c = DuckDb.openReadOnly(warehouse)) {
+			ReportWriter.write(c, file, "talent.duckdb");
+		}
+		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 
 	/** Every mart an analyst reads, as text: equal texts mean equal warehouses for them. */
