@@ -3,7 +3,6 @@ package cq.talentwarehouse.load;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
@@ -52,43 +51,33 @@ public class WarehousePublishJobConfiguration {
 	@Bean
 	public Step warehouseBuildStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return step("warehouseBuildStep", jobRepository, transactionManager, observationRegistry, (parameters) ->
+		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+			var parameters = context.getStepContext().getJobParameters();
 			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
 					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
 					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
-					properties.getWarehouseMemoryLimit()));
+					properties.getWarehouseMemoryLimit());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 	@Bean
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return step("warehouseTestStep", jobRepository, transactionManager, observationRegistry, (parameters) -> {
+		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}
-		});
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 	@Bean
 	public Step warehousePublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
-		return step("warehousePublishStep", jobRepository, transactionManager, observationRegistry,
-				(parameters) -> Publisher.publish(workingCopy(properties), properties.getWarehouse()));
-	}
-
-	/** What one step of the job does with the job's parameters; run once, as a tasklet. */
-	@FunctionalInterface
-	private interface StepWork {
-
-		void run(Map<String, Object> parameters) throws Exception;
-
-	}
-
-	private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ObservationRegistry observationRegistry, StepWork work) {
-		return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
-			work.run(context.getStepContext().getJobParameters());
+		return new StepBuilder("warehousePublishStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+			Publisher.publish(workingCopy(properties), properties.getWarehouse());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -31,10 +31,10 @@ class TalentLoadFunctionalTests {
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
 		// when
-		Fixtures.LoadResult result = run(landing, warehouse);
+		RunResult result = run(landing, warehouse);
 
 		// then
-		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(warehouse).exists();
 		assertThat(rows(warehouse, "select district_code, talent_total, high_level_total from mart.district_talent_totals"))
 			.containsExactly(List.of("500116", "11", "4"), List.of("500241", "6", "0"));
@@ -55,10 +55,10 @@ class TalentLoadFunctionalTests {
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
 		// when
-		Fixtures.LoadResult result = run(landing, warehouse);
+		RunResult result = run(landing, warehouse);
 
 		// then
-		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(rows(warehouse, "select district_code, source, rule, field, line from ops.quarantine order by all"))
 			.containsExactly(
 					List.of("500116", "enterprise", "uscc_checksum", "uscc", "7"),
@@ -86,14 +86,14 @@ class TalentLoadFunctionalTests {
 		// given
 		Path landing = copyFixtureLanding();
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
-		assertThat(run(landing, warehouse).exit()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(run(landing, warehouse).exit).isEqualTo(LoadRun.PUBLISHED);
 
 		// when: nothing changed
-		Fixtures.LoadResult second = run(landing, warehouse);
+		RunResult second = run(landing, warehouse);
 
 		// then: nothing is read, and the run says what it skipped
-		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(second.output()).contains("skipped 500116 江津区 @ 2023-12-31: its 3 file(s) are unchanged since run-")
+		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output).contains("skipped 500116 江津区 @ 2023-12-31: its 3 file(s) are unchanged since run-")
 			.contains("skipped 500241 秀山土家族苗族自治县 @ 2021-08-31").contains("Nothing new to load");
 		assertThat(rows(warehouse, "select count(*) from ops.runs")).containsExactly(List.of("1"));
 
@@ -102,11 +102,11 @@ class TalentLoadFunctionalTests {
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(roster, StandardCharsets.UTF_8));
 		lines.remove(2);
 		Files.write(roster, lines, StandardCharsets.UTF_8);
-		Fixtures.LoadResult third = run(landing, warehouse);
+		RunResult third = run(landing, warehouse);
 
 		// then: 江津's snapshot is replaced, 秀山's kept
-		assertThat(third.exit()).as(third.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(third.output()).contains("staging 500116").contains("skipped 500241");
+		assertThat(third.exit).as(third.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(third.output).contains("staging 500116").contains("skipped 500241");
 		assertThat(rows(warehouse, "select district_code, talent_total from mart.district_talent_totals"))
 			.containsExactly(List.of("500116", "10"), List.of("500241", "6"));
 		assertThat(rows(warehouse, "select count(*) from dw.fct_talent_snapshot")).containsExactly(List.of("16"));
@@ -116,11 +116,11 @@ class TalentLoadFunctionalTests {
 
 		// when: the next delivery of 江津 is unreadable while 秀山 is unchanged
 		Files.write(roster, "公民身份号码,姓名\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
-		Fixtures.LoadResult fourth = run(landing, warehouse);
+		RunResult fourth = run(landing, warehouse);
 
 		// then: a district failure (exit 3), not a failed night; the warehouse keeps 江津's last snapshot
-		assertThat(fourth.exit()).as(fourth.output()).isEqualTo(LoadRun.PARTIAL);
-		assertThat(fourth.output()).contains("Nothing new published: every changed district failed; 1 unchanged snapshot(s)");
+		assertThat(fourth.exit).as(fourth.output).isEqualTo(LoadRun.PARTIAL);
+		assertThat(fourth.output).contains("Nothing new published: every changed district failed; 1 unchanged snapshot(s)");
 		assertThat(rows(warehouse, "select district_code, talent_total from mart.district_talent_totals"))
 			.containsExactly(List.of("500116", "10"), List.of("500241", "6"));
 	}
@@ -139,18 +139,18 @@ class TalentLoadFunctionalTests {
 			.replaceAll("(?m)^(\\s+)file: (.*)\\.csv$", "$1file: $2_{yyyyMMdd}.csv\n$1reject_threshold: 0.5");
 		Files.writeString(pipelines.resolve("jiangjin.yaml"), yaml, StandardCharsets.UTF_8);
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
-		Fixtures.LoadResult first = run(pipelines, this.dir.resolve("landing"), warehouse);
-		assertThat(first.exit()).as(first.output()).isEqualTo(LoadRun.PUBLISHED);
+		RunResult first = run(pipelines, this.dir.resolve("landing"), warehouse);
+		assertThat(first.exit).as(first.output).isEqualTo(LoadRun.PUBLISHED);
 
 		// when: a year later, the next files arrive beside the old ones
 		for (String name : List.of("人才资源花名册", "企业资质名单", "创新平台名单")) {
 			Files.copy(fixture.resolve(name + ".csv"), flat.resolve(name + "_20241231.csv"));
 		}
-		Fixtures.LoadResult second = run(pipelines, this.dir.resolve("landing"), warehouse);
+		RunResult second = run(pipelines, this.dir.resolve("landing"), warehouse);
 
 		// then: only the new snapshot is read, and the marts show it as the latest
-		assertThat(second.exit()).as(second.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(second.output()).contains("skipped 500116 江津区 @ 2023-12-31").contains("staging 500116 江津区 @ 2024-12-31");
+		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output).contains("skipped 500116 江津区 @ 2023-12-31").contains("staging 500116 江津区 @ 2024-12-31");
 		assertThat(rows(warehouse, "select district_code, cast(snapshot_date as varchar), talent_total from mart.district_talent_totals"))
 			.containsExactly(List.of("500116", "2024-12-31", "11"));
 		assertThat(rows(warehouse, "select distinct regexp_extract(file, '[^/]+$') from ops.source_counts order by 1"))
@@ -166,12 +166,12 @@ class TalentLoadFunctionalTests {
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
 
 		// when
-		Fixtures.LoadResult result = run(landing, warehouse);
+		RunResult result = run(landing, warehouse);
 
 		// then
-		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PARTIAL);
-		assertThat(result.output()).contains("FAILED  500241").contains("xs_rencai_page_001.json").contains("not valid UTF-8");
-		assertThat(result.output()).doesNotContain("Exception");
+		assertThat(result.exit).as(result.output).isEqualTo(LoadRun.PARTIAL);
+		assertThat(result.output).contains("FAILED  500241").contains("xs_rencai_page_001.json").contains("not valid UTF-8");
+		assertThat(result.output).doesNotContain("Exception");
 		assertThat(rows(warehouse, "select district_code from mart.district_talent_totals"))
 			.containsExactly(List.of("500116"));
 		assertThat(rows(warehouse, "select district_code, status from ops.district_results order by 1"))
@@ -184,13 +184,16 @@ class TalentLoadFunctionalTests {
 		return Fixtures.functionalLanding(this.dir);
 	}
 
+	record RunResult(int exit, String output) {
+	}
 
-	private Fixtures.LoadResult run(Path landing, Path warehouse) throws Exception {
+	private RunResult run(Path landing, Path warehouse) throws Exception {
 		return run(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")), landing, warehouse);
 	}
 
-	private Fixtures.LoadResult run(Path pipelines, Path landing, Path warehouse) throws Exception {
-		return Fixtures.run(Fixtures.arguments(pipelines, landing, warehouse, this.dir.resolve("key")));
+	private RunResult run(Path pipelines, Path landing, Path warehouse) throws Exception {
+		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(pipelines, landing, warehouse, this.dir.resolve("key")));
+		return new RunResult(result.exit(), result.output());
 	}
 
 	static List<List<String>> rows(Path warehouse, String sql) throws Exception {
