@@ -102,6 +102,11 @@ public final class ReadCsvReference {
 					switch (source.formatOrDefault()) {
 						case "csv" -> {
 							Path file = snapshot.folder().resolve(source.file());
+							if (!Files.exists(file)) {
+								// a source a district added later (issue 17's programme ledger) is absent from its earlier snapshots, as in the load
+								skipped.add(where + source.file() + " (absent)");
+								continue;
+							}
 							Charset charset = Charset.forName(source.encodingOrDefault());
 							if (!charset.equals(StandardCharsets.UTF_8)) {
 								Path copy = work.resolve("utf8").resolve(pipeline.landing())
