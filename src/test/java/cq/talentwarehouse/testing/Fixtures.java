@@ -51,7 +51,7 @@ public final class Fixtures {
 					Files.createDirectories(t);
 				}
 				else {
-					Files.copy(p, t);
+					Files.copy(p, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
 				}
 			}
 		}
@@ -112,12 +112,33 @@ public final class Fixtures {
 
 	/** The fixture landing zone loaded into {@code dir/warehouse/talent.duckdb}; fails unless it published. */
 	public static Path fixtureLoad(Path dir) throws IOException {
-		Path warehouse = warehouse(dir);
-		LoadResult result = load(dir, functionalLanding(dir));
-		if (result.exit() != LoadRun.PUBLISHED) {
-			throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
+		copy(loadedFixture(), dir);
+		return warehouse(dir);
+	}
+
+	/** The fixture load runs once per test JVM; each test gets a copy of its folders (a load is seconds, a copy milliseconds). */
+	private static synchronized Path loadedFixture() throws IOException {
+		if (loadedFixture == null) {
+			Path dir = Files.createTempDirectory("talent-fixture-load");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+			LoadResult result = load(dir, functionalLanding(dir));
+			if (result.exit() != LoadRun.PUBLISHED) {
+				throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
+			}
+			loadedFixture = dir;
 		}
-		return warehouse;
+		return loadedFixture;
+	}
+
+	private static Path loadedFixture;
+
+	private static void delete(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary folder left behind is harmless
+		}
 	}
 
 	/** The warehouse a test load in {@code dir} publishes. */
