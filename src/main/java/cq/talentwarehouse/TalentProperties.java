@@ -49,7 +49,7 @@ public class TalentProperties {
 	 * Memory DuckDB may use while building the warehouse (it spills to the work folder beyond it);
 	 * docs/scaling.md has what 2 and 4 GB cost.
 	 */
-	private String warehouseMemoryLimit = "4GB";
+	private String warehouseMemoryLimit = "1.5GB";
 
 	public String getWarehouseMemoryLimit() {
 		return this.warehouseMemoryLimit;

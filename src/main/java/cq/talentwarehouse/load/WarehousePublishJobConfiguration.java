@@ -51,6 +51,7 @@ public class WarehousePublishJobConfiguration {
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			var parameters = context.getStepContext().getJobParameters();
+			HeapRelease.beforeBuild();
 			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
 					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
 					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
@@ -63,7 +64,8 @@ public class WarehousePublishJobConfiguration {
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
-			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
+			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties),
+					properties.getWarehouseMemoryLimit());
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}
