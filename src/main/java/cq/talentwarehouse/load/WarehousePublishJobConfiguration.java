@@ -51,9 +51,9 @@ public class WarehousePublishJobConfiguration {
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			var parameters = context.getStepContext().getJobParameters();
-			HeapRelease.beforeBuild();
-			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
-					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
+			Path stagingRoot = Path.of(String.valueOf(parameters.get(STAGING_ROOT)));
+			HeapRelease.beforeBuild(stagingRoot);
+			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties), new StagingArea(stagingRoot),
 					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
 					properties.getWarehouseMemoryLimit());
 			return RepeatStatus.FINISHED;
