@@ -146,14 +146,16 @@ public final class WarehouseBuilder {
 
 	private static void settings(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
 		limitMemory(connection, workingCopy, memoryLimit);
+		try (Statement s = connection.createStatement()) {
+			// no statement of the build relies on the order rows were inserted in; keeping it costs memory and parallelism
+			s.execute("set preserve_insertion_order = false");
+		}
 	}
 
 	/** DuckDB's memory limit on a connection to the working copy, spilling beside it beyond it. */
 	static void limitMemory(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
 		try (Statement s = connection.createStatement()) {
 			s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
-			// no statement of the build relies on the order rows were inserted in; keeping it costs memory and parallelism
-			s.execute("set preserve_insertion_order = false");
 			s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
 				.resolve("duckdb-spill").toString()));
 		}
