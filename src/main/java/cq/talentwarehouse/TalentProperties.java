@@ -45,10 +45,10 @@ public class TalentProperties {
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 	/**
-	 * Memory DuckDB may use while building the warehouse (it spills to the work folder beyond it);
-	 * docs/scaling.md has what 2 and 4 GB cost.
+	 * Memory DuckDB may use while building and testing the warehouse (it spills to the work folder
+	 * beyond it); docs/scaling.md has what the limits cost in time and peak memory.
 	 */
-	private String warehouseMemoryLimit = "4GB";
+	private String warehouseMemoryLimit = "1.25GB";
 
 	public String getWarehouseMemoryLimit() {
 		return this.warehouseMemoryLimit;
@@ -56,6 +56,21 @@ public class TalentProperties {
 
 	public void setWarehouseMemoryLimit(String warehouseMemoryLimit) {
 		this.warehouseMemoryLimit = warehouseMemoryLimit;
+	}
+
+	/**
+	 * Hash every landing file each run instead of reusing the last load's SHA-256 of a file whose
+	 * size and modification time are unchanged (a file rewritten with the same size and time is
+	 * otherwise taken as unchanged).
+	 */
+	private boolean rehashFiles = false;
+
+	public boolean isRehashFiles() {
+		return this.rehashFiles;
+	}
+
+	public void setRehashFiles(boolean rehashFiles) {
+		this.rehashFiles = rehashFiles;
 	}
 
 	/** The default of {@code maxValueChars} (and of {@code source.SizeLimits.DEFAULT}). */

@@ -27,7 +27,8 @@ class TalentPropertiesTests {
 		assertThat(properties.getWarehouse()).isEqualTo(Path.of("warehouse/talent.duckdb"));
 		assertThat(properties.getLanding()).isEqualTo(Path.of(TalentProperties.DEFAULT_LANDING));
 		assertThat(properties.getChunkSize()).isEqualTo(5000);
-		assertThat(properties.getWarehouseMemoryLimit()).isEqualTo("4GB");
+		assertThat(properties.getWarehouseMemoryLimit()).isEqualTo("1.25GB");
+		assertThat(properties.isRehashFiles()).isFalse();
 		assertThat(properties.getNotify().getRetries()).isEqualTo(2);
 		assertThat(properties.getNotify().getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getNotify().getWecom().getFormat()).isEqualTo("text");
@@ -45,7 +46,8 @@ class TalentPropertiesTests {
 				"talent.notify.mail.to", "a@example.com,b@example.com", "talent.monitor.port", "9464",
 				"talent.max-value-chars", "100");
 		Map<String, Object> environment = Map.of("TALENT_SERVE_URL", "jdbc:postgresql://bi:5432/talent", "TALENT_SERVE_USER",
-				"loader", "TALENT_NOTIFY_FEISHU_SECRET", "s3cret", "TALENT_MONITOR_TEXTFILE", "/var/lib/node/talent.prom");
+				"loader", "TALENT_NOTIFY_FEISHU_SECRET", "s3cret", "TALENT_MONITOR_TEXTFILE", "/var/lib/node/talent.prom",
+				"TALENT_REHASHFILES", "true");
 		// when bound
 		TalentProperties bound = bind(properties, environment);
 		// then each lands in its group
@@ -57,6 +59,7 @@ class TalentPropertiesTests {
 		assertThat(bound.getServe().getUrl()).isEqualTo("jdbc:postgresql://bi:5432/talent");
 		assertThat(bound.getServe().getUser()).isEqualTo("loader");
 		assertThat(bound.getMaxValueChars()).isEqualTo(100);
+		assertThat(bound.isRehashFiles()).isTrue();
 		assertThat(bound.getServe().toString()).doesNotContain("s3cret");
 	}
 

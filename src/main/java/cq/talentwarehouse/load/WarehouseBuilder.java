@@ -56,7 +56,7 @@ public final class WarehouseBuilder {
 
 	/**
 	 * Builds on the working copy {@link #prepareAhead} made for this run, or prepares one first.
-	 * @param memoryLimit DuckDB's memory_limit for the build ({@code TalentProperties}, default 4GB);
+	 * @param memoryLimit DuckDB's memory_limit for the build ({@code TalentProperties}, default 1.25GB);
 	 * beyond it DuckDB spills to a temp folder beside the working copy instead of growing the process
 	 * without bound
 	 */
@@ -107,17 +107,21 @@ public final class WarehouseBuilder {
 			long seededAt = System.nanoTime();
 			loadSeeds(connection, seedsFolder);
 			long migratedAt = System.nanoTime();
-			migrate(connection);
-			// Flyway re-runs a view only when its file changed; one dropped by another client comes back here
-			for (String folder : MIGRATION_FOLDERS) {
-				for (Resource view : DuckDb.sqlFiles(folder)) {
-					if (String.valueOf(view.getFilename()).startsWith("R__")) {
-						DuckDb.runScript(connection, view);
-					}
-				}
+			List<SchemaHistory.Script> bundled = SchemaHistory.bundled();
+			boolean current = SchemaHistory.isCurrent(connection, bundled);
+			if (!current) {
+				migrate(connection);
 			}
-			log.debug("seeds in {} ms, migrations in {} ms", (migratedAt - seededAt) / 1_000_000,
-					(System.nanoTime() - migratedAt) / 1_000_000);
+			// after Flyway every view is re-created (a migration may have changed the types a view was
+			// bound to); on a current file only those another client dropped come back
+			List<SchemaHistory.Script> rerun = current ? SchemaHistory.missingObjects(connection, bundled)
+					: bundled.stream().filter(SchemaHistory.Script::repeatable).toList();
+			for (SchemaHistory.Script view : rerun) {
+				DuckDb.runScript(connection, view.resource());
+			}
+			log.debug("seeds in {} ms, migrations in {} ms ({}; {} repeatable script(s) re-run)",
+					(migratedAt - seededAt) / 1_000_000, (System.nanoTime() - migratedAt) / 1_000_000,
+					current ? "schema current, Flyway skipped" : "Flyway", rerun.size());
 		}
 	}
 
@@ -141,10 +145,17 @@ public final class WarehouseBuilder {
 	}
 
 	private static void settings(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
+		limitMemory(connection, workingCopy, memoryLimit);
 		try (Statement s = connection.createStatement()) {
-			s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
 			// no statement of the build relies on the order rows were inserted in; keeping it costs memory and parallelism
 			s.execute("set preserve_insertion_order = false");
+		}
+	}
+
+	/** DuckDB's memory limit on a connection to the working copy, spilling beside it beyond it. */
+	static void limitMemory(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
+		try (Statement s = connection.createStatement()) {
+			s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
 			s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
 				.resolve("duckdb-spill").toString()));
 		}

@@ -53,8 +53,9 @@ public class WarehousePublishJobConfiguration {
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseBuildStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			var parameters = context.getStepContext().getJobParameters();
-			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties),
-					new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT)))),
+			Path stagingRoot = Path.of(String.valueOf(parameters.get(STAGING_ROOT)));
+			HeapRelease.beforeBuild(stagingRoot);
+			WarehouseBuilder.build(properties.getWarehouse(), workingCopy(properties), new StagingArea(stagingRoot),
 					String.valueOf(parameters.get(RUN_ID)), LocalDateTime.parse(String.valueOf(parameters.get(STARTED_AT))),
 					properties.getWarehouseMemoryLimit());
 			return RepeatStatus.FINISHED;
@@ -65,7 +66,8 @@ public class WarehousePublishJobConfiguration {
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
-			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties));
+			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties),
+					properties.getWarehouseMemoryLimit());
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}

@@ -37,8 +37,19 @@ public final class WarehouseTests {
 	}
 
 	public static List<Failure> run(Path workingCopy) throws SQLException {
+		return run(workingCopy, null);
+	}
+
+	/**
+	 * As {@link #run(Path)}, within DuckDB's {@code memoryLimit} (the build's; null: DuckDB's default,
+	 * 80 % of the machine), spilling beside the working copy beyond it.
+	 */
+	public static List<Failure> run(Path workingCopy, String memoryLimit) throws SQLException {
 		List<Failure> failures = new ArrayList<>();
 		try (Connection connection = DuckDb.openReadOnly(workingCopy)) {
+			if (memoryLimit != null) {
+				WarehouseBuilder.limitMemory(connection, workingCopy, memoryLimit);
+			}
 			for (Resource test : DuckDb.sqlFiles("tests")) {
 				String name = test.getFilename().replace(".sql", "");
 				List<String> statements = DuckDb.statements(DuckDb.text(test));

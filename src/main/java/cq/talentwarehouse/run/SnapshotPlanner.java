@@ -58,7 +58,8 @@ final class SnapshotPlanner {
 	/**
 	 * Marks the snapshots whose files hold the same content as when they were last loaded as
 	 * skipped, so a night where one district delivers reads one district. Hashes of files whose
-	 * size and modification time did not change are taken from the warehouse, not recomputed. The
+	 * size and modification time did not change are taken from the warehouse, not recomputed
+	 * (unless {@code TALENT_REHASHFILES}). The
 	 * fingerprints of every planned file go into {@code run}.
 	 */
 	List<RunReport.DistrictResult> skipUnchanged(List<RunReport.DistrictResult> plan, boolean force, RunState run)
@@ -78,7 +79,7 @@ final class SnapshotPlanner {
 				outside.add(leaving);
 				futures.add((leaving != null) ? null : pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
 						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
-						(previous != null) ? previous.byName() : Map.of())));
+						(previous != null && !this.properties.isRehashFiles()) ? previous.byName() : Map.of())));
 			}
 			for (int i = 0; i < plan.size(); i++) {
 				RunReport.DistrictResult d = plan.get(i);

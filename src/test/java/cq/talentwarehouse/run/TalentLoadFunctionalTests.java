@@ -126,6 +126,35 @@ class TalentLoadFunctionalTests {
 	}
 
 	@Test
+	void rewriteWithTheSameSizeAndTimeIsSeenOnlyWhenEveryFileIsRehashed() throws Exception {
+		// given a published load, then 江津's roster rewritten with one name changed, same size, same time
+		Path landing = copyFixtureLanding();
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		assertThat(run(landing, warehouse).exit).isEqualTo(LoadRun.PUBLISHED);
+		Path roster = landing.resolve("jiangjin/2023-12-31/人才资源花名册.csv");
+		var modified = Files.getLastModifiedTime(roster);
+		long size = Files.size(roster);
+		Files.writeString(roster, Files.readString(roster, StandardCharsets.UTF_8).replace(",张三0,", ",李四0,"),
+				StandardCharsets.UTF_8);
+		Files.setLastModifiedTime(roster, modified);
+		assertThat(Files.size(roster)).isEqualTo(size);
+
+		// when the next night runs as usual: the accepted blind spot, size and time say unchanged
+		RunResult usual = run(landing, warehouse);
+		assertThat(usual.output).contains("skipped 500116");
+
+		// when a night hashes every file (TALENT_REHASHFILES=true)
+		List<String> arguments = new ArrayList<>(Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")),
+				landing, warehouse, this.dir.resolve("key")));
+		arguments.add("--talent.rehash-files=true");
+		Fixtures.LoadResult rehashed = Fixtures.run(arguments);
+
+		// then the rewritten roster is loaded again and the unchanged district still skipped
+		assertThat(rehashed.exit()).as(rehashed.output()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(rehashed.output()).contains("staging 500116").contains("skipped 500241");
+	}
+
+	@Test
 	void findsSnapshotDatesInFileNamesWhenThePipelineSaysSo() throws Exception {
 		// given: 江津 delivering dated files side by side instead of dated folders
 		Path flat = Files.createDirectories(this.dir.resolve("landing/jiangjin"));
