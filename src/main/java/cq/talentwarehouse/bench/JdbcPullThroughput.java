@@ -15,22 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.pipeline.ColumnSpec;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.source.JdbcPull;
-import cq.talentwarehouse.source.RawRecord;
-import cq.talentwarehouse.source.SourceReaders;
-import cq.talentwarehouse.normalize.Pseudonymizer;
-import cq.talentwarehouse.stage.RecordBlock;
-import cq.talentwarehouse.normalize.RecordNormalizer;
-import cq.talentwarehouse.normalize.StagedRecord;
-import cq.talentwarehouse.stage.StagingWriter;
 
 /**
  * Staging one roster from a CSV file against staging the same rows pulled from PostgreSQL
@@ -143,31 +132,10 @@ public final class JdbcPullThroughput {
 		return header;
 	}
 
+	/** Stages the roster as the staging benchmark's write phase does (read, normalize, write). */
 	private static long stage(Path folder, SourceDefinition source, Path work) throws Exception {
 		Files.createDirectories(work);
-		ItemStreamReader<RawRecord> reader = SourceReaders.create(folder, work.resolve("spool"), SourceKind.ROSTER, source);
-		RecordNormalizer normalizer = new RecordNormalizer("500116", SourceKind.ROSTER, source, ReferenceData.bundled(),
-				new Pseudonymizer("jdbc-pull-benchmark".getBytes(StandardCharsets.US_ASCII)), LocalDate.now());
-		StagingWriter writer = new StagingWriter(work.resolve("accepted.csv"), work.resolve("quarantine.csv"),
-				SourceKind.ROSTER);
-		reader.open(new ExecutionContext());
-		writer.open(new ExecutionContext());
-		long records = 0;
-		List<StagedRecord> block = new ArrayList<>(RecordBlock.SIZE);
-		RawRecord raw;
-		while ((raw = reader.read()) != null) {
-			records++;
-			block.add(normalizer.process(raw));
-			if (block.size() == RecordBlock.SIZE) {
-				writer.write(new Chunk<>(List.of(new RecordBlock<>(block))));
-				block = new ArrayList<>(RecordBlock.SIZE);
-			}
-		}
-		writer.write(new Chunk<>(List.of(new RecordBlock<>(block))));
-		writer.update(new ExecutionContext());
-		writer.close();
-		reader.close();
-		return records;
+		return StagingThroughput.run("write", "500116", folder, source, LocalDate.now(), work);
 	}
 
 }

@@ -102,6 +102,11 @@ public final class ReadCsvReference {
 					switch (source.formatOrDefault()) {
 						case "csv" -> {
 							Path file = snapshot.folder().resolve(source.file());
+							if (!Files.exists(file)) {
+								// a source a district added later (issue 17's programme ledger) is absent from its earlier snapshots, as in the load
+								skipped.add(where + source.file() + " (absent)");
+								continue;
+							}
 							Charset charset = Charset.forName(source.encodingOrDefault());
 							if (!charset.equals(StandardCharsets.UTF_8)) {
 								Path copy = work.resolve("utf8").resolve(pipeline.landing())
@@ -227,10 +232,17 @@ public final class ReadCsvReference {
 				}
 			}
 			for (String view : views) {
+				// ms: the view computed inside DuckDB (what a BI tool's query costs before its rows travel);
+				// fetch_ms: every row and column read through JDBC, which for the half-million-row cube is the driver's transfer
 				long best = Long.MAX_VALUE;
+				long bestFetch = Long.MAX_VALUE;
 				long rows = 0;
 				for (int attempt = 0; attempt < 3; attempt++) {
 					long t0 = System.nanoTime();
+					s.execute("create or replace temp table bench_view as select * from mart." + view);
+					best = Math.min(best, System.nanoTime() - t0);
+					s.execute("drop table bench_view");
+					t0 = System.nanoTime();
 					rows = 0;
 					try (ResultSet rs = s.executeQuery("select * from mart." + view)) {
 						int columns = rs.getMetaData().getColumnCount();
@@ -241,10 +253,9 @@ public final class ReadCsvReference {
 							rows++;
 						}
 					}
-					best = Math.min(best, System.nanoTime() - t0);
+					bestFetch = Math.min(bestFetch, System.nanoTime() - t0);
 				}
-				System.out.printf(Locale.ROOT, "view=%s ms=%.1f%n", view, best / 1e6);
-				System.err.printf(Locale.ROOT, "  %s: %d rows%n", view, rows);
+				System.out.printf(Locale.ROOT, "view=%s ms=%.1f fetch_ms=%.1f rows=%d%n", view, best / 1e6, bestFetch / 1e6, rows);
 			}
 		}
 	}

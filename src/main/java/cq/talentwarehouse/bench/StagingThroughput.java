@@ -70,7 +70,8 @@ public final class StagingThroughput {
 		}
 	}
 
-	private static long run(String phase, String district, Path folder, SourceDefinition source, LocalDate date,
+	/** Reads the source, with {@code normalize} also normalizes, with {@code write} also stages it; returns the records. */
+	static long run(String phase, String district, Path folder, SourceDefinition source, LocalDate date,
 			Path work) throws Exception {
 		ItemStreamReader<RawRecord> reader = SourceReaders.create(folder, work.resolve("spool"), SourceKind.ROSTER,
 				source);

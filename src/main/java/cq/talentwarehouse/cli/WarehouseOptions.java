@@ -1,10 +1,13 @@
 package cq.talentwarehouse.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options shared by commands that touch the warehouse; defaults follow the environment. */
 class WarehouseOptions {
@@ -30,27 +33,23 @@ class WarehouseOptions {
 	Path seeds;
 
 	/** A folder option must name an existing folder: a usage error (exit 2) otherwise. */
-	void requireFolder(String option, Path folder, picocli.CommandLine.Model.CommandSpec spec) {
-		if (java.nio.file.Files.isRegularFile(folder)) {
-			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
-					+ " is a file, not a folder: give the folder that holds the files");
-		}
-		if (!java.nio.file.Files.isDirectory(folder)) {
-			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
-					+ ": no such folder");
+	void requireFolder(String option, Path folder, CommandSpec spec) {
+		requireFolderIfPresent(option, folder, spec);
+		if (!Files.isDirectory(folder)) {
+			throw new ParameterException(spec.commandLine(), option + " " + folder + ": no such folder");
 		}
 	}
 
 	/** As {@link #requireFolder}, but a folder that does not exist is allowed (the bundled seeds are used then). */
-	void requireFolderIfPresent(String option, Path folder, picocli.CommandLine.Model.CommandSpec spec) {
-		if (java.nio.file.Files.isRegularFile(folder)) {
-			throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + folder
+	void requireFolderIfPresent(String option, Path folder, CommandSpec spec) {
+		if (Files.isRegularFile(folder)) {
+			throw new ParameterException(spec.commandLine(), option + " " + folder
 					+ " is a file, not a folder: give the folder that holds the files");
 		}
 	}
 
 	/** The run lock beside the warehouse. */
-	java.nio.file.Path lockFile() {
+	Path lockFile() {
 		return this.warehouse.toAbsolutePath().getParent().resolve("run.lock");
 	}
 

@@ -149,6 +149,8 @@ public final class WarehouseBuilder {
 	private static void settings(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
 		try (Statement s = connection.createStatement()) {
 			s.execute("set memory_limit = " + DuckDb.literal(memoryLimit));
+			// no statement of the build relies on the order rows were inserted in; keeping it costs memory and parallelism
+			s.execute("set preserve_insertion_order = false");
 			s.execute("set temp_directory = " + DuckDb.literal(workingCopy.toAbsolutePath().getParent()
 				.resolve("duckdb-spill").toString()));
 		}

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.publish.Publisher;
+import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
 
 /**
@@ -30,9 +31,10 @@ public class WarehousePublishJobConfiguration {
 
 	public static final String JOB_NAME = "warehousePublishJob";
 
-	public static final String RUN_ID = "runId";
+	// a run hands both of its jobs the same run id and staging folder: one spelling of each parameter
+	public static final String RUN_ID = DistrictStageJobConfiguration.RUN_ID;
 
-	public static final String STAGING_ROOT = "stagingRoot";
+	public static final String STAGING_ROOT = DistrictStageJobConfiguration.STAGING_ROOT;
 
 	public static final String STARTED_AT = "startedAt";
 

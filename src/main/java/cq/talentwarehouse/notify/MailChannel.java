@@ -5,17 +5,17 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import cq.talentwarehouse.MailProperties;
 
-import cq.talentwarehouse.TalentProperties;
 
 /** Mail over SMTP through Spring Boot's {@link JavaMailSender} ({@code spring.mail.*}). */
 final class MailChannel implements Channel {
 
 	private final JavaMailSender sender;
 
-	private final TalentProperties.Mail mail;
+	private final MailProperties mail;
 
-	MailChannel(JavaMailSender sender, TalentProperties.Mail mail) {
+	MailChannel(JavaMailSender sender, MailProperties mail) {
 		this.sender = sender;
 		this.mail = mail;
 	}

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import cq.talentwarehouse.NotifyProperties;
+import cq.talentwarehouse.RobotProperties;
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.run.RunLogContext;
 import cq.talentwarehouse.run.RunOutcome;
@@ -147,15 +149,15 @@ public class Notifier implements RunOutcomeListener {
 
 	/** The configured channels; a channel is on when its URL (mail: its recipients) is set. */
 	List<Channel> channels() {
-		TalentProperties.Notify notify = this.properties.getNotify();
+		NotifyProperties notify = this.properties.getNotify();
 		List<Channel> channels = new ArrayList<>();
 		HttpClient http = null;
-		Map<RobotChannel.Kind, TalentProperties.Robot> robots = new LinkedHashMap<>();
+		Map<RobotChannel.Kind, RobotProperties> robots = new LinkedHashMap<>();
 		robots.put(RobotChannel.Kind.WECOM, notify.getWecom());
 		robots.put(RobotChannel.Kind.DINGTALK, notify.getDingtalk());
 		robots.put(RobotChannel.Kind.FEISHU, notify.getFeishu());
 		robots.put(RobotChannel.Kind.WEBHOOK, notify.getWebhook());
-		for (Map.Entry<RobotChannel.Kind, TalentProperties.Robot> robot : robots.entrySet()) {
+		for (Map.Entry<RobotChannel.Kind, RobotProperties> robot : robots.entrySet()) {
 			if (robot.getValue().isEnabled()) {
 				if (http == null) {
 					http = HttpClient.newBuilder().connectTimeout(notify.getTimeout()).build();

@@ -15,7 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.RobotProperties;
 import cq.talentwarehouse.run.RunReport;
 
 /**
@@ -35,7 +35,7 @@ final class RobotChannel implements Channel {
 
 	private final Kind kind;
 
-	private final TalentProperties.Robot robot;
+	private final RobotProperties robot;
 
 	private final HttpClient http;
 
@@ -43,7 +43,7 @@ final class RobotChannel implements Channel {
 
 	private final Clock clock;
 
-	RobotChannel(Kind kind, TalentProperties.Robot robot, HttpClient http, Duration timeout, Clock clock) {
+	RobotChannel(Kind kind, RobotProperties robot, HttpClient http, Duration timeout, Clock clock) {
 		this.kind = kind;
 		this.robot = robot;
 		this.http = http;

@@ -10,15 +10,15 @@ import java.util.Locale;
 public enum SourceKind {
 
 	ROSTER("roster", List.of(
-			Field.required("id_number", ValueType.ID_NUMBER, null, "身份证号"),
-			Field.required("name", ValueType.PERSONAL_NAME, null, "姓名"),
+			Shared.ID_NUMBER,
+			Shared.NAME,
 			Field.required("categories", ValueType.CODE_LIST, "talent_categories", "人才类别"),
-			Field.optional("education", ValueType.CODE, "education_levels", "学历"),
+			Shared.EDUCATION,
 			Field.optional("title", ValueType.CODE, "professional_titles", "职称"),
 			Field.optional("skill_level", ValueType.CODE, "skill_levels", "职业技能等级"),
 			Field.optional("talent_level", ValueType.CODE, "talent_levels", "人才层次"),
-			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"),
-			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
+			Shared.EMPLOYER_USCC,
+			Shared.DISTRICT)),
 
 	PLATFORM("platform", List.of(
 			Field.required("platform_name", ValueType.TEXT, null, "平台名称"),
@@ -26,7 +26,7 @@ public enum SourceKind {
 			Field.required("platform_level", ValueType.CODE, "platform_levels", "平台级别"),
 			Field.optional("host_uscc", ValueType.USCC, null, "依托单位统一社会信用代码"),
 			Field.optional("approved_date", ValueType.DATE, null, "认定时间"),
-			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
+			Shared.DISTRICT)),
 
 	ENTERPRISE("enterprise", List.of(
 			Field.required("uscc", ValueType.USCC, null, "统一社会信用代码"),
@@ -34,22 +34,37 @@ public enum SourceKind {
 			Field.required("qualification", ValueType.CODE, "qualification_types", "资质类型"),
 			Field.optional("granted_date", ValueType.DATE, null, "认定时间"),
 			Field.optional("registered_capital", ValueType.QUANTITY, null, "注册资本"),
-			Field.optional("district", ValueType.DISTRICT, null, "所属区县"))),
+			Shared.DISTRICT)),
 
 	/**
 	 * 人才项目台账: one record per person and award. A tier code belongs to its programme
 	 * ({@code <programme>.<tier>}); a tier of another programme is quarantined.
 	 */
 	PROGRAM("program", List.of(
-			Field.required("id_number", ValueType.ID_NUMBER, null, "身份证号"),
-			Field.required("name", ValueType.PERSONAL_NAME, null, "姓名"),
+			Shared.ID_NUMBER,
+			Shared.NAME,
 			Field.required("programme", ValueType.CODE, "talent_programmes", "人才项目"),
 			Field.optional("tier", ValueType.CODE, "programme_tiers", "层次或卡类"),
-			Field.optional("education", ValueType.CODE, "education_levels", "学历"),
+			Shared.EDUCATION,
 			Field.required("awarded_date", ValueType.DATE, null, "认定时间"),
 			Field.optional("end_date", ValueType.END_DATE, null, "截止时间"),
-			Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码"),
-			Field.optional("district", ValueType.DISTRICT, null, "所属区县")));
+			Shared.EMPLOYER_USCC,
+			Shared.DISTRICT));
+
+	/** Fields several kinds carry, defined once (a nested class: an enum's constants cannot read its own statics). */
+	private static final class Shared {
+
+		static final Field ID_NUMBER = Field.required("id_number", ValueType.ID_NUMBER, null, "身份证号");
+
+		static final Field NAME = Field.required("name", ValueType.PERSONAL_NAME, null, "姓名");
+
+		static final Field EDUCATION = Field.optional("education", ValueType.CODE, "education_levels", "学历");
+
+		static final Field EMPLOYER_USCC = Field.optional("employer_uscc", ValueType.USCC, null, "工作单位统一社会信用代码");
+
+		static final Field DISTRICT = Field.optional("district", ValueType.DISTRICT, null, "所属区县");
+
+	}
 
 	private final String key;
 

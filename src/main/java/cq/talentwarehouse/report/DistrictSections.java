@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cq.talentwarehouse.report.SvgCharts.Bar;
@@ -114,10 +115,6 @@ final class DistrictSections {
 				SvgCharts.heatmap("各类别人才占本区县人才资源总量的比例（%）", codes.stream().map(districts::name).toList(),
 						columnNames, headers, shares, 1, "%"),
 				"mart.district_talent_by_category.share_of_district_total_pct");
-		List<String> header = new ArrayList<>(List.of("区县", "花名册日期"));
-		header.addAll(columnNames);
-		List<Boolean> numeric = new ArrayList<>(List.of(false, false));
-		columns.forEach((c) -> numeric.add(true));
 		List<List<String>> body = new ArrayList<>();
 		for (String code : codes) {
 			Map<String, Row> byCategory = cells.get(code);
@@ -129,7 +126,7 @@ final class DistrictSections {
 			}
 			body.add(line);
 		}
-		this.page.rawTable(header, numeric, body);
+		crossTable(List.of("区县", "花名册日期"), columnNames, body);
 		this.page.source("mart.district_talent_by_category（人数）");
 	}
 
@@ -163,22 +160,12 @@ final class DistrictSections {
 		Map<String, List<Row>> byQualification = years.stream()
 			.collect(Collectors.groupingBy((r) -> r.text("qualification_name"), LinkedHashMap::new, Collectors.toList()));
 		for (Map.Entry<String, List<Row>> q : byQualification.entrySet()) {
-			List<SvgCharts.Line> lines = new ArrayList<>();
-			int minYear = Integer.MAX_VALUE;
-			int maxYear = Integer.MIN_VALUE;
-			Map<String, List<Row>> byDistrict = q.getValue().stream()
-				.collect(Collectors.groupingBy((r) -> r.text("district_code"), LinkedHashMap::new, Collectors.toList()));
-			int i = 0;
-			for (Map.Entry<String, List<Row>> d : byDistrict.entrySet()) {
-				List<SvgCharts.Point> points = new ArrayList<>();
-				for (Row r : d.getValue()) {
-					int year = Integer.parseInt(r.text("grant_year"));
-					minYear = Math.min(minYear, year);
-					maxYear = Math.max(maxYear, year);
-					points.add(new SvgCharts.Point(year, r.numberOrZero("cumulative_enterprises"), year + "年"));
-				}
-				lines.add(new SvgCharts.Line(districts.name(d.getKey()), PALETTE.get(i++ % PALETTE.size()), points));
-			}
+			List<SvgCharts.Line> lines = linePerDistrict(districts, q.getValue(), (r) -> {
+				int year = Integer.parseInt(r.text("grant_year"));
+				return new SvgCharts.Point(year, r.numberOrZero("cumulative_enterprises"), year + "年");
+			});
+			int minYear = (int) minX(lines);
+			int maxYear = (int) maxX(lines);
 			List<SvgCharts.Tick> ticks = new ArrayList<>();
 			int step = Math.max(1, (maxYear - minYear + 1) / 12 + 1);
 			for (int y = minYear; y <= maxYear; y += step) {
@@ -210,13 +197,7 @@ final class DistrictSections {
 		if (matrix.isEmpty()) {
 			return;
 		}
-		List<String> header = new ArrayList<>(List.of("平台类型"));
-		List<Boolean> numeric = new ArrayList<>(List.of(false));
 		List<String> ordered = districts.codes().stream().filter(codes::contains).toList();
-		for (String code : ordered) {
-			header.add(districts.name(code));
-			numeric.add(true);
-		}
 		List<List<String>> body = new ArrayList<>();
 		for (Map.Entry<String, Map<String, int[]>> type : matrix.entrySet()) {
 			List<String> line = new ArrayList<>(List.of(type.getKey()));
@@ -226,30 +207,20 @@ final class DistrictSections {
 			}
 			body.add(line);
 		}
-		this.page.rawTable(header, numeric, body);
+		crossTable(List.of("平台类型"), ordered.stream().map(districts::name).toList(), body);
 		this.page.source("mart.district_platform_counts（平台数，括号内为其中国家级）");
 	}
 
 	void trends(ReportPage.Districts districts) throws SQLException {
 		this.page.section("trends", "七、趋势");
 		List<Row> history = this.page.rows("select * from mart.district_talent_history order by district_code, snapshot_date");
-		Map<String, List<Row>> byDistrict = history.stream()
-			.collect(Collectors.groupingBy((r) -> r.text("district_code"), LinkedHashMap::new, Collectors.toList()));
-		List<SvgCharts.Line> lines = new ArrayList<>();
-		LocalDate min = null;
-		LocalDate max = null;
-		int i = 0;
-		for (Map.Entry<String, List<Row>> d : byDistrict.entrySet()) {
-			List<SvgCharts.Point> points = new ArrayList<>();
-			for (Row r : d.getValue()) {
-				LocalDate date = LocalDate.parse(r.text("snapshot_date"));
-				min = (min == null || date.isBefore(min)) ? date : min;
-				max = (max == null || date.isAfter(max)) ? date : max;
-				points.add(new SvgCharts.Point(date.toEpochDay(), r.numberOrZero("talent_total"), date.toString()));
-			}
-			lines.add(new SvgCharts.Line(districts.name(d.getKey()), PALETTE.get(i++ % PALETTE.size()), points));
-		}
-		if (min != null) {
+		List<SvgCharts.Line> lines = linePerDistrict(districts, history, (r) -> {
+			LocalDate date = LocalDate.parse(r.text("snapshot_date"));
+			return new SvgCharts.Point(date.toEpochDay(), r.numberOrZero("talent_total"), date.toString());
+		});
+		if (!lines.isEmpty()) {
+			LocalDate min = LocalDate.ofEpochDay((long) minX(lines));
+			LocalDate max = LocalDate.ofEpochDay((long) maxX(lines));
 			List<SvgCharts.Tick> ticks = new ArrayList<>();
 			for (int y = min.getYear(); y <= max.getYear() + 1; y++) {
 				ticks.add(new SvgCharts.Tick(LocalDate.of(y, 1, 1).toEpochDay(), y + "年"));
@@ -269,6 +240,38 @@ final class DistrictSections {
 						percent(r.number("talent_total_yoy_growth_pct")), integer(r, "high_level_total"),
 						percent(r.number("high_level_total_yoy_growth_pct"))));
 		this.page.source("mart.district_talent_history");
+	}
+
+	/** A table of leading text columns, then one number column per name ("—" in a body cell: no data). */
+	private void crossTable(List<String> leading, List<String> numberColumns, List<List<String>> body) {
+		List<String> header = new ArrayList<>(leading);
+		header.addAll(numberColumns);
+		List<Boolean> numeric = new ArrayList<>();
+		leading.forEach((c) -> numeric.add(false));
+		numberColumns.forEach((c) -> numeric.add(true));
+		this.page.rawTable(header, numeric, body);
+	}
+
+	/** One line per district of the rows (ordered by district, then x), in palette order. */
+	private static List<SvgCharts.Line> linePerDistrict(ReportPage.Districts districts, List<Row> rows,
+			Function<Row, SvgCharts.Point> point) {
+		Map<String, List<Row>> byDistrict = rows.stream()
+			.collect(Collectors.groupingBy((r) -> r.text("district_code"), LinkedHashMap::new, Collectors.toList()));
+		List<SvgCharts.Line> lines = new ArrayList<>();
+		int i = 0;
+		for (Map.Entry<String, List<Row>> d : byDistrict.entrySet()) {
+			lines.add(new SvgCharts.Line(districts.name(d.getKey()), PALETTE.get(i++ % PALETTE.size()),
+					d.getValue().stream().map(point).toList()));
+		}
+		return lines;
+	}
+
+	private static double minX(List<SvgCharts.Line> lines) {
+		return lines.stream().flatMap((l) -> l.points().stream()).mapToDouble(SvgCharts.Point::x).min().orElseThrow();
+	}
+
+	private static double maxX(List<SvgCharts.Line> lines) {
+		return lines.stream().flatMap((l) -> l.points().stream()).mapToDouble(SvgCharts.Point::x).max().orElseThrow();
 	}
 
 	/** One stacked bar per district of the report; a district absent from the rows has no data, not zero. */

@@ -1,9 +1,7 @@
 package cq.talentwarehouse.run;
 
-import java.util.Locale;
-
 /** How a run stands or ended, by the names {@code report.json}, {@code status} and notifications use. */
-public enum RunStatus {
+public enum RunStatus implements ReportedStatus {
 
 	/** Started, not ended (or killed: {@code restart} resumes it). */
 	RUNNING,
@@ -22,20 +20,9 @@ public enum RunStatus {
 	/** The landing zone was missing or empty: nothing to load, an incident. */
 	LANDING_EMPTY;
 
-	private final String key = name().toLowerCase(Locale.ROOT);
-
-	public String key() {
-		return this.key;
-	}
-
-	/** Whether a report's status is this one. */
-	public boolean is(String status) {
-		return this.key.equals(status);
-	}
-
 	@Override
 	public String toString() {
-		return this.key;
+		return key();
 	}
 
 }

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import cq.talentwarehouse.ServeProperties;
 
-import cq.talentwarehouse.TalentProperties;
 
 /**
  * The PostgreSQL database the warehouse is served to, with its credentials. {@link #toString()} and
@@ -20,7 +20,7 @@ import cq.talentwarehouse.TalentProperties;
 public record ServeTarget(String url, String user, String password) {
 
 	/** The configured target, or null when no serving database is configured. */
-	public static ServeTarget of(TalentProperties.Serve serve) {
+	public static ServeTarget of(ServeProperties serve) {
 		if (serve == null || !serve.isConfigured()) {
 			return null;
 		}

@@ -17,17 +17,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cq.talentwarehouse.ServeProperties;
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.DuckDb;
+
+import static cq.talentwarehouse.serve.ServingDatabase.execute;
+import static cq.talentwarehouse.serve.ServingDatabase.reason;
+import static cq.talentwarehouse.serve.ServingDatabase.schemaExists;
 
 /**
  * Serves the published DuckDB warehouse on PostgreSQL: every {@code mart} view as a table of the
@@ -92,7 +94,7 @@ public final class WarehouseServer {
 	 * @return null when serving is not configured, else the outcome
 	 */
 	public static ServeState servePublished(TalentProperties properties, PrintStream out) {
-		TalentProperties.Serve settings = properties.getServe();
+		ServeProperties settings = properties.getServe();
 		if (settings == null || !settings.isConfigured()) {
 			return null;
 		}
@@ -137,7 +139,7 @@ public final class WarehouseServer {
 			throw new ServeException("Cannot create a folder for the serve's files under " + this.workDir + ": " + ex.getMessage());
 		}
 		try {
-			Exported exported = export(warehouse, dir);
+			ExportedWarehouse exported = ExportedWarehouse.write(warehouse, dir);
 			log.debug("exported {} tables in {} ms", exported.tables().size(), (System.nanoTime() - t0) / 1_000_000);
 			List<String> notes = new ArrayList<>();
 			long rows = load(exported, warehouse, notes);
@@ -166,54 +168,7 @@ public final class WarehouseServer {
 		}
 	}
 
-	/** One served relation written by DuckDB as CSV, with its row count. */
-	private record ExportedTable(ServedTable table, Path file, long rows) {
-	}
-
-	private record Exported(String runId, List<ExportedTable> tables, List<DistrictRoles.District> districts) {
-	}
-
-	private Exported export(Path warehouse, Path dir) {
-		// like export: read-only, configuration locked, files written into the serve's own folder only
-		try (Connection duckdb = DuckDb.openLockedReadOnly(warehouse, dir)) {
-			List<ServedTable> tables = ServedTable.list(duckdb);
-			String runId;
-			try (Statement s = duckdb.createStatement(); ResultSet rs = s.executeQuery("select max(run_id) from ops.runs")) {
-				rs.next();
-				runId = rs.getString(1);
-			}
-			List<ExportedTable> exported = new ArrayList<>();
-			for (ServedTable table : tables) {
-				for (ServedTable.Column c : table.columns()) {
-					c.postgresType(table.qualifiedName()); // an unservable type fails before the server is touched
-				}
-				Path file = dir.resolve(table.qualifiedName() + ".csv");
-				String columns = table.columns().stream().map(ServedTable.Column::exportExpression)
-					.collect(Collectors.joining(", "));
-				long e0 = System.nanoTime();
-				try (Statement s = duckdb.createStatement()) {
-					long rows = s.executeUpdate("copy (select " + columns + " from " + table.schema() + "."
-							+ ServedTable.quote(table.name()) + ") to " + DuckDb.literal(file.toString()) + " (format csv, header false)");
-					exported.add(new ExportedTable(table, file, rows));
-					log.debug("exported {} ({} rows) in {} ms", table.qualifiedName(), rows, (System.nanoTime() - e0) / 1_000_000);
-				}
-				catch (SQLException ex) {
-					if (ex.getMessage() != null && ex.getMessage().contains("out of range")) {
-						throw new ServeException("Cannot serve " + table.qualifiedName() + ": a count there is beyond PostgreSQL's"
-								+ " bigint (" + firstLine(ex.getMessage()) + "); nothing was served, nothing rounded.");
-					}
-					throw ex;
-				}
-			}
-			return new Exported(runId, exported, DistrictRoles.read(duckdb));
-		}
-		catch (SQLException ex) {
-			throw new ServeException("Cannot read the published warehouse " + warehouse + " to serve it: "
-					+ firstLine(ex.getMessage()));
-		}
-	}
-
-	private long load(Exported exported, Path warehouse, List<String> notes) {
+	private long load(ExportedWarehouse exported, Path warehouse, List<String> notes) {
 		String suffix = SUFFIX.format(LocalDateTime.now());
 		try (Connection pg = connect()) {
 			dropReplaced(pg, notes);
@@ -228,7 +183,7 @@ public final class WarehouseServer {
 				execute(pg, "create schema " + schema + NEXT);
 			}
 			long rows = 0;
-			for (ExportedTable t : exported.tables()) {
+			for (ExportedWarehouse.ExportedTable t : exported.tables()) {
 				this.phase = "copying " + t.table().qualifiedName();
 				long c0 = System.nanoTime();
 				rows += copy(pg, t, valid);
@@ -284,7 +239,7 @@ public final class WarehouseServer {
 		}
 	}
 
-	private long copy(Connection pg, ExportedTable t, List<DistrictRoles.District> valid) throws SQLException, IOException {
+	private long copy(Connection pg, ExportedWarehouse.ExportedTable t, List<DistrictRoles.District> valid) throws SQLException, IOException {
 		ServedTable table = t.table();
 		String name = table.schema() + NEXT + "." + ServedTable.quote(table.name());
 		String columns = table.columns().stream()
@@ -362,34 +317,9 @@ public final class WarehouseServer {
 		}
 	}
 
-	private static boolean schemaExists(Connection pg, String schema) throws SQLException {
-		try (var s = pg.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
-			s.setString(1, schema);
-			try (ResultSet rs = s.executeQuery()) {
-				return rs.next();
-			}
-		}
-	}
-
 	private Connection connect() throws SQLException {
 		this.phase = "connecting";
-		Properties properties = new Properties();
-		if (this.target.user() != null) {
-			properties.setProperty("user", this.target.user());
-		}
-		if (this.target.password() != null) {
-			properties.setProperty("password", this.target.password());
-		}
-		properties.setProperty("connectTimeout", "10");
-		// a server that stops answering mid-serve fails the serve instead of hanging the night
-		properties.setProperty("socketTimeout", "600");
-		properties.setProperty("tcpKeepAlive", "true");
-		properties.setProperty("ApplicationName", "talent-warehouse serve");
-		Connection connection = new org.postgresql.Driver().connect(this.target.url(), properties);
-		if (connection == null) {
-			throw new SQLException("the URL is not a PostgreSQL JDBC URL");
-		}
-		return connection;
+		return ServingDatabase.connect(this.target);
 	}
 
 	/** One sentence naming the server and what the serve was doing, never the password. */
@@ -400,48 +330,6 @@ public final class WarehouseServer {
 		}
 		return new ServeException("Not served to " + this.target.describe() + " while " + this.phase + ": " + reason
 				+ "; the DuckDB warehouse stays published and the served copy is unchanged.", ex);
-	}
-
-	private static String reason(SQLException ex) {
-		if (ex instanceof PSQLException p && p.getServerErrorMessage() != null) {
-			ServerErrorMessage m = p.getServerErrorMessage();
-			String text = m.getMessage();
-			if ("53100".equals(ex.getSQLState())) {
-				text = "the server's disk is full (" + text + ")";
-			}
-			else if (ex.getSQLState() != null && ex.getSQLState().startsWith("57P")) {
-				text = "the server shut down (" + text + ")";
-			}
-			return text;
-		}
-		String state = ex.getSQLState();
-		if (state != null && state.startsWith("08")) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			String text = firstLine(ex.getMessage());
-			int cut = text.indexOf(". ");
-			text = (cut > 0) ? text.substring(0, cut) : text;
-			return "the server cannot be reached or went away (" + text
-					+ ((cause != ex && cause.getMessage() != null) ? ": " + firstLine(cause.getMessage()) : "") + ")";
-		}
-		return firstLine(ex.getMessage());
-	}
-
-	private static String firstLine(String text) {
-		if (text == null) {
-			return "(no message)";
-		}
-		int end = text.indexOf('\n');
-		return ((end >= 0) ? text.substring(0, end) : text).strip();
-	}
-
-	private static void execute(Connection pg, String sql) throws SQLException {
-		long t0 = System.nanoTime();
-		try (Statement s = pg.createStatement()) {
-			s.execute(sql);
-		}
-		if (log.isTraceEnabled()) {
-			log.trace("{} ms: {}", (System.nanoTime() - t0) / 1_000_000, sql.substring(0, Math.min(100, sql.length())));
-		}
 	}
 
 	private static void deleteTree(Path dir) {

@@ -12,32 +12,6 @@ import java.io.Reader;
  */
 final class CsvRecordParser implements AutoCloseable {
 
-	/** A record that breaks RFC 4180, with the line it starts on. */
-	static final class MalformedRecordException extends IOException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final long line;
-
-		private final int column;
-
-		MalformedRecordException(long line, int column, String message) {
-			super(message);
-			this.line = line;
-			this.column = column;
-		}
-
-		long line() {
-			return this.line;
-		}
-
-		/** 1-based column of the field that breaks the format. */
-		int column() {
-			return this.column;
-		}
-
-	}
-
 	private static final char QUOTE = '"';
 
 	/** Columns whose repeated values are shared (far more than any feed has). */
@@ -74,7 +48,7 @@ final class CsvRecordParser implements AutoCloseable {
 	private StringBuilder unescaped;
 
 	/** Per column of the file, its values seen so far ({@link #cut}). */
-	private Interner[] interners = new Interner[16];
+	private ColumnInterner[] interners = new ColumnInterner[16];
 
 	CsvRecordParser(Reader reader, char delimiter) {
 		this(reader, delimiter, SizeLimits.DEFAULT.maxFieldChars());
@@ -265,60 +239,12 @@ final class CsvRecordParser implements AutoCloseable {
 		if (column >= this.interners.length) {
 			this.interners = java.util.Arrays.copyOf(this.interners, column * 2);
 		}
-		Interner interner = this.interners[column];
+		ColumnInterner interner = this.interners[column];
 		if (interner == null) {
-			interner = new Interner();
+			interner = new ColumnInterner();
 			this.interners[column] = interner;
 		}
 		return interner.open ? interner.intern(this.buffer, start, end) : new String(this.buffer, start, end - start);
-	}
-
-	/**
-	 * The distinct values of one column, up to a limit: a column with more (ID numbers, names) stops
-	 * interning once full and costs nothing more.
-	 */
-	private static final class Interner {
-
-		private static final int SLOTS = 8192;
-
-		private static final int LIMIT = 2048;
-
-		private final String[] values = new String[SLOTS];
-
-		private final char[][] texts = new char[SLOTS][];
-
-		private int size;
-
-		boolean open = true;
-
-		String intern(char[] buffer, int from, int to) {
-			int h = 0;
-			for (int i = from; i < to; i++) {
-				h = 31 * h + buffer[i];
-			}
-			int mask = SLOTS - 1;
-			int slot = (h ^ (h >>> 13)) & mask;
-			while (true) {
-				char[] text = this.texts[slot];
-				if (text == null) {
-					String value = new String(buffer, from, to - from);
-					if (this.size < LIMIT) {
-						this.texts[slot] = java.util.Arrays.copyOfRange(buffer, from, to);
-						this.values[slot] = value;
-						this.size++;
-					}
-					else {
-						this.open = false;
-					}
-					return value;
-				}
-				if (java.util.Arrays.equals(text, 0, text.length, buffer, from, to)) {
-					return this.values[slot];
-				}
-				slot = (slot + 1) & mask;
-			}
-		}
-
 	}
 
 	private void add(String field) throws MalformedRecordException {

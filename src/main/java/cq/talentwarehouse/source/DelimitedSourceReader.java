@@ -175,7 +175,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		try {
 			return this.parser.advance();
 		}
-		catch (CsvRecordParser.MalformedRecordException ex) {
+		catch (MalformedRecordException ex) {
 			String column = (this.header != null && ex.column() >= 1 && ex.column() <= this.header.length)
 					? "column " + ex.column() + " (" + this.header[ex.column() - 1] + ")" : "column " + ex.column();
 			throw new SourceException(this.file + ": line " + ex.line() + ", " + column + ": " + ex.getMessage(), ex);

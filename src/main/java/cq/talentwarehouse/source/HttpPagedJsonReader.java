@@ -57,9 +57,9 @@ public class HttpPagedJsonReader implements ItemStreamReader<RawRecord> {
 	@Override
 	public void open(ExecutionContext context) throws ItemStreamException {
 		List<Path> files = Files.exists(this.spool.resolve(COMPLETE)) ? spooled() : fetch();
-		List<JsonSourceReader.Page> named = new ArrayList<>(files.size());
+		List<JsonPages.Page> named = new ArrayList<>(files.size());
 		for (int i = 0; i < files.size(); i++) {
-			named.add(new JsonSourceReader.Page(files.get(i),
+			named.add(new JsonPages.Page(files.get(i),
 					"page " + (i + 1) + " of " + this.definition.url() + " (spooled as " + files.get(i) + ")"));
 		}
 		this.pages = new JsonSourceReader(() -> named, this.definition.url(), false, this.kind, this.definition);

@@ -1,15 +1,10 @@
 package cq.talentwarehouse.source;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,20 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.apache.commons.codec.digest.MurmurHash3;
-
-import cq.talentwarehouse.normalize.value.DateValues;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
-import cq.talentwarehouse.source.CsvOutput;
 
 /**
  * Pulls a {@code format: jdbc} source out of a district's database into the run's staging folder
@@ -104,81 +92,6 @@ public final class JdbcPull {
 		return -1;
 	}
 
-	/**
-	 * Opens a connection: the password from the named variable or file, the connect timeout set the
-	 * way the URL's driver takes it; a failure is one sentence naming the data source, never the
-	 * password.
-	 */
-	public Connection connect() {
-		SourceDefinition.Datasource ds = this.source.datasource();
-		String user = (ds.user() != null) ? ds.user() : this.environment.apply(ds.userEnv());
-		if (user == null || user.isEmpty()) {
-			throw new SourceException(describe(this.source) + ": the environment variable " + ds.userEnv()
-					+ " (user_env) is not set, so there is no login to connect with");
-		}
-		String password = password(ds);
-		Properties properties = new Properties();
-		properties.setProperty("user", user);
-		if (password != null) {
-			properties.setProperty("password", password);
-		}
-		long connectSeconds = Math.max(1, (long) Math.ceil(this.source.connectTimeout().toMillis() / 1000.0));
-		long queryMillis = this.source.queryTimeout().toMillis();
-		String url = ds.url();
-		String scheme = url.toLowerCase(Locale.ROOT);
-		if (scheme.startsWith("jdbc:postgresql:") || scheme.startsWith("jdbc:kingbase8:") || scheme.startsWith("jdbc:opengauss:")) {
-			properties.setProperty("connectTimeout", Long.toString(connectSeconds));
-			properties.setProperty("loginTimeout", Long.toString(connectSeconds));
-			// a network that goes quiet mid-read fails the pull instead of hanging the night
-			properties.setProperty("socketTimeout", Long.toString(queryMillis / 1000 + 60));
-			properties.setProperty("ApplicationName", "talent-warehouse");
-		}
-		else if (scheme.startsWith("jdbc:mariadb:") || scheme.startsWith("jdbc:mysql:")) {
-			properties.setProperty("connectTimeout", Long.toString(connectSeconds * 1000));
-			properties.setProperty("socketTimeout", Long.toString(queryMillis + 60_000));
-			// the MariaDB driver answers jdbc:mysql:// URLs only when asked to
-			properties.setProperty("permitMysqlScheme", "true");
-		}
-		else if (scheme.startsWith("jdbc:dm:")) {
-			properties.setProperty("connectTimeout", Long.toString(connectSeconds * 1000));
-			properties.setProperty("socketTimeout", Long.toString(queryMillis + 60_000));
-		}
-		try {
-			return DriverManager.getConnection(url, properties);
-		}
-		catch (SQLException ex) {
-			throw new SourceException(describe(this.source) + ": cannot connect (" + mask(ex.getMessage(), password)
-					+ "); check that the database is up and the login is right", ex);
-		}
-	}
-
-	private String password(SourceDefinition.Datasource ds) {
-		if (ds.passwordEnv() != null) {
-			String value = this.environment.apply(ds.passwordEnv());
-			if (value == null) {
-				throw new SourceException(describe(this.source) + ": the environment variable " + ds.passwordEnv()
-						+ " (password_env) is not set");
-			}
-			return value;
-		}
-		if (ds.passwordFile() != null) {
-			try {
-				List<String> lines = Files.readAllLines(Path.of(ds.passwordFile()), StandardCharsets.UTF_8);
-				return lines.isEmpty() ? "" : lines.get(0).strip();
-			}
-			catch (IOException ex) {
-				throw new SourceException(describe(this.source) + ": cannot read the password file " + ds.passwordFile()
-						+ " (" + ex.getClass().getSimpleName() + ")", ex);
-			}
-		}
-		return null;
-	}
-
-	private static String mask(String message, String password) {
-		String m = String.valueOf(message).replaceAll("\\s+", " ").strip();
-		return (password != null && password.length() >= 3) ? m.replace(password, "***") : m;
-	}
-
 	/** The table or query as a relation to select from. */
 	private String relation() {
 		if (this.source.table() != null) {
@@ -195,13 +108,18 @@ public final class JdbcPull {
 	 * The column labels the source's table or query returns, read without fetching a row; for
 	 * {@code validate --connect}.
 	 */
+	/** Opens a connection to the source's database ({@link JdbcLogin}). */
+	public Connection connect() {
+		return JdbcLogin.connect(this.source, this.environment);
+	}
+
 	public List<String> columns() {
 		try (Connection c = connect(); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select * from " + relation() + " where 1 = 0")) {
 			return labels(rs.getMetaData());
 		}
 		catch (SQLException ex) {
-			throw new SourceException(describe(this.source) + ": cannot read the columns (" + mask(ex.getMessage(), null) + ")",
+			throw new SourceException(describe(this.source) + ": cannot read the columns (" + JdbcLogin.mask(ex.getMessage(), null) + ")",
 					ex);
 		}
 	}
@@ -272,7 +190,7 @@ public final class JdbcPull {
 			c.rollback(); // read only: nothing to keep
 		}
 		catch (SQLException ex) {
-			throw new SourceException(describe(this.source) + ": the pull failed (" + mask(ex.getMessage(), null)
+			throw new SourceException(describe(this.source) + ": the pull failed (" + JdbcLogin.mask(ex.getMessage(), null)
 					+ "); nothing of it is loaded", ex);
 		}
 		return pulled;
@@ -286,7 +204,7 @@ public final class JdbcPull {
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
 					Object raw = rs.getObject(1);
-					LocalDate date = asDate(raw);
+					LocalDate date = JdbcCells.asDate(raw);
 					if (date == null) {
 						throw new SourceException(describe(this.source) + ": date_column " + dateColumn + " holds '" + raw
 								+ "', which is not a date; its rows would belong to no snapshot (allowed: a date, or text"
@@ -299,27 +217,10 @@ public final class JdbcPull {
 		return dates;
 	}
 
-	private static LocalDate asDate(Object raw) {
-		if (raw == null) {
-			return null;
-		}
-		if (raw instanceof java.sql.Date d) {
-			return d.toLocalDate();
-		}
-		if (raw instanceof java.sql.Timestamp t) {
-			return t.toLocalDateTime().toLocalDate();
-		}
-		if (raw instanceof java.time.temporal.TemporalAccessor t) {
-			return LocalDate.from(t);
-		}
-		return DateValues.parse(raw.toString());
-	}
-
 	private int queryTimeoutSeconds() {
 		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, this.source.queryTimeout().toSeconds()));
 	}
 
-	/** One snapshot through a cursor into {@code rows.csv}; its digest written last, when every row is in. */
 	/** Spools the rows of one snapshot (all rows, or those whose {@code dateColumn} is one of {@code parameters}). */
 	private long spool(Connection c, String dateColumn, List<Object> parameters, Path folder) throws SQLException {
 		Path rows = rowsFile(folder, this.kind);
@@ -363,7 +264,7 @@ public final class JdbcPull {
 					String[] values = new String[n];
 					while (rs.next()) {
 						for (int i = 0; i < n; i++) {
-							values[i] = text(rs.getObject(i + 1));
+							values[i] = JdbcCells.text(rs.getObject(i + 1));
 							if (i > 0) {
 								csv.comma();
 							}
@@ -403,108 +304,6 @@ public final class JdbcPull {
 				+ rows + "\nrows_sha256: " + sum.hex(labels) + "\n", StandardCharsets.UTF_8);
 	}
 
-	/** Cell text as a district's CSV export would have it: numbers plain, dates ISO, null empty. */
-	static String text(Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (value instanceof BigDecimal d) {
-			return d.toPlainString();
-		}
-		if (value instanceof Double || value instanceof Float) {
-			return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
-		}
-		if (value instanceof java.sql.Timestamp t) {
-			java.time.LocalDateTime at = t.toLocalDateTime();
-			return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
-		}
-		if (value instanceof java.time.LocalDateTime at) {
-			return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
-		}
-		if (value instanceof byte[] bytes) {
-			return new String(bytes, StandardCharsets.UTF_8);
-		}
-		if (value instanceof java.sql.Clob clob) {
-			try {
-				return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return value.toString();
-	}
 
-	/**
-	 * The rows as a multiset: a 128-bit MurmurHash3 of each row (its characters, each value marked
-	 * null or prefixed with its length) added up in two 64-bit lanes, so the same rows in another
-	 * order — databases return unordered rows in any order — give the same digest; the sum, the row
-	 * count and the column names are then hashed with SHA-256. A change detector, not a signature:
-	 * MurmurHash3 per row is several times cheaper than SHA-256 at a million rows.
-	 */
-	static final class RowDigest {
-
-		private final MessageDigest sha;
-
-		private byte[] row = new byte[1024];
-
-		private long a;
-
-		private long b;
-
-		private long rows;
-
-		RowDigest() {
-			try {
-				this.sha = MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		void add(String[] values) {
-			int at = 0;
-			for (String v : values) {
-				int length = (v == null) ? -1 : v.length();
-				at = room(at, 4 + 2 * Math.max(0, length));
-				this.row[at++] = (byte) (length >>> 24);
-				this.row[at++] = (byte) (length >>> 16);
-				this.row[at++] = (byte) (length >>> 8);
-				this.row[at++] = (byte) length;
-				for (int i = 0; i < length; i++) {
-					char c = v.charAt(i);
-					this.row[at++] = (byte) (c >>> 8);
-					this.row[at++] = (byte) c;
-				}
-			}
-			long[] h = MurmurHash3.hash128x64(this.row, 0, at, 0);
-			this.a += h[0];
-			this.b += h[1];
-			this.rows++;
-		}
-
-		/** A row as the bytes of its CSV line: the COPY path's unit (rows of one pull are all hashed one way). */
-		void add(byte[] csvRow) {
-			long[] h = MurmurHash3.hash128x64(csvRow, 0, csvRow.length, 0);
-			this.a += h[0];
-			this.b += h[1];
-			this.rows++;
-		}
-
-		private int room(int at, int more) {
-			if (at + more > this.row.length) {
-				this.row = java.util.Arrays.copyOf(this.row, Math.max(this.row.length * 2, at + more));
-			}
-			return at;
-		}
-
-		String hex(List<String> labels) {
-			this.sha.update(String.join("\u0000", labels).getBytes(StandardCharsets.UTF_8));
-			this.sha.update(java.nio.ByteBuffer.allocate(24).putLong(this.rows).putLong(this.a).putLong(this.b).array());
-			return HexFormat.of().formatHex(this.sha.digest());
-		}
-
-	}
 
 }

@@ -1,19 +1,8 @@
 package cq.talentwarehouse.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -56,17 +42,7 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 	/** How many leading records tell which keys a snapshot's records carry. */
 	static final int KEY_SAMPLE = 1000;
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
-
-	/**
-	 * One page of a snapshot.
-	 * @param file the file holding it
-	 * @param name how messages to the operator name it
-	 */
-	record Page(Path file, String name) {
-	}
-
-	private final Supplier<List<Page>> pageLister;
+	private final Supplier<List<JsonPages.Page>> pageLister;
 
 	private final String where;
 
@@ -78,7 +54,7 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 
 	private final List<String> recordsPath;
 
-	private List<Page> pages;
+	private List<JsonPages.Page> pages;
 
 	private int pageIndex;
 
@@ -90,7 +66,7 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 
 	private long recordsRead;
 
-	JsonSourceReader(Supplier<List<Page>> pageLister, String where, boolean checkTotalPages, SourceKind kind,
+	JsonSourceReader(Supplier<List<JsonPages.Page>> pageLister, String where, boolean checkTotalPages, SourceKind kind,
 			SourceDefinition definition) {
 		this.pageLister = pageLister;
 		this.where = where;
@@ -106,42 +82,8 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 	 */
 	public static JsonSourceReader files(Path snapshotFolder, SourceKind kind, SourceDefinition definition) {
 		String pattern = definition.file();
-		return new JsonSourceReader(() -> listPages(snapshotFolder, pattern), snapshotFolder.resolve(pattern).toString(),
+		return new JsonSourceReader(() -> JsonPages.list(snapshotFolder, pattern), snapshotFolder.resolve(pattern).toString(),
 				true, kind, definition);
-	}
-
-	private static List<Page> listPages(Path folder, String pattern) {
-		if (!isGlob(pattern)) {
-			Path file = folder.resolve(pattern);
-			if (!Files.isRegularFile(file)) {
-				throw new SourceException(file + ": file not found in the snapshot folder");
-			}
-			return List.of(new Page(file, file.toString()));
-		}
-		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-		List<Page> pages = new ArrayList<>();
-		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((p) -> Files.isRegularFile(p) && matcher.matches(p.getFileName()))
-				.sorted(Comparator.comparing((Path p) -> p.getFileName().toString()))
-				.toList()) {
-				pages.add(new Page(file, file.toString()));
-			}
-		}
-		catch (NoSuchFileException ex) {
-			throw new SourceException(folder + ": snapshot folder not found");
-		}
-		catch (IOException ex) {
-			throw new SourceException(folder + ": cannot list the snapshot folder (" + ex.getMessage() + ")", ex);
-		}
-		if (pages.isEmpty()) {
-			throw new SourceException(folder.resolve(pattern) + ": no file in the snapshot folder matches");
-		}
-		return pages;
-	}
-
-	static boolean isGlob(String pattern) {
-		return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0
-				|| pattern.indexOf('{') >= 0;
 	}
 
 	@Override
@@ -171,18 +113,18 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 	// A snapshot is all its pages: a download that stopped early must not load as a smaller district
 	private void checkTotalPages() {
 		List<String> totalPath = JsonPath.parse(this.definition.paginationOrNone().totalPages());
-		Page first = this.pages.get(0);
+		JsonPages.Page first = this.pages.get(0);
 		String total;
 		JsonParser p = null;
 		try {
-			p = open(first);
+			p = JsonPages.open(first, this.definition);
 			total = JsonPath.scan(p, this.recordsPath, List.of(totalPath)).value(totalPath);
 		}
 		catch (IOException ex) {
-			throw failure(first, p, ex);
+			throw JsonPages.failure(first, p, ex, this.definition);
 		}
 		finally {
-			close(p);
+			JsonPages.close(p);
 		}
 		int expected;
 		try {
@@ -202,25 +144,25 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 		Set<String> keys = new LinkedHashSet<>();
 		int sampled = 0;
 		for (int i = 0; i < this.pages.size() && sampled < KEY_SAMPLE; i++) {
-			Page page = this.pages.get(i);
+			JsonPages.Page page = this.pages.get(i);
 			JsonParser p = null;
 			try {
-				p = open(page);
+				p = JsonPages.open(page, this.definition);
 				seek(p, page);
 				JsonToken token;
 				while (sampled < KEY_SAMPLE && (token = p.nextToken()) != JsonToken.END_ARRAY) {
 					requireObject(token, page, sampled + 1);
 					Map<String, Object> record = new LinkedHashMap<>();
-					flatten(p, "", record);
+					JsonRecords.flatten(p, "", record);
 					keys.addAll(record.keySet());
 					sampled++;
 				}
 			}
 			catch (IOException ex) {
-				throw failure(page, p, ex);
+				throw JsonPages.failure(page, p, ex, this.definition);
 			}
 			finally {
-				close(p);
+				JsonPages.close(p);
 			}
 		}
 		if (sampled == 0) {
@@ -256,18 +198,18 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 					return null;
 				}
 				this.pageIndex++;
-				Page page = this.pages.get(this.pageIndex);
+				JsonPages.Page page = this.pages.get(this.pageIndex);
 				try {
-					this.parser = open(page);
+					this.parser = JsonPages.open(page, this.definition);
 					seek(this.parser, page);
 				}
 				catch (IOException ex) {
-					SourceException failure = failure(page, this.parser, ex);
+					SourceException failure = JsonPages.failure(page, this.parser, ex, this.definition);
 					closeParser();
 					throw failure;
 				}
 			}
-			Page page = this.pages.get(this.pageIndex);
+			JsonPages.Page page = this.pages.get(this.pageIndex);
 			Map<String, Object> record;
 			try {
 				JsonToken token = this.parser.nextToken();
@@ -277,15 +219,15 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 				}
 				requireObject(token, page, this.recordsRead + 1);
 				record = new HashMap<>();
-				flatten(this.parser, "", record);
+				JsonRecords.flatten(this.parser, "", record);
 			}
 			catch (IOException ex) {
-				throw failure(page, this.parser, ex);
+				throw JsonPages.failure(page, this.parser, ex, this.definition);
 			}
 			String[] values = new String[this.keyByField.length];
 			for (int f = 0; f < values.length; f++) {
 				if (this.keyByField[f] != null) {
-					values[f] = cell(record.get(this.keyByField[f]), this.joinByField[f]);
+					values[f] = JsonRecords.cell(record.get(this.keyByField[f]), this.joinByField[f]);
 				}
 			}
 			this.recordsRead++;
@@ -293,27 +235,14 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 		}
 	}
 
-	private static String cell(Object value, String separator) {
-		if (value instanceof List<?> list) {
-			StringBuilder joined = new StringBuilder();
-			for (Object part : list) {
-				if (part != null) {
-					joined.append((joined.length() > 0) ? separator : "").append(part);
-				}
-			}
-			return joined.toString();
-		}
-		return (String) value;
-	}
-
-	private void requireObject(JsonToken token, Page page, long ordinal) {
+	private void requireObject(JsonToken token, JsonPages.Page page, long ordinal) {
 		if (token != JsonToken.START_OBJECT) {
 			throw new SourceException(page.name() + ": record " + ordinal + " of the snapshot is not an object (found "
 					+ token + ") at '" + describeRecordsPath() + "'");
 		}
 	}
 
-	private void seek(JsonParser p, Page page) throws IOException {
+	private void seek(JsonParser p, JsonPages.Page page) throws IOException {
 		if (!JsonPath.seekArray(p, this.recordsPath)) {
 			throw new SourceException(page.name() + ": no array of records at '" + describeRecordsPath()
 					+ "'; check 'records' in the pipeline");
@@ -322,87 +251,6 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 
 	private String describeRecordsPath() {
 		return (this.definition.records() == null) ? "the top level" : this.definition.records();
-	}
-
-	/**
-	 * Flattens one record object: nested objects to dotted keys, arrays of values to lists, arrays
-	 * of objects to indexed keys ({@code certificates.0.name}); a key written null stays as null.
-	 */
-	private void flatten(JsonParser p, String prefix, Map<String, Object> out) throws IOException {
-		while (p.nextToken() == JsonToken.FIELD_NAME) {
-			String name = prefix.isEmpty() ? p.currentName() : prefix + "." + p.currentName();
-			value(p, p.nextToken(), name, out);
-		}
-	}
-
-	private void value(JsonParser p, JsonToken token, String name, Map<String, Object> out) throws IOException {
-		if (token == JsonToken.START_OBJECT) {
-			flatten(p, name, out);
-		}
-		else if (token == JsonToken.START_ARRAY) {
-			List<String> scalars = null;
-			int index = 0;
-			JsonToken element;
-			while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
-				if (element == JsonToken.START_OBJECT || element == JsonToken.START_ARRAY) {
-					value(p, element, name + "." + index, out);
-				}
-				else {
-					scalars = (scalars == null) ? new ArrayList<>() : scalars;
-					scalars.add(JsonPath.scalarText(p, element));
-				}
-				index++;
-			}
-			out.put(name, (scalars == null) ? List.of() : scalars);
-		}
-		else {
-			out.put(name, JsonPath.scalarText(p, token));
-		}
-	}
-
-	private JsonParser open(Page page) throws IOException {
-		Charset charset;
-		try {
-			charset = Charset.forName(this.definition.encodingOrDefault());
-		}
-		catch (RuntimeException ex) {
-			throw new SourceException(page.name() + ": unknown encoding '" + this.definition.encoding() + "'");
-		}
-		// strict decoding: a page in another encoding fails instead of loading replacement characters
-		Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(page.file()),
-				charset.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)),
-				1 << 16);
-		reader.mark(1);
-		if (reader.read() != '\uFEFF') {
-			reader.reset();
-		}
-		return JSON.createParser(reader);
-	}
-
-	private SourceException failure(Page page, JsonParser p, IOException ex) {
-		if (ex instanceof NoSuchFileException) {
-			return new SourceException(page.name() + ": file not found in the snapshot folder", ex);
-		}
-		long line = (p != null) ? p.currentLocation().getLineNr() : lineOf(ex);
-		if (ex instanceof CharacterCodingException) {
-			return new SourceException(page.name() + ": line " + Math.max(1, line) + " is not valid "
-					+ this.definition.encodingOrDefault() + "; the file is in another encoding — set 'encoding' in the"
-					+ " pipeline (UTF-8, GB18030, GBK)", ex);
-		}
-		if (ex instanceof StreamReadException read) {
-			return new SourceException(page.name() + ": line " + lineOf(read) + " is not valid JSON ("
-					+ read.getOriginalMessage() + ")", ex);
-		}
-		return new SourceException(page.name() + ": cannot read (" + ex.getMessage() + ")", ex);
-	}
-
-	private static long lineOf(IOException ex) {
-		if (ex instanceof StreamReadException read && read.getLocation() != null) {
-			return read.getLocation().getLineNr();
-		}
-		return 1;
 	}
 
 	@Override
@@ -416,19 +264,8 @@ public class JsonSourceReader implements ItemStreamReader<RawRecord> {
 	}
 
 	private void closeParser() {
-		close(this.parser);
+		JsonPages.close(this.parser);
 		this.parser = null;
-	}
-
-	private static void close(JsonParser p) {
-		if (p != null) {
-			try {
-				p.close();
-			}
-			catch (IOException ex) {
-				// closing a page we only read cannot lose data
-			}
-		}
 	}
 
 	public long recordsRead() {

@@ -26,7 +26,7 @@ import org.postgresql.copy.CopyOut;
  */
 final class PostgresCopySpool {
 
-	/** Types whose text in PostgreSQL's CSV equals the cursor path's (see JdbcPull.text). */
+	/** Types whose text in PostgreSQL's CSV equals the cursor path's (see JdbcCells.text). */
 	private static final Set<String> SAME_TEXT = Set.of("text", "varchar", "bpchar", "int2", "int4", "int8", "numeric",
 			"date");
 
@@ -99,7 +99,7 @@ final class PostgresCopySpool {
 	 *
 	 * @return the number of rows
 	 */
-	static long copy(Connection c, String sql, long timeoutMillis, OutputStream out, JdbcPull.RowDigest digest)
+	static long copy(Connection c, String sql, long timeoutMillis, OutputStream out, RowDigest digest)
 			throws SQLException, IOException {
 		try (Statement s = c.createStatement()) {
 			// COPY takes no JDBC query timeout; dates in ISO whatever the server's DateStyle

@@ -3,19 +3,15 @@ package cq.talentwarehouse.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -68,7 +64,7 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 
 	private long recordsRead;
 
-	private final Map<String, Boolean> dateFormats = new HashMap<>();
+	private final XlsxCells cells = new XlsxCells();
 
 	public XlsxSourceReader(Path file, SourceKind kind, SourceDefinition definition) {
 		this.file = file;
@@ -237,7 +233,7 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 		for (int f = 0; f < values.length; f++) {
 			int column = this.columnByField[f];
 			if (column >= 0) {
-				values[f] = text(row.getOptionalCell(column).orElse(null));
+				values[f] = this.cells.text(row.getOptionalCell(column).orElse(null));
 			}
 		}
 		this.recordsRead++;
@@ -247,7 +243,7 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 	private List<String> texts(Row row) {
 		List<String> texts = new ArrayList<>(row.getCellCount());
 		for (int i = 0; i < row.getCellCount(); i++) {
-			String text = text(row.getCell(i));
+			String text = this.cells.text(row.getCell(i));
 			texts.add((text == null) ? "" : text);
 		}
 		return texts;
@@ -255,49 +251,12 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 
 	private boolean isBlank(Row row) {
 		for (int i = 0; i < row.getCellCount(); i++) {
-			String text = text(row.getCell(i));
+			String text = this.cells.text(row.getCell(i));
 			if (text != null && !text.isBlank()) {
 				return false;
 			}
 		}
 		return true;
-	}
-
-	/** The text a cell shows, or null for an empty cell. */
-	private String text(Cell cell) {
-		if (cell == null) {
-			return null;
-		}
-		Object value = cell.getValue();
-		return switch (cell.getType()) {
-			case EMPTY -> null;
-			case STRING -> (String) value;
-			case BOOLEAN -> Boolean.TRUE.equals(value) ? "TRUE" : "FALSE";
-			case ERROR -> cell.getRawValue();
-			case NUMBER -> number(cell, (BigDecimal) value);
-			// a formula's cached result: a number when the formula computes one, else its text
-			case FORMULA -> (value instanceof BigDecimal number) ? number(cell, number) : (String) value;
-		};
-	}
-
-	private String number(Cell cell, BigDecimal value) {
-		if (value == null) {
-			return null;
-		}
-		if (isDateFormat(cell)) {
-			return cell.asDate().toLocalDate().toString();
-		}
-		BigDecimal plain = value.stripTrailingZeros();
-		return (plain.scale() < 0) ? plain.setScale(0).toPlainString() : plain.toPlainString();
-	}
-
-	private boolean isDateFormat(Cell cell) {
-		String id = (cell.getDataFormatId() == null) ? null : cell.getDataFormatId().toString();
-		if (id == null) {
-			return false;
-		}
-		return this.dateFormats.computeIfAbsent(id, (k) -> ExcelDateFormats.isDate(cell.getDataFormatId(),
-				cell.getDataFormatString()));
 	}
 
 	@Override
@@ -337,59 +296,6 @@ public class XlsxSourceReader implements ItemStreamReader<RawRecord> {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-	}
-
-	/**
-	 * Which number formats show a date. fastexcel gives a cell's format id and code but no such test;
-	 * Excel's own rule is the one spreadsheet libraries follow: the built-in date ids, or a code with
-	 * a year or day part outside quoted text, escapes and brackets.
-	 */
-	static final class ExcelDateFormats {
-
-		private ExcelDateFormats() {
-		}
-
-		static boolean isDate(int id, String code) {
-			// 14-17 and 22 everywhere; 27-31, 36 and 50-58 are the CJK locales' date formats
-			if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58)) {
-				return true;
-			}
-			if (code == null || id < 164) {
-				return false;
-			}
-			StringBuilder bare = new StringBuilder(code.length());
-			boolean quoted = false;
-			int bracket = 0;
-			for (int i = 0; i < code.length(); i++) {
-				char c = code.charAt(i);
-				if (c == '"') {
-					quoted = !quoted;
-				}
-				else if (quoted) {
-					continue;
-				}
-				else if (c == '\\' || c == '_' || c == '*') {
-					i++;
-				}
-				else if (c == '[') {
-					bracket++;
-				}
-				else if (c == ']') {
-					bracket = Math.max(0, bracket - 1);
-				}
-				else if (bracket == 0) {
-					bare.append(Character.toLowerCase(c));
-				}
-			}
-			String s = bare.toString();
-			// only the first section formats positive numbers, which is what a date is
-			int section = s.indexOf(';');
-			if (section >= 0) {
-				s = s.substring(0, section);
-			}
-			return s.indexOf('y') >= 0 || s.indexOf('d') >= 0;
-		}
-
 	}
 
 }

@@ -1,30 +1,17 @@
 package cq.talentwarehouse.stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -38,13 +25,8 @@ import cq.talentwarehouse.normalize.PseudonymKey;
 import cq.talentwarehouse.normalize.Pseudonymizer;
 import cq.talentwarehouse.normalize.RecordNormalizer;
 import cq.talentwarehouse.normalize.StagedRecord;
-import cq.talentwarehouse.reference.ReferenceData;
-import cq.talentwarehouse.reference.Seeds;
-import cq.talentwarehouse.pipeline.PipelineCatalog;
-import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SourceDefinition;
 import cq.talentwarehouse.pipeline.SourceKind;
-import cq.talentwarehouse.source.DelimitedSourceReader;
 import cq.talentwarehouse.source.RawRecord;
 import cq.talentwarehouse.source.SourceException;
 import cq.talentwarehouse.source.SourceLocation;
@@ -209,169 +191,11 @@ public class DistrictStageJobConfiguration {
 				input.staging().quarantine(kind, input.district(), input.snapshotDate()), kind);
 	}
 
-	/** The job parameters of one district snapshot, typed. */
-	record StageInput(String runId, PipelineDefinition pipeline, LocalDate snapshotDate, Path snapshotFolder,
-			StagingArea staging) {
-
-		static StageInput of(Map<String, Object> parameters) {
-			StagingArea staging = new StagingArea(Path.of(String.valueOf(parameters.get(STAGING_ROOT))));
-			return new StageInput(String.valueOf(parameters.get(RUN_ID)),
-					PipelineCatalog.readChecked(Path.of(String.valueOf(parameters.get(PIPELINE_FILE))),
-							reference(staging)),
-					LocalDate.parse(String.valueOf(parameters.get(SNAPSHOT_DATE))),
-					Path.of(String.valueOf(parameters.get(SNAPSHOT_FOLDER))), staging);
-		}
-
-		/** The seeds the run copied into its staging folder (the bundled ones for a job started without a run). */
-		static ReferenceData reference(StagingArea staging) {
-			return Seeds.at(staging.root().resolve("seeds")).reference();
-		}
-
-		ReferenceData reference() {
-			return reference(this.staging);
-		}
-
-		String district() {
-			return this.pipeline.district();
-		}
-
-		/**
-		 * The source as it reads this snapshot (a dated file name filled in); null when the district
-		 * does not send it, or for a source not sent with every snapshot (a programme ledger) when
-		 * this snapshot folder holds no file of it.
-		 */
-		SourceDefinition source(SourceKind kind) {
-			SourceDefinition source = this.pipeline.source(kind, this.snapshotDate);
-			if (source != null && !kind.sentWithEverySnapshot() && source.url() == null && !source.isJdbc() && source.file() != null
-					&& !holdsFile(source.file())) {
-				return null;
-			}
-			return source;
-		}
-
-		private boolean holdsFile(String file) {
-			if (!file.matches(".*[*?\\[{].*")) {
-				return java.nio.file.Files.exists(this.snapshotFolder.resolve(file));
-			}
-			java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + file);
-			try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(this.snapshotFolder)) {
-				return files.anyMatch((f) -> matcher.matches(f.getFileName()));
-			}
-			catch (java.io.IOException ex) {
-				return false;
-			}
-		}
-
-		/** Dates in records may not lie after the day the snapshot was taken. */
-		LocalDate snapshotDateOrToday() {
-			LocalDate today = LocalDate.now();
-			return this.snapshotDate.isAfter(today) ? today : this.snapshotDate;
-		}
-
-	}
-
 	/** A source a district does not send: the step runs and stages nothing. */
 	static final class EmptyReader extends ListItemReader<RawRecord> implements ItemStreamReader<RawRecord> {
 
 		EmptyReader() {
 			super(List.of());
-		}
-
-	}
-
-	/**
-	 * Records what a source step read and staged, for the warehouse and the threshold check, and
-	 * reports progress of long steps every few seconds.
-	 */
-	public static class StageListener
-			implements StepExecutionListener, ChunkListener<RecordBlock<RawRecord>, RecordBlock<StagedRecord>> {
-
-		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageListener.class);
-
-		private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-
-		private final StageInput input;
-
-		private final SourceKind kind;
-
-		private final BlockReader reader;
-
-		private StepExecution step;
-
-		private long startedNanos;
-
-		private long lastProgressNanos;
-
-		StageListener(StageInput input, SourceKind kind, BlockReader reader) {
-			this.input = input;
-			this.kind = kind;
-			this.reader = reader;
-		}
-
-		@Override
-		public void beforeStep(StepExecution step) {
-			this.step = step;
-			this.startedNanos = System.nanoTime();
-			this.lastProgressNanos = this.startedNanos;
-		}
-
-		@Override
-		public void afterChunk(org.springframework.batch.infrastructure.item.Chunk<RecordBlock<StagedRecord>> chunk) {
-			progress();
-		}
-
-		@Override
-		public void afterChunk(org.springframework.batch.core.scope.context.ChunkContext context) {
-			progress();
-		}
-
-		private void progress() {
-			long now = System.nanoTime();
-			if (this.step == null || now - this.lastProgressNanos < PROGRESS_EVERY_NANOS) {
-				return;
-			}
-			this.lastProgressNanos = now;
-			long read = this.reader.recordsRead();
-			double seconds = (now - this.startedNanos) / 1e9;
-			ExecutionContext context = this.step.getExecutionContext();
-			long total = context.getLong(DelimitedSourceReader.BYTES_TOTAL, 0L);
-			String share = (total > 0) ? String.format(java.util.Locale.ROOT, " (%.0f%% of the file)",
-					100.0 * context.getLong(DelimitedSourceReader.BYTES_READ, 0L) / total) : "";
-			log.info("  {} {} @ {}: {} records so far{}, {} records/s", this.input.district(), this.kind.key(),
-					this.input.snapshotDate(), read, share, Math.round(read / seconds));
-		}
-
-		@Override
-		public ExitStatus afterStep(StepExecution step) {
-			SourceDefinition source = this.input.source(this.kind);
-			if (source == null || !ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
-				return null;
-			}
-			ExecutionContext context = step.getExecutionContext();
-			LocalDateTime start = step.getStartTime();
-			double seconds = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0 : 0;
-			List<Map.Entry<String, Long>> rules = new ArrayList<>();
-			for (Map.Entry<String, Object> e : context.entrySet()) {
-				if (e.getKey().startsWith(StagingWriter.RULE_PREFIX)) {
-					rules.add(Map.entry(e.getKey().substring(StagingWriter.RULE_PREFIX.length()),
-							((Number) e.getValue()).longValue()));
-				}
-			}
-			// largest first, ties by name: the same counts always read the same
-			rules.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()));
-			// counts from the saved execution context, not the step's own counters: after a restart the
-			// step execution only counts what its last attempt read
-			long read = context.getLong(DelimitedSourceReader.READ_COUNT, 0L);
-			long accepted = context.getLong(StagingWriter.ACCEPTED, 0L);
-			long quarantined = context.getLong(StagingWriter.QUARANTINED, 0L);
-			StageMeta meta = new StageMeta(SourceLocation.describe(this.input.snapshotFolder(), source),
-					// a workbook has no text encoding of its own to report
-					"xlsx".equals(source.formatOrDefault()) || source.isJdbc() ? source.formatOrDefault()
-							: source.encodingOrDefault(), read, accepted,
-					quarantined, seconds, rules);
-			meta.write(this.input.staging().meta(this.kind, this.input.district(), this.input.snapshotDate()));
-			return null;
 		}
 
 	}

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.testing.Fixtures;
 import cq.talentwarehouse.validate.ResidentIdNumber;
 
@@ -69,8 +68,7 @@ class TalentFlowsFunctionalTests {
 		List<String> arguments = new ArrayList<>(Fixtures.arguments(dir.resolve("pipelines"), dir.resolve("landing"),
 				warehouse, dir.resolve("key")));
 		arguments.add("--talent.seeds=" + seeds);
-		Fixtures.LoadResult result = Fixtures.run(arguments);
-		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		Fixtures.runPublished(arguments);
 	}
 
 	@Test
@@ -162,13 +160,11 @@ class TalentFlowsFunctionalTests {
 
 		// when it is loaded on top of the published history, and the same landing zone from scratch
 		Path incremental = again.resolve("warehouse").resolve(warehouse.getFileName());
-		Fixtures.LoadResult reload = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"),
-				incremental, dir.resolve("key")));
-		assertThat(reload.exit()).as(reload.output()).isEqualTo(LoadRun.PUBLISHED);
+		Fixtures.runPublished(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"), incremental,
+				dir.resolve("key")));
 		Path scratch = again.resolve("scratch/talent.duckdb");
-		Fixtures.LoadResult full = Fixtures.run(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"),
-				scratch, dir.resolve("key")));
-		assertThat(full.exit()).as(full.output()).isEqualTo(LoadRun.PUBLISHED);
+		Fixtures.runPublished(Fixtures.arguments(dir.resolve("pipelines"), again.resolve("landing"), scratch,
+				dir.resolve("key")));
 
 		// then 江津 stayed 9 (张三9 is back) and lost no one to the city's rosters, and both warehouses agree
 		String jiangjin2024 = "select stayed, arrived_new_to_city, left_city_rosters from mart.district_talent_flows"
@@ -183,11 +179,7 @@ class TalentFlowsFunctionalTests {
 	@Test
 	void reportsFlowsAndPlanProgressAsInlineCharts() throws Exception {
 		// when the report is written from this history
-		Path report = dir.resolve("report.html");
-		try (java.sql.Connection c = cq.talentwarehouse.load.DuckDb.openReadOnly(warehouse)) {
-			cq.talentwarehouse.report.ReportWriter.write(c, report, "talent.duckdb");
-		}
-		String html = Files.readString(report, StandardCharsets.UTF_8);
+		String html = Fixtures.report(warehouse, dir.resolve("report.html"));
 
 		// then the flows section holds the period table and the origin × destination matrix as SVG,
 		// and the plan section its bars against elapsed time and the target that has no feed

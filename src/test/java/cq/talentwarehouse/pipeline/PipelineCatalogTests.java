@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cq.talentwarehouse.reference.FileProblem;
 import cq.talentwarehouse.reference.ReferenceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +55,7 @@ class PipelineCatalogTests {
 				    columns:
 				      name: 姓名
 				""");
-		assertThat(PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems())
+		assertThat(problems())
 			.extracting(Object::toString)
 			.anyMatch((p) -> p.contains("typo.yaml:6: sources.roster.columns.id_number: missing; allowed: 身份证号"))
 			.anyMatch((p) -> p.contains("sources.roster.columns.categories: missing"));
@@ -88,7 +90,7 @@ class PipelineCatalogTests {
 				    values:
 				      categories: {志愿者: volunteers}
 				""");
-		assertThat(PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems())
+		assertThat(problems())
 			.extracting(Object::toString)
 			.anyMatch((p) -> p.contains("bad.yaml:1: district: '510000' is not a Chongqing county-level code"))
 			.anyMatch((p) -> p.contains("bad.yaml:6: sources.roster.encoding: 'LATIN-9000' is not a known charset"))
@@ -128,7 +130,7 @@ class PipelineCatalogTests {
 				""");
 
 		// when
-		PipelineCatalog catalog = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled());
+		PipelineCatalog catalog = load();
 
 		// then
 		assertThat(catalog.problems()).isEmpty();
@@ -162,7 +164,7 @@ class PipelineCatalogTests {
 				""");
 
 		// when
-		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+		var problems = problems();
 
 		// then
 		assertThat(problems).extracting(Object::toString)
@@ -197,7 +199,7 @@ class PipelineCatalogTests {
 				""");
 
 		// when
-		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+		var problems = problems();
 
 		// then
 		assertThat(problems).extracting(Object::toString)
@@ -243,7 +245,7 @@ class PipelineCatalogTests {
 				""");
 
 		// when
-		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+		var problems = problems();
 
 		// then every problem is file:line: key: sentence, and none names a Java type
 		assertThat(problems).extracting(Object::toString)
@@ -273,7 +275,7 @@ class PipelineCatalogTests {
 		write("b.yaml", "district: \"500116\"\nlanding: x\nsources:\n  roster:\n    file: [a\n");
 
 		// when
-		var problems = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled()).problems();
+		var problems = problems();
 
 		// then
 		assertThat(problems).extracting(Object::toString)
@@ -326,9 +328,18 @@ class PipelineCatalogTests {
 	}
 
 	private String only() {
-		PipelineCatalog catalog = PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled());
+		PipelineCatalog catalog = load();
 		assertThat(catalog.problems()).hasSize(1);
 		return catalog.problems().get(0).toString();
+	}
+
+	/** The pipeline files written into the test folder, read with the bundled seeds (landing root: the same folder). */
+	private PipelineCatalog load() {
+		return PipelineCatalog.load(this.dir, this.dir, ReferenceData.bundled());
+	}
+
+	private List<FileProblem> problems() {
+		return load().problems();
 	}
 
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.demo.DemoDataGenerator;
-import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +23,13 @@ class TalentProgrammesFunctionalTests {
 
 	static Path warehouse;
 
-	static String output;
-
 	@BeforeAll
 	static void loadDemo() {
 		Path landing = dir.resolve("landing");
 		DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
 		warehouse = dir.resolve("warehouse/talent.duckdb");
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing,
-				warehouse, dir.resolve("key")));
-		output = result.output();
-		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		Fixtures.runPublished(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(), landing, warehouse,
+				dir.resolve("key")));
 	}
 
 	@Test
@@ -104,11 +99,7 @@ class TalentProgrammesFunctionalTests {
 	@Test
 	void reportsProgrammesAsAnInlineChartAndSaysWhoSentNoLedger() throws Exception {
 		// when the report is written from the demo
-		Path report = dir.resolve("report.html");
-		try (java.sql.Connection c = cq.talentwarehouse.load.DuckDb.openReadOnly(warehouse)) {
-			cq.talentwarehouse.report.ReportWriter.write(c, report, "talent.duckdb");
-		}
-		String html = java.nio.file.Files.readString(report, java.nio.charset.StandardCharsets.UTF_8);
+		String html = Fixtures.report(warehouse, dir.resolve("report.html"));
 
 		// then its programmes section charts the ledgers offline, lists tiers, and names 綦江 as no data
 		String programmes = html.substring(html.indexOf("id=\"programmes\""));

@@ -60,11 +60,7 @@ class JdbcSourceFunctionalTests {
 
 		// then
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(Fixtures.marts(warehouse)).isEqualTo(Fixtures.marts(csvWarehouse));
-		String quarantine = "select source, line, field, rule, raw_value from ops.quarantine order by all";
-		assertThat(Fixtures.rows(warehouse, quarantine)).isNotEmpty().isEqualTo(Fixtures.rows(csvWarehouse, quarantine));
-		String counts = "select source, cast(snapshot_date as varchar), read, loaded, quarantined from ops.source_counts order by all";
-		assertThat(Fixtures.rows(warehouse, counts)).isEqualTo(Fixtures.rows(csvWarehouse, counts));
+		assertSameAsCsvLoad(warehouse, csvWarehouse);
 		assertThat(Fixtures.rows(warehouse, "select file from ops.source_counts where source = 'roster'"))
 			.containsExactly(List.of(url + " table 人才资源花名册"));
 		assertThat(result.output()).contains("pulled  500116 江津区 roster: 1 snapshot(s), 15 rows from " + url)
@@ -421,6 +417,15 @@ class JdbcSourceFunctionalTests {
 			}
 		}
 		return all.toString();
+	}
+
+	/** A load pulled from a database holds what the load of the same rows as files holds: marts, quarantine, counts. */
+	static void assertSameAsCsvLoad(Path warehouse, Path csvWarehouse) throws Exception {
+		assertThat(Fixtures.marts(warehouse)).isEqualTo(Fixtures.marts(csvWarehouse));
+		String quarantine = "select source, line, field, rule, raw_value from ops.quarantine order by all";
+		assertThat(Fixtures.rows(warehouse, quarantine)).isNotEmpty().isEqualTo(Fixtures.rows(csvWarehouse, quarantine));
+		String counts = "select source, cast(snapshot_date as varchar), read, loaded, quarantined from ops.source_counts order by all";
+		assertThat(Fixtures.rows(warehouse, counts)).isEqualTo(Fixtures.rows(csvWarehouse, counts));
 	}
 
 }

@@ -98,11 +98,7 @@ class MariaDbSourceFunctionalTests {
 
 		// then
 		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(Fixtures.marts(warehouse)).isEqualTo(Fixtures.marts(csvWarehouse));
-		String quarantine = "select source, line, field, rule, raw_value from ops.quarantine order by all";
-		assertThat(Fixtures.rows(warehouse, quarantine)).isNotEmpty().isEqualTo(Fixtures.rows(csvWarehouse, quarantine));
-		String counts = "select source, cast(snapshot_date as varchar), read, loaded, quarantined from ops.source_counts order by all";
-		assertThat(Fixtures.rows(warehouse, counts)).isEqualTo(Fixtures.rows(csvWarehouse, counts));
+		JdbcSourceFunctionalTests.assertSameAsCsvLoad(warehouse, csvWarehouse);
 		assertThat(Fixtures.rows(warehouse, "select file from ops.source_counts where source = 'enterprise'"))
 			.containsExactly(List.of(url("exchange") + " table 企业资质名单"));
 		assertThat(result.output()).doesNotContain(PASSWORD);

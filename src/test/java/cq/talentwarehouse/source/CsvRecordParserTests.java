@@ -44,7 +44,7 @@ class CsvRecordParserTests {
 			assertThatThrownBy(() -> {
 				parser.next();
 				parser.next();
-			}).isInstanceOfSatisfying(CsvRecordParser.MalformedRecordException.class,
+			}).isInstanceOfSatisfying(MalformedRecordException.class,
 					(ex) -> assertThat(ex.line()).isEqualTo(2))
 				.hasMessageContaining("not closed");
 		}
@@ -62,7 +62,7 @@ class CsvRecordParserTests {
 				while (parser.next() != null) {
 					// read on
 				}
-			}).isInstanceOfSatisfying(CsvRecordParser.MalformedRecordException.class, (ex) -> {
+			}).isInstanceOfSatisfying(MalformedRecordException.class, (ex) -> {
 				assertThat(ex.line()).isEqualTo(3);
 				assertThat(ex.column()).isEqualTo(2);
 			}).hasMessageContaining("longer than 100000 characters (the limit talent.max-field-chars)");

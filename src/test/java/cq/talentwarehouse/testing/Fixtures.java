@@ -21,7 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.report.ReportWriter;
 import cq.talentwarehouse.run.LoadRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the end-to-end tests share: the functional fixture landing zone
@@ -48,7 +51,7 @@ public final class Fixtures {
 					Files.createDirectories(t);
 				}
 				else {
-					Files.copy(p, t);
+					Files.copy(p, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
 				}
 			}
 		}
@@ -91,6 +94,13 @@ public final class Fixtures {
 		return with(arguments, (load, out) -> load.run(Set.of(), out));
 	}
 
+	/** A load that must publish: fails the test with everything the load printed otherwise. */
+	public static LoadResult runPublished(List<String> arguments) {
+		LoadResult result = run(arguments);
+		assertThat(result.exit()).as(result.output()).isEqualTo(LoadRun.PUBLISHED);
+		return result;
+	}
+
 	/** A run that reloads every snapshot, changed or not. */
 	public static LoadResult runForced(List<String> arguments) {
 		return with(arguments, (load, out) -> load.run(Set.of(), true, out));
@@ -102,12 +112,33 @@ public final class Fixtures {
 
 	/** The fixture landing zone loaded into {@code dir/warehouse/talent.duckdb}; fails unless it published. */
 	public static Path fixtureLoad(Path dir) throws IOException {
-		Path warehouse = warehouse(dir);
-		LoadResult result = load(dir, functionalLanding(dir));
-		if (result.exit() != LoadRun.PUBLISHED) {
-			throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
+		copy(loadedFixture(), dir);
+		return warehouse(dir);
+	}
+
+	/** The fixture load runs once per test JVM; each test gets a copy of its folders (a load is seconds, a copy milliseconds). */
+	private static synchronized Path loadedFixture() throws IOException {
+		if (loadedFixture == null) {
+			Path dir = Files.createTempDirectory("talent-fixture-load");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+			LoadResult result = load(dir, functionalLanding(dir));
+			if (result.exit() != LoadRun.PUBLISHED) {
+				throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
+			}
+			loadedFixture = dir;
 		}
-		return warehouse;
+		return loadedFixture;
+	}
+
+	private static Path loadedFixture;
+
+	private static void delete(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary folder left behind is harmless
+		}
 	}
 
 	/** The warehouse a test load in {@code dir} publishes. */
@@ -162,6 +193,14 @@ public final class Fixtures {
 			}
 		}
 		return rows;
+	}
+
+	/** The HTML report of a published warehouse, written to {@code file}, as text. */
+	public static String report(Path warehouse, Path file) throws Exception {
+		try (Connection c = DuckDb.openReadOnly(warehouse)) {
+			ReportWriter.write(c, file, "talent.duckdb");
+		}
+		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 
 	/** Every mart an analyst reads, as text: equal texts mean equal warehouses for them. */
