@@ -57,7 +57,7 @@ cp -r "$OUT/warehouse" "$OUT/cold-city"
 rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 SOURCE_SNAPSHOT=$(ls -d "$OUT/landing/$INCREMENTAL_DISTRICT"/????-??-?? | head -1)
 
-# the build's phases in each log (working copy, seeds and migrations, each sql/load script, tests)
+# the build's phases in each log (working copy, seeds and migrations, each build script, tests)
 PHASES="-Dlogging.level.cq.talentwarehouse.load=DEBUG"
 
 # the launcher on the PATH's Java (17 here, the JDK search off) or on the JDK 25

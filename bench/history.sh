@@ -121,7 +121,7 @@ night() {
 	local source
 	source=$(ls -d "$landing/$INCREMENTAL_DISTRICT"/????-??-?? | tail -1)
 	cp -r "$source" "$landing/$INCREMENTAL_DISTRICT/$NEXT_MONTH"
-	# the build's phases in the log (working copy, seeds and migrations, each sql/load script, checkpoint)
+	# the build's phases in the log (working copy, seeds and migrations, each build script, checkpoint)
 	if ! timed "night-$which-$k" env "JAVA_OPTS=-Xmx$XMX -Dlogging.level.cq.talentwarehouse.load=DEBUG" \
 		"$HOUT/app/bin/talent-warehouse" run --pipelines "$HOUT/pipelines" --landing "$landing" \
 		--warehouse "$HOUT/$which/talent.duckdb"; then

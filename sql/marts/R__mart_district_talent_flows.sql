@@ -10,7 +10,7 @@
 -- departures are changes of the rosters, not dated moves: they happened between the two rosters'
 -- dates, which may be earlier than the period. A person on several rosters at once counts on each
 -- district's roster; their arrival is attributed to one origin, chosen explicitly (a district they
--- left before one that still lists them, then the lowest code; dw.agg_talent_flow, sql/load/058_agg_talent_flows.sql).
+-- left before one that still lists them, then the lowest code; dw.agg_talent_flow, sql/aggregates/084_agg_talent_flow.sql).
 create or replace view mart.district_talent_flows as
 with rosters as (
     select * from dw.agg_flow_roster
@@ -150,4 +150,4 @@ comment on column mart.district_talent_flows.net_inflow is '人才净流入。ar
 comment on column mart.district_talent_flows.arrived_from is '流入来源。Origin districts of arrived_from_other_districts with their counts, largest first.';
 comment on column mart.district_talent_flows.left_for is '流出去向。Destination districts of left_for_other_districts with their counts, largest first.';
 comment on column mart.district_talent_flows.arrived_still_listed_at_origin is '来源地仍在册。Arrivals from another district whose origin roster still lists them at as_of_date (the origin''s roster lags, or they are on both).';
-comment on column mart.district_talent_flows.moves_with_several_rosters is '多地在册的流动。Arrivals and departures of people with more than one candidate origin or destination (on several rosters at once); each is attributed to one (sql/load/058_agg_talent_flows.sql says how).';
+comment on column mart.district_talent_flows.moves_with_several_rosters is '多地在册的流动。Arrivals and departures of people with more than one candidate origin or destination (on several rosters at once); each is attributed to one (sql/aggregates/084_agg_talent_flow.sql says how).';

@@ -1,5 +1,5 @@
 -- The rows of dw.agg_talent_cube for a set of roster facts, as a table macro over the name of the
--- relation holding them: sql/load/057_agg_talent_cube.sql refreshes the snapshots a load wrote with
+-- relation holding them: sql/aggregates/083_agg_talent_cube.sql refreshes the snapshots a load wrote with
 -- it (V019 built the first rows from the same select over every fact).
 -- grain: one row per district per roster snapshot per talent category (is_all: once more for every
 -- person, category_sk null) per education, 职称, skill level, talent tier, gender and age band held

@@ -9,9 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -20,14 +18,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cq.talentwarehouse.reference.ReferenceData;
-import cq.talentwarehouse.pipeline.SourceKind;
 import cq.talentwarehouse.stage.StagingArea;
 
 /**
  * Builds the working copy of the warehouse for one run: starts from the published file (so districts
  * not loaded tonight keep their last good snapshot), migrates it, refreshes the seeds, ingests the
- * staged files with DuckDB's own CSV reader and builds dimensions and facts with the SQL in
- * {@code sql/load/}. Set-based throughout: no row passes through JDBC.
+ * staged files with DuckDB's own CSV reader ({@code sql/staging}, {@link StagingLayer}) and builds
+ * dimensions, facts, aggregates and the run's ops rows with the SQL of {@link #BUILD_FOLDERS}.
+ * Set-based throughout: no row passes through JDBC.
  */
 public final class WarehouseBuilder {
 
@@ -51,6 +49,12 @@ public final class WarehouseBuilder {
 	 */
 	static final List<String> MIGRATION_FOLDERS = List.of("migrations", "intermediate", "marts");
 
+	/**
+	 * The build's folders under sql/, run in this order after the staging models (sql/staging), each
+	 * folder's files in name order; the numeric prefixes run on across the folders.
+	 */
+	static final List<String> BUILD_FOLDERS = List.of("dims", "facts", "aggregates", "ops");
+
 	private WarehouseBuilder() {
 	}
 
@@ -68,13 +72,15 @@ public final class WarehouseBuilder {
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
 			settings(connection, workingCopy, memoryLimit);
 			long stagedAt = System.nanoTime();
-			stage(connection, staging, runId, startedAt);
+			StagingLayer.build(connection, staging, runId, startedAt);
 			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
 			connection.setAutoCommit(false);
-			for (Resource script : DuckDb.sqlFiles("load")) {
-				long t0 = System.nanoTime();
-				DuckDb.runScript(connection, script);
-				log.debug("sql/load/{} took {} ms", script.getFilename(), (System.nanoTime() - t0) / 1_000_000);
+			for (String folder : BUILD_FOLDERS) {
+				for (Resource script : DuckDb.sqlFiles(folder)) {
+					long t0 = System.nanoTime();
+					DuckDb.runScript(connection, script);
+					log.debug("sql/{}/{} took {} ms", folder, script.getFilename(), (System.nanoTime() - t0) / 1_000_000);
+				}
 			}
 			connection.commit();
 			connection.setAutoCommit(true);
@@ -196,183 +202,6 @@ public final class WarehouseBuilder {
 						+ DuckDb.literal(file.toString()) + ", header = true, all_varchar = true, quote = '\"', escape = '\"')");
 			}
 		}
-	}
-
-	private static void stage(Connection connection, StagingArea staging, String runId, LocalDateTime startedAt)
-			throws SQLException {
-		Path feeds = staging.root().resolve(FEEDS_FILE);
-		try {
-			Files.deleteIfExists(staging.root().resolve(BUILD_FAILURES_FILE)); // from an earlier attempt of a restarted run
-		}
-		catch (IOException ex) {
-			throw new SQLException("cannot clear " + staging.root().resolve(BUILD_FAILURES_FILE) + ": " + ex.getMessage(), ex);
-		}
-		List<String[]> loaded = new ArrayList<>();
-		try (Statement s = connection.createStatement()) {
-			Path run = staging.root().resolve(RUN_FILE);
-			if (Files.exists(run)) {
-				s.execute("create or replace temp table stg_run as select * from read_csv(" + DuckDb.literal(run.toString())
-						+ ", header = true, auto_detect = false, quote = '\"', escape = '\"', columns = {'run_id': 'VARCHAR',"
-						+ " 'started_at': 'TIMESTAMP', 'is_demo': 'BOOLEAN', 'pseudonym_key_fingerprint': 'VARCHAR'})");
-			}
-			else {
-				s.execute("create or replace temp table stg_run as select " + DuckDb.literal(runId)
-						+ " as run_id, cast(" + DuckDb.literal(startedAt.toString()) + " as timestamp) as started_at,"
-						+ " false as is_demo, cast(null as varchar) as pseudonym_key_fingerprint");
-			}
-			s.execute("create or replace temp table stg_feed_all as select * from read_csv(" + DuckDb.literal(feeds.toString())
-					+ ", header = true, quote = '\"', escape = '\"', columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'status': 'VARCHAR',"
-					+ " 'message': 'VARCHAR'})");
-			s.execute("create or replace temp table stg_feed as select district_code, snapshot_date from stg_feed_all where status = 'staged'");
-			s.execute("create or replace temp table stg_failure as select district_code, snapshot_date, message from stg_feed_all where status = 'failed'");
-			s.execute("create or replace temp table stg_skipped as select district_code, snapshot_date, message from stg_feed_all where status = 'skipped'");
-			Path fingerprints = staging.root().resolve(FINGERPRINTS_FILE);
-			if (Files.exists(fingerprints)) {
-				s.execute("create or replace temp table stg_snapshot_files as select * from read_csv("
-						+ DuckDb.literal(fingerprints.toString()) + ", header = true, quote = '\"', escape = '\"',"
-						+ " columns = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE', 'file_name': 'VARCHAR',"
-						+ " 'size_bytes': 'BIGINT', 'modified_at': 'TIMESTAMP', 'sha256': 'VARCHAR'})");
-			}
-			else {
-				s.execute("create or replace temp table stg_snapshot_files (district_code varchar, snapshot_date date,"
-						+ " file_name varchar, size_bytes bigint, modified_at timestamp, sha256 varchar)");
-			}
-			try (var rs = s.executeQuery("select district_code, cast(snapshot_date as varchar) from stg_feed")) {
-				while (rs.next()) {
-					loaded.add(new String[] { rs.getString(1), rs.getString(2) });
-				}
-			}
-		}
-		try {
-			stagingTables(connection, staging, loaded);
-		}
-		catch (SQLException ex) {
-			// one district's unreadable staged data must not stop every district: find it, fail it alone
-			List<String[]> unreadable = unreadableDistricts(connection, staging, loaded);
-			if (unreadable.isEmpty()) {
-				throw ex;
-			}
-			recordUnreadable(connection, staging, unreadable);
-			loaded.removeIf((feed) -> unreadable.stream().anyMatch((u) -> u[0].equals(feed[0]) && u[1].equals(feed[1])));
-			stagingTables(connection, staging, loaded);
-		}
-		try (Statement s = connection.createStatement()) {
-			s.execute("create or replace temp table stg_quarantine as "
-					+ unionBySource("source, district_code, snapshot_date, line, field, rule, raw_value", "stg_quarantine_"));
-			s.execute("create or replace temp table stg_meta as "
-					+ unionBySource("source, district_code, snapshot_date, file, encoding, read, accepted, quarantined, seconds",
-							"stg_meta_"));
-		}
-	}
-
-	/** District snapshots whose staged files DuckDB cannot read, each with DuckDB's reason. */
-	private static List<String[]> unreadableDistricts(Connection connection, StagingArea staging, List<String[]> loaded) {
-		List<String[]> unreadable = new ArrayList<>();
-		for (String[] feed : loaded) {
-			try {
-				stagingTables(connection, staging, List.<String[]>of(feed));
-			}
-			catch (SQLException ex) {
-				String reason = ex.getMessage().lines().findFirst().orElse("unreadable");
-				log.warn("the staged records of {} @ {} cannot be read back: {}", feed[0], feed[1], reason);
-				unreadable.add(new String[] { feed[0], feed[1], "its staged records could not be read back (" + reason
-						+ "); the district keeps its last published snapshot" });
-			}
-		}
-		return unreadable;
-	}
-
-	/** The unreadable districts fail in this run's ops tables and in {@link #BUILD_FAILURES_FILE} for the run. */
-	private static void recordUnreadable(Connection connection, StagingArea staging, List<String[]> unreadable)
-			throws SQLException {
-		StringBuilder csv = new StringBuilder("district_code,snapshot_date,message\n");
-		for (String[] u : unreadable) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("delete from stg_feed where district_code = " + DuckDb.literal(u[0]) + " and snapshot_date = "
-					+ DuckDb.literal(u[1]));
-				s.execute("insert into stg_failure values (" + DuckDb.literal(u[0]) + ", " + DuckDb.literal(u[1]) + ", "
-						+ DuckDb.literal(u[2]) + ")");
-			}
-			csv.append(u[0]).append(',').append(u[1]).append(",\"").append(u[2].replace("\"", "\"\"")).append("\"\n");
-		}
-		try {
-			Files.writeString(staging.root().resolve(BUILD_FAILURES_FILE), csv);
-		}
-		catch (IOException ex) {
-			throw new SQLException("cannot record the districts whose staged records are unreadable: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void stagingTables(Connection connection, StagingArea staging, List<String[]> loaded)
-			throws SQLException {
-		try (Statement s = connection.createStatement()) {
-			for (SourceKind kind : SourceKind.values()) {
-				List<String> files = new ArrayList<>();
-				List<String> quarantine = new ArrayList<>();
-				List<String> meta = new ArrayList<>();
-				for (String[] feed : loaded) {
-					java.time.LocalDate date = java.time.LocalDate.parse(feed[1]);
-					Path accepted = staging.accepted(kind, feed[0], date);
-					if (Files.exists(accepted) && Files.exists(staging.meta(kind, feed[0], date))) {
-						files.add(accepted.toString());
-						quarantine.add(staging.quarantine(kind, feed[0], date).toString());
-						meta.add(staging.meta(kind, feed[0], date).toString());
-					}
-				}
-				s.execute(stagingTable("stg_" + kind.key(), files, stagedColumns(kind)));
-				s.execute(stagingTable("stg_quarantine_" + kind.key(), quarantine,
-						"'line': 'BIGINT', 'field': 'VARCHAR', 'rule': 'VARCHAR', 'raw_value': 'VARCHAR'"));
-				s.execute(stagingTable("stg_meta_" + kind.key(), meta,
-						"'file': 'VARCHAR', 'encoding': 'VARCHAR', 'read': 'BIGINT', 'accepted': 'BIGINT',"
-								+ " 'quarantined': 'BIGINT', 'seconds': 'DOUBLE', 'rules': 'VARCHAR'"));
-			}
-		}
-	}
-
-	private static String unionBySource(String columns, String prefix) {
-		StringJoiner union = new StringJoiner(" union all ");
-		for (SourceKind kind : SourceKind.values()) {
-			union.add("select " + columns.replace("source,", DuckDb.literal(kind.key()) + " as source,") + " from " + prefix
-					+ kind.key());
-		}
-		return union.toString();
-	}
-
-	private static String stagedColumns(SourceKind kind) {
-		StringJoiner columns = new StringJoiner(", ");
-		for (String column : kind.stagedColumns()) {
-			String type = switch (column) {
-				case "line" -> "BIGINT";
-				case "birth_year" -> "INTEGER";
-				case "person_id" -> "UUID";
-				default -> "VARCHAR";
-			};
-			columns.add(DuckDb.literal(column) + ": " + DuckDb.literal(type));
-		}
-		return columns.toString();
-	}
-
-	/**
-	 * A temp table over hive-partitioned staging files; with no files, an empty table of the same
-	 * shape, so the load SQL never needs to know which sources a night delivered.
-	 */
-	private static String stagingTable(String table, List<String> files, String columns) {
-		if (files.isEmpty()) {
-			StringJoiner definition = new StringJoiner(", ");
-			for (String part : columns.split(",\\s*(?=')")) {
-				String[] nameType = part.split(":\\s*");
-				definition.add(nameType[0].replace("'", "") + " " + nameType[1].replace("'", ""));
-			}
-			return "create or replace temp table " + table + " (" + definition
-					+ ", district_code VARCHAR, snapshot_date DATE)";
-		}
-		StringJoiner list = new StringJoiner(", ", "[", "]");
-		files.forEach((f) -> list.add(DuckDb.literal(f)));
-		return "create or replace temp table " + table + " as select * from read_csv(" + list
-				// the staging writer's own dialect, stated: no sniffing of 38 files
-				+ ", header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = false, columns = {" + columns
-				+ "}, hive_partitioning = true,"
-				+ " hive_types = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})";
 	}
 
 }

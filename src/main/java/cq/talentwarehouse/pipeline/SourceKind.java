@@ -199,4 +199,21 @@ public enum SourceKind {
 		return List.copyOf(columns);
 	}
 
+	/**
+	 * The DuckDB type of each staged column, in {@link #stagedColumns()} order: the schema the build
+	 * reads the staging files with ({@code sql/staging/stg_<kind>.sql}).
+	 */
+	public java.util.Map<String, String> stagedColumnTypes() {
+		java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+		for (String column : stagedColumns()) {
+			types.put(column, switch (column) {
+				case "line" -> "BIGINT";
+				case "birth_year" -> "INTEGER";
+				case "person_id" -> "UUID";
+				default -> "VARCHAR";
+			});
+		}
+		return java.util.Collections.unmodifiableMap(types);
+	}
+
 }

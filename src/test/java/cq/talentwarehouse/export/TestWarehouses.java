@@ -46,8 +46,10 @@ public final class TestWarehouses {
 						+ ", header = true, all_varchar = true, quote = '\"', escape = '\"')");
 			}
 			WarehouseBuilder.migrate(connection);
-			for (Resource script : DuckDb.sqlFiles("load")) {
-				if (String.valueOf(script.getFilename()).startsWith("010_")) {
+			// the dimensions that read only seeds: sql/dims/010_dim_district.sql, 015_dim_vocabularies.sql
+			for (Resource script : DuckDb.sqlFiles("dims")) {
+				String name = String.valueOf(script.getFilename());
+				if (name.startsWith("010_") || name.startsWith("015_")) {
 					DuckDb.runScript(connection, script);
 				}
 			}

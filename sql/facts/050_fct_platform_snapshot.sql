@@ -1,3 +1,16 @@
+-- dw.fct_platform_snapshot: each loaded platform list snapshot replaced completely.
+-- grain: one row per platform per district per snapshot; DDL: V008.
+-- reads: stg_platform, stg_run, feed_keys, replaced_snapshots, repointed, dw.dim_platform_type,
+--   dw.dim_platform_level, dw.dim_enterprise
+-- writes: dw.fct_platform_snapshot
+
+-- Earlier facts of an enterprise whose versions this load changed point at the version valid on
+-- their snapshot date (repointed: 025_dim_enterprise); rows replaced below are written anew anyway.
+update dw.fct_platform_snapshot f set host_enterprise_sk = r.new_sk
+from repointed r
+where f.host_enterprise_sk = r.old_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+
 delete from dw.fct_platform_snapshot t
 where exists (
     select 1 from replaced_snapshots r

@@ -1,9 +1,16 @@
--- People on more than one district's roster. Only people the load can change are re-derived: those
--- shared before (a corrected roster may drop them), and those it may have made shared.
+-- dw.agg_multi_district_person: the people on more than one district's roster. Only people the load
+-- can change are re-derived: those shared before on a roster it replaces (a corrected roster may drop
+-- them), and those it may have made shared; a shared person on no roster it replaced keeps their rows
+-- (their facts are unchanged), so a night does not revisit every shared person of every month kept.
+-- grain: one row per person per district per roster snapshot, for people on more than one
+--   district's roster; DDL: V015.
+-- reads: feed_keys, replaced_snapshots (030_feed_keys), staged_people (020_dim_person), talent_rows
+--   (040_fct_talent_snapshot), dw.fct_talent_snapshot, dw.dim_person, dw.dim_district
+-- writes: dw.agg_multi_district_person
 -- Which those are depends on the load's size. A night with one district takes everyone on the
 -- rosters it wrote (70 ms at city scale). A load of most of the city would take nearly everyone
 -- that way; it takes only the people who can be on two rosters at all: named on two of this load's
--- rosters (040 counted the rows naming each person), or on one it wrote and one it did not (few:
+-- rosters (020_dim_person counted the rows naming each person), or on one it wrote and one it did not (few:
 -- most facts are this load's). At city scale that is ~40,000 people, found in ~0.15 s, where
 -- grouping every fact by person cost 0.8 s.
 -- Districts are compared by a small integer per district code (a district whose code changed in
@@ -21,7 +28,9 @@ anti join replaced_snapshots r on r.district_sk = t.district_sk and r.snapshot_d
 where getvariable('large_load');
 
 create or replace temp table touched_people as
-select person_sk from dw.agg_multi_district_person
+select a.person_sk
+from dw.agg_multi_district_person a
+semi join feed_keys k on k.district_code = a.district_code and k.snapshot_date_sk = a.snapshot_date_sk
 union
 select person_sk from talent_rows where not getvariable('large_load')
 union

@@ -1,5 +1,11 @@
 -- What this run did, queryable: per source counts (read = loaded + quarantined), every rejected
--- record, per district outcome, and the run itself.
+-- record, per district outcome, and the run itself (DDL: V010, V011, V013, V018).
+-- grain: ops.runs one row per run; ops.district_results one per district snapshot per run;
+--   ops.source_counts one per source file per run; ops.quarantine one per rejected record per run.
+-- reads: stg_run, stg_feed, stg_failure, stg_skipped, stg_snapshot_files, stg_quarantine, stg_meta,
+--   stg_roster, stg_enterprise
+-- writes: ops.quarantine, ops.source_counts, ops.warnings, ops.district_results, ops.snapshot_files,
+--   ops.pseudonym_key, ops.runs
 insert into ops.quarantine
 select (select run_id from stg_run), q.district_code, q.snapshot_date, q.source, m.file, q.line, q.field, q.rule, q.raw_value
 from stg_quarantine q

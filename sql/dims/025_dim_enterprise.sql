@@ -1,21 +1,33 @@
--- dim_enterprise, type 2. Versions are derived from dw.enterprise_observation (every enterprise in
+-- dw.dim_enterprise, type 2. Versions are derived from dw.enterprise_observation (every enterprise in
 -- every district snapshot), so a snapshot loaded late, or replaced by a corrected one, re-derives
--- the versions of the enterprises it touches; facts of those enterprises are then re-pointed at
--- the version valid on their snapshot date. Codes known only as an employer or platform host get
--- one placeholder version until a feed names them.
+-- the versions of the enterprises whose observations it changes. Codes known only as an employer or
+-- platform host get one placeholder version until a feed names them.
+-- grain: one row per enterprise (uscc) per version (valid_from .. valid_to); DDL: V006, V011, V012.
+-- reads: stg_feed, stg_enterprise, stg_roster, stg_platform, dw.enterprise_observation, dw.dim_enterprise
+-- writes: dw.enterprise_observation, dw.dim_enterprise; temp table repointed (old → new version
+--   keys, read by 040_fct_talent_snapshot, 050_fct_platform_snapshot and
+--   060_fct_enterprise_qualification, which re-point their earlier facts at the version valid on
+--   their snapshot date)
 
-create or replace temp table affected_uscc as
+-- Only the enterprises whose observations this load changes can change versions: those observed in
+-- a snapshot it replaces, and those its enterprise feeds list. Every other enterprise keeps the
+-- versions its observations gave it, however much history is kept.
+create or replace temp table changed_uscc as
 select uscc from dw.enterprise_observation o
-where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date)
+where exists (select 1 from stg_feed f where f.district_code = o.district_code and f.snapshot_date = o.snapshot_date)
 union
-select uscc from stg_enterprise
+select uscc from stg_enterprise;
+
+-- the codes this load names anywhere, each needing a version (a placeholder if nothing else)
+create or replace temp table affected_uscc as
+select uscc from changed_uscc
 union
 select employer_uscc from stg_roster where employer_uscc is not null
 union
 select host_uscc from stg_platform where host_uscc is not null;
 
 delete from dw.enterprise_observation o
-where exists (select 1 from feed_keys k where k.district_code = o.district_code and k.snapshot_date = o.snapshot_date);
+where exists (select 1 from stg_feed f where f.district_code = o.district_code and f.snapshot_date = o.snapshot_date);
 
 insert into dw.enterprise_observation
 select
@@ -30,7 +42,7 @@ group by uscc, district_code, snapshot_date;
 create or replace temp table enterprise_versions as
 with observations as (
     select * from dw.enterprise_observation
-    where uscc in (select uscc from affected_uscc)
+    where uscc in (select uscc from changed_uscc)
     -- one observation per enterprise and date, should two districts list it the same day
     qualify row_number() over (partition by uscc, snapshot_date order by district_code) = 1
 ),
@@ -81,7 +93,7 @@ final as (
 select * from final;
 
 create or replace temp table previous_versions as
-select enterprise_sk, uscc from dw.dim_enterprise where uscc in (select uscc from enterprise_versions);
+select enterprise_sk, uscc, valid_from, valid_to from dw.dim_enterprise where uscc in (select uscc from enterprise_versions);
 
 delete from dw.dim_enterprise d
 where d.uscc in (select uscc from enterprise_versions)
@@ -116,23 +128,25 @@ select nextval('dw.seq_enterprise_sk'), a.uscc, '(未知名称)', substr(a.uscc,
 from affected_uscc a
 where not exists (select 1 from dw.dim_enterprise d where d.uscc = a.uscc);
 
--- facts loaded earlier point at the version valid on their snapshot date
+-- Facts loaded earlier point at the version valid on their snapshot date; those of a version this
+-- load removed or whose validity it changed may now belong to another (the fact scripts re-point
+-- them). A version kept with its validity keeps its facts: versions of one code never overlap.
 create or replace temp table repointed as
-select p.enterprise_sk as old_sk, e.enterprise_sk as new_sk, e.valid_from, coalesce(e.valid_to, date '9999-12-31') as valid_to
-from previous_versions p
-join dw.dim_enterprise e on e.uscc = p.uscc;
+with changed_versions as (
+    select p.enterprise_sk, p.uscc
+    from previous_versions p
+    where not exists (
+        select 1 from dw.dim_enterprise e
+        where e.enterprise_sk = p.enterprise_sk and e.valid_from = p.valid_from
+            and e.valid_to is not distinct from p.valid_to
+    )
+),
 
-update dw.fct_enterprise_qualification f set enterprise_sk = r.new_sk
-from repointed r
-where f.enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
-    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+final as (
+    select c.enterprise_sk as old_sk, e.enterprise_sk as new_sk, e.valid_from, coalesce(e.valid_to, date '9999-12-31') as valid_to
+    from changed_versions c
+    join dw.dim_enterprise e on e.uscc = c.uscc
+    where c.enterprise_sk <> e.enterprise_sk
+)
 
-update dw.fct_talent_snapshot f set employer_enterprise_sk = r.new_sk
-from repointed r
-where f.employer_enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
-    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
-
-update dw.fct_platform_snapshot f set host_enterprise_sk = r.new_sk
-from repointed r
-where f.host_enterprise_sk = r.old_sk and r.old_sk <> r.new_sk
-    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+select * from final;

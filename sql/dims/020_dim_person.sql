@@ -1,14 +1,18 @@
--- New people get a surrogate key after the largest one in use; known people keep theirs
--- (pseudonyms are stable across loads). In steps over temp tables: as one statement the numbering
--- window ran over the grouping and anti join unmaterialized, ~0.7 s slower at city scale.
+-- dw.dim_person: new people get a surrogate key after the largest one in use; known people keep
+-- theirs (pseudonyms are stable across loads).
+-- grain: one row per person (pseudonym person_id); DDL: V005, V016.
+-- reads: stg_roster, stg_program, dw.dim_person
+-- writes: dw.dim_person; temp table staged_people (read again by 082_agg_multi_district_person)
+-- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
+-- join unmaterialized (slower at city scale; docs/scaling.md).
 create or replace temp table staged_people as
 -- a roster stages each person once; a person on two districts' rosters is one row here. Gender and
 -- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
 -- every row of a person, and grouping by the three does what a group by person with any_value did,
--- without those aggregate states (city scale: 1.1 -> 0.9 s in the load). Were they ever to differ,
+-- without those aggregate states. Were they ever to differ,
 -- the person would get two rows and dim_person_unique would stop the publish. roster_rows, the
--- rows of this load naming the person, tells 056 who can be on two rosters (+0.05 s here, -0.6 s
--- there).
+-- rows of this load naming the person, tells 082_agg_multi_district_person who can be on two
+-- rosters (cheaper there than here).
 -- People named only by a programme ledger get a key too (roster_rows 0): a programme holder need not
 -- be on a roster.
 select person_id, gender, birth_year, count(*) as roster_rows

@@ -1,3 +1,8 @@
+-- dw.fct_talent_programme, the programme ledger fact.
+-- grain: one row per person per programme award per district per ledger snapshot; DDL: V021.
+-- reads: stg_program, stg_run, feed_keys, replaced_snapshots, dw.dim_person, dw.dim_programme,
+--   dw.dim_programme_tier, dw.dim_education, dw.dim_enterprise
+-- writes: dw.fct_talent_programme
 -- Replace each loaded programme ledger snapshot completely, like the roster: a snapshot loaded twice
 -- is counted once, and a snapshot delivered without a ledger has no programme rows (no data).
 delete from dw.fct_talent_programme t

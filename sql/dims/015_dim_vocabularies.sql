@@ -1,29 +1,11 @@
--- Refresh the conformed district dimension and the vocabulary dimensions from seed.*.
+-- The vocabulary dimensions, refreshed from their seeds.
+-- grain: one row per vocabulary code in each dimension.
+-- reads: seed.talent_categories, education_levels, professional_titles, skill_levels, talent_levels,
+--   platform_types, platform_levels, qualification_types, talent_programmes, programme_tiers;
+-- writes: dw.dim_talent_category, dim_education, dim_professional_title, dim_skill_level,
+--   dim_talent_level, dim_platform_type, dim_platform_level, dim_qualification, dim_programme,
+--   dim_programme_tier (DDL: V004, V021)
 -- Surrogate keys stay stable: new codes get new keys, known codes keep theirs and take new names.
-
-insert into dw.dim_district (district_sk, district_code, district_name, short_name, region, subregion,
-    valid_from, valid_to, is_current, resident_population, population_year, population_source)
-select nextval('dw.seq_district_sk'), s.district_code, s.district_name, nullif(s.short_name, ''), s.region,
-    nullif(s.subregion, ''), cast(s.valid_from as date), cast(nullif(s.valid_to, '') as date), nullif(s.valid_to, '') is null,
-    cast(round(cast(nullif(s.population_10k, '') as decimal(10, 2)) * 10000) as integer),
-    cast(nullif(s.population_year, '') as integer), nullif(s.population_source, '')
-from seed.districts s
-where not exists (
-    select 1 from dw.dim_district d where d.district_code = s.district_code and d.valid_from = cast(s.valid_from as date)
-);
-
-update dw.dim_district d set
-    district_name = s.district_name,
-    short_name = nullif(s.short_name, ''),
-    region = s.region,
-    subregion = nullif(s.subregion, ''),
-    valid_to = cast(nullif(s.valid_to, '') as date),
-    is_current = nullif(s.valid_to, '') is null,
-    resident_population = cast(round(cast(nullif(s.population_10k, '') as decimal(10, 2)) * 10000) as integer),
-    population_year = cast(nullif(s.population_year, '') as integer),
-    population_source = nullif(s.population_source, '')
-from seed.districts s
-where d.district_code = s.district_code and d.valid_from = cast(s.valid_from as date);
 
 insert into dw.dim_talent_category (category_sk, category_code, category_name, category_group)
 select nextval('dw.seq_vocabulary_sk'), category_code, category_name, category_group

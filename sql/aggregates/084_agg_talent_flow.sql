@@ -1,9 +1,14 @@
--- Talent flows between consecutive as-of dates (dw.roster_as_of), rebuilt by every load from two
--- small inputs, so mart.district_talent_flows and mart.municipal_talent_flows read a few hundred rows:
+-- The talent flow aggregates: flows between consecutive as-of dates (dw.roster_as_of), rebuilt by
+-- every load from two small inputs, so mart.district_talent_flows and mart.municipal_talent_flows
+-- read a few hundred rows (grains in V020 and at each temp table below):
+-- reads: replaced_snapshots (030_feed_keys), dw.roster_as_of, dw.dim_district, dw.fct_talent_snapshot,
+--   dw.agg_talent_snapshot, dw.agg_multi_district_person (082_agg_multi_district_person)
+-- writes: dw.agg_flow_roster, dw.agg_roster_overlap, dw.agg_talent_flow, dw.agg_talent_flow_pair
+--   (DDL: V020); temp tables flow_* used within this script only
 -- - how many people two consecutive rosters of one district share (dw.agg_roster_overlap): the only
 --   person-level step, done once per pair of snapshots and again only when a load rewrites one of
 --   them — a reload of the same snapshot writes the same rows;
--- - the people on several districts' rosters (dw.agg_multi_district_person, refreshed by 056): only
+-- - the people on several districts' rosters (dw.agg_multi_district_person, refreshed by 082): only
 --   they can have come from or gone to another district's roster; every other arrival is new to the
 --   city's rosters and every other departure left them.
 create or replace temp table flow_rosters as

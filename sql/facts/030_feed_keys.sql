@@ -1,5 +1,12 @@
--- The (district, snapshot) pairs this run loads, with the district row valid on the snapshot date
--- (or, for a code used outside its validity, its latest row — the record is still the district's).
+-- The keys of the district snapshots this run loads, intermediate models every fact and aggregate
+-- script reads (temp tables, for this build only).
+-- reads: stg_feed, dw.dim_district
+-- writes: temp tables feed_keys and replaced_snapshots (read by every script of sql/facts and
+--   sql/aggregates)
+
+-- grain: one row per (district, snapshot) pair this run loads, with the district row valid on the
+-- snapshot date (or, for a code used outside its validity, its latest row — the record is still the
+-- district's).
 create or replace temp table feed_keys as
 with feeds as (
     select * from stg_feed
@@ -26,7 +33,7 @@ final as (
 
 select * from final;
 
--- Every (district key, snapshot date) whose rows this run replaces: all keys a loaded district's
+-- grain: one row per (district key, snapshot date) whose rows this run replaces: all keys a loaded district's
 -- code has had (a district whose key changed keeps its earlier facts under the old one), on the
 -- snapshot date loaded. Each fact and aggregate of a loaded snapshot is deleted through this one
 -- table before it is written again, so a snapshot loaded twice is counted once.

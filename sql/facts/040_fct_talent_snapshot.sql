@@ -1,3 +1,21 @@
+-- dw.fct_talent_snapshot, the roster fact, built here alone (the repeatable view
+-- dw.fct_talent_category spreads its category lists out: sql/migrations/R__dw_fct_talent_category.sql).
+-- grain: one row per person per district per roster snapshot; DDL: V007 (table), V016 (person keys
+--   as UUIDs in dim_person), V017 (category_sks in the fact row).
+-- reads: stg_roster, stg_run, feed_keys, replaced_snapshots, repointed, dw.dim_person,
+--   dw.dim_education, dw.dim_professional_title, dw.dim_skill_level, dw.dim_talent_level,
+--   dw.dim_enterprise, dw.dim_talent_category
+-- writes: dw.fct_talent_snapshot; temp view talent_rows (this load's roster rows, read by
+--   080_agg_talent_snapshot, 081_agg_talent_category, 082_agg_multi_district_person and
+--   083_agg_talent_cube)
+
+-- Earlier facts of an enterprise whose versions this load changed point at the version valid on
+-- their snapshot date (repointed: 025_dim_enterprise); rows replaced below are written anew anyway.
+update dw.fct_talent_snapshot f set employer_enterprise_sk = r.new_sk
+from repointed r
+where f.employer_enterprise_sk = r.old_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+
 -- Replace each loaded roster snapshot completely: a snapshot loaded twice is counted once.
 delete from dw.fct_talent_snapshot t
 where exists (
@@ -7,7 +25,7 @@ where exists (
 
 -- A roster names its people's categories in a few hundred distinct combinations ('a|b'): each is
 -- turned into its sorted key list once, and rows pick theirs up by a join on the combination
--- (a lookup per code of every row cost 0.4 s more at city scale). The staged codes are distinct and
+-- (cheaper than a lookup per code of every row). The staged codes are distinct and
 -- all in the vocabulary (staging quarantines the rest); a code the dimension lacked would become a
 -- null key, which fct_talent_snapshot_category_relationships reports.
 create or replace temp table category_lists as
@@ -29,8 +47,7 @@ final as (
 
 select * from final;
 
--- Straight into the fact table: a temp table of the rows and a copy from it cost 0.4 s more at city
--- scale than one insert.
+-- Straight into the fact table: a temp table of the rows and a copy from it cost more than one insert.
 insert into dw.fct_talent_snapshot
 select
     k.snapshot_date_sk,

@@ -1,5 +1,7 @@
 -- The shape of every dw and ops table as this build leaves it; the next build checks the published
 -- file against it before building on it (a table changed by another client is not carried forward).
+-- grain: one row per column of a dw or ops table; DDL: V018.
+-- reads: duckdb_columns(), duckdb_tables(); writes: ops.schema_columns
 delete from ops.schema_columns;
 
 insert into ops.schema_columns

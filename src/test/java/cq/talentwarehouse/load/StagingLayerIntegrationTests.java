@@ -1,0 +1,108 @@
+package cq.talentwarehouse.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.StagingArea;
+import cq.talentwarehouse.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staging models of sql/staging over the files a run staged, named by {@link StagingLayer}: the
+ * same tables whether or not a night delivered a source, and the staged columns typed as
+ * {@link SourceKind#stagedColumnTypes()} says.
+ */
+class StagingLayerIntegrationTests {
+
+	private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
+
+	@TempDir
+	Path dir;
+
+	private StagingArea staging;
+
+	@BeforeEach
+	void stagingArea() throws Exception {
+		this.staging = new StagingArea(this.dir.resolve("staging"));
+		Files.createDirectories(this.staging.root());
+	}
+
+	@Test
+	void nightWithoutStagedFilesHasEveryStagingModelWithItsColumns() throws Exception {
+		// given a run that staged nothing and wrote no run file
+		feeds("district_code,snapshot_date,status,message\n");
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			// when
+			StagingLayer.build(connection, this.staging, "run-7", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then every source's table exists, empty, with the staged columns and their partition
+			for (SourceKind kind : SourceKind.values()) {
+				List<List<String>> expected = new ArrayList<>();
+				kind.stagedColumnTypes().forEach((column, type) -> expected.add(List.of(column, type)));
+				expected.add(List.of("district_code", "VARCHAR"));
+				expected.add(List.of("snapshot_date", "DATE"));
+				assertThat(Fixtures.rows(connection, "select column_name, column_type from (describe stg_" + kind.key() + ")"))
+					.containsExactlyElementsOf(expected);
+				assertThat(Fixtures.rows(connection, "select count(*) from stg_" + kind.key())).containsExactly(List.of("0"));
+			}
+			assertThat(Fixtures.rows(connection, "select count(*) from stg_quarantine union all select count(*) from stg_meta"
+					+ " union all select count(*) from stg_feed union all select count(*) from stg_snapshot_files"))
+				.containsExactly(List.of("0"), List.of("0"), List.of("0"), List.of("0"));
+			// and the run is the one the build was given
+			assertThat(Fixtures.rows(connection, "select run_id, cast(started_at as varchar), is_demo from stg_run"))
+				.containsExactly(List.of("run-7", "2024-07-01 02:00:00", "false"));
+		}
+	}
+
+	@Test
+	void stagedRosterIsReadWithItsDistrictAndSnapshot() throws Exception {
+		// given one district snapshot staged with a roster and a quarantined record
+		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500241," + SNAPSHOT
+				+ ",failed,\"no roster\"\n");
+		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
+				String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n"
+						+ "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,男,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
+		write(this.staging.quarantine(SourceKind.ROSTER, "500116", SNAPSHOT),
+				"line,field,rule,raw_value\n3,id_number,id_checksum,5001**********1234\n");
+		write(this.staging.meta(SourceKind.ROSTER, "500116", SNAPSHOT),
+				"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,2,1,1,0.5,\n");
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			// when
+			StagingLayer.build(connection, this.staging, "run-8", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then
+			assertThat(Fixtures.rows(connection, "select line, birth_year + 1, categories, district_code, snapshot_date from stg_roster"))
+				.containsExactly(List.of("2", "1981", "a|b", "500116", SNAPSHOT.toString()));
+			assertThat(Fixtures.rows(connection, "select source, district_code, line, rule from stg_quarantine"))
+				.containsExactly(List.of("roster", "500116", "3", "id_checksum"));
+			assertThat(Fixtures.rows(connection, "select source, file, read, accepted, quarantined from stg_meta"))
+				.containsExactly(List.of("roster", "roster.csv", "2", "1", "1"));
+			assertThat(Fixtures.rows(connection, "select district_code, message from stg_failure"))
+				.containsExactly(List.of("500241", "no roster"));
+			assertThat(Fixtures.rows(connection, "select count(*) from stg_platform")).containsExactly(List.of("0"));
+		}
+	}
+
+	private void feeds(String csv) throws Exception {
+		Files.writeString(this.staging.root().resolve(WarehouseBuilder.FEEDS_FILE), csv);
+	}
+
+	private static void write(Path file, String content) throws Exception {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+}
