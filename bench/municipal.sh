@@ -330,7 +330,7 @@ if [[ "$SERVE" == 1 ]]; then
 			SERVE_LINES+=$'\n'"serve_after_restart=failed (see $LOGS/serve-repair.out)"
 		fi
 	fi
-	[[ ${LOCAL_PG:-0} == 1 ]] && bench/local-postgres.sh stop "$OUT/postgres"
+	[[ ${LOCAL_PG:-0} == 1 ]] && { bench/local-postgres.sh stop "$OUT/postgres" || true; }
 fi
 
 # --- cold nights ------------------------------------------------------------------------------
