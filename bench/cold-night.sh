@@ -18,6 +18,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 OUT="${OUT:-bench/out/municipal}"
 NIGHTS="${NIGHTS:-3}"
@@ -30,18 +32,6 @@ LOGS="$OUT/logs"
 APP_DIR="$OUT/cold-app"
 
 say() { echo "[cold-night] $*" >&2; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
-median() {
-	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-wall_seconds() {
-	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
-}
-
-# user + system CPU: less disturbed than wall time by other processes on the machine
-cpu_seconds() {
-	awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
-}
 
 [[ -x /usr/bin/time ]] || { echo "bench/cold-night.sh needs GNU time: apt-get install -y time" >&2; exit 1; }
 [[ -f "$OUT/warehouse/talent.duckdb" ]] || { echo "no published city in $OUT/warehouse: run bench/municipal.sh first" >&2; exit 1; }

@@ -18,6 +18,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 HISTORY="${HISTORY:-12}"
 HISTORY_SCALE="${HISTORY_SCALE:-0.25}"
@@ -32,18 +34,6 @@ UNPACKED="${JAR%.jar}"
 LOGS="$HOUT/logs"
 
 say() { echo "[history] $*" >&2; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
-median() {
-	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-wall_seconds() {
-	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
-}
-timed() {
-	local name=$1
-	shift
-	/usr/bin/time -v -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2>&1
-}
 
 [[ -x /usr/bin/time ]] || { echo "bench/history.sh needs GNU time: apt-get install -y time" >&2; exit 1; }
 if [[ ! -x "$UNPACKED/bin/talent-warehouse" ]]; then

@@ -36,6 +36,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 JAR="${JAR:-target/talent-warehouse.jar}"
 LAYOUT="${LAYOUT:-unpacked}"
@@ -116,24 +118,6 @@ application() {
 }
 application
 
-# "h:mm:ss" or "m:ss.ss" from /usr/bin/time -v, as seconds
-wall_seconds() {
-	awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
-}
-
-peak_rss_mb() {
-	awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
-}
-
-# runs a command under /usr/bin/time -v; its output to $LOGS/$name.out, the timings to $LOGS/$name.time
-timed() {
-	local name=$1
-	shift
-	local status=0
-	/usr/bin/time -v -o "$LOGS/$name.time" "$@" > "$LOGS/$name.out" 2>&1 || status=$?
-	return $status
-}
-
 # --- data -------------------------------------------------------------------------------------
 
 MARKER="$OUT/generated.txt"
@@ -181,11 +165,6 @@ fi
 # One pair is a full load into a fresh warehouse and DuckDB's own ingest of the same raw files, run
 # back to back; odd pairs run the load first, even pairs the reference first, so that a drift of the
 # machine falls on both sides. Each pair's ratio is printed, and their median as the last line.
-
-loadavg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
-median() {
-	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 FULL_JVM=""
 if [[ "$PROFILE" == 1 ]]; then
