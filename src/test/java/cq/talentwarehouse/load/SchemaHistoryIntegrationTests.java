@@ -1,11 +1,7 @@
 package cq.talentwarehouse.load;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.stage.StagingArea;
 
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.MEMORY;
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.count;
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * views another client dropped; a changed or missing migration still goes through Flyway.
  */
 class SchemaHistoryIntegrationTests {
-
-	private static final String MEMORY = "1GB";
 
 	@TempDir
 	Path dir;
@@ -35,14 +32,10 @@ class SchemaHistoryIntegrationTests {
 
 	@BeforeEach
 	void publishedWarehouseMigratedByFlyway() throws Exception {
-		this.published = this.dir.resolve("talent.duckdb");
-		this.workingCopy = this.dir.resolve("work").resolve("talent.duckdb");
-		this.staging = new StagingArea(this.dir.resolve("staging"));
-		Files.createDirectories(this.staging.root());
-		Files.writeString(this.staging.root().resolve(WarehouseBuilder.FEEDS_FILE),
-				"district_code,snapshot_date,status,message\n");
-		WarehouseBuilder.build(this.published, this.workingCopy, this.staging, "run-0", LocalDateTime.now(), MEMORY);
-		Files.move(this.workingCopy, this.published);
+		PublishedEmptyWarehouse warehouse = PublishedEmptyWarehouse.in(this.dir);
+		this.published = warehouse.published();
+		this.workingCopy = warehouse.workingCopy();
+		this.staging = warehouse.staging();
 	}
 
 	@Test
@@ -132,20 +125,6 @@ class SchemaHistoryIntegrationTests {
 
 	private void prepare() throws Exception {
 		WarehouseBuilder.prepare(this.published, this.workingCopy, this.staging.root().resolve("seeds"), MEMORY);
-	}
-
-	private static void execute(Path file, String sql) throws Exception {
-		try (Connection connection = DuckDb.openReadWrite(file); Statement s = connection.createStatement()) {
-			s.execute(sql);
-		}
-	}
-
-	private static long count(Path file, String sql) throws Exception {
-		try (Connection connection = DuckDb.openReadOnly(file); Statement s = connection.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
 	}
 
 }

@@ -2,11 +2,7 @@ package cq.talentwarehouse.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.stage.StagingArea;
 
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.MEMORY;
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.count;
+import static cq.talentwarehouse.load.PublishedEmptyWarehouse.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WorkingCopyPreparationIntegrationTests {
 
-	private static final String MEMORY = "1GB";
-
 	@TempDir
 	Path dir;
 
@@ -35,26 +32,24 @@ class WorkingCopyPreparationIntegrationTests {
 
 	private StagingArea staging;
 
+	private PublishedEmptyWarehouse warehouse;
+
 	@BeforeEach
 	void publishedWarehouseAndEmptyNight() throws Exception {
-		this.published = this.dir.resolve("talent.duckdb");
-		this.workingCopy = this.dir.resolve("work").resolve("talent.duckdb");
-		this.staging = new StagingArea(this.dir.resolve("staging"));
-		Files.createDirectories(this.staging.root());
-		Files.writeString(this.staging.root().resolve(WarehouseBuilder.FEEDS_FILE),
-				"district_code,snapshot_date,status,message\n");
-		build("run-0");
-		Files.move(this.workingCopy, this.published);
+		this.warehouse = PublishedEmptyWarehouse.in(this.dir);
+		this.published = this.warehouse.published();
+		this.workingCopy = this.warehouse.workingCopy();
+		this.staging = this.warehouse.staging();
 	}
 
 	@Test
 	void buildUsesTheCopyPreparedAheadForItsRun() throws Exception {
 		// given a working copy prepared ahead for run-1, which the build must not copy over again
-		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, seeds(), "run-1", MEMORY);
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 		execute(this.workingCopy, "create table main.prepared_ahead (x integer)");
 
 		// when run-1 builds
-		build("run-1");
+		this.warehouse.build("run-1");
 
 		// then it built on the prepared copy
 		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isTrue();
@@ -64,11 +59,11 @@ class WorkingCopyPreparationIntegrationTests {
 	@Test
 	void copyPreparedForAnotherRunIsPreparedAgain() throws Exception {
 		// given a copy prepared ahead for run-1
-		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, seeds(), "run-1", MEMORY);
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 		execute(this.workingCopy, "create table main.prepared_ahead (x integer)");
 
 		// when run-2 builds
-		build("run-2");
+		this.warehouse.build("run-2");
 
 		// then run-2 started from a fresh copy of the published file
 		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isFalse();
@@ -78,12 +73,12 @@ class WorkingCopyPreparationIntegrationTests {
 	@Test
 	void copyOfAPublishedFileThatChangedSinceIsPreparedAgain() throws Exception {
 		// given a copy prepared ahead, and then a different warehouse published in its place
-		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, seeds(), "run-1", MEMORY);
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 		execute(this.workingCopy, "create table main.prepared_ahead (x integer)");
 		execute(this.published, "create table main.published_since (x integer)");
 
 		// when run-1 builds
-		build("run-1");
+		this.warehouse.build("run-1");
 
 		// then it built on a copy of the warehouse as published now
 		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isFalse();
@@ -93,12 +88,12 @@ class WorkingCopyPreparationIntegrationTests {
 	@Test
 	void buildRetriedAfterAFailureStartsFromAFreshCopy() throws Exception {
 		// given a copy prepared ahead that a first build attempt used (and might have left half-built)
-		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, seeds(), "run-1", MEMORY);
-		build("run-1");
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+		this.warehouse.build("run-1");
 		execute(this.workingCopy, "create table main.left_by_first_attempt (x integer)");
 
 		// when the build is retried for the same run
-		build("run-1");
+		this.warehouse.build("run-1");
 
 		// then the retry did not reuse the first attempt's file
 		assertThat(tableExists(this.workingCopy, "left_by_first_attempt")).isFalse();
@@ -110,37 +105,15 @@ class WorkingCopyPreparationIntegrationTests {
 		Files.writeString(this.published, "not a database");
 
 		// when the run prepares ahead, the failure is not thrown at the preparing thread
-		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, seeds(), "run-1", MEMORY);
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 
 		// then nothing is marked as prepared, and the build fails on the same file itself
 		assertThat(this.workingCopy.resolveSibling("talent.duckdb.prepared")).doesNotExist();
-		assertThatThrownBy(() -> build("run-1")).isInstanceOf(SQLException.class);
-	}
-
-	private Path seeds() {
-		return this.staging.root().resolve("seeds");
-	}
-
-	private void build(String runId) throws Exception {
-		WarehouseBuilder.build(this.published, this.workingCopy, this.staging, runId, LocalDateTime.now(), MEMORY);
-	}
-
-	private static void execute(Path file, String sql) throws Exception {
-		try (Connection connection = DuckDb.openReadWrite(file); Statement s = connection.createStatement()) {
-			s.execute(sql);
-		}
+		assertThatThrownBy(() -> this.warehouse.build("run-1")).isInstanceOf(SQLException.class);
 	}
 
 	private static boolean tableExists(Path file, String table) throws Exception {
 		return count(file, "select count(*) from information_schema.tables where table_name = '" + table + "'") > 0;
-	}
-
-	private static long count(Path file, String sql) throws Exception {
-		try (Connection connection = DuckDb.openReadOnly(file); Statement s = connection.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
 	}
 
 }
