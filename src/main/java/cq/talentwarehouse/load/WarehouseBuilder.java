@@ -60,7 +60,7 @@ public final class WarehouseBuilder {
 
 	/**
 	 * Builds on the working copy {@link #prepareAhead} made for this run, or prepares one first.
-	 * @param memoryLimit DuckDB's memory_limit for the build ({@code TalentProperties}, default 1.25GB);
+	 * @param memoryLimit DuckDB's memory_limit for the build ({@code TalentProperties#getWarehouseMemoryLimit});
 	 * beyond it DuckDB spills to a temp folder beside the working copy instead of growing the process
 	 * without bound
 	 */
