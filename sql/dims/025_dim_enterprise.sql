@@ -5,9 +5,9 @@
 -- grain: one row per enterprise (uscc) per version (valid_from .. valid_to); DDL: V006, V011, V012.
 -- reads: stg_feed, stg_enterprise, stg_roster, stg_platform, dw.enterprise_observation, dw.dim_enterprise
 -- writes: dw.enterprise_observation, dw.dim_enterprise; temp table repointed (old → new version
---   keys, read by 040_fct_talent_snapshot, 050_fct_platform_snapshot and
---   060_fct_enterprise_qualification, which re-point their earlier facts at the version valid on
---   their snapshot date)
+--   keys, read by 040_fct_talent_snapshot, 050_fct_platform_snapshot,
+--   060_fct_enterprise_qualification and 070_fct_talent_programme, which re-point their earlier
+--   facts at the version valid on their snapshot date)
 
 -- Only the enterprises whose observations this load changes can change versions: those observed in
 -- a snapshot it replaces, and those its enterprise feeds list. Every other enterprise keeps the

@@ -1,8 +1,16 @@
 -- dw.fct_talent_programme, the programme ledger fact.
 -- grain: one row per person per programme award per district per ledger snapshot; DDL: V021.
--- reads: stg_program, stg_run, feed_keys, replaced_snapshots, dw.dim_person, dw.dim_programme,
+-- reads: stg_program, stg_run, feed_keys, replaced_snapshots, repointed, dw.dim_person, dw.dim_programme,
 --   dw.dim_programme_tier, dw.dim_education, dw.dim_enterprise
 -- writes: dw.fct_talent_programme
+
+-- Earlier awards whose employer's versions this load changed point at the version valid on their
+-- snapshot date (repointed: 025_dim_enterprise); rows replaced below are written anew anyway.
+update dw.fct_talent_programme f set employer_enterprise_sk = r.new_sk
+from repointed r
+where f.employer_enterprise_sk = r.old_sk
+    and strptime(cast(f.snapshot_date_sk as varchar), '%Y%m%d')::date between r.valid_from and r.valid_to;
+
 -- Replace each loaded programme ledger snapshot completely, like the roster: a snapshot loaded twice
 -- is counted once, and a snapshot delivered without a ledger has no programme rows (no data).
 delete from dw.fct_talent_programme t

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.duckdb.DuckDBConnection;
 import org.springframework.core.io.Resource;
 
 /**
@@ -45,30 +48,99 @@ public final class WarehouseTests {
 	 * 80 % of the machine), spilling beside the working copy beyond it.
 	 */
 	public static List<Failure> run(Path workingCopy, String memoryLimit) throws SQLException {
-		List<Failure> failures = new ArrayList<>();
 		try (Connection connection = DuckDb.openReadOnly(workingCopy)) {
 			if (memoryLimit != null) {
 				WarehouseBuilder.limitMemory(connection, workingCopy, memoryLimit);
 			}
+			List<Test> tests = new ArrayList<>();
 			for (Resource test : DuckDb.sqlFiles("tests")) {
 				String name = test.getFilename().replace(".sql", "");
 				List<String> statements = DuckDb.statements(DuckDb.text(test));
-				check(connection, name, statements.subList(0, statements.size() - 1),
-						statements.get(statements.size() - 1), failures);
+				tests.add(new Test(name, statements.subList(0, statements.size() - 1), statements.get(statements.size() - 1)));
 			}
-			check(connection, "dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection), failures);
+			tests.add(new Test("dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection)));
+			return runAll(connection, tests);
+		}
+	}
+
+	private record Test(String name, List<String> setup, String query) {
+	}
+
+	/**
+	 * Most tests are small queries DuckDB runs on about one core: two connections of the one database
+	 * (one memory limit) take them from a shared queue, and the failures come back in the tests' order.
+	 */
+	private static List<Failure> runAll(Connection connection, List<Test> tests) throws SQLException {
+		int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
+		Failure[] results = new Failure[tests.size()];
+		AtomicInteger next = new AtomicInteger();
+		List<Thread> threads = new ArrayList<>();
+		// a test that throws instead of failing must stop the publish, not pass unseen
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		for (int w = 0; w < workers; w++) {
+			Connection own = (w == 0) ? connection : connection.unwrap(DuckDBConnection.class).duplicate();
+			Runnable work = () -> {
+				try {
+					for (int i = next.getAndIncrement(); i < tests.size(); i = next.getAndIncrement()) {
+						Test test = tests.get(i);
+						results[i] = check(own, test.name(), test.setup(), test.query());
+					}
+				}
+				catch (RuntimeException | Error ex) {
+					errors.add(ex);
+				}
+				finally {
+					if (own != connection) {
+						close(own, errors);
+					}
+				}
+			};
+			if (w == workers - 1) {
+				work.run();
+			}
+			else {
+				Thread thread = new Thread(work, "data-tests-" + w);
+				thread.start();
+				threads.add(thread);
+			}
+		}
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("interrupted while the data tests ran", ex);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new SQLException("the data tests could not run: " + errors.get(0), errors.get(0));
+		}
+		List<Failure> failures = new ArrayList<>();
+		for (Failure failure : results) {
+			if (failure != null) {
+				failures.add(failure);
+			}
 		}
 		return failures;
+	}
+
+	private static void close(Connection connection, List<Throwable> errors) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			errors.add(ex);
+		}
 	}
 
 	/**
 	 * Runs a test's setup statements (a file's statements before its last: variables the query reads)
 	 * and then its query, whose rows are the offenders.
 	 */
-	private static void check(Connection connection, String name, List<String> setup, String query,
-			List<Failure> failures) throws SQLException {
+	private static Failure check(Connection connection, String name, List<String> setup, String query) {
 		if (query == null) {
-			return;
+			return null;
 		}
 		long t0 = System.nanoTime();
 		try (Statement s = connection.createStatement()) {
@@ -77,8 +149,7 @@ public final class WarehouseTests {
 			}
 		}
 		catch (SQLException ex) {
-			failures.add(new Failure(name, 0, List.of("the test's setup failed: " + ex.getMessage())));
-			return;
+			return new Failure(name, 0, List.of("the test's setup failed: " + ex.getMessage()));
 		}
 		try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
 			ResultSetMetaData meta = rs.getMetaData();
@@ -94,13 +165,11 @@ public final class WarehouseTests {
 					sample.add(row.append(')').toString());
 				}
 			}
-			if (rows > 0) {
-				failures.add(new Failure(name, rows, sample));
-			}
 			log.debug("data test {} took {} ms", name, (System.nanoTime() - t0) / 1_000_000);
+			return (rows > 0) ? new Failure(name, rows, sample) : null;
 		}
 		catch (SQLException ex) {
-			failures.add(new Failure(name, 0, List.of("the test query failed: " + ex.getMessage())));
+			return new Failure(name, 0, List.of("the test query failed: " + ex.getMessage()));
 		}
 	}
 

@@ -62,6 +62,39 @@ class EnterpriseHistoryFunctionalTests {
 		assertThat(namesOfJiaByFactSnapshot()).extracting((row) -> row.get(1)).containsOnly("重庆江津甲机械有限公司");
 	}
 
+	@Test
+	void pointsProgrammeAwardsOfLedgersNotLoadedAgainAtTheVersionValidOnTheirSnapshot() throws Exception {
+		// given: 甲 renamed between the 2022 and 2023 snapshots; each snapshot's ledger names a holder employed by 甲
+		snapshot("2022-12-31", "重庆江津甲机械有限公司");
+		snapshot("2023-12-31", "重庆江津甲机械股份有限公司");
+		snapshot("2024-12-31", "重庆江津甲机械股份有限公司");
+		for (String date : List.of("2022-12-31", "2023-12-31", "2024-12-31")) {
+			ledger(date);
+		}
+		load();
+
+		// when: the 2023 snapshot is corrected (the rename happened in 2024): the renamed version gets a
+		// new validity and key, and the 2024 ledger is not loaded again
+		snapshot("2023-12-31", "重庆江津甲机械有限公司");
+		load();
+
+		// then: the 2024 award points at the renamed version valid in 2024, not at the removed one
+		assertThat(namesOfJiaByProgrammeSnapshot()).containsExactly(List.of("20221231", "重庆江津甲机械有限公司"),
+				List.of("20231231", "重庆江津甲机械有限公司"), List.of("20241231", "重庆江津甲机械股份有限公司"));
+	}
+
+	private void ledger(String date) throws Exception {
+		Files.writeString(this.dir.resolve("landing/jiangjin").resolve(date).resolve("人才项目台账.csv"),
+				"公民身份号码,姓名,项目名称,层次类别,学历,认定时间,截止时间,工作单位统一社会信用代码\n"
+						+ "500116198001150002,张三0,渝才荟认定,,硕士研究生,2022/5/12,,91500116MA5U000008\n",
+				StandardCharsets.UTF_8);
+	}
+
+	private List<List<String>> namesOfJiaByProgrammeSnapshot() throws Exception {
+		return rows("select cast(f.snapshot_date_sk as varchar), e.enterprise_name from dw.fct_talent_programme f"
+				+ " join dw.dim_enterprise e on e.enterprise_sk = f.employer_enterprise_sk order by 1");
+	}
+
 	private void snapshot(String date, String name) throws Exception {
 		Path folder = Files.createDirectories(this.dir.resolve("landing/jiangjin").resolve(date));
 		try (Stream<Path> files = Files.list(Path.of(FIXTURE))) {

@@ -172,6 +172,24 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void reportFailuresInTheOrderOfTheTestsWhicheverConnectionRanThem() throws Exception {
+		// given faults that several tests, spread over sql/tests and the Java one, each catch
+		execute("update dw.dim_enterprise set enterprise_name = '法人 500116198001150002' where enterprise_sk ="
+				+ " (select min(enterprise_sk) from dw.dim_enterprise)");
+		execute("insert into dw.dim_talent_category select * replace (category_sk + 1000 as category_sk)"
+				+ " from dw.dim_talent_category where category_sk = (select min(category_sk) from dw.dim_talent_category)");
+		execute("update ops.source_counts set read = read + 1 where source = 'roster' and district_code = '500116'");
+
+		// when the tests run twice (two connections take them from one queue)
+		List<String> first = WarehouseTests.run(this.warehouse).stream().map(WarehouseTests.Failure::test).toList();
+		List<String> second = WarehouseTests.run(this.warehouse).stream().map(WarehouseTests.Failure::test).toList();
+
+		// then each time the same failures, the sql/tests files' in name order and the Java test last
+		assertThat(first).hasSizeGreaterThanOrEqualTo(3).isEqualTo(second).last().isEqualTo("dw_has_no_raw_id_numbers");
+		assertThat(first.subList(0, first.size() - 1)).isSorted();
+	}
+
+	@Test
 	void catchReadCountsThatDoNotReconcile() throws Exception {
 		execute("update ops.source_counts set read = read + 1 where source = 'roster' and district_code = '500116'");
 
