@@ -1,7 +1,7 @@
 -- unique and not null: person_sk and person_id. A load adds people only from the rosters it wrote,
 -- so a duplicate always involves a person on one of this run's snapshots. When this run loaded a
--- small part of the warehouse, only those people are looked up in the whole dimension (a night with
--- one district: 1.3 s -> 0.1 s); otherwise the whole dimension is grouped, which is cheaper then.
+-- small part of the warehouse, only those people are looked up in the whole dimension; otherwise
+-- the whole dimension is grouped, which is cheaper then.
 -- Person keys are numbered 1..N: if the N rows cover N different values of 1..max, they are all
 -- different, which a join against that range tells faster than grouping the keys; only when they do
 -- not is the dimension grouped by key, to name the keys used twice.
