@@ -12,6 +12,9 @@ final class SpringContext {
 	/** The Spring profile of a {@code schedule} process. */
 	static final String SCHEDULE_PROFILE = "schedule";
 
+	/** Spring's switch to the context generated at build time (Spring AOT), which the launcher sets for run and restart. */
+	static final String AOT_ENABLED = "spring.aot.enabled";
+
 	private SpringContext() {
 	}
 
@@ -28,11 +31,16 @@ final class SpringContext {
 	static ConfigurableApplicationContext start(List<String> arguments, boolean shutdownHook,
 			WebApplicationType webApplicationType) {
 		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
+		// with spring.aot.enabled, the generated context is looked up by this class's name
+		application.setMainApplicationClass(TalentWarehouseApplication.class);
 		application.setRegisterShutdownHook(shutdownHook);
 		application.setWebApplicationType(webApplicationType);
 		if (webApplicationType != WebApplicationType.NONE) {
 			// application.yaml: only this profile builds actuator's endpoints
 			application.setAdditionalProfiles(SCHEDULE_PROFILE);
+			// the context generated at build time is run's: no web server, and conditions decided without
+			// this profile or talent.monitor.port, so the schedule builds its own at run time
+			System.setProperty(AOT_ENABLED, "false");
 		}
 		application.setLogStartupInfo(false);
 		return application.run(arguments.toArray(String[]::new));

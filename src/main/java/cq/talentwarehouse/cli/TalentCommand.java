@@ -1,16 +1,20 @@
 package cq.talentwarehouse.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code talent-warehouse} command line: one subcommand per task. */
 @Command(name = "talent-warehouse", mixinStandardHelpOptions = true, versionProvider = TalentCommand.Version.class,
-		description = "Loads Chongqing districts' talent, platform and enterprise records into a DuckDB warehouse.",
-		subcommands = { RunCommand.class, RestartCommand.class, ScheduleCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, StatusCommand.class, ServeCommand.class, GenerateCommand.class,
-				ValidateCommand.class, CommandLine.HelpCommand.class })
+		description = "Loads Chongqing districts' talent, platform and enterprise records into a DuckDB warehouse.")
 public class TalentCommand implements Runnable {
+
+	/** The subcommands, in the order the help lists them. */
+	private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RestartCommand.class,
+			ScheduleCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, StatusCommand.class,
+			ServeCommand.class, GenerateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class);
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -22,7 +26,15 @@ public class TalentCommand implements Runnable {
 
 	/** Runs the command line and returns its exit code; usage errors exit 2 with one clear message. */
 	public static int execute(String... args) {
+		return commandLine(args).execute(args);
+	}
+
+	/** The command line for these arguments: the subcommand they name, or every subcommand ({@link #subcommandsFor}). */
+	static CommandLine commandLine(String... args) {
 		CommandLine cli = new CommandLine(new TalentCommand());
+		for (Class<?> subcommand : subcommandsFor(args)) {
+			cli.addSubcommand(subcommand);
+		}
 		cli.setOut(new PrintWriter(System.out, true));
 		cli.setErr(new PrintWriter(System.err, true));
 		// every subcommand lists --version: each answers it like the top level
@@ -39,7 +51,25 @@ public class TalentCommand implements Runnable {
 			commandLine.getErr().println("error: " + ((root.getMessage() != null) ? root.getMessage() : root.toString()));
 			return 1;
 		});
-		return cli.execute(args);
+		return cli;
+	}
+
+	/**
+	 * The subcommand the arguments name, else all of them: picocli reads every subcommand's
+	 * annotations as it builds the command line, a noticeable part of a cron-started night's start.
+	 * The top level's help, a misspelt command and {@code help} see them all.
+	 */
+	static List<Class<?>> subcommandsFor(String... args) {
+		if (args.length > 0) {
+			for (Class<?> subcommand : SUBCOMMANDS) {
+				Command command = subcommand.getAnnotation(Command.class);
+				if (command.name().equals(args[0]) && command.aliases().length == 0
+						&& subcommand != CommandLine.HelpCommand.class) {
+					return List.of(subcommand);
+				}
+			}
+		}
+		return SUBCOMMANDS;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package cq.talentwarehouse.cli;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
@@ -15,7 +17,15 @@ import cq.talentwarehouse.TalentProperties;
 @EnableConfigurationProperties(TalentProperties.class)
 public class TalentWarehouseApplication {
 
+	/** Set by Spring's AOT processor while it generates the context at build time (spring-boot-maven-plugin process-aot). */
+	private static final String AOT_PROCESSING = "spring.aot.processing";
+
 	public static void main(String[] args) {
+		if (Boolean.getBoolean(AOT_PROCESSING)) {
+			// mvn package's Spring AOT step: it needs the context `run` starts, not a command and its exit
+			SpringContext.start(List.of(args));
+			return;
+		}
 		System.exit(TalentCommand.execute(args));
 	}
 

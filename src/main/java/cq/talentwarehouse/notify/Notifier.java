@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import cq.talentwarehouse.NotifyProperties;
@@ -167,7 +168,7 @@ public class Notifier implements RunOutcomeListener {
 			}
 		}
 		if (notify.getMail().isEnabled()) {
-			JavaMailSender sender = this.mailSender.getIfAvailable();
+			JavaMailSender sender = smtpServer(this.mailSender.getIfAvailable());
 			if (sender != null) {
 				channels.add(new MailChannel(sender, notify.getMail()));
 			}
@@ -176,6 +177,14 @@ public class Notifier implements RunOutcomeListener {
 			}
 		}
 		return channels;
+	}
+
+	/**
+	 * The mail sender when it has an SMTP server, else null. The context generated at build time
+	 * (Spring AOT, pom.xml) always holds a sender; without spring.mail.host it has no host.
+	 */
+	static JavaMailSender smtpServer(JavaMailSender sender) {
+		return (sender instanceof JavaMailSenderImpl impl && impl.getHost() == null) ? null : sender;
 	}
 
 	/** The failure still open before this good run: from the state file, else from the run reports. */

@@ -122,7 +122,7 @@ class CommandLineTests {
 
 	@Test
 	void everyCommandAnswersVersion() {
-		for (String command : new picocli.CommandLine(new TalentCommand()).getSubcommands().keySet()) {
+		for (String command : TalentCommand.commandLine().getSubcommands().keySet()) {
 			if (command.equals("help")) {
 				continue;
 			}
@@ -136,6 +136,21 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aCommandLineNamingOneCommandBuildsOnlyThatOneAndTheRestSeeEvery() {
+		// when the command line is built for a run, for the top level's help, for help and for a misspelt command
+		var forRun = TalentCommand.commandLine("run", "--district", "500116").getSubcommands().keySet();
+		var all = TalentCommand.commandLine().getSubcommands().keySet();
+
+		// then a run reads only its own command's annotations; the others see all eleven, in the help's order
+		assertThat(forRun).containsExactly("run");
+		assertThat(all).containsExactly("run", "restart", "schedule", "query", "export", "report", "status", "serve",
+				"generate", "validate", "help");
+		assertThat(TalentCommand.commandLine("--help").getSubcommands().keySet()).isEqualTo(all);
+		assertThat(TalentCommand.commandLine("help", "run").getSubcommands().keySet()).isEqualTo(all);
+		assertThat(TalentCommand.commandLine("rnu").getSubcommands().keySet()).isEqualTo(all);
+	}
+
+	@Test
 	void theTopLevelHelpListsEveryCommandWithAWholeSentence() {
 		// when
 		int exit = TalentCommand.execute("--help");
@@ -143,7 +158,7 @@ class CommandLineTests {
 		// then: the summary of each command (the first line of its description) is a sentence, shown whole
 		assertThat(exit).isZero();
 		String help = out().replaceAll("\\s+", " ");
-		for (var sub : new picocli.CommandLine(new TalentCommand()).getSubcommands().entrySet()) {
+		for (var sub : TalentCommand.commandLine().getSubcommands().entrySet()) {
 			if (sub.getKey().equals("help")) {
 				continue;
 			}

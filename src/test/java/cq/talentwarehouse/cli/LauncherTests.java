@@ -188,6 +188,29 @@ class LauncherTests {
 		}
 	}
 
+	@Test
+	void runAndRestartStartSpringFromTheContextGeneratedAtBuildTimeOnEitherJava() throws Exception {
+		// given Java 17 on the PATH and a JDK 25 installed
+		Path jdk25 = jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Map<String, String> java25 = Map.of("TALENT_JDK_DIRS", jdks.toString());
+		Map<String, String> java17 = Map.of("TALENT_JDK_DIRS", "none");
+
+		// when each command runs on each Java
+		List<String> run17 = launch(java17, "run");
+		List<String> restart25 = launch(java25, "restart");
+		List<String> schedule25 = launch(java25, "schedule");
+		List<String> query17 = launch(java17, "query", "select 1");
+		List<String> off = launch(Map.of("TALENT_JDK_DIRS", "none", "JAVA_OPTS", "-Dspring.aot.enabled=false"), "run");
+
+		// then run and restart ask for Spring AOT, schedule and queries do not, and JAVA_OPTS can switch it off
+		assertThat(run17.get(0)).startsWith(pathJdk + "/bin/java ").contains(" -Dspring.aot.enabled=true ");
+		assertThat(restart25.get(0)).startsWith(jdk25 + "/bin/java ").contains(" -Dspring.aot.enabled=true ");
+		assertThat(schedule25).singleElement().asString().doesNotContain("spring.aot");
+		assertThat(query17).singleElement().asString().doesNotContain("spring.aot");
+		assertThat(off).singleElement().asString()
+			.containsSubsequence("-Dspring.aot.enabled=true", "-Dspring.aot.enabled=false", "-jar");
+	}
+
 	/** The cache's name for an installation: the runtime's version and a checksum of the folder's path. */
 	private static String cacheName(Path home) throws Exception {
 		Process cksum = new ProcessBuilder("bash", "-c", "printf '%s' \"$1\" | cksum | cut -d' ' -f1", "cksum",

@@ -3,11 +3,18 @@ package cq.talentwarehouse.notify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
@@ -48,6 +55,28 @@ class NotifyConfigurationTests {
 				.containsExactly("dingtalk", "mail");
 			assertThat(properties.getNotify().toString()).doesNotContain("abc", "SECfromafile");
 		}
+	}
+
+	@Test
+	void aMailSenderWithoutAnSmtpHostSendsNoMail() {
+		// given recipients and the mail sender the build-time generated context always holds, once without a host
+		TalentProperties properties = new TalentProperties();
+		properties.getNotify().getMail().setTo(List.of("ops@talent.example.cn"));
+		JavaMailSenderImpl withHost = new JavaMailSenderImpl();
+		withHost.setHost("127.0.0.1");
+
+		// when the channels are chosen
+		List<String> without = new Notifier(properties, sender(new JavaMailSenderImpl())).channels().stream()
+			.map(Channel::name).toList();
+		List<String> with = new Notifier(properties, sender(withHost)).channels().stream().map(Channel::name).toList();
+
+		// then only a sender with an SMTP server is a mail channel
+		assertThat(without).isEmpty();
+		assertThat(with).containsExactly("mail");
+	}
+
+	private static ObjectProvider<JavaMailSender> sender(JavaMailSender sender) {
+		return new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class);
 	}
 
 }
