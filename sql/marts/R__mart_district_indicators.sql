@@ -49,11 +49,19 @@ talent_indicators as (
 ),
 
 enterprise_indicators as (
-    select f.district_sk, f.snapshot_date_sk, 'specialized_sme' as indicator,
-        count(distinct f.enterprise_sk) filter (where q.is_specialized) as value
-    from qualifications f join dw.dim_qualification q on q.qualification_sk = f.qualification_sk group by all
+    -- a snapshot lists an enterprise once per qualification (fct_enterprise_qualification_unique_grain):
+    -- its rows of one qualification are its enterprises, and only 专精特新 tiers, which an enterprise
+    -- may hold more than one of, need counting distinct
+    select s.district_sk, s.snapshot_date_sk, 'specialized_sme' as indicator,
+        coalesce(d.value, 0) as value
+    from (select distinct district_sk, snapshot_date_sk from qualifications) s
+    left join (
+        select f.district_sk, f.snapshot_date_sk, count(distinct f.enterprise_sk) as value
+        from qualifications f join dw.dim_qualification q on q.qualification_sk = f.qualification_sk
+        where q.is_specialized group by all
+    ) d using (district_sk, snapshot_date_sk)
     union all
-    select f.district_sk, f.snapshot_date_sk, q.qualification_code, count(distinct f.enterprise_sk)
+    select f.district_sk, f.snapshot_date_sk, q.qualification_code, count(*)
     from qualifications f join dw.dim_qualification q on q.qualification_sk = f.qualification_sk
     where q.qualification_code <> 'specialized_sme' group by all
 ),

@@ -1,22 +1,32 @@
 -- unique and not null: person_sk and person_id. A load adds people only from the rosters it wrote,
 -- so a duplicate always involves a person on one of this run's snapshots. When this run loaded a
--- small part of the warehouse, only those people are looked up in the whole dimension (a night with
--- one district: 1.3 s -> 0.1 s); otherwise the whole dimension is grouped, which is cheaper then.
+-- small part of the warehouse, only those people are looked up in the whole dimension; otherwise
+-- the whole dimension is grouped, which is cheaper then.
 -- Person keys are numbered 1..N: if the N rows cover N different values of 1..max, they are all
 -- different, which a join against that range tells faster than grouping the keys; only when they do
 -- not is the dimension grouped by key, to name the keys used twice.
-with this_run as (
-    select * from ops.last_run_snapshots
-),
+-- The run's people are taken into a variable first: as a list of known length they are the small
+-- side of the lookup, where a join on the facts was planned the other way round on a long history
+-- (every person of the dimension hashed to look up one night's roster).
+set variable run_people = (
+    with this_run as (
+        select * from ops.last_run_snapshots
+    ),
 
-run_people as (
-    select t.person_sk
-    from dw.fct_talent_snapshot t
-    semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
-),
+    run_rows as (
+        select t.person_sk
+        from dw.fct_talent_snapshot t
+        semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
+    )
 
-scope as (
-    select (select count(*) from run_people) * 2 > (select count(*) from dw.fct_talent_snapshot) as is_whole
+    -- null: the run wrote most of the facts, and the whole dimension is grouped
+    select case when count(*) * 2 > (select count(*) from dw.fct_talent_snapshot) then null
+        else coalesce(list(person_sk), []) end
+    from run_rows
+);
+
+with scope as (
+    select getvariable('run_people') is null as is_whole
 ),
 
 person_keys as (
@@ -37,7 +47,7 @@ key_used_twice as (
 candidates as (
     select p.person_sk, p.person_id
     from dw.dim_person p
-    semi join (select person_sk from run_people where not (select is_whole from scope)) r on r.person_sk = p.person_sk
+    semi join (select unnest(coalesce(getvariable('run_people'), [])) as person_sk) r on r.person_sk = p.person_sk
 ),
 
 final as (

@@ -198,6 +198,33 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchAnEarlierRunsFactLeftInASnapshotTheRunReplaced() throws Exception {
+		// given a loaded warehouse, when a roster fact of the run's snapshots still carries an earlier
+		// run's id (a replaced snapshot not emptied first) and a platform fact of them is gone
+		execute("update dw.fct_talent_snapshot set run_id = 'run-19990101T000000000' where rowid = (select min(t.rowid)"
+				+ " from dw.fct_talent_snapshot t semi join ops.last_run_snapshots using (district_sk, snapshot_date_sk))");
+		execute("delete from dw.fct_platform_snapshot where rowid = (select min(p.rowid)"
+				+ " from dw.fct_platform_snapshot p semi join ops.last_run_snapshots using (district_sk, snapshot_date_sk))");
+
+		// then the count test names the earlier run's row and both sources whose counts no longer match
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("source_counts_match_facts");
+		assertThat(failures.toString()).contains("run_id=run-19990101T000000000, source=roster, loaded=null, fact_rows=1",
+				"source=roster, loaded=", "source=platform, loaded=");
+	}
+
+	@Test
+	void catchAQuarantinedRecordOfTheRunMissingFromTheQuarantine() throws Exception {
+		// given a loaded warehouse, when one quarantined record of the latest run is no longer in ops.quarantine
+		execute("delete from ops.quarantine where rowid = (select min(rowid) from ops.quarantine"
+				+ " where run_id = (select max(run_id) from ops.runs))");
+
+		// then the reconciliation names the source whose counts no longer add up
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("source_counts_reconcile");
+	}
+
+	@Test
 	void catchAnEnterpriseQualificationTwiceInASnapshot() throws Exception {
 		// given a loaded warehouse, when one qualification fact of the run's snapshots is there twice
 		execute("insert into dw.fct_enterprise_qualification select * from dw.fct_enterprise_qualification"
