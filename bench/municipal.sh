@@ -264,54 +264,6 @@ EOF
 )
 fi
 
-# --- serving to PostgreSQL -------------------------------------------------------------------
-# `serve` of the published city, as every publish does it when TALENT_SERVE_URL is set: against the
-# given server, or a throwaway local PostgreSQL 17 (bench/local-postgres.sh, same machine). With the
-# local server also what happens when it is stopped during a serve (exit code, message) and the
-# serve after it is back.
-
-SERVE_LINES=""
-if [[ "$SERVE" == 1 ]]; then
-	LOCAL_PG=0
-	if [[ -z "$SERVE_URL" ]]; then
-		LOCAL_PG=1
-		rm -rf "$OUT/postgres/data"
-		eval "$(bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" | sed -n 's/^TALENT_SERVE_URL=/SERVE_URL=/p; s/^TALENT_SERVE_USER=/SERVE_USER=/p')"
-	fi
-	say "serve to $SERVE_URL (log: $LOGS/serve.out)"
-	if timed serve env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE"; then
-		SERVE_S=$(wall_seconds "$LOGS/serve.time")
-		SERVE_LINES="serve_rows=$(sed -n 's/^Served .*: [0-9]* tables, \([0-9,]*\) rows.*/\1/p' "$LOGS/serve.out" | tr -d ,)"
-		SERVE_LINES+=$'\n'"serve_s=$SERVE_S"
-		SERVE_LINES+=$'\n'"$(awk -v s="$SERVE_S" -v l="$LOAD_S" 'BEGIN { printf "serve_ratio=%.3f", s / l }')"
-	else
-		tail -5 "$LOGS/serve.out" >&2
-		say "the serve failed; no serve_s line"
-	fi
-	if [[ $LOCAL_PG == 1 && -n "${SERVE_S:-}" ]]; then
-		# stopped after ~60 % of a serve's time: past the DuckDB side, while it copies into PostgreSQL
-		STOP_AFTER=$(awk -v s="$SERVE_S" 'BEGIN { printf "%.1f", s * 0.6 }')
-		say "serve with the server stopped after ${STOP_AFTER} s (log: $LOGS/serve-stopped.out)"
-		env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE" \
-			> "$LOGS/serve-stopped.out" 2>&1 &
-		SERVE_PID=$!
-		sleep "$STOP_AFTER"
-		bench/local-postgres.sh stop "$OUT/postgres"
-		STOPPED_EXIT=0
-		wait "$SERVE_PID" || STOPPED_EXIT=$?
-		bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" > /dev/null
-		SERVE_LINES+=$'\n'"serve_stopped_exit=$STOPPED_EXIT"
-		SERVE_LINES+=$'\n'"serve_stopped_message=$(grep -m1 -E '^(NOT SERVED|Served)' "$LOGS/serve-stopped.out" || true)"
-		if timed serve-repair env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve \
-			--warehouse "$WAREHOUSE"; then
-			SERVE_LINES+=$'\n'"serve_after_restart_s=$(wall_seconds "$LOGS/serve-repair.time")"
-		else
-			SERVE_LINES+=$'\n'"serve_after_restart=failed (see $LOGS/serve-repair.out)"
-		fi
-	fi
-	[[ ${LOCAL_PG:-0} == 1 ]] && { bench/local-postgres.sh stop "$OUT/postgres" || true; }
-fi
-
 # --- cold nights ------------------------------------------------------------------------------
 # A cron-started night: one district sends a later snapshot (a copy of its files under a new date)
 # and a fresh process loads it into the city's warehouse. NIGHTS times (default PAIRS), each from the
@@ -494,6 +446,56 @@ if [[ "${HISTORY:-0}" -gt 0 ]]; then
 	HISTORY_LINES=$(HISTORY="$HISTORY" NIGHTS="$NIGHTS" XMX="$XMX" SEED="$SEED" LOAD_S="$LOAD_S" JAR="$JAR" \
 		INCREMENTAL_DISTRICT="$INCREMENTAL_DISTRICT" HISTORY_OUT="${HISTORY_OUT:-$OUT/history}" bench/history.sh 2> "$LOGS/history.err") \
 		|| { tail -20 "$LOGS/history.err" >&2; say "the history measurement failed"; HISTORY_LINES=""; }
+fi
+
+# --- serving to PostgreSQL -------------------------------------------------------------------
+# `serve` of the published city, as every publish does it when TALENT_SERVE_URL is set: against the
+# given server, or a throwaway local PostgreSQL 17 (bench/local-postgres.sh, same machine). With the
+# local server also what happens when it is stopped during a serve (exit code, message) and the
+# serve after it is back. Last of the timed parts: PostgreSQL's work after a serve (autovacuum of the
+# tables just loaded, recovery after the stop) ran beside the nights that followed it and made them
+# ~2 s longer (9.1–10.0 s against 7.6–7.8 s, session 8).
+
+SERVE_LINES=""
+if [[ "$SERVE" == 1 ]]; then
+	LOCAL_PG=0
+	if [[ -z "$SERVE_URL" ]]; then
+		LOCAL_PG=1
+		rm -rf "$OUT/postgres/data"
+		eval "$(bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" | sed -n 's/^TALENT_SERVE_URL=/SERVE_URL=/p; s/^TALENT_SERVE_USER=/SERVE_USER=/p')"
+	fi
+	say "serve to $SERVE_URL (log: $LOGS/serve.out)"
+	if timed serve env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE"; then
+		SERVE_S=$(wall_seconds "$LOGS/serve.time")
+		SERVE_LINES="serve_rows=$(sed -n 's/^Served .*: [0-9]* tables, \([0-9,]*\) rows.*/\1/p' "$LOGS/serve.out" | tr -d ,)"
+		SERVE_LINES+=$'\n'"serve_s=$SERVE_S"
+		SERVE_LINES+=$'\n'"$(awk -v s="$SERVE_S" -v l="$LOAD_S" 'BEGIN { printf "serve_ratio=%.3f", s / l }')"
+	else
+		tail -5 "$LOGS/serve.out" >&2
+		say "the serve failed; no serve_s line"
+	fi
+	if [[ $LOCAL_PG == 1 && -n "${SERVE_S:-}" ]]; then
+		# stopped after ~60 % of a serve's time: past the DuckDB side, while it copies into PostgreSQL
+		STOP_AFTER=$(awk -v s="$SERVE_S" 'BEGIN { printf "%.1f", s * 0.6 }')
+		say "serve with the server stopped after ${STOP_AFTER} s (log: $LOGS/serve-stopped.out)"
+		env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve --warehouse "$WAREHOUSE" \
+			> "$LOGS/serve-stopped.out" 2>&1 &
+		SERVE_PID=$!
+		sleep "$STOP_AFTER"
+		bench/local-postgres.sh stop "$OUT/postgres"
+		STOPPED_EXIT=0
+		wait "$SERVE_PID" || STOPPED_EXIT=$?
+		bench/local-postgres.sh start "$OUT/postgres" "$PG_PORT" > /dev/null
+		SERVE_LINES+=$'\n'"serve_stopped_exit=$STOPPED_EXIT"
+		SERVE_LINES+=$'\n'"serve_stopped_message=$(grep -m1 -E '^(NOT SERVED|Served)' "$LOGS/serve-stopped.out" || true)"
+		if timed serve-repair env "TALENT_SERVE_URL=$SERVE_URL" "TALENT_SERVE_USER=$SERVE_USER" "${APPLICATION[@]}" serve \
+			--warehouse "$WAREHOUSE"; then
+			SERVE_LINES+=$'\n'"serve_after_restart_s=$(wall_seconds "$LOGS/serve-repair.time")"
+		else
+			SERVE_LINES+=$'\n'"serve_after_restart=failed (see $LOGS/serve-repair.out)"
+		fi
+	fi
+	[[ ${LOCAL_PG:-0} == 1 ]] && { bench/local-postgres.sh stop "$OUT/postgres" || true; }
 fi
 
 # --- summary ----------------------------------------------------------------------------------
