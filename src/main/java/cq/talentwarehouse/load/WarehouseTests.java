@@ -77,8 +77,19 @@ public final class WarehouseTests {
 		List<Thread> threads = new ArrayList<>();
 		// a test that throws instead of failing must stop the publish, not pass unseen
 		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		// every connection is opened before a thread starts: a failure to open one leaves none running
+		List<Connection> connections = new ArrayList<>(List.of(connection));
+		try {
+			while (connections.size() < workers) {
+				connections.add(connection.unwrap(DuckDBConnection.class).duplicate());
+			}
+		}
+		catch (SQLException ex) {
+			connections.subList(1, connections.size()).forEach((c) -> close(c, errors));
+			throw ex;
+		}
 		for (int w = 0; w < workers; w++) {
-			Connection own = (w == 0) ? connection : connection.unwrap(DuckDBConnection.class).duplicate();
+			Connection own = connections.get(w);
 			Runnable work = () -> {
 				try {
 					for (int i = next.getAndIncrement(); i < tests.size(); i = next.getAndIncrement()) {
