@@ -15,6 +15,9 @@ final class SpringContext {
 	/** Spring's switch to the context generated at build time (Spring AOT), which the launcher sets for run and restart. */
 	static final String AOT_ENABLED = "spring.aot.enabled";
 
+	/** Boot's switch for its background warm-up of web and JSON classes. */
+	static final String BACKGROUND_PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
+
 	private SpringContext() {
 	}
 
@@ -30,6 +33,11 @@ final class SpringContext {
 	/** {@code schedule} runs a servlet context: its server listens only with talent.monitor.port set. */
 	static ConfigurableApplicationContext start(List<String> arguments, boolean shutdownHook,
 			WebApplicationType webApplicationType) {
+		if (webApplicationType == WebApplicationType.NONE && System.getProperty(BACKGROUND_PREINITIALIZER_IGNORE) == null) {
+			// Boot's background warm-up builds Tomcat, HTTP message converters and a Jackson mapper that a
+			// run never uses, on a core the run's own start needs
+			System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE, "true");
+		}
 		SpringApplication application = new SpringApplication(TalentWarehouseApplication.class);
 		// with spring.aot.enabled, the generated context is looked up by this class's name
 		application.setMainApplicationClass(TalentWarehouseApplication.class);

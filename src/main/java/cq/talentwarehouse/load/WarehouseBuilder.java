@@ -66,6 +66,7 @@ public final class WarehouseBuilder {
 	 */
 	public static void build(Path published, Path workingCopy, StagingArea staging, String runId,
 			LocalDateTime startedAt, String memoryLimit) throws SQLException, IOException {
+		OpenWorkingCopy.discard();
 		if (!Preparation.takeIfCurrent(published, workingCopy, runId)) {
 			prepare(published, workingCopy, staging.root().resolve("seeds"), memoryLimit);
 		}
@@ -89,6 +90,7 @@ public final class WarehouseBuilder {
 				s.execute("checkpoint");
 			}
 			log.debug("checkpoint in {} ms", (System.nanoTime() - checkpointAt) / 1_000_000);
+			OpenWorkingCopy.keep(workingCopy, connection);
 		}
 	}
 
@@ -98,6 +100,7 @@ public final class WarehouseBuilder {
 	 */
 	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit)
 			throws SQLException, IOException {
+		OpenWorkingCopy.discard();
 		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
 		Files.deleteIfExists(workingCopy);
 		Files.deleteIfExists(Path.of(workingCopy + ".wal"));

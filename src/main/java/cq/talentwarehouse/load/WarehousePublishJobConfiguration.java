@@ -79,6 +79,8 @@ public class WarehousePublishJobConfiguration {
 	public Step warehousePublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehousePublishStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+			// the file is renamed over the published one: no database of this process may hold it open
+			OpenWorkingCopy.discard();
 			Publisher.publish(workingCopy(properties), properties.getWarehouse());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

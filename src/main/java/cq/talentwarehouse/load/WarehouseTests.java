@@ -45,10 +45,12 @@ public final class WarehouseTests {
 
 	/**
 	 * As {@link #run(Path)}, within DuckDB's {@code memoryLimit} (the build's; null: DuckDB's default,
-	 * 80 % of the machine), spilling beside the working copy beyond it.
+	 * 80 % of the machine), spilling beside the working copy beyond it. On the database the build of
+	 * this process left open ({@link OpenWorkingCopy}), else on the file opened read-only.
 	 */
 	public static List<Failure> run(Path workingCopy, String memoryLimit) throws SQLException {
-		try (Connection connection = DuckDb.openReadOnly(workingCopy)) {
+		Connection kept = OpenWorkingCopy.take(workingCopy);
+		try (Connection connection = (kept != null) ? kept : DuckDb.openReadOnly(workingCopy)) {
 			if (memoryLimit != null) {
 				WarehouseBuilder.limitMemory(connection, workingCopy, memoryLimit);
 			}

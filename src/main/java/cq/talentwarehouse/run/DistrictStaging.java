@@ -65,6 +65,13 @@ final class DistrictStaging {
 				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
 			}
 			order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
+			long toStage = 0;
+			for (int i = 0; i < plan.size(); i++) {
+				if (stages(plan.get(i), resume)) {
+					toStage += bytes[i];
+				}
+			}
+			SmallLoadJit.applyIfSmall(toStage);
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
@@ -97,8 +104,7 @@ final class DistrictStaging {
 		if (run.stopRequested) {
 			return snapshot.with(DistrictStatus.PENDING, null);
 		}
-		if (snapshot.is(DistrictStatus.SKIPPED) || snapshot.is(DistrictStatus.STAGED)
-				|| (!resume && snapshot.is(DistrictStatus.FAILED))) {
+		if (!stages(snapshot, resume)) {
 			return snapshot;
 		}
 		String leaving = this.planner.linkLeavingLanding(snapshot);
@@ -139,6 +145,12 @@ final class DistrictStaging {
 	}
 
 	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
+	/** Whether {@link #stage} reads this snapshot's files (else it keeps the outcome it has). */
+	private static boolean stages(RunReport.DistrictResult snapshot, boolean resume) {
+		return !(snapshot.is(DistrictStatus.SKIPPED) || snapshot.is(DistrictStatus.STAGED)
+				|| (!resume && snapshot.is(DistrictStatus.FAILED)));
+	}
+
 	private static long folderBytes(Path folder) {
 		try (var files = Files.list(folder)) {
 			return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();

@@ -1,0 +1,63 @@
+package cq.talentwarehouse.load;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The working copy's database as the build leaves it, kept open for the data tests of the same
+ * process: DuckDB's buffers still hold what the build read and wrote, where a database opened anew
+ * reads and decompresses every block the tests touch again. The build hands over a fresh connection
+ * of its database (its own, with the build's temp tables, is closed); the tests take it once. A
+ * restart in a new process, or anything between build and tests, finds none and opens the file.
+ */
+final class OpenWorkingCopy {
+
+	private static Path file;
+
+	private static Connection connection;
+
+	private OpenWorkingCopy() {
+	}
+
+	/** Keeps a new connection of {@code build}'s database for {@link #take}; {@code build} stays the caller's. */
+	static synchronized void keep(Path workingCopy, Connection build) throws SQLException {
+		discard();
+		connection = build.unwrap(DuckDBConnection.class).duplicate();
+		file = workingCopy.toAbsolutePath().normalize();
+	}
+
+	/** The kept connection of this working copy (the caller closes it), or null: open the file. */
+	static synchronized Connection take(Path workingCopy) {
+		Connection kept = connection;
+		boolean same = kept != null && file.equals(workingCopy.toAbsolutePath().normalize());
+		connection = null;
+		file = null;
+		if (kept != null && !same) {
+			close(kept);
+			return null;
+		}
+		return kept;
+	}
+
+	/** Closes a kept connection nobody took: before a working copy is prepared, built or published. */
+	static synchronized void discard() {
+		if (connection != null) {
+			close(connection);
+		}
+		connection = null;
+		file = null;
+	}
+
+	private static void close(Connection kept) {
+		try {
+			kept.close();
+		}
+		catch (SQLException ex) {
+			// the database closes with the process at the latest; nothing the run depends on
+		}
+	}
+
+}
