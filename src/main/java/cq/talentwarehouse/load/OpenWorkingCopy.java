@@ -1,6 +1,9 @@
 package cq.talentwarehouse.load;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,13 +14,16 @@ import org.duckdb.DuckDBConnection;
  * process: DuckDB's buffers still hold what the build read and wrote, where a database opened anew
  * reads and decompresses every block the tests touch again. The build hands over a fresh connection
  * of its database (its own, with the build's temp tables, is closed); the tests take it once. A
- * restart in a new process, or anything between build and tests, finds none and opens the file.
+ * restart in a new process, or anything between build and tests, finds none and opens the file; so
+ * does a file another database changed since the build (a test seeding a fault opens it itself).
  */
 final class OpenWorkingCopy {
 
 	private static Path file;
 
 	private static Connection connection;
+
+	private static String stamp;
 
 	private OpenWorkingCopy() {
 	}
@@ -27,14 +33,17 @@ final class OpenWorkingCopy {
 		discard();
 		connection = build.unwrap(DuckDBConnection.class).duplicate();
 		file = workingCopy.toAbsolutePath().normalize();
+		stamp = stamp(file);
 	}
 
 	/** The kept connection of this working copy (the caller closes it), or null: open the file. */
 	static synchronized Connection take(Path workingCopy) {
 		Connection kept = connection;
-		boolean same = kept != null && file.equals(workingCopy.toAbsolutePath().normalize());
+		boolean same = kept != null && file.equals(workingCopy.toAbsolutePath().normalize()) && stamp != null
+				&& stamp.equals(stamp(file));
 		connection = null;
 		file = null;
+		stamp = null;
 		if (kept != null && !same) {
 			close(kept);
 			return null;
@@ -49,6 +58,21 @@ final class OpenWorkingCopy {
 		}
 		connection = null;
 		file = null;
+		stamp = null;
+	}
+
+	/** Size, modification time and identity of the file with no write-ahead log beside it; null when unreadable. */
+	private static String stamp(Path file) {
+		try {
+			if (Files.exists(Path.of(file + ".wal"))) {
+				return null;
+			}
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			return attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	private static void close(Connection kept) {

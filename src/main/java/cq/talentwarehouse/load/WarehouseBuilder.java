@@ -94,6 +94,11 @@ public final class WarehouseBuilder {
 		}
 	}
 
+	/** Closes the working copy's database a build left open for its data tests, when they did not take it. */
+	public static void releaseWorkingCopy() {
+		OpenWorkingCopy.discard();
+	}
+
 	/**
 	 * The part of {@link #build} that needs nothing staged: a fresh working copy of the published file
 	 * (so districts not loaded tonight keep their last good snapshot), the seeds, the migrations.

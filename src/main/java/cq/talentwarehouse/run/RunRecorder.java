@@ -108,6 +108,7 @@ final class RunRecorder {
 	 */
 	void discardWorkingCopy() {
 		Path copy = WarehousePublishJobConfiguration.workingCopy(this.properties);
+		WarehouseBuilder.releaseWorkingCopy();
 		try {
 			Files.deleteIfExists(copy);
 			Files.deleteIfExists(Path.of(copy + ".wal"));

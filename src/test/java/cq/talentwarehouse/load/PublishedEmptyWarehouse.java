@@ -33,7 +33,14 @@ record PublishedEmptyWarehouse(Path published, Path workingCopy, StagingArea sta
 		return this.staging.root().resolve("seeds");
 	}
 
+	/** A night's build, its database closed as after the data tests. */
 	void build(String runId) throws Exception {
+		buildLeavingItOpen(runId);
+		OpenWorkingCopy.discard();
+	}
+
+	/** A night's build, its database left open for the data tests of the process. */
+	void buildLeavingItOpen(String runId) throws Exception {
 		WarehouseBuilder.build(this.published, this.workingCopy, this.staging, runId, LocalDateTime.now(), MEMORY);
 	}
 
