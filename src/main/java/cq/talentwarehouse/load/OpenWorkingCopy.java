@@ -29,9 +29,17 @@ final class OpenWorkingCopy {
 	}
 
 	/** Keeps a new connection of {@code build}'s database for {@link #take}; {@code build} stays the caller's. */
-	static synchronized void keep(Path workingCopy, Connection build) throws SQLException {
+	static void keep(Path workingCopy, Connection build) throws SQLException {
+		keepOwn(workingCopy, build.unwrap(DuckDBConnection.class).duplicate());
+	}
+
+	/**
+	 * Keeps {@code own} itself (closed by {@link #take}'s caller or {@link #discard}): a database kept
+	 * open this way is the one the next {@link DuckDb#openReadWrite} of the file joins, buffers and all.
+	 */
+	static synchronized void keepOwn(Path workingCopy, Connection own) {
 		discard();
-		connection = build.unwrap(DuckDBConnection.class).duplicate();
+		connection = own;
 		file = workingCopy.toAbsolutePath().normalize();
 		stamp = stamp(file);
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +43,38 @@ class WorkingCopyPreparationIntegrationTests {
 		this.staging = this.warehouse.staging();
 	}
 
+	@AfterEach
+	void closeWhatIsLeftOpen() {
+		OpenWorkingCopy.discard();
+	}
+
 	@Test
 	void buildUsesTheCopyPreparedAheadForItsRun() throws Exception {
 		// given a working copy prepared ahead for run-1, which the build must not copy over again
 		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 		execute(this.workingCopy, "create table main.prepared_ahead (x integer)");
+		// the prepared database stays open for the build: a write left in its log would mark the copy changed
+		execute(this.workingCopy, "checkpoint");
 
 		// when run-1 builds
 		this.warehouse.build("run-1");
 
 		// then it built on the prepared copy
 		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isTrue();
+		assertThat(count(this.workingCopy, "select count(*) from ops.runs where run_id = 'run-1'")).isEqualTo(1);
+	}
+
+	@Test
+	void buildJoinsTheDatabasePreparedAheadWithItsBuffersAndClosesItsHold() throws Exception {
+		// given a working copy prepared ahead, its database kept open and warm
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+
+		// when run-1 builds (and its data tests take the database it leaves)
+		this.warehouse.buildLeavingItOpen("run-1");
+		assertThat(WarehouseTests.run(this.workingCopy, MEMORY)).isEmpty();
+
+		// then nothing of this process holds the file any more: it can be opened read-only, and moved
+		assertThat(OpenWorkingCopy.take(this.workingCopy)).isNull();
 		assertThat(count(this.workingCopy, "select count(*) from ops.runs where run_id = 'run-1'")).isEqualTo(1);
 	}
 
