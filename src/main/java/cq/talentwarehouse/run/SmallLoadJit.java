@@ -43,12 +43,13 @@ final class SmallLoadJit {
 		}
 		try {
 			MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-			Object said = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+			String said = String.valueOf(server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
 					"compilerDirectivesAdd", new Object[] { new String[] { file } },
-					new String[] { String[].class.getName() });
-			log.debug("small load ({} bytes to stage): JIT directives {} added: {}", bytes, file,
-					String.valueOf(said).strip());
-			return true;
+					new String[] { String[].class.getName() })).strip();
+			// the JVM answers "N compiler directives added", or why it added none
+			boolean added = said.matches("(?s).*\\b[1-9][0-9]* compiler directives added.*");
+			log.debug("small load ({} bytes to stage): JIT directives {}: {}", bytes, file, said);
+			return added;
 		}
 		catch (Exception | LinkageError ex) {
 			// only the load's speed depends on it
