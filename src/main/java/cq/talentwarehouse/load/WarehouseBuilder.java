@@ -55,6 +55,14 @@ public final class WarehouseBuilder {
 	 */
 	static final List<String> BUILD_FOLDERS = List.of("dims", "facts", "aggregates", "ops");
 
+	/**
+	 * A night's warm-up ({@link #prepareAhead}): queries reading every block of the key columns the
+	 * build and the data tests read again (hashing is cheap, and no statistic answers it).
+	 */
+	private static final List<String> WARM_UP = List.of(
+			"select count(*) from dw.dim_person where hash(person_id, person_sk) = 0",
+			"select count(*) from dw.fct_talent_snapshot where hash(person_sk, district_sk, snapshot_date_sk) = 0");
+
 	private WarehouseBuilder() {
 	}
 
@@ -152,11 +160,18 @@ public final class WarehouseBuilder {
 		try {
 			Preparation.discard(workingCopy);
 			prepare(published, workingCopy, seedsFolder, memoryLimit);
-			warmUp(workingCopy, memoryLimit);
 			Preparation.mark(published, workingCopy, runId);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			log.debug("preparing the working copy ahead of the build failed; the build prepares it again", ex);
+			return;
+		}
+		try {
+			warmUp(workingCopy, memoryLimit);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// only the build's speed depends on it
+			log.debug("warming the working copy's database up failed; the build opens it cold", ex);
 		}
 	}
 
@@ -183,11 +198,6 @@ public final class WarehouseBuilder {
 		OpenWorkingCopy.keepOwn(workingCopy, connection);
 		log.debug("warm-up in {} ms", (System.nanoTime() - warmAt) / 1_000_000);
 	}
-
-	/** Queries that read every block of the columns named (hashing is cheap, and no statistic answers it). */
-	private static final List<String> WARM_UP = List.of(
-			"select count(*) from dw.dim_person where hash(person_id, person_sk) = 0",
-			"select count(*) from dw.fct_talent_snapshot where hash(person_sk, district_sk, snapshot_date_sk) = 0");
 
 	private static void settings(Connection connection, Path workingCopy, String memoryLimit) throws SQLException {
 		limitMemory(connection, workingCopy, memoryLimit);

@@ -51,7 +51,9 @@ public final class WarehouseTests {
 	public static List<Failure> run(Path workingCopy, String memoryLimit) throws SQLException {
 		Connection kept = OpenWorkingCopy.take(workingCopy);
 		try (Connection connection = (kept != null) ? kept : DuckDb.openReadOnly(workingCopy)) {
-			if (memoryLimit != null) {
+			// the build's database has its limit and spill folder already (DuckDB refuses to move a spill
+			// folder it has used)
+			if (memoryLimit != null && kept == null) {
 				WarehouseBuilder.limitMemory(connection, workingCopy, memoryLimit);
 			}
 			List<Test> tests = new ArrayList<>();

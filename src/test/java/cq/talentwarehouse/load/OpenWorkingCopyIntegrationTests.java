@@ -55,6 +55,18 @@ class OpenWorkingCopyIntegrationTests {
 	}
 
 	@Test
+	void testsRunOnADatabaseThatHasSpilled() throws Exception {
+		this.warehouse.buildLeavingItOpen("run-1");
+		// a large build spills beside the working copy; DuckDB keeps that folder from then on
+		execute(this.warehouse.workingCopy(), "set memory_limit = '128MB'");
+		execute(this.warehouse.workingCopy(),
+				"select count(*) from (select range % 1000003 as k, random() as r from range(12000000) order by r)");
+		execute(this.warehouse.workingCopy(), "set memory_limit = '" + MEMORY + "'");
+
+		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY)).isEmpty();
+	}
+
+	@Test
 	void faultWrittenIntoTheFileAfterTheBuildStillFailsItsTest() throws Exception {
 		this.warehouse.buildLeavingItOpen("run-1");
 		execute(this.warehouse.workingCopy(), "insert into dw.dim_district select * from dw.dim_district limit 1");
