@@ -48,38 +48,53 @@ public final class EmptyWarehouse {
 	}
 
 	/**
-	 * Copies the template to {@code file} (which must not exist). True when the copy holds the
-	 * schema of {@code bundled}: its history then says the migrations were installed now, as Flyway
-	 * on a new file would have recorded. Otherwise the reason is logged, the copy removed and false
-	 * returned. A failure to write the copy (a full disk) is thrown, as for a copy of a published file.
+	 * Copies the template to {@code file} (which must not exist) and opens it. The connection is
+	 * returned when the copy holds the schema of {@code bundled}: its history then says the migrations
+	 * were installed now, as Flyway on a new file would have recorded. Otherwise the reason is logged,
+	 * the copy removed and null returned. A failure to write the copy (a full disk) is thrown, as for a
+	 * copy of a published file.
 	 */
-	boolean copyTo(Path file, List<SchemaHistory.Script> bundled) throws IOException {
+	Connection openCopy(Path file, List<SchemaHistory.Script> bundled) throws IOException {
 		if (!this.template.exists()) {
 			log.warn("no empty warehouse bundled ({}, written by mvn package): creating the schema with Flyway",
 					this.template.getDescription());
-			return false;
+			return null;
 		}
 		try (InputStream in = this.template.getInputStream()) {
 			Files.copy(in, file);
 		}
 		String problem;
-		try (Connection connection = DuckDb.openReadWrite(file)) {
+		Connection connection = null;
+		try {
+			connection = DuckDb.openReadWrite(file);
 			if (SchemaHistory.isCurrent(connection, bundled)) {
 				try (Statement s = connection.createStatement()) {
 					s.execute("update ops.schema_history set installed_on = current_timestamp");
 				}
-				return true;
+				return connection;
 			}
 			problem = "its schema history does not match the bundled migrations (built from other SQL files)";
 		}
 		catch (SQLException ex) {
 			problem = "it cannot be read (" + ex.getMessage() + ")";
 		}
+		close(connection);
 		log.warn("the bundled empty warehouse ({}) is not used: {}; creating the schema with Flyway",
 				this.template.getDescription(), problem);
 		Files.deleteIfExists(file);
 		Files.deleteIfExists(Path.of(file + ".wal"));
-		return false;
+		return null;
+	}
+
+	private static void close(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				log.debug("closing the copy of the empty warehouse failed", ex);
+			}
+		}
 	}
 
 	/**

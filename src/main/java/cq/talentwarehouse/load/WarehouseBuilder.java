@@ -110,16 +110,17 @@ public final class WarehouseBuilder {
 		long copiedAt = System.nanoTime();
 		List<SchemaHistory.Script> bundled = SchemaHistory.bundled();
 		boolean carried = Files.exists(published);
-		boolean fromEmptyWarehouse = false;
+		Connection opened = null;
 		if (carried) {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
 		}
 		else {
-			fromEmptyWarehouse = emptyWarehouse.copyTo(workingCopy, bundled);
+			opened = emptyWarehouse.openCopy(workingCopy, bundled);
 		}
+		boolean fromEmptyWarehouse = opened != null;
 		log.debug("working copy in {} ms ({})", (System.nanoTime() - copiedAt) / 1_000_000,
 				carried ? "of the published file" : fromEmptyWarehouse ? "of the bundled empty warehouse" : "new file");
-		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
+		try (Connection connection = fromEmptyWarehouse ? opened : DuckDb.openReadWrite(workingCopy)) {
 			settings(connection, workingCopy, memoryLimit);
 			if (carried) {
 				SchemaCheck.requireUnchanged(connection, published);
