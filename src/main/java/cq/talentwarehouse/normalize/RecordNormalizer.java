@@ -149,7 +149,9 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 						(personal ? "" : original.substring(0, 60) + "… ") + "(" + original.length() + " characters)");
 			}
 			Map<String, String> raws = this.rawCache[i];
-			if (raws != null && original != null) {
+			// an empty cell cleans to nothing and is never remembered: no lookup (most optional cells are empty)
+			boolean empty = original == null || original.isEmpty();
+			if (raws != null && !empty) {
 				String known = raws.get(original);
 				if (known != null) {
 					if (known.charAt(0) == '\0') {
@@ -159,7 +161,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					continue;
 				}
 			}
-			String value = TextNormalizer.clean(original);
+			String value = empty ? null : TextNormalizer.clean(original);
 			if (value == null) {
 				if (field.type() == SourceKind.ValueType.ID_NUMBER) {
 					return StagedRecord.quarantined(raw.line(), QuarantineRule.ID_MISSING, field.name(), "");
