@@ -83,18 +83,8 @@ final class CsvRecordParser implements AutoCloseable {
 		return java.util.Arrays.copyOf(this.fields, this.count);
 	}
 
-	/**
-	 * From the next record on, only the given columns of the file become text; the others read as
-	 * null. Columns past {@code columns} (a longer row) are kept.
-	 */
-	void readOnly(int[] wanted, int columns) {
-		boolean[] unread = new boolean[columns];
-		java.util.Arrays.fill(unread, true);
-		for (int column : wanted) {
-			if (column >= 0 && column < columns) {
-				unread[column] = false;
-			}
-		}
+	/** From the next record on, cells of the columns marked true stay null: no field reads them. */
+	void skipColumns(boolean[] unread) {
 		this.unread = unread;
 	}
 
