@@ -2,7 +2,7 @@
 -- theirs (pseudonyms are stable across loads).
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
--- writes: dw.dim_person; temp table staged_people (read again by 082_agg_multi_district_person)
+-- writes: dw.dim_person; temp table people_on_rosters_twice (read by 082_agg_multi_district_person)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
 -- join unmaterialized (slower at city scale; docs/scaling.md).
 create or replace temp table staged_people as
@@ -57,3 +57,12 @@ with numbered as (
 )
 
 select * from numbered;
+
+-- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
+-- ~40,000 of ~7 M); the people tables go: a temp table is held in memory until it is dropped.
+create or replace temp table people_on_rosters_twice as
+select person_id from staged_people where roster_rows > 1;
+
+drop table new_people;
+
+drop table staged_people;
