@@ -30,24 +30,27 @@ group by p.person_id;
 -- looks the dimension's up in them (city scale: 0.10-0.13 -> 0.05 s).
 set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
 
-create or replace temp table new_people as
-select s.person_id, s.gender, s.birth_year
-from staged_people s
-anti join dw.dim_person p on p.person_id = s.person_id
-where not getvariable('few_people')
-union all
-select s.person_id, s.gender, s.birth_year
-from staged_people s
-anti join (
-    select p.person_id
-    from dw.dim_person p
-    semi join staged_people k on k.person_id = p.person_id
-    where getvariable('few_people')
-) known on known.person_id = s.person_id
-where getvariable('few_people');
-
+-- The new people are numbered as they are found (the anti join streams into the numbering); a temp
+-- table of them would be held in memory until the build commits.
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-with numbered as (
+with new_people as (
+    select s.person_id, s.gender, s.birth_year
+    from staged_people s
+    anti join dw.dim_person p on p.person_id = s.person_id
+    where not getvariable('few_people')
+    union all
+    select s.person_id, s.gender, s.birth_year
+    from staged_people s
+    anti join (
+        select p.person_id
+        from dw.dim_person p
+        semi join staged_people k on k.person_id = p.person_id
+        where getvariable('few_people')
+    ) known on known.person_id = s.person_id
+    where getvariable('few_people')
+),
+
+numbered as (
     select
         (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
         person_id,
@@ -59,10 +62,6 @@ with numbered as (
 select * from numbered;
 
 -- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
--- ~40,000 of ~7 M); the people tables go: a temp table is held in memory until it is dropped.
+-- ~40,000 of ~7 M).
 create or replace temp table people_on_rosters_twice as
 select person_id from staged_people where roster_rows > 1;
-
-drop table new_people;
-
-drop table staged_people;
