@@ -10,16 +10,16 @@ create or replace temp table staged_people as
 -- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
 -- every row of a person, and grouping by the three does what a group by person with any_value did,
 -- without those aggregate states. Were they ever to differ,
--- the person would get two rows and dim_person_unique would stop the publish. roster_rows, the
--- rows of this load naming the person, tells 082_agg_multi_district_person who can be on two
+-- the person would get two rows and dim_person_unique would stop the publish. is_named_twice (more
+-- than one row of this load names the person) tells 082_agg_multi_district_person who can be on two
 -- rosters (cheaper there than here).
--- People named only by a programme ledger get a key too (roster_rows 0): a programme holder need not
--- be on a roster.
-select person_id, gender, birth_year, count(*) as roster_rows
+-- People named only by a programme ledger get a key too: a programme holder need not be on a roster.
+select person_id, gender, birth_year, count(*) > 1 as is_named_twice
 from stg_roster
 group by person_id, gender, birth_year
 union all
-select p.person_id, any_value(p.gender), any_value(p.birth_year), 0
+-- in stg_roster's types (the same M/F and years): the table is held to the build's commit
+select p.person_id, any_value(p.gender)::stg_gender, any_value(p.birth_year)::smallint, false
 from stg_program p
 anti join stg_roster r on r.person_id = p.person_id
 group by p.person_id;
@@ -64,4 +64,4 @@ select * from numbered;
 -- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
 -- ~40,000 of ~7 M).
 create or replace temp table people_on_rosters_twice as
-select person_id from staged_people where roster_rows > 1;
+select person_id from staged_people where is_named_twice;
