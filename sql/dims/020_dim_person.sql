@@ -30,27 +30,24 @@ group by p.person_id;
 -- looks the dimension's up in them (city scale: 0.10-0.13 -> 0.05 s).
 set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
 
--- The new people are numbered as they are found (the anti join streams into the numbering); a temp
--- table of them would be held in memory until the build commits.
-insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-with new_people as (
-    select s.person_id, s.gender, s.birth_year
-    from staged_people s
-    anti join dw.dim_person p on p.person_id = s.person_id
-    where not getvariable('few_people')
-    union all
-    select s.person_id, s.gender, s.birth_year
-    from staged_people s
-    anti join (
-        select p.person_id
-        from dw.dim_person p
-        semi join staged_people k on k.person_id = p.person_id
-        where getvariable('few_people')
-    ) known on known.person_id = s.person_id
+create or replace temp table new_people as
+select s.person_id, s.gender, s.birth_year
+from staged_people s
+anti join dw.dim_person p on p.person_id = s.person_id
+where not getvariable('few_people')
+union all
+select s.person_id, s.gender, s.birth_year
+from staged_people s
+anti join (
+    select p.person_id
+    from dw.dim_person p
+    semi join staged_people k on k.person_id = p.person_id
     where getvariable('few_people')
-),
+) known on known.person_id = s.person_id
+where getvariable('few_people');
 
-numbered as (
+insert into dw.dim_person (person_sk, person_id, gender, birth_year)
+with numbered as (
     select
         (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
         person_id,
