@@ -94,40 +94,57 @@ public final class WarehouseBuilder {
 
 	/**
 	 * The part of {@link #build} that needs nothing staged: a fresh working copy of the published file
-	 * (so districts not loaded tonight keep their last good snapshot), the seeds, the migrations.
+	 * (so districts not loaded tonight keep their last good snapshot) or, before the first publish, of
+	 * the bundled empty warehouse ({@link EmptyWarehouse}); the seeds; the migrations.
 	 */
 	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit)
 			throws SQLException, IOException {
+		prepare(published, workingCopy, seedsFolder, memoryLimit, EmptyWarehouse.bundled());
+	}
+
+	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit,
+			EmptyWarehouse emptyWarehouse) throws SQLException, IOException {
 		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
 		Files.deleteIfExists(workingCopy);
 		Files.deleteIfExists(Path.of(workingCopy + ".wal"));
 		long copiedAt = System.nanoTime();
-		if (Files.exists(published)) {
+		List<SchemaHistory.Script> bundled = SchemaHistory.bundled();
+		boolean carried = Files.exists(published);
+		Connection opened = null;
+		if (carried) {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
 		}
-		log.debug("working copy in {} ms", (System.nanoTime() - copiedAt) / 1_000_000);
-		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
+		else {
+			opened = emptyWarehouse.openCopy(workingCopy, bundled);
+		}
+		boolean fromEmptyWarehouse = opened != null;
+		log.debug("working copy in {} ms ({})", (System.nanoTime() - copiedAt) / 1_000_000,
+				carried ? "of the published file" : fromEmptyWarehouse ? "of the bundled empty warehouse" : "new file");
+		try (Connection connection = fromEmptyWarehouse ? opened : DuckDb.openReadWrite(workingCopy)) {
 			settings(connection, workingCopy, memoryLimit);
-			SchemaCheck.requireUnchanged(connection, published);
+			if (carried) {
+				SchemaCheck.requireUnchanged(connection, published);
+			}
 			// seeds first: views (reported_vs_computed) read seed tables, and migrations create views
 			long seededAt = System.nanoTime();
 			loadSeeds(connection, seedsFolder);
 			long migratedAt = System.nanoTime();
-			List<SchemaHistory.Script> bundled = SchemaHistory.bundled();
-			boolean current = SchemaHistory.isCurrent(connection, bundled);
+			boolean current = fromEmptyWarehouse || SchemaHistory.isCurrent(connection, bundled);
 			if (!current) {
 				migrate(connection);
 			}
-			// after Flyway every view is re-created (a migration may have changed the types a view was
-			// bound to); on a current file only those another client dropped come back
+			// after Flyway on a carried file every view is re-created (a migration may have changed the
+			// types a view was bound to; on a new file Flyway created them after every table); on a
+			// current file only those another client dropped come back
 			List<SchemaHistory.Script> rerun = current ? SchemaHistory.missingObjects(connection, bundled)
-					: bundled.stream().filter(SchemaHistory.Script::repeatable).toList();
+					: carried ? bundled.stream().filter(SchemaHistory.Script::repeatable).toList() : List.of();
 			for (SchemaHistory.Script view : rerun) {
 				DuckDb.runScript(connection, view.resource());
 			}
 			log.debug("seeds in {} ms, migrations in {} ms ({}; {} repeatable script(s) re-run)",
 					(migratedAt - seededAt) / 1_000_000, (System.nanoTime() - migratedAt) / 1_000_000,
-					current ? "schema current, Flyway skipped" : "Flyway", rerun.size());
+					fromEmptyWarehouse ? "bundled empty warehouse, Flyway skipped"
+							: current ? "schema current, Flyway skipped" : "Flyway", rerun.size());
 		}
 	}
 

@@ -1,7 +1,6 @@
 package cq.talentwarehouse.normalize;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import cq.talentwarehouse.normalize.value.DateValues;
 import cq.talentwarehouse.reference.Districts;
@@ -62,9 +61,9 @@ abstract class FieldRule {
 				: QuarantineRule.VOCABULARY_UNKNOWN;
 	}
 
-	static void remember(Map<String, String> raws, String original, String result) {
-		if (raws != null && raws.size() < CACHE_LIMIT) {
-			raws.put(original, result);
+	static void remember(RawCells raws, String original, String result) {
+		if (raws != null) {
+			raws.remember(original, result);
 		}
 	}
 
@@ -164,9 +163,9 @@ abstract class FieldRule {
 
 		private final boolean list;
 
-		private final Map<String, String> raws;
+		private final RawCells raws;
 
-		Code(Field field, VocabularyCodes codes, Map<String, String> raws) {
+		Code(Field field, VocabularyCodes codes, RawCells raws) {
 			super(field);
 			this.codes = codes;
 			this.list = field.type() == SourceKind.ValueType.CODE_LIST;
@@ -188,9 +187,9 @@ abstract class FieldRule {
 
 	static final class CreditCode extends FieldRule {
 
-		private final Map<String, String> raws;
+		private final RawCells raws;
 
-		CreditCode(Field field, Map<String, String> raws) {
+		CreditCode(Field field, RawCells raws) {
 			super(field);
 			this.raws = raws;
 		}

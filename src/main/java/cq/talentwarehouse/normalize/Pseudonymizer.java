@@ -1,24 +1,34 @@
 package cq.talentwarehouse.normalize;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.security.MessageDigest;
 
 /**
  * Turns a canonical resident ID number into a keyed pseudonym (HMAC-SHA256, first 128 bits as 32
  * hex digits, which the warehouse reads as a UUID): stable across loads and districts for the same
  * key, useless without it. One instance per thread.
+ *
+ * <p>The HMAC (RFC 2104) is computed from two SHA-256 states that have already absorbed the key's
+ * inner and outer pad block: a person costs two compression rounds instead of the four
+ * {@link javax.crypto.Mac} runs, which hashes the pad blocks again for every message.
  */
 public final class Pseudonymizer {
 
 	// Warehouses before V016 held the same nibbles as the letters a-p; the migration translated them,
 	// so every person keeps their pseudonym.
-	private static final char[] NIBBLE = "0123456789abcdef".toCharArray();
+	private static final byte[] NIBBLE = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private final Mac mac;
+	private static final int BLOCK = 64;
 
-	private final char[] out = new char[32];
+	/** SHA-256 after the key XOR ipad block, cloned for each person. */
+	private final MessageDigest inner;
+
+	/** SHA-256 after the key XOR opad block, cloned for each person. */
+	private final MessageDigest outer;
+
+	private final byte[] out = new byte[32];
 
 	private byte[] input = new byte[18];
 
@@ -26,10 +36,24 @@ public final class Pseudonymizer {
 
 	public Pseudonymizer(byte[] key) {
 		try {
-			this.mac = Mac.getInstance("HmacSHA256");
-			this.mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			byte[] block = new byte[BLOCK];
+			// RFC 2104: a key longer than the block is hashed first; a shorter one is padded with zeros
+			byte[] k = (key.length > BLOCK) ? MessageDigest.getInstance("SHA-256").digest(key) : key;
+			byte[] ipad = new byte[BLOCK];
+			byte[] opad = new byte[BLOCK];
+			System.arraycopy(k, 0, block, 0, k.length);
+			for (int i = 0; i < BLOCK; i++) {
+				ipad[i] = (byte) (block[i] ^ 0x36);
+				opad[i] = (byte) (block[i] ^ 0x5c);
+			}
+			this.inner = MessageDigest.getInstance("SHA-256");
+			this.inner.update(ipad);
+			this.outer = MessageDigest.getInstance("SHA-256");
+			this.outer.update(opad);
+			// a provider whose digests cannot be cloned fails here, at start, not on the first person
+			this.inner.clone();
 		}
-		catch (GeneralSecurityException ex) {
+		catch (GeneralSecurityException | CloneNotSupportedException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
 		}
 	}
@@ -44,17 +68,22 @@ public final class Pseudonymizer {
 			this.input[i] = (byte) canonicalIdNumber.charAt(i);
 		}
 		try {
-			this.mac.update(this.input, 0, n);
-			this.mac.doFinal(this.digest, 0);
+			MessageDigest in = (MessageDigest) this.inner.clone();
+			in.update(this.input, 0, n);
+			in.digest(this.digest, 0, 32);
+			MessageDigest out = (MessageDigest) this.outer.clone();
+			out.update(this.digest, 0, 32);
+			out.digest(this.digest, 0, 32);
 		}
-		catch (javax.crypto.ShortBufferException ex) {
+		catch (CloneNotSupportedException | DigestException ex) {
 			throw new IllegalStateException(ex);
 		}
 		for (int i = 0; i < 16; i++) {
 			this.out[2 * i] = NIBBLE[(this.digest[i] >> 4) & 0xF];
 			this.out[2 * i + 1] = NIBBLE[this.digest[i] & 0xF];
 		}
-		return new String(this.out);
+		// ISO-8859-1 bytes become a compact string as they are, without the char-to-byte compression pass
+		return new String(this.out, StandardCharsets.ISO_8859_1);
 	}
 
 }

@@ -1,7 +1,6 @@
 package cq.talentwarehouse.normalize;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 	 * the same few hundred cells repeat in every row, so a repeated cell skips cleaning, folding and
 	 * validation altogether. Markers of {@link FieldRule} stand for the rule it broke.
 	 */
-	private final Map<String, String>[] rawCache;
+	private final RawCells[] rawCache;
 
 	/** One rule per field, by its value type. */
 	private final FieldRule[] rules;
@@ -60,8 +59,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		Map<String, ColumnSpec> columns = (definition.columns() == null) ? Map.of() : definition.columns();
 		int n = this.fields.size();
 		this.stagedWidths = new int[n];
-		@SuppressWarnings("unchecked")
-		Map<String, String>[] raws = new Map[n];
+		RawCells[] raws = new RawCells[n];
 		this.rawCache = raws;
 		this.rules = new FieldRule[n];
 		FieldRule.IdNumber id = null;
@@ -71,7 +69,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			SourceKind.ValueType type = f.type();
 			if (type == SourceKind.ValueType.CODE || type == SourceKind.ValueType.CODE_LIST
 					|| type == SourceKind.ValueType.USCC) {
-				raws[i] = new HashMap<>();
+				raws[i] = new RawCells();
 			}
 			this.rules[i] = switch (type) {
 				case ID_NUMBER -> id = new FieldRule.IdNumber(f, today, pseudonymizer);
@@ -148,8 +146,10 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 				return StagedRecord.quarantined(raw.line(), QuarantineRule.VALUE_TOO_LONG, field.name(),
 						(personal ? "" : original.substring(0, 60) + "… ") + "(" + original.length() + " characters)");
 			}
-			Map<String, String> raws = this.rawCache[i];
-			if (raws != null && original != null) {
+			RawCells raws = this.rawCache[i];
+			// an empty cell cleans to nothing and is never remembered: no lookup (most optional cells are empty)
+			boolean empty = original == null || original.isEmpty();
+			if (raws != null && !empty) {
 				String known = raws.get(original);
 				if (known != null) {
 					if (known.charAt(0) == '\0') {
@@ -159,7 +159,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 					continue;
 				}
 			}
-			String value = TextNormalizer.clean(original);
+			String value = empty ? null : TextNormalizer.clean(original);
 			if (value == null) {
 				if (field.type() == SourceKind.ValueType.ID_NUMBER) {
 					return StagedRecord.quarantined(raw.line(), QuarantineRule.ID_MISSING, field.name(), "");

@@ -22,6 +22,9 @@ final class ColumnInterner {
 	boolean open = true;
 
 	String intern(char[] buffer, int from, int to) {
+		if (from == to) {
+			return "";
+		}
 		int h = 0;
 		for (int i = from; i < to; i++) {
 			h = 31 * h + buffer[i];
@@ -42,11 +45,25 @@ final class ColumnInterner {
 				}
 				return value;
 			}
-			if (Arrays.equals(text, 0, text.length, buffer, from, to)) {
+			if (same(text, buffer, from, to)) {
 				return this.values[slot];
 			}
 			slot = (slot + 1) & mask;
 		}
+	}
+
+	/** Cells are a few chars: compared in a plain loop, without Arrays.equals' range checks and vectorized set-up. */
+	private static boolean same(char[] text, char[] buffer, int from, int to) {
+		int n = text.length;
+		if (n != to - from) {
+			return false;
+		}
+		for (int i = 0; i < n; i++) {
+			if (text[i] != buffer[from + i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -47,6 +47,9 @@ final class CsvRecordParser implements AutoCloseable {
 
 	private StringBuilder unescaped;
 
+	/** Columns no field reads (a row number, a gender): their cells are parsed but never made into text. */
+	private boolean[] unread;
+
 	/** Per column of the file, its values seen so far ({@link #cut}). */
 	private ColumnInterner[] interners = new ColumnInterner[16];
 
@@ -78,6 +81,15 @@ final class CsvRecordParser implements AutoCloseable {
 	/** The record last read by {@link #advance()}, as a new array. */
 	String[] record() {
 		return java.util.Arrays.copyOf(this.fields, this.count);
+	}
+
+	/** From the next record on, cells of the columns marked true stay null: no field reads them. */
+	void skipColumns(boolean[] unread) {
+		this.unread = unread;
+	}
+
+	private boolean unread() {
+		return this.unread != null && this.count < this.unread.length && this.unread[this.count];
 	}
 
 	/** Field {@code i} of the record last read by {@link #advance()}. */
@@ -157,7 +169,7 @@ final class CsvRecordParser implements AutoCloseable {
 			boolean more = fill(start);
 			start = 0;
 			if (!more) {
-				add(new String(this.buffer, 0, this.position));
+				add(unread() ? null : new String(this.buffer, 0, this.position));
 				return false;
 			}
 		}
@@ -231,6 +243,9 @@ final class CsvRecordParser implements AutoCloseable {
 	 * hash already computed, and no new String is made per cell.
 	 */
 	private String cut(int start, int end) {
+		if (unread()) {
+			return null;
+		}
 		int column = this.count;
 		if (column >= MAX_INTERNED_COLUMNS) {
 			// a table of each column's values costs ~100 KB: a damaged line of thousands of fields gets none
@@ -259,6 +274,9 @@ final class CsvRecordParser implements AutoCloseable {
 	}
 
 	private String text(int start, int length, boolean doubled) {
+		if (unread()) {
+			return null;
+		}
 		if (!doubled) {
 			return new String(this.buffer, start, length);
 		}

@@ -117,6 +117,15 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			}
 			this.columnByField = HeaderMatcher.columns(java.util.Arrays.asList(header), this.kind, this.definition,
 					this.file.toString(), "the header has");
+			// columns no field maps (a row number, a gender) are never made into strings
+			boolean[] unread = new boolean[header.length];
+			java.util.Arrays.fill(unread, true);
+			for (int column : this.columnByField) {
+				if (column >= 0 && column < unread.length) {
+					unread[column] = false;
+				}
+			}
+			this.parser.skipColumns(unread);
 			long resumeAfter = context.getLong(READ_COUNT, 0L);
 			if (resumeAfter == 0 && !hasRecords()) {
 				throw new SourceException(this.file + ": the file has a header but no records");

@@ -151,6 +151,22 @@ public final class ResidentIdNumber {
         if (raw == null) {
             return null;
         }
+        if (raw.length() == LENGTH) {
+            // the common case, a full-length number in Latin-1 (no surrogates): 6 + 8 stars + 4, built directly
+            byte[] masked = new byte[LENGTH];
+            boolean latin1 = true;
+            for (int i = 0; i < LENGTH; i++) {
+                char c = raw.charAt(i);
+                if (c > 0xFF) {
+                    latin1 = false;
+                    break;
+                }
+                masked[i] = (i >= 6 && i < LENGTH - 4) ? (byte) '*' : (byte) c;
+            }
+            if (latin1) {
+                return new String(masked, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
         int codePoints = raw.codePointCount(0, raw.length());
         int head;
         int tail;

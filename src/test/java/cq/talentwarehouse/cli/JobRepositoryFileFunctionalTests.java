@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.run.RunReport;
+import cq.talentwarehouse.testing.ChildJvm;
 import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,11 +64,10 @@ class JobRepositoryFileFunctionalTests {
 	}
 
 	private Path loadOnceThenCutTheRepositoryInHalf() throws Exception {
-		Fixtures.functionalLanding(this.dir);
-		Fixtures.relaxedPipelines(this.dir.resolve("pipelines"));
-		Outcome first = cli("run");
-		assertThat(first.exit()).as(first.out() + first.err()).isZero();
-		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		// the fixture load (landing, pipelines, warehouse and job repository in this folder, as the
+		// command line lays them out), with its key where the command line looks for it
+		Path warehouse = Fixtures.fixtureLoad(this.dir);
+		Files.copy(this.dir.resolve("key"), warehouse.resolveSibling("pseudonym.key"));
 		Path repository = repository(warehouse);
 		byte[] bytes = Files.readAllBytes(repository);
 		// cut in half, as a full disk or a bad copy leaves it; H2 recovers some cuts to an older state
@@ -88,8 +88,7 @@ class JobRepositoryFileFunctionalTests {
 
 	/** The command in a child JVM, as an operator runs it (H2 keeps a database open within a JVM). */
 	private Outcome cli(String... command) throws Exception {
-		List<String> args = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), TalentWarehouseApplication.class.getName()));
+		List<String> args = new java.util.ArrayList<>(ChildJvm.command(TalentWarehouseApplication.class));
 		args.addAll(List.of(command));
 		args.addAll(List.of("--warehouse", this.dir.resolve("warehouse/talent.duckdb").toString(), "--landing",
 				this.dir.resolve("landing").toString(), "--pipelines", this.dir.resolve("pipelines").toString()));

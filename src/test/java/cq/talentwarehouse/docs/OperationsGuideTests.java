@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
+import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,9 +51,8 @@ class OperationsGuideTests {
 	@Test
 	void scheduleStoppedBySigtermExitsWithTheDocumentedCode() throws Exception {
 		// given a schedule process waiting for its next fire
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), TalentWarehouseApplication.class.getName(),
-				"schedule", "--cron", "0 0 2 * * *", "--warehouse", this.dir.resolve("warehouse/talent.duckdb").toString(),
+		List<String> command = new ArrayList<>(ChildJvm.command(TalentWarehouseApplication.class, "-Xmx256m"));
+		command.addAll(List.of("schedule", "--cron", "0 0 2 * * *", "--warehouse", this.dir.resolve("warehouse/talent.duckdb").toString(),
 				"--landing", this.dir.resolve("landing").toString()));
 		Process schedule = new ProcessBuilder(command).redirectErrorStream(true).start();
 		List<String> output = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.pipeline.PipelineSchema;
+import cq.talentwarehouse.testing.ChildJvm;
 import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,9 +123,8 @@ class PipelinesGuideFunctionalTests {
 
 	/** Runs one command as the guide shows it, in the project folder, in a fresh JVM; stdout and stderr. */
 	private String run(List<String> arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-cp",
-				System.getProperty("java.class.path"), TalentWarehouseApplication.class.getName()));
+		List<String> command = new ArrayList<>(ChildJvm.command(TalentWarehouseApplication.class, "-Xmx512m",
+				"-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.project.toFile()).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((k) -> k.startsWith("TALENT_"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
+import cq.talentwarehouse.testing.ChildJvm;
 import cq.talentwarehouse.testing.Fixtures;
 import cq.talentwarehouse.testing.SourcePostgres;
 
@@ -53,8 +54,7 @@ class JdbcRestartFunctionalTests {
 
 		// when: a load in a child JVM is killed while it stages the pulled roster, the database gains a person, and the run is restarted
 		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
-		ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), TalentWarehouseApplication.class.getName(), "run",
+		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(TalentWarehouseApplication.class, List.of("-Xmx512m"), "run",
 				"--warehouse", warehouse.toString(), "--landing", this.dir.resolve("landing").toString(), "--pipelines",
 				pipelines.toString()))
 			.redirectErrorStream(true)

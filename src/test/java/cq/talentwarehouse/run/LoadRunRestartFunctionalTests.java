@@ -16,6 +16,7 @@ import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.demo.DemoDataGenerator;
 
 import cq.talentwarehouse.testing.Fixtures;
+import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +53,8 @@ class LoadRunRestartFunctionalTests {
 	void runKilledMidStageThenRestartedPublishesTheSameMartsAsAnUninterruptedRun(@TempDir Path dir) throws Exception {
 		// given: a load in a child JVM, killed with SIGKILL once 江津's roster is partly staged
 		Path warehouse = dir.resolve("warehouse/talent.duckdb");
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				TalentWarehouseApplication.class.getName(), "run", "--warehouse", warehouse.toString(), "--landing",
+		List<String> command = new ArrayList<>(ChildJvm.command(TalentWarehouseApplication.class, "-Xmx512m"));
+		command.addAll(List.of("run", "--warehouse", warehouse.toString(), "--landing",
 				landing.toString(), "--pipelines", Path.of("pipelines").toAbsolutePath().toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("child.log").toFile());
@@ -166,10 +167,6 @@ class LoadRunRestartFunctionalTests {
 				.max()
 				.orElse(0);
 		}
-	}
-
-	private static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

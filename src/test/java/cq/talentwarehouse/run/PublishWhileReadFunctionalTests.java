@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cq.talentwarehouse.testing.ChildJvm;
 import cq.talentwarehouse.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +35,7 @@ class PublishWhileReadFunctionalTests {
 		List<String> arguments = Fixtures.arguments(Fixtures.relaxedPipelines(this.dir.resolve("pipelines")), landing,
 				warehouse, this.dir.resolve("key"));
 		assertThat(Fixtures.run(arguments).exit()).isEqualTo(LoadRun.PUBLISHED);
-		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ReadOnlyHolder.class.getName(), warehouse.toString())
+		Process holder = new ProcessBuilder(ChildJvm.command(ReadOnlyHolder.class, List.of(), warehouse.toString()))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));

@@ -327,6 +327,15 @@ class ResidentIdNumberTests {
     }
 
     @Test
+    void masksEighteenCharactersOutsideLatinOneAndWithSurrogatesByCodePoint() {
+        // full-width digits (one char each) and a text of 18 chars but 17 code points
+        assertThat(ResidentIdNumber.mask("５００１１６１９９００１０１１２３４")).isEqualTo("５００１１６********１２３４");
+        assertThat(ResidentIdNumber.mask("50011619900101123\uD83D")).isEqualTo("500116********123\uD83D");
+        assertThat(ResidentIdNumber.mask("5001161990010112\uD83D\uDE00")).isEqualTo("50**************\uD83D\uDE00");
+        assertThat(ResidentIdNumber.mask("500116199001011é34")).isEqualTo("500116********1é34");
+    }
+
+    @Test
     void masksShorterAndLongerStringsWithoutRevealingTheMiddle() {
         // when / then
         assertThat(ResidentIdNumber.mask("5001161990010112345")).isEqualTo("500116*********2345");
