@@ -4,7 +4,7 @@
 -- (their facts are unchanged), so a night does not revisit every shared person of every month kept.
 -- grain: one row per person per district per roster snapshot, for people on more than one
 --   district's roster; DDL: V015.
--- reads: feed_keys, replaced_snapshots (030_feed_keys), staged_people (020_dim_person), talent_rows
+-- reads: feed_keys, replaced_snapshots (030_feed_keys), people_on_rosters_twice (020_dim_person), talent_rows
 --   (040_fct_talent_snapshot), dw.fct_talent_snapshot, dw.dim_person, dw.dim_district
 -- writes: dw.agg_multi_district_person
 -- Which those are depends on the load's size. A night with one district takes everyone on the
@@ -18,8 +18,8 @@
 set variable large_load = (select count(*) from talent_rows) * 2 > (select count(*) from dw.fct_talent_snapshot);
 
 create or replace temp table named_twice as
-select person_id from staged_people
-where roster_rows > 1 and getvariable('large_load');
+select person_id from people_on_rosters_twice
+where getvariable('large_load');
 
 create or replace temp table people_outside_load as
 select distinct t.person_sk

@@ -2,7 +2,7 @@
 -- theirs (pseudonyms are stable across loads).
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
--- writes: dw.dim_person; temp table staged_people (read again by 082_agg_multi_district_person)
+-- writes: dw.dim_person; temp table people_on_rosters_twice (read by 082_agg_multi_district_person)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
 -- join unmaterialized (slower at city scale; docs/scaling.md).
 create or replace temp table staged_people as
@@ -10,16 +10,16 @@ create or replace temp table staged_people as
 -- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
 -- every row of a person, and grouping by the three does what a group by person with any_value did,
 -- without those aggregate states. Were they ever to differ,
--- the person would get two rows and dim_person_unique would stop the publish. roster_rows, the
--- rows of this load naming the person, tells 082_agg_multi_district_person who can be on two
+-- the person would get two rows and dim_person_unique would stop the publish. is_named_twice (more
+-- than one row of this load names the person) tells 082_agg_multi_district_person who can be on two
 -- rosters (cheaper there than here).
--- People named only by a programme ledger get a key too (roster_rows 0): a programme holder need not
--- be on a roster.
-select person_id, gender, birth_year, count(*) as roster_rows
+-- People named only by a programme ledger get a key too: a programme holder need not be on a roster.
+select person_id, gender, birth_year, count(*) > 1 as is_named_twice
 from stg_roster
 group by person_id, gender, birth_year
 union all
-select p.person_id, any_value(p.gender), any_value(p.birth_year), 0
+-- in stg_roster's types (the same M/F and years): the table is held to the build's commit
+select p.person_id, any_value(p.gender)::stg_gender, any_value(p.birth_year)::smallint, false
 from stg_program p
 anti join stg_roster r on r.person_id = p.person_id
 group by p.person_id;
@@ -30,12 +30,29 @@ group by p.person_id;
 -- looks the dimension's up in them (city scale: 0.10-0.13 -> 0.05 s).
 set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
 
+-- A load of the city numbers its new people straight from the anti join: a temp table of them (6.7 M
+-- rows) would be held in memory until the build commits. A night keeps them in a temp table first
+-- (numbering straight from that lookup was slower there).
+insert into dw.dim_person (person_sk, person_id, gender, birth_year)
+with new_people as (
+    select s.person_id, s.gender, s.birth_year
+    from staged_people s
+    anti join dw.dim_person p on p.person_id = s.person_id
+    where not getvariable('few_people')
+),
+
+numbered as (
+    select
+        (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
+        person_id,
+        gender,
+        birth_year
+    from new_people
+)
+
+select * from numbered;
+
 create or replace temp table new_people as
-select s.person_id, s.gender, s.birth_year
-from staged_people s
-anti join dw.dim_person p on p.person_id = s.person_id
-where not getvariable('few_people')
-union all
 select s.person_id, s.gender, s.birth_year
 from staged_people s
 anti join (
@@ -57,3 +74,8 @@ with numbered as (
 )
 
 select * from numbered;
+
+-- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
+-- ~40,000 of ~7 M).
+create or replace temp table people_on_rosters_twice as
+select person_id from staged_people where is_named_twice;

@@ -66,10 +66,12 @@ select
 from stg_roster r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
 join dw.dim_person p on p.person_id = r.person_id
-left join dw.dim_education ed on ed.education_code = r.education_code
-left join dw.dim_professional_title ti on ti.title_code = r.title_code
-left join dw.dim_skill_level sk on sk.skill_level_code = r.skill_level_code
-left join dw.dim_talent_level tl on tl.talent_level_code = r.talent_level_code
+-- stg_roster holds the codes as enums of the seeds' codes: the few dimension rows are cast to them (a
+-- code the seed no longer has matches no row), not every roster row to a string
+left join dw.dim_education ed on try_cast(ed.education_code as stg_education) = r.education_code
+left join dw.dim_professional_title ti on try_cast(ti.title_code as stg_title) = r.title_code
+left join dw.dim_skill_level sk on try_cast(sk.skill_level_code as stg_skill_level) = r.skill_level_code
+left join dw.dim_talent_level tl on try_cast(tl.talent_level_code as stg_talent_level) = r.talent_level_code
 left join dw.dim_enterprise e on e.uscc = r.employer_uscc
     and r.snapshot_date between e.valid_from and coalesce(e.valid_to, date '9999-12-31')
 left join category_lists cl on cl.categories = r.categories;

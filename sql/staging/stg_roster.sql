@@ -1,12 +1,35 @@
 -- grain: one row per accepted roster record (one per person) of a district snapshot this build loads: the
 -- staged files (staged_roster_files, <kind>/district_code=/snapshot_date= folders) read in the
--- columns and types of SourceKind's staged columns (staged_roster_columns).
+-- columns and types of SourceKind's staged columns (staged_roster_columns), narrowed here.
+-- writes: temp table stg_roster; temp types stg_gender, stg_education, stg_title, stg_skill_level,
+--   stg_talent_level (040_fct_talent_snapshot joins the vocabulary dimensions on them)
+-- A temp table is held uncompressed, and at city scale this one is the build's largest: a vocabulary
+-- code is held as an enum of its seed's codes (one byte, where a string took 4 + its length), the line
+-- as an integer, the birth year as a smallint. Staging accepted only codes of these seeds (the build
+-- reads the run's copy of them), so every staged code is in its enum.
+create or replace temp type stg_gender as enum ('F', 'M');
+
+create or replace temp type stg_education as enum (select education_code from seed.education_levels);
+
+create or replace temp type stg_title as enum (select title_code from seed.professional_titles);
+
+create or replace temp type stg_skill_level as enum (select skill_code from seed.skill_levels);
+
+create or replace temp type stg_talent_level as enum (select level_code from seed.talent_levels);
+
 create or replace temp table stg_roster as
 select *
 from read_csv(
     getvariable('staged_roster_files'),
     -- the staging writer's own dialect, stated: no sniffing of 38 files
     header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-    columns = getvariable('staged_roster_columns'),
+    columns = struct_update(getvariable('staged_roster_columns'),
+        line := 'INTEGER',
+        gender := 'stg_gender',
+        birth_year := 'SMALLINT',
+        education_code := 'stg_education',
+        title_code := 'stg_title',
+        skill_level_code := 'stg_skill_level',
+        talent_level_code := 'stg_talent_level'),
     hive_partitioning = true, hive_types = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE'}
 );

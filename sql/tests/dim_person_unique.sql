@@ -1,10 +1,12 @@
 -- unique and not null: person_sk and person_id. A load adds people only from the rosters it wrote,
 -- so a duplicate always involves a person on one of this run's snapshots. When this run loaded a
 -- small part of the warehouse, only those people are looked up in the whole dimension; otherwise
--- the whole dimension is grouped, which is cheaper then.
--- Person keys are numbered 1..N: if the N rows cover N different values of 1..max, they are all
--- different, which a join against that range tells faster than grouping the keys; only when they do
--- not is the dimension grouped by key, to name the keys used twice.
+-- the whole dimension is checked, which is cheaper then.
+-- Person keys are numbered 1..N: the keys set in a bitmap of min..max (bitstring_agg) are as many as
+-- the rows when they are all different, which is cheaper to tell than grouping or joining the keys;
+-- only when they are not (or are too sparse for a bitmap) is the dimension grouped by key, to name
+-- the keys used twice. Person ids are compared in order: a sort of the UUIDs, each next to its
+-- predecessor, costs a fraction of grouping millions of them.
 -- The run's people are taken into a variable first: as a list of known length they are the small
 -- side of the lookup, where a join on the facts was planned the other way round on a long history
 -- (every person of the dimension hashed to look up one night's roster).
@@ -19,29 +21,48 @@ set variable run_people = (
         semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
     )
 
-    -- null: the run wrote most of the facts, and the whole dimension is grouped
+    -- null: the run wrote most of the facts, and the whole dimension is checked
     select case when count(*) * 2 > (select count(*) from dw.fct_talent_snapshot) then null
         else coalesce(list(person_sk), []) end
     from run_rows
+);
+
+-- the keys' range, for the bitmap: dense when at most twice as wide as there are rows (a bitmap of
+-- a few bits per person)
+set variable person_sk_range = (
+    select {
+        'lo': coalesce(min(person_sk), 0),
+        'hi': coalesce(max(person_sk), 0),
+        'is_dense': coalesce(max(person_sk) - min(person_sk) + 1 <= 2 * count(*), true)
+    }
+    from dw.dim_person
 );
 
 with scope as (
     select getvariable('run_people') is null as is_whole
 ),
 
-person_keys as (
-    select count(*) as n, coalesce(max(person_sk), 0) as highest from dw.dim_person
-),
-
-keys_in_range as (
-    -- an empty range when only this run's people are checked: the count is not needed then
-    select count(*) as n
-    from range(1, case when (select is_whole from scope) then (select highest from person_keys) + 1 else 1 end) r(person_sk)
-    semi join dw.dim_person p on p.person_sk = r.person_sk
+keys_set as (
+    -- no rows (and no bitmap) when only this run's people are checked or the keys are too sparse
+    select count(*) as n, coalesce(bit_count(bitstring_agg(person_sk,
+        getvariable('person_sk_range').lo, getvariable('person_sk_range').hi)), 0) as distinct_keys
+    from dw.dim_person
+    where getvariable('person_sk_range').is_dense and (select is_whole from scope)
 ),
 
 key_used_twice as (
-    select (select n from person_keys) > (select n from keys_in_range) as suspected
+    select not getvariable('person_sk_range').is_dense
+        or (select n from keys_set) > (select distinct_keys from keys_set) as suspected
+),
+
+id_after_itself as (
+    select person_id
+    from (
+        select person_id, lag(person_id) over (order by person_id) as previous_id
+        from dw.dim_person
+        where (select is_whole from scope)
+    )
+    where person_id = previous_id
 ),
 
 candidates as (
@@ -51,8 +72,9 @@ candidates as (
 ),
 
 final as (
-    select cast(person_id as varchar) as person_key, count(*) as n
-    from dw.dim_person where (select is_whole from scope) group by person_id having count(*) > 1
+    -- an id on k rows follows itself k - 1 times
+    select cast(person_id as varchar) as person_key, count(*) + 1 as n
+    from id_after_itself group by person_id
     union all
     select cast(person_sk as varchar), count(*)
     from dw.dim_person where (select is_whole from scope) and (select suspected from key_used_twice)

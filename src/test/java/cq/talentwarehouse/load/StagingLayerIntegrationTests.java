@@ -21,11 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The staging models of sql/staging over the files a run staged, named by {@link StagingLayer}: the
  * same tables whether or not a night delivered a source, and the staged columns typed as
- * {@link SourceKind#stagedColumnTypes()} says.
+ * {@link SourceKind#stagedColumnTypes()} says, the roster's narrowed where stg_roster says (the build
+ * loads the seeds before staging: the roster's vocabulary codes are enums of their seeds' codes).
  */
 class StagingLayerIntegrationTests {
 
 	private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
+
+	/** The roster columns stg_roster holds narrower than the staged file's types. */
+	private static final java.util.Map<String, String> NARROWED_ROSTER_TYPES = java.util.Map.of(
+			"line", "INTEGER",
+			"gender", "ENUM('F', 'M')",
+			"birth_year", "SMALLINT",
+			"education_code", "ENUM('doctorate', 'master', 'bachelor', 'college', 'upper_secondary', 'lower_secondary_or_below')",
+			"title_code", "ENUM('senior', 'associate_senior', 'intermediate', 'junior')",
+			"skill_level_code", "ENUM('chief_technician', 'special_technician', 'senior_technician', 'technician', 'senior_worker', 'intermediate_worker', 'junior_worker', 'apprentice')",
+			"talent_level_code", "ENUM('national', 'provincial', 'district', 'none')");
 
 	@TempDir
 	Path dir;
@@ -44,17 +55,19 @@ class StagingLayerIntegrationTests {
 		feeds("district_code,snapshot_date,status,message\n");
 
 		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
 			// when
 			StagingLayer.build(connection, this.staging, "run-7", LocalDateTime.of(2024, 7, 1, 2, 0));
 
 			// then every source's table exists, empty, with the staged columns and their partition
 			for (SourceKind kind : SourceKind.values()) {
 				List<List<String>> expected = new ArrayList<>();
-				kind.stagedColumnTypes().forEach((column, type) -> expected.add(List.of(column, type)));
+				kind.stagedColumnTypes().forEach((column, type) -> expected.add(List.of(column,
+						(kind == SourceKind.ROSTER) ? NARROWED_ROSTER_TYPES.getOrDefault(column, type) : type)));
 				expected.add(List.of("district_code", "VARCHAR"));
 				expected.add(List.of("snapshot_date", "DATE"));
-				assertThat(Fixtures.rows(connection, "select column_name, column_type from (describe stg_" + kind.key() + ")"))
-					.containsExactlyElementsOf(expected);
+				List<List<String>> actual = Fixtures.rows(connection, "select column_name, column_type from (describe stg_" + kind.key() + ")");
+				assertThat(actual).containsExactlyElementsOf(expected);
 				assertThat(Fixtures.rows(connection, "select count(*) from stg_" + kind.key())).containsExactly(List.of("0"));
 			}
 			assertThat(Fixtures.rows(connection, "select count(*) from stg_quarantine union all select count(*) from stg_meta"
@@ -73,13 +86,14 @@ class StagingLayerIntegrationTests {
 				+ ",failed,\"no roster\"\n");
 		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
 				String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n"
-						+ "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,男,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
+						+ "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
 		write(this.staging.quarantine(SourceKind.ROSTER, "500116", SNAPSHOT),
 				"line,field,rule,raw_value\n3,id_number,id_checksum,5001**********1234\n");
 		write(this.staging.meta(SourceKind.ROSTER, "500116", SNAPSHOT),
 				"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,2,1,1,0.5,\n");
 
 		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
 			// when
 			StagingLayer.build(connection, this.staging, "run-8", LocalDateTime.of(2024, 7, 1, 2, 0));
 

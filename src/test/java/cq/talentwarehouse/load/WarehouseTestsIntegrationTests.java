@@ -90,6 +90,21 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void catchAPersonTwiceUnderTheNextKeyAndNameThePerson() throws Exception {
+		// given a loaded warehouse, when a person is added again under the next key (the keys stay
+		// 1..N, all different: only the person ids, compared in order, show it)
+		execute("insert into dw.dim_person select (select max(person_sk) from dw.dim_person) + 1, person_id, gender, birth_year"
+				+ " from dw.dim_person where person_sk = (select min(person_sk) from dw.dim_person)");
+
+		// then
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+		assertThat(failures.toString()).contains("person_key="
+				+ value("select cast(person_id as varchar) from dw.dim_person where person_sk = (select min(person_sk) from dw.dim_person)"))
+			.contains("n=2");
+	}
+
+	@Test
 	void catchTwoPeopleUnderOneKeyAndNameTheKey() throws Exception {
 		// given a loaded warehouse, when a second person takes the highest key (the rows no longer
 		// cover as many keys as there are rows, so the keys are grouped to find the one used twice)
