@@ -48,7 +48,7 @@ public class TalentProperties {
 	 * Memory DuckDB may use while building and testing the warehouse (it spills to the work folder
 	 * beyond it); docs/scaling.md has what the limits cost in time and peak memory.
 	 */
-	private String warehouseMemoryLimit = "1.25GB";
+	private String warehouseMemoryLimit = "1.5GB";
 
 	public String getWarehouseMemoryLimit() {
 		return this.warehouseMemoryLimit;

@@ -27,7 +27,7 @@ class TalentPropertiesTests {
 		assertThat(properties.getWarehouse()).isEqualTo(Path.of("warehouse/talent.duckdb"));
 		assertThat(properties.getLanding()).isEqualTo(Path.of(TalentProperties.DEFAULT_LANDING));
 		assertThat(properties.getChunkSize()).isEqualTo(5000);
-		assertThat(properties.getWarehouseMemoryLimit()).isEqualTo("1.25GB");
+		assertThat(properties.getWarehouseMemoryLimit()).isEqualTo("1.5GB");
 		assertThat(properties.isRehashFiles()).isFalse();
 		assertThat(properties.getNotify().getRetries()).isEqualTo(2);
 		assertThat(properties.getNotify().getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
