@@ -148,13 +148,30 @@ final class StagingLayer {
 				stagedRecords(List.<String[]>of(feed));
 			}
 			catch (SQLException ex) {
-				String reason = ex.getMessage().lines().findFirst().orElse("unreadable");
+				String reason = readBackReason(ex.getMessage());
 				log.warn("the staged records of {} @ {} cannot be read back: {}", feed[0], feed[1], reason);
 				unreadable.add(new String[] { feed[0], feed[1], "its staged records could not be read back (" + reason
 						+ "); the district keeps its last published snapshot" });
 			}
 		}
 		return unreadable;
+	}
+
+	/**
+	 * DuckDB's first line, and of its CSV report the column that did not convert and the staged file
+	 * (its hints about type detection do not apply: the staged columns are typed).
+	 */
+	static String readBackReason(String message) {
+		if (message == null || message.isBlank()) {
+			return "unreadable";
+		}
+		StringJoiner reason = new StringJoiner("; ");
+		message.lines().map(String::strip).filter((line) -> !line.isEmpty()).findFirst().ifPresent(reason::add);
+		message.lines()
+			.map(String::strip)
+			.filter((line) -> line.startsWith("Error when converting column") || line.startsWith("file = "))
+			.forEach(reason::add);
+		return reason.toString();
 	}
 
 	/**

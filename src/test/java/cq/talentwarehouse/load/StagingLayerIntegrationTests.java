@@ -110,6 +110,43 @@ class StagingLayerIntegrationTests {
 		}
 	}
 
+	@Test
+	void stagedCodeOutsideTheRunsSeedsFailsItsDistrictAloneNeverANull() throws Exception {
+		// given two district snapshots staged, one with an education code the run's seeds do not hold
+		// (a staging area written by another version, or edited by hand)
+		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
+				+ ",staged,\n");
+		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
+		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
+				header + "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
+		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
+				header + "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,a,phd,,,,\n");
+		for (String district : List.of("500116", "500117")) {
+			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
+					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
+			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
+		}
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			// when
+			StagingLayer.build(connection, this.staging, "run-9", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then the other district is read, the one with the unknown code fails with DuckDB's reason,
+			// and no row of it reaches the build with a null code
+			assertThat(Fixtures.rows(connection, "select district_code, cast(education_code as varchar) from stg_roster"))
+				.containsExactly(List.of("500116", "bachelor"));
+			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+			assertThat(failures).singleElement().satisfies((row) -> {
+				assertThat(row.get(0)).isEqualTo("500117");
+				assertThat(row.get(1)).contains("could not be read back")
+					.contains("Error when converting column \"education_code\". Could not convert string \"phd\"")
+					.contains("district_code=500117");
+			});
+			assertThat(Fixtures.rows(connection, "select district_code from stg_feed")).containsExactly(List.of("500116"));
+		}
+	}
+
 	private void feeds(String csv) throws Exception {
 		Files.writeString(this.staging.root().resolve(WarehouseBuilder.FEEDS_FILE), csv);
 	}
