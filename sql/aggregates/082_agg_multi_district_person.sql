@@ -8,11 +8,11 @@
 --   (040_fct_talent_snapshot), dw.fct_talent_snapshot, dw.dim_person, dw.dim_district
 -- writes: dw.agg_multi_district_person
 -- Which those are depends on the load's size. A night with one district takes everyone on the
--- rosters it wrote (70 ms at city scale). A load of most of the city would take nearly everyone
--- that way; it takes only the people who can be on two rosters at all: named on two of this load's
--- rosters (020_dim_person counted the rows naming each person), or on one it wrote and one it did not (few:
--- most facts are this load's). At city scale that is ~40,000 people, found in ~0.15 s, where
--- grouping every fact by person cost 0.8 s.
+-- rosters it wrote. A load of most of the city would take nearly everyone that way; it takes only
+-- the people who can be on two rosters at all: named on two of this load's rosters
+-- (people_on_rosters_twice, from 020_dim_person), or on one it wrote and one it did not (few: most
+-- facts are this load's) — tens of thousands instead of grouping every fact by person
+-- (docs/scaling.md).
 -- Districts are compared by a small integer per district code (a district whose code changed in
 -- 2025 is one district): min <> max over integers is the cheapest "more than one" there is.
 set variable large_load = (select count(*) from talent_rows) * 2 > (select count(*) from dw.fct_talent_snapshot);

@@ -27,7 +27,7 @@ group by p.person_id;
 -- Known people are found from the smaller side. A load of the city anti-joins against the
 -- dimension (its hash table is the dimension: empty on a first load). A night with one district
 -- would hash the 7.7 M-person dimension for its 219,000 people; it hashes its own people instead and
--- looks the dimension's up in them (city scale: 0.10-0.13 -> 0.05 s).
+-- looks the dimension's up in them.
 set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
 
 -- A load of the city numbers its new people straight from the anti join: a temp table of them (6.7 M

@@ -144,13 +144,13 @@ final class DistrictStaging {
 		}
 	}
 
-	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
 	/** Whether {@link #stage} reads this snapshot's files (else it keeps the outcome it has). */
 	private static boolean stages(RunReport.DistrictResult snapshot, boolean resume) {
 		return !(snapshot.is(DistrictStatus.SKIPPED) || snapshot.is(DistrictStatus.STAGED)
 				|| (!resume && snapshot.is(DistrictStatus.FAILED)));
 	}
 
+	/** Bytes of the files in a snapshot folder (0 when it cannot be listed: the stage step will say why). */
 	private static long folderBytes(Path folder) {
 		try (var files = Files.list(folder)) {
 			return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();

@@ -189,7 +189,7 @@ class LauncherTests {
 	}
 
 	@Test
-	void runAndRestartStartSpringFromTheContextGeneratedAtBuildTimeOnEitherJava() throws Exception {
+	void runAndRestartStartSpringFromTheBuildTimeContextAndNameTheSmallLoadDirectivesOnEitherJava() throws Exception {
 		// given Java 17 on the PATH and a JDK 25 installed
 		Path jdk25 = jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
 		Map<String, String> java25 = Map.of("TALENT_JDK_DIRS", jdks.toString());
@@ -209,22 +209,8 @@ class LauncherTests {
 		assertThat(query17).singleElement().asString().doesNotContain("spring.aot");
 		assertThat(off).singleElement().asString()
 			.containsSubsequence("-Dspring.aot.enabled=true", "-Dspring.aot.enabled=false", "-jar");
-	}
-
-	@Test
-	void runAndRestartNameTheSmallLoadCompilerDirectivesOnEitherJava() throws Exception {
-		// given Java 17 on the PATH and a JDK 25 installed
-		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
-		Map<String, String> java25 = Map.of("TALENT_JDK_DIRS", jdks.toString());
-		Map<String, String> java17 = Map.of("TALENT_JDK_DIRS", "none");
-
-		// when each command runs on each Java
-		List<String> run17 = launch(java17, "run");
-		List<String> restart25 = launch(java25, "restart");
-		List<String> schedule25 = launch(java25, "schedule");
-		List<String> query17 = launch(java17, "query", "select 1");
-
-		// then the loads a night runs as name the directives a small load adds once planned; the rest do not
+		// and run and restart (the loads a night runs as) name the directives a small load adds once
+		// planned; the rest do not
 		String directives = " -Dtalent.jit.small-load-directives=" + app.resolve("bin/jit-small-load.json") + " ";
 		assertThat(run17.get(0)).contains(directives);
 		assertThat(restart25.get(0)).contains(directives);

@@ -1,7 +1,5 @@
 package cq.talentwarehouse.load;
 
-import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -120,15 +118,7 @@ class WarehouseTestsIntegrationTests {
 	@Test
 	void catchAPersonTwiceAfterASmallLoadThatChecksOnlyItsOwnPeople() throws Exception {
 		// given a second, small load: one 江津 record on 2024-12-31 (the scoped branch of the test)
-		Path fixture = Fixtures.FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
-		Path folder = Files.createDirectories(this.dir.resolve("landing/jiangjin/2024-12-31"));
-		for (String file : List.of("企业资质名单.csv", "创新平台名单.csv", "人才资源花名册.csv")) {
-			Files.copy(fixture.resolve(file), folder.resolve(file));
-		}
-		List<String> roster = Files.readAllLines(folder.resolve("人才资源花名册.csv"), StandardCharsets.UTF_8);
-		Files.write(folder.resolve("人才资源花名册.csv"), roster.subList(0, 2), StandardCharsets.UTF_8);
-		Fixtures.LoadResult result = Fixtures.run(Fixtures.arguments(this.dir.resolve("pipelines"),
-				this.dir.resolve("landing"), this.warehouse, this.dir.resolve("key")));
+		Fixtures.LoadResult result = Fixtures.smallJiangjinLoad(this.dir, this.warehouse, 1);
 		assertThat(result.exit()).as(result.output()).isEqualTo(cq.talentwarehouse.run.LoadRun.PUBLISHED);
 		assertThat(WarehouseTests.run(this.warehouse)).isEmpty();
 
