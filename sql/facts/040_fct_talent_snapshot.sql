@@ -6,8 +6,8 @@
 --   dw.dim_education, dw.dim_professional_title, dw.dim_skill_level, dw.dim_talent_level,
 --   dw.dim_enterprise, dw.dim_talent_category
 -- writes: dw.fct_talent_snapshot; temp view talent_rows (this load's roster rows, read by
---   080_agg_talent_snapshot, 081_agg_talent_category, 082_agg_multi_district_person and
---   083_agg_talent_cube)
+--   080_agg_talent_snapshot, 081_agg_talent_category and 082_agg_multi_district_person); temp table
+--   category_lists (also read by 083_agg_talent_cube)
 
 -- Earlier facts of an enterprise whose versions this load changed point at the version valid on
 -- their snapshot date (repointed: 025_dim_enterprise); rows replaced below are written anew anyway.

@@ -14,8 +14,8 @@ import cq.talentwarehouse.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A night's refresh of the talent cube (sql/aggregates/083, which derives a small load's rows from a
- * copy of them) leaves the same cube as deriving it from every fact.
+ * A night's refresh of the talent cube (sql/aggregates/083, which counts a load's rows from its staged
+ * roster) leaves the same cube as deriving it from every fact and dw.dim_person.
  */
 class TalentCubeRefreshIntegrationTests {
 
