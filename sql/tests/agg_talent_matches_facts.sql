@@ -5,7 +5,8 @@ with this_run as (
     select * from ops.last_run_snapshots
 ),
 
-run_facts as (
+-- not materialized: read twice, which costs less than a copy of millions of fact rows and their lists
+run_facts as not materialized (
     select t.district_sk, t.snapshot_date_sk, t.is_high_level, t.is_high_skill, t.category_sks
     from dw.fct_talent_snapshot t
     semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk

@@ -7,7 +7,8 @@ with this_run as (
     select * from ops.last_run_snapshots
 ),
 
-facts as (
+-- not materialized: read three times, which costs less than a copy of millions of fact rows
+facts as not materialized (
     select t.*
     from dw.fct_talent_snapshot t
     semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk

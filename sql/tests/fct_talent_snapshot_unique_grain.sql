@@ -20,7 +20,8 @@ with this_run as (
     select * from ops.last_run_snapshots
 ),
 
-run_rows as (
+-- not materialized: read twice, which costs less than a copy of millions of fact rows
+run_rows as not materialized (
     select t.snapshot_date_sk, t.district_sk, t.person_sk
     from dw.fct_talent_snapshot t
     semi join this_run k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk
