@@ -69,28 +69,12 @@ final as (
 
 select * from final;
 
--- As dw.talent_cube_of: each profile (its category list whole) counted once, then spread by category.
--- Profiles are grouped again by their keys first: two staged category lists can sort to the same keys.
+-- As dw.talent_cube_of, each profile (its category list whole) is spread by category once; profiles
+-- whose staged lists sort to the same keys add up in the grouping.
 insert into dw.agg_talent_cube
-with profiles as (
-    select
-        district_sk,
-        snapshot_date_sk,
-        category_sks,
-        education_sk,
-        title_sk,
-        skill_level_sk,
-        talent_level_sk,
-        gender,
-        age_band,
-        sum(people) as people
-    from cube_profiles
-    group by all
-),
-
-profile_categories as (
+with profile_categories as (
     select p.*, unnest(list_append(p.category_sks, null::integer)) as category_sk
-    from profiles p
+    from cube_profiles p
 ),
 
 final as (
