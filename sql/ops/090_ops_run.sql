@@ -26,21 +26,27 @@ select
 from stg_meta m;
 
 -- a roster employer whose credit code is not in the same district snapshot's enterprise feed
+-- Each roster's employers are counted first, and only they are looked up in the enterprise feed
+-- (tens of thousands of employers, not millions of roster rows).
 insert into ops.warnings
+with employers as (
+    select district_code, snapshot_date, employer_uscc, count(*) as people
+    from stg_roster
+    where employer_uscc is not null
+    group by all
+)
+
 select
     (select run_id from stg_run),
     r.district_code,
     r.snapshot_date,
     'roster',
     'employer_not_in_enterprise_feed',
-    count(*),
+    sum(r.people),
     min(r.employer_uscc)
-from stg_roster r
-where r.employer_uscc is not null
-    and not exists (
-        select 1 from stg_enterprise e
-        where e.district_code = r.district_code and e.snapshot_date = r.snapshot_date and e.uscc = r.employer_uscc
-    )
+from employers r
+anti join stg_enterprise e on e.district_code = r.district_code and e.snapshot_date = r.snapshot_date
+    and e.uscc = r.employer_uscc
 group by r.district_code, r.snapshot_date;
 
 insert into ops.district_results
