@@ -6,8 +6,8 @@
 --   dw.dim_education, dw.dim_professional_title, dw.dim_skill_level, dw.dim_talent_level,
 --   dw.dim_enterprise, dw.dim_talent_category
 -- writes: dw.fct_talent_snapshot; temp view talent_rows (this load's roster rows, read by
---   080_agg_talent_snapshot, 081_agg_talent_category and 082_agg_multi_district_person); temp table
---   category_lists (also read by 083_agg_talent_cube)
+--   082_agg_multi_district_person); temp table roster_profiles (this load's roster rows counted per
+--   profile, read by 080_agg_talent_snapshot, 081_agg_talent_category and 083_agg_talent_cube)
 
 -- Earlier facts of an enterprise whose versions this load changed point at the version valid on
 -- their snapshot date (repointed: 025_dim_enterprise); rows replaced below are written anew anyway.
@@ -82,3 +82,59 @@ create or replace temp view talent_rows as
 select t.*
 from dw.fct_talent_snapshot t
 semi join feed_keys k on k.district_sk = t.district_sk and k.snapshot_date_sk = t.snapshot_date_sk;
+
+-- This load's roster rows counted per profile, for the aggregates 080, 081 and 083: every column
+-- they group by, the category list whole, gender and age band (083). The staged rows are the facts
+-- written above for these snapshots (the same joins), and a person's staged gender and birth year
+-- are read off the ID number the pseudonym is keyed on, as dw.dim_person's are; so the aggregates
+-- count a few hundred thousand profiles instead of reading millions of facts, and no fact is joined
+-- to the dimension of every person. The rows are counted in their staged codes first, and only the
+-- profiles get their keys.
+create or replace temp table roster_profiles as
+with staged_profiles as (
+    select
+        district_code,
+        snapshot_date,
+        categories,
+        education_code,
+        title_code,
+        skill_level_code,
+        talent_level_code,
+        gender,
+        case
+            when birth_year is null then null
+            when year(snapshot_date) - birth_year < 35 then '35岁以下'
+            when year(snapshot_date) - birth_year < 45 then '35-44岁'
+            when year(snapshot_date) - birth_year < 55 then '45-54岁'
+            else '55岁及以上'
+        end as age_band,
+        count(*) as people
+    from stg_roster
+    group by all
+),
+
+-- the joins of the fact insert above, on the profiles
+final as (
+    select
+        k.district_sk,
+        k.snapshot_date_sk,
+        cl.category_sks,
+        ed.education_sk,
+        ti.title_sk,
+        sk.skill_level_sk,
+        tl.talent_level_sk,
+        coalesce(tl.is_high_level, false) as is_high_level,
+        coalesce(sk.is_high_skill, false) as is_high_skill,
+        cast(r.gender as varchar) as gender,
+        r.age_band,
+        r.people
+    from staged_profiles r
+    join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
+    left join dw.dim_education ed on try_cast(ed.education_code as stg_education) = r.education_code
+    left join dw.dim_professional_title ti on try_cast(ti.title_code as stg_title) = r.title_code
+    left join dw.dim_skill_level sk on try_cast(sk.skill_level_code as stg_skill_level) = r.skill_level_code
+    left join dw.dim_talent_level tl on try_cast(tl.talent_level_code as stg_talent_level) = r.talent_level_code
+    left join category_lists cl on cl.categories = r.categories
+)
+
+select * from final;
