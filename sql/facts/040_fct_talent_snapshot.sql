@@ -101,13 +101,14 @@ with staged_profiles as (
         skill_level_code,
         talent_level_code,
         gender,
+        -- the age band's number here (a byte to group by), its label on the profile below
         case
             when birth_year is null then null
-            when year(snapshot_date) - birth_year < 35 then '35岁以下'
-            when year(snapshot_date) - birth_year < 45 then '35-44岁'
-            when year(snapshot_date) - birth_year < 55 then '45-54岁'
-            else '55岁及以上'
-        end as age_band,
+            when year(snapshot_date) - birth_year < 35 then 1
+            when year(snapshot_date) - birth_year < 45 then 2
+            when year(snapshot_date) - birth_year < 55 then 3
+            else 4
+        end::utinyint as age_band,
         count(*) as people
     from stg_roster
     group by all
@@ -126,7 +127,7 @@ final as (
         coalesce(tl.is_high_level, false) as is_high_level,
         coalesce(sk.is_high_skill, false) as is_high_skill,
         cast(r.gender as varchar) as gender,
-        r.age_band,
+        ['35岁以下', '35-44岁', '45-54岁', '55岁及以上'][r.age_band] as age_band,
         r.people
     from staged_profiles r
     join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
