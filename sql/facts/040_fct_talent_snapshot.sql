@@ -101,7 +101,7 @@ with staged_profiles as (
         skill_level_code,
         talent_level_code,
         gender,
-        -- the age band's number here (a byte to group by), its label on the profile below
+        -- the age bands of dw.talent_cube_of, numbered here (a byte to group by), labelled per profile below
         case
             when birth_year is null then null
             when year(snapshot_date) - birth_year < 35 then 1
