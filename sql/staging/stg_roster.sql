@@ -18,13 +18,27 @@ create or replace temp type stg_skill_level as enum (select skill_code from seed
 create or replace temp type stg_talent_level as enum (select level_code from seed.talent_levels);
 
 create or replace temp table stg_roster as
-select *
+select * replace (
+    -- the writer stages a pseudonym as 32 hex digits: decoded as 16 bytes it costs a fraction of
+    -- DuckDB's UUID parser; another spelling (hyphens, braces) takes the cast, and a value neither
+    -- reads fails the file's district like any value that does not convert (never a null)
+    coalesce(
+        try(cast(from_hex(person_id) as uuid)),
+        try_cast(person_id as uuid),
+        case when person_id is not null then error('Error when converting column "person_id". Could not convert string "'
+            || person_id || '" to UUID; file = roster/district_code=' || district_code || '/snapshot_date='
+            || snapshot_date || '/data.csv') end
+    ) as person_id
+)
 from read_csv(
     getvariable('staged_roster_files'),
-    -- the staging writer's own dialect, stated: no sniffing of 38 files
-    header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+    -- the staging writer's own dialect, stated: no sniffing of 38 files. A roster stages only
+    -- pseudonyms, years, seed codes and validated credit codes, none with a comma, quote or line
+    -- break, so the writer never quotes one: quoting off spares DuckDB's parser its quote state
+    header = true, delim = ',', quote = '', escape = '', auto_detect = false,
     columns = struct_update(getvariable('staged_roster_columns'),
         line := 'INTEGER',
+        person_id := 'VARCHAR',
         gender := 'stg_gender',
         birth_year := 'SMALLINT',
         education_code := 'stg_education',

@@ -147,6 +147,80 @@ class StagingLayerIntegrationTests {
 		}
 	}
 
+	@Test
+	void pseudonymStagedAsHexDigitsReadsAsItsUuidAndAnUnreadableOneFailsItsDistrictAlone() throws Exception {
+		// given three district snapshots staged: one with pseudonyms as the writer stages them (32 hex
+		// digits, upper or lower case), one spelt with hyphens, one with a value that is no UUID
+		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
+				+ ",staged,\n500118," + SNAPSHOT + ",staged,\n");
+		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
+		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
+				header + "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a,bachelor,,,,\n"
+						+ "3,9F1C0AD256A44F519F5C3A8E2F0B7A12,F,1981,a,bachelor,,,,\n");
+		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
+				header + "2,{7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13},F,1985,a,bachelor,,,,\n");
+		write(this.staging.accepted(SourceKind.ROSTER, "500118", SNAPSHOT),
+				header + "2,8f1c0ad256a44f519f5c3a8e2f0b7a1z,F,1985,a,bachelor,,,,\n");
+		for (String district : List.of("500116", "500117", "500118")) {
+			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
+					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
+			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
+		}
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			// when
+			StagingLayer.build(connection, this.staging, "run-11", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then every readable spelling is the same UUID the cast gives
+			assertThat(Fixtures.rows(connection, "select district_code, line, cast(person_id as varchar) from stg_roster order by all"))
+				.containsExactly(List.of("500116", "2", "8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11"),
+						List.of("500116", "3", "9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12"),
+						List.of("500117", "2", "7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13"));
+			// and the value no UUID reads fails its district, naming column, value and file
+			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+			assertThat(failures).singleElement().satisfies((row) -> {
+				assertThat(row.get(0)).isEqualTo("500118");
+				assertThat(row.get(1)).contains("could not be read back")
+					.contains("Error when converting column \"person_id\". Could not convert string \"8f1c0ad256a44f519f5c3a8e2f0b7a1z\"")
+					.contains("district_code=500118/snapshot_date=" + SNAPSHOT + "/data.csv");
+			});
+		}
+	}
+
+	@Test
+	void quotedRosterCellIsNeverMisreadItsDistrictFailsAlone() throws Exception {
+		// given two district snapshots staged, one with a quoted cell holding a comma (a roster stages
+		// no text that needs quotes, so stg_roster reads without quoting: such a cell must not pass)
+		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
+				+ ",staged,\n");
+		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
+		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
+				header + "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
+		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
+				header + "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,\"a,b\",bachelor,,,,\n");
+		for (String district : List.of("500116", "500117")) {
+			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
+					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
+			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
+		}
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			// when
+			StagingLayer.build(connection, this.staging, "run-10", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then the other district is read and the one with the quoted cell fails, naming its file
+			assertThat(Fixtures.rows(connection, "select district_code, categories from stg_roster"))
+				.containsExactly(List.of("500116", "a|b"));
+			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+			assertThat(failures).singleElement().satisfies((row) -> {
+				assertThat(row.get(0)).isEqualTo("500117");
+				assertThat(row.get(1)).contains("could not be read back").contains("district_code=500117");
+			});
+		}
+	}
+
 	private void feeds(String csv) throws Exception {
 		Files.writeString(this.staging.root().resolve(WarehouseBuilder.FEEDS_FILE), csv);
 	}
