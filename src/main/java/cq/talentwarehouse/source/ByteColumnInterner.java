@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * {@link ColumnInterner} for cells still in UTF-8 bytes: a cell seen before is found by its bytes and
- * never decoded again. The distinct values of one column, up to a limit: a column with more (ID
- * numbers, names) stops interning once full and costs nothing more.
+ * {@link ColumnInterner} for cells still in UTF-8 bytes: a cell seen before is found by its bytes
+ * and hash (computed while the parser looked for the cell's end) and never decoded again. The
+ * distinct values of one column, up to a limit: a column with more (ID numbers, names) stops
+ * interning once full and costs nothing more.
  */
 final class ByteColumnInterner {
 
@@ -22,55 +23,57 @@ final class ByteColumnInterner {
 
 	private final byte[][] texts = new byte[SLOTS][];
 
+	private final int[] hashes = new int[SLOTS];
+
 	private int size;
+
+	/** The free slot {@link #find} ended on, where {@link #add} puts the cell. */
+	private int free;
 
 	boolean open = true;
 
-	private final Utf8RecordParser decoder;
-
-	ByteColumnInterner(Utf8RecordParser decoder) {
-		this.decoder = decoder;
+	/** Adds the next eight bytes of a cell (little-endian; a last shorter word padded with zero bytes). */
+	static long mix(long hash, long word) {
+		return (hash + word) * 0x9E3779B97F4A7C15L;
 	}
 
-	/** The cell's String, the same instance for the same bytes; the bytes are checked UTF-8. */
-	String intern(byte[] buffer, int from, int to) {
+	/** The hash of a cell of {@code length} bytes from its words mixed in order. */
+	static int hash(long mixed, int length) {
+		long h = (mixed ^ length) * 0xC2B2AE3D27D4EB4FL;
+		return (int) (h ^ (h >>> 32));
+	}
+
+	/** The String of a cell seen before, or null (then {@link #add} may follow for the same cell). */
+	String find(byte[] buffer, int from, int to, int hash) {
 		if (from == to) {
 			return "";
 		}
 		int mask = SLOTS - 1;
-		int slot = hash(buffer, from, to) & mask;
+		int slot = hash & mask;
 		while (true) {
 			byte[] text = this.texts[slot];
 			if (text == null) {
-				String value = this.decoder.decode(buffer, from, to);
-				if (this.size < LIMIT) {
-					this.texts[slot] = Arrays.copyOfRange(buffer, from, to);
-					this.values[slot] = value;
-					this.size++;
-				}
-				else {
-					this.open = false;
-				}
-				return value;
+				this.free = slot;
+				return null;
 			}
-			if (same(text, buffer, from, to)) {
+			if (this.hashes[slot] == hash && same(text, buffer, from, to)) {
 				return this.values[slot];
 			}
 			slot = (slot + 1) & mask;
 		}
 	}
 
-	/** Eight bytes a step: cells are a few to a few dozen bytes (a Chinese char is three). */
-	private static int hash(byte[] b, int from, int to) {
-		long h = to - from;
-		int i = from;
-		for (; i + 8 <= to; i += 8) {
-			h = (h + (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+	/** Remembers the cell {@link #find} did not find, while the column has few enough distinct ones. */
+	void add(byte[] buffer, int from, int to, int hash, String value) {
+		if (this.size < LIMIT) {
+			this.texts[this.free] = Arrays.copyOfRange(buffer, from, to);
+			this.hashes[this.free] = hash;
+			this.values[this.free] = value;
+			this.size++;
 		}
-		for (; i < to; i++) {
-			h = (h + (b[i] & 0xFF)) * 0xC2B2AE3D27D4EB4FL;
+		else {
+			this.open = false;
 		}
-		return (int) (h ^ (h >>> 29) ^ (h >>> 47));
 	}
 
 	private static boolean same(byte[] text, byte[] buffer, int from, int to) {

@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * The records of a UTF-8 file read as {@link CsvRecordParser} reads them, but from the bytes: the
  * delimiter, quote and line ends are ASCII and never part of a multi-byte sequence, so records are
- * cut from the raw bytes and only the cells a field reads become Strings (a repeated cell of a code
- * column never does: it is found among the column's earlier cells by its bytes). Every byte read is
- * still checked to be UTF-8 as strictly as the JDK's decoder in REPORT mode checks it (no overlong
- * forms, no surrogates, nothing above U+10FFFF, no sequence cut off by the end of the file), and the
- * error names the line of the first byte that is not.
+ * cut from the raw bytes (eight at a time) and only the cells a field reads become Strings; a
+ * repeated cell of a code column is found among the column's earlier cells by its bytes and never
+ * decoded again. Every cell is still checked to be UTF-8 as strictly as the JDK's decoder in REPORT
+ * mode checks it (no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut off) —
+ * a repeated cell was checked the first time — and the error names the line of the first byte that
+ * is not.
  */
 final class Utf8RecordParser implements RecordParser {
 
@@ -38,9 +39,6 @@ final class Utf8RecordParser implements RecordParser {
 	private int position;
 
 	private int limit;
-
-	/** Bytes before this index are checked UTF-8; after it at most the start of a sequence the next read completes. */
-	private int checked;
 
 	private boolean eof;
 
@@ -153,45 +151,86 @@ final class Utf8RecordParser implements RecordParser {
 		}
 	}
 
-	/** A field without quotes, from {@link #position}; returns whether another field of the record follows. */
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGHS = 0x8080808080808080L;
+
+	private static final long LFS = ONES * '\n';
+
+	private static final long CRS = ONES * '\r';
+
+	/**
+	 * A field without quotes, from {@link #position}; returns whether another field of the record
+	 * follows. Eight bytes a step: a word without a delimiter or line end goes into the cell's hash
+	 * (the column's interner looks the cell up by it) and the next is read.
+	 */
 	private boolean plainField() throws IOException {
 		int start = this.position;
+		long delimiters = ONES * (this.delimiter & 0xFF);
 		while (true) {
-			int at = this.position;
 			byte[] b = this.buffer;
 			int end = this.limit;
-			byte d = this.delimiter;
-			while (at < end) {
-				byte c = b[at];
-				if (c == d) {
-					add(cut(start, at));
-					this.position = at + 1;
-					if (this.position == this.limit && !fill(this.position)) {
-						add(""); // a record ending in a delimiter has an empty last field
-						return false;
+			int at = start;
+			long hash = 0;
+			while (at + 8 <= end) {
+				long word = (long) LONGS.get(b, at);
+				long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+				if (found != 0) {
+					int k = Long.numberOfTrailingZeros(found) >>> 3;
+					if (k > 0) {
+						hash = ByteColumnInterner.mix(hash, word & (-1L >>> (64 - 8 * k)));
 					}
-					return true;
+					return endOfField(start, at + k, hash);
 				}
-				if (c == '\n' || c == '\r') {
-					add(cut(start, at));
-					this.position = at + 1;
-					this.line++;
-					if (c == '\r') {
-						skipLfAfterCr();
-					}
-					return false;
-				}
-				at++;
+				hash = ByteColumnInterner.mix(hash, word);
+				at += 8;
 			}
-			// the buffer ended inside the field: keep what there is of it and read on
-			this.position = at;
+			long tail = 0;
+			int k = 0;
+			while (at + k < end) {
+				byte c = b[at + k];
+				if (c == this.delimiter || c == '\n' || c == '\r') {
+					if (k > 0) {
+						hash = ByteColumnInterner.mix(hash, tail);
+					}
+					return endOfField(start, at + k, hash);
+				}
+				tail |= (c & 0xFFL) << (8 * k);
+				k++;
+			}
+			// the buffer ended inside the field: keep what there is of it and read on (the hash starts over)
+			this.position = end;
 			boolean more = fill(start);
 			start = 0;
 			if (!more) {
-				add(unread() ? null : decode(this.buffer, 0, this.position));
+				add(cell(this.buffer, 0, this.position, this.line));
 				return false;
 			}
 		}
+	}
+
+	/** Whether a byte of the word is zero: the lowest flagged byte is the first zero byte (higher flags may be false). */
+	private static long zeroBytes(long word) {
+		return (word - ONES) & ~word & HIGHS;
+	}
+
+	/** The field ends at the delimiter or line end at {@code at}. */
+	private boolean endOfField(int start, int at, long hash) throws IOException {
+		add(cut(start, at, ByteColumnInterner.hash(hash, at - start)));
+		byte c = this.buffer[at];
+		this.position = at + 1;
+		if (c == this.delimiter) {
+			if (this.position == this.limit && !fill(this.position)) {
+				add(""); // a record ending in a delimiter has an empty last field
+				return false;
+			}
+			return true;
+		}
+		this.line++;
+		if (c == '\r') {
+			skipLfAfterCr();
+		}
+		return false;
 	}
 
 	/** A field in quotes, from the opening quote at {@link #position}. */
@@ -223,7 +262,7 @@ final class Utf8RecordParser implements RecordParser {
 					this.position += 2;
 					continue;
 				}
-				add(text(start, this.position, doubled));
+				add(text(start, this.position, doubled, startLine));
 				this.position++;
 				if (this.position == this.limit && !fill(this.position)) {
 					return false;
@@ -256,41 +295,55 @@ final class Utf8RecordParser implements RecordParser {
 	}
 
 	/** An unquoted cell: a repeated cell of a column is the String made the first time (see {@link ByteColumnInterner}). */
-	private String cut(int start, int end) {
+	private String cut(int start, int end, int hash) throws MalformedInputException {
 		if (unread()) {
+			check(this.buffer, start, end, this.line);
 			return null;
 		}
 		int column = this.count;
 		if (column >= MAX_INTERNED_COLUMNS) {
-			return decode(this.buffer, start, end);
+			return decode(this.buffer, start, end, this.line);
 		}
 		if (column >= this.interners.length) {
 			this.interners = java.util.Arrays.copyOf(this.interners, column * 2);
 		}
 		ByteColumnInterner interner = this.interners[column];
 		if (interner == null) {
-			interner = new ByteColumnInterner(this);
+			interner = new ByteColumnInterner();
 			this.interners[column] = interner;
 		}
-		return interner.open ? interner.intern(this.buffer, start, end) : decode(this.buffer, start, end);
+		if (!interner.open) {
+			return decode(this.buffer, start, end, this.line);
+		}
+		String known = interner.find(this.buffer, start, end, hash);
+		if (known != null) {
+			return known;
+		}
+		String value = decode(this.buffer, start, end, this.line);
+		interner.add(this.buffer, start, end, hash, value);
+		return value;
+	}
+
+	/** A cell no field reads is only checked; another becomes a String. */
+	private String cell(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
+		if (unread()) {
+			check(b, from, to, lineAtFrom);
+			return null;
+		}
+		return decode(b, from, to, lineAtFrom);
 	}
 
 	/**
-	 * Bytes already checked to be UTF-8 as a String: ASCII copied as it is, other text decoded here
-	 * (the JDK's general UTF-8 constructor copies a short cell two or three times).
+	 * A cell as a String, checked to be UTF-8 as it is decoded: ASCII copied as it is, other text
+	 * decoded here (the JDK's UTF-8 constructor would copy a short cell two or three times, and does
+	 * not refuse what is not UTF-8).
 	 */
-	String decode(byte[] b, int from, int to) {
+	String decode(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
 		int n = to - from;
 		if (n == 0) {
 			return "";
 		}
-		int i = from;
-		while (i + 8 <= to && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
-			i += 8;
-		}
-		while (i < to && b[i] >= 0) {
-			i++;
-		}
+		int i = ascii(b, from, to);
 		if (i == to) {
 			return new String(b, from, n, StandardCharsets.ISO_8859_1);
 		}
@@ -307,23 +360,114 @@ final class Utf8RecordParser implements RecordParser {
 			if (b1 >= 0) {
 				c[k++] = (char) b1;
 				i++;
+				continue;
 			}
-			else if (b1 < (byte) 0xE0) {
+			int length = sequence(b, i, to);
+			if (length < 0) {
+				throw malformed(b, from, i, lineAtFrom);
+			}
+			if (length == 2) {
 				c[k++] = (char) (((b1 & 0x1F) << 6) | (b[i + 1] & 0x3F));
-				i += 2;
 			}
-			else if (b1 < (byte) 0xF0) {
+			else if (length == 3) {
 				c[k++] = (char) (((b1 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
-				i += 3;
 			}
 			else {
 				int cp = ((b1 & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
 				c[k++] = Character.highSurrogate(cp);
 				c[k++] = Character.lowSurrogate(cp);
-				i += 4;
 			}
+			i += length;
 		}
 		return new String(c, 0, k);
+	}
+
+	/** Checks a cell no field reads is UTF-8 all the same: a file is in its encoding or fails. */
+	private void check(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
+		int i = ascii(b, from, to);
+		while (i < to) {
+			if (b[i] >= 0) {
+				i++;
+				continue;
+			}
+			int length = sequence(b, i, to);
+			if (length < 0) {
+				throw malformed(b, from, i, lineAtFrom);
+			}
+			i += length;
+		}
+	}
+
+	/** Where the leading ASCII of the range ends. */
+	private static int ascii(byte[] b, int from, int to) {
+		int i = from;
+		while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+			i += 8;
+		}
+		while (i < to && b[i] >= 0) {
+			i++;
+		}
+		return i;
+	}
+
+	/**
+	 * The length of the well-formed sequence that starts with the non-ASCII byte at {@code i} and ends
+	 * before {@code to}, or -1 (Unicode table 3-7, as the JDK's strict decoder refuses).
+	 */
+	private static int sequence(byte[] b, int i, int to) {
+		int lead = b[i] & 0xFF;
+		int length;
+		int low = 0x80;
+		int high = 0xBF;
+		if (lead >= 0xC2 && lead <= 0xDF) {
+			length = 2;
+		}
+		else if (lead >= 0xE0 && lead <= 0xEF) {
+			length = 3;
+			if (lead == 0xE0) {
+				low = 0xA0; // no overlong forms
+			}
+			else if (lead == 0xED) {
+				high = 0x9F; // no surrogates
+			}
+		}
+		else if (lead >= 0xF0 && lead <= 0xF4) {
+			length = 4;
+			if (lead == 0xF0) {
+				low = 0x90;
+			}
+			else if (lead == 0xF4) {
+				high = 0x8F; // nothing above U+10FFFF
+			}
+		}
+		else {
+			return -1;
+		}
+		if (i + length > to) {
+			return -1;
+		}
+		int second = b[i + 1] & 0xFF;
+		if (second < low || second > high) {
+			return -1;
+		}
+		for (int k = 2; k < length; k++) {
+			if ((b[i + k] & 0xC0) != 0x80) {
+				return -1;
+			}
+		}
+		return length;
+	}
+
+	/** The error for the byte at {@code at} of a cell from {@code from} on line {@code lineAtFrom}. */
+	private MalformedInputException malformed(byte[] b, int from, int at, long lineAtFrom) {
+		long line = lineAtFrom;
+		for (int i = from; i < at; i++) {
+			if (b[i] == '\n' || (b[i] == '\r' && !(i + 1 < at && b[i + 1] == '\n'))) {
+				line++;
+			}
+		}
+		this.malformedLine = line;
+		return new MalformedInputException(1);
 	}
 
 	private void add(String field) throws MalformedRecordException {
@@ -337,12 +481,9 @@ final class Utf8RecordParser implements RecordParser {
 		this.fields[this.count++] = field;
 	}
 
-	private String text(int start, int end, boolean doubled) {
-		if (unread()) {
-			return null;
-		}
-		if (!doubled) {
-			return decode(this.buffer, start, end);
+	private String text(int start, int end, boolean doubled, long startLine) throws MalformedInputException {
+		if (!doubled || unread()) {
+			return cell(this.buffer, start, end, startLine);
 		}
 		if (this.unescaped == null || this.unescaped.length < end - start) {
 			this.unescaped = new byte[Math.max(64, end - start)];
@@ -356,7 +497,7 @@ final class Utf8RecordParser implements RecordParser {
 				i++; // the second of a doubled quote
 			}
 		}
-		return decode(b, 0, n);
+		return decode(b, 0, n, startLine);
 	}
 
 	private void skipLfAfterCr() throws IOException {
@@ -389,7 +530,6 @@ final class Utf8RecordParser implements RecordParser {
 			System.arraycopy(this.buffer, keepFrom, this.buffer, 0, kept);
 		}
 		this.position -= keepFrom;
-		this.checked -= keepFrom;
 		this.limit = kept;
 		if (this.eof) {
 			return false;
@@ -397,95 +537,13 @@ final class Utf8RecordParser implements RecordParser {
 		int n = this.in.read(this.buffer, this.limit, this.buffer.length - this.limit);
 		if (n <= 0) {
 			this.eof = true;
-			if (this.checked < this.limit) {
-				// a sequence cut off by the end of the file
-				throw malformed(this.checked);
-			}
 			return false;
 		}
 		this.limit += n;
-		check();
 		return true;
 	}
 
-	/**
-	 * Checks the bytes read since the last check are well-formed UTF-8 (Unicode table 3-7, as the JDK's
-	 * strict decoder does), leaving a sequence the buffer ends inside for the next read.
-	 */
-	private void check() throws MalformedInputException {
-		byte[] b = this.buffer;
-		int end = this.limit;
-		int i = this.checked;
-		while (i < end) {
-			// ASCII, eight bytes at a time
-			while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
-				i += 8;
-			}
-			if (i == end) {
-				break;
-			}
-			int lead = b[i] & 0xFF;
-			if (lead < 0x80) {
-				i++;
-				continue;
-			}
-			int length;
-			int low = 0x80;
-			int high = 0xBF;
-			if (lead >= 0xC2 && lead <= 0xDF) {
-				length = 2;
-			}
-			else if (lead >= 0xE0 && lead <= 0xEF) {
-				length = 3;
-				if (lead == 0xE0) {
-					low = 0xA0; // no overlong forms
-				}
-				else if (lead == 0xED) {
-					high = 0x9F; // no surrogates
-				}
-			}
-			else if (lead >= 0xF0 && lead <= 0xF4) {
-				length = 4;
-				if (lead == 0xF0) {
-					low = 0x90;
-				}
-				else if (lead == 0xF4) {
-					high = 0x8F; // nothing above U+10FFFF
-				}
-			}
-			else {
-				throw malformed(i);
-			}
-			for (int k = 1; k < length; k++) {
-				if (i + k == end) {
-					// the rest of the sequence is in the next read
-					this.checked = i;
-					return;
-				}
-				int c = b[i + k] & 0xFF;
-				if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) {
-					throw malformed(i);
-				}
-			}
-			i += length;
-		}
-		this.checked = end;
-	}
-
-	/** The error for the byte at {@code at}, its line counted from {@link #position}. */
-	private MalformedInputException malformed(int at) {
-		long line = this.line;
-		byte[] b = this.buffer;
-		for (int i = this.position; i < at; i++) {
-			if (b[i] == '\n' || (b[i] == '\r' && !(i + 1 < this.limit && b[i + 1] == '\n'))) {
-				line++;
-			}
-		}
-		this.malformedLine = line;
-		return new MalformedInputException(1);
-	}
-
-	/** UTF-16 chars of checked UTF-8 bytes: one per sequence, two for a four-byte one. */
+	/** UTF-16 chars of UTF-8 bytes: one per sequence, two for a four-byte one. */
 	private static long chars(byte[] b, int from, int to) {
 		long chars = 0;
 		for (int i = from; i < to; i++) {
