@@ -79,6 +79,11 @@ abstract class FieldRule {
 		/** The masked ID number of the last valid record (how a duplicate of it is shown). */
 		private String shownAs;
 
+		/** The last valid record's pseudonym as bits, so the duplicate check does not read its hex back. */
+		private long high;
+
+		private long low;
+
 		IdNumber(Field field, LocalDate today, Pseudonymizer pseudonymizer) {
 			super(field);
 			this.today = today;
@@ -92,6 +97,8 @@ abstract class FieldRule {
 				return quarantined(line, rule(id.outcome()), ResidentIdNumber.mask(value));
 			}
 			out[at] = this.pseudonymizer.pseudonym(id.canonical());
+			this.high = this.pseudonymizer.high();
+			this.low = this.pseudonymizer.low();
 			out[at + 1] = (id.gender() == 'M') ? "M" : (id.gender() == 'F') ? "F" : String.valueOf(id.gender());
 			out[at + 2] = year(id.birthYear());
 			this.shownAs = ResidentIdNumber.mask(id.canonical());
@@ -100,6 +107,14 @@ abstract class FieldRule {
 
 		String shownAs() {
 			return this.shownAs;
+		}
+
+		long high() {
+			return this.high;
+		}
+
+		long low() {
+			return this.low;
 		}
 
 		private static QuarantineRule rule(ResidentIdNumber.Outcome outcome) {
