@@ -63,13 +63,11 @@ final class CsvRecordParser implements RecordParser {
 		this.maxFieldChars = maxFieldChars;
 	}
 
-	/** Line the record last returned by {@link #next()} starts on. */
 	@Override
 	public long recordLine() {
 		return this.recordLine;
 	}
 
-	/** Line the parser has reached (where a decoding error would be). */
 	@Override
 	public long currentLine() {
 		return this.line;
@@ -80,13 +78,11 @@ final class CsvRecordParser implements RecordParser {
 		return (advance() < 0) ? null : record();
 	}
 
-	/** The record last read by {@link #advance()}, as a new array. */
 	@Override
 	public String[] record() {
 		return java.util.Arrays.copyOf(this.fields, this.count);
 	}
 
-	/** From the next record on, cells of the columns marked true stay null: no field reads them. */
 	@Override
 	public void skipColumns(boolean[] unread) {
 		this.unread = unread;
@@ -96,16 +92,11 @@ final class CsvRecordParser implements RecordParser {
 		return this.unread != null && this.count < this.unread.length && this.unread[this.count];
 	}
 
-	/** Field {@code i} of the record last read by {@link #advance()}. */
 	@Override
 	public String field(int i) {
 		return this.fields[i];
 	}
 
-	/**
-	 * Reads the next non-empty record into the reused field array, without copying it out: returns
-	 * its number of fields, or -1 at the end of the text.
-	 */
 	@Override
 	public int advance() throws IOException {
 		// skip empty lines

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 final class Utf8RecordParser implements RecordParser {
 
 	private static final byte QUOTE = '"';
-
-	private static final int MAX_INTERNED_COLUMNS = 256;
 
 	private static final int MAX_FIELDS = 16_384;
 
@@ -47,21 +44,12 @@ final class Utf8RecordParser implements RecordParser {
 
 	private long recordLine;
 
-	/** Line of the first byte that is not UTF-8, once found. */
-	private long malformedLine;
-
 	private String[] fields = new String[16];
 
 	private int count;
 
-	private byte[] unescaped;
-
-	/** Where a cell is decoded before it becomes a String. */
-	private char[] chars = new char[256];
-
-	private boolean[] unread;
-
-	private ByteColumnInterner[] interners = new ByteColumnInterner[16];
+	/** Makes the cells Strings, column by column. */
+	private final Utf8Columns columns = new Utf8Columns();
 
 	/**
 	 * @param in the file's bytes after its byte order mark, if any
@@ -93,7 +81,8 @@ final class Utf8RecordParser implements RecordParser {
 
 	@Override
 	public long currentLine() {
-		return (this.malformedLine > 0) ? this.malformedLine : this.line;
+		long malformed = this.columns.malformedLine();
+		return (malformed > 0) ? malformed : this.line;
 	}
 
 	@Override
@@ -103,11 +92,7 @@ final class Utf8RecordParser implements RecordParser {
 
 	@Override
 	public void skipColumns(boolean[] unread) {
-		this.unread = unread;
-	}
-
-	private boolean unread() {
-		return this.unread != null && this.count < this.unread.length && this.unread[this.count];
+		this.columns.skip(unread);
 	}
 
 	@Override
@@ -203,7 +188,7 @@ final class Utf8RecordParser implements RecordParser {
 			boolean more = fill(start);
 			start = 0;
 			if (!more) {
-				add(cell(this.buffer, 0, this.position, this.line));
+				add(this.columns.cell(this.count, this.buffer, 0, this.position, this.line));
 				return false;
 			}
 		}
@@ -216,7 +201,7 @@ final class Utf8RecordParser implements RecordParser {
 
 	/** The field ends at the delimiter or line end at {@code at}. */
 	private boolean endOfField(int start, int at, long hash) throws IOException {
-		add(cut(start, at, ByteColumnInterner.hash(hash, at - start)));
+		add(this.columns.plain(this.count, this.buffer, start, at, ByteColumnInterner.hash(hash, at - start), this.line));
 		byte c = this.buffer[at];
 		this.position = at + 1;
 		if (c == this.delimiter) {
@@ -262,7 +247,7 @@ final class Utf8RecordParser implements RecordParser {
 					this.position += 2;
 					continue;
 				}
-				add(text(start, this.position, doubled, startLine));
+				add(this.columns.quoted(this.count, this.buffer, start, this.position, doubled, startLine));
 				this.position++;
 				if (this.position == this.limit && !fill(this.position)) {
 					return false;
@@ -294,182 +279,6 @@ final class Utf8RecordParser implements RecordParser {
 		}
 	}
 
-	/** An unquoted cell: a repeated cell of a column is the String made the first time (see {@link ByteColumnInterner}). */
-	private String cut(int start, int end, int hash) throws MalformedInputException {
-		if (unread()) {
-			check(this.buffer, start, end, this.line);
-			return null;
-		}
-		int column = this.count;
-		if (column >= MAX_INTERNED_COLUMNS) {
-			return decode(this.buffer, start, end, this.line);
-		}
-		if (column >= this.interners.length) {
-			this.interners = java.util.Arrays.copyOf(this.interners, column * 2);
-		}
-		ByteColumnInterner interner = this.interners[column];
-		if (interner == null) {
-			interner = new ByteColumnInterner();
-			this.interners[column] = interner;
-		}
-		if (!interner.open) {
-			return decode(this.buffer, start, end, this.line);
-		}
-		String known = interner.find(this.buffer, start, end, hash);
-		if (known != null) {
-			return known;
-		}
-		String value = decode(this.buffer, start, end, this.line);
-		interner.add(this.buffer, start, end, hash, value);
-		return value;
-	}
-
-	/** A cell no field reads is only checked; another becomes a String. */
-	private String cell(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
-		if (unread()) {
-			check(b, from, to, lineAtFrom);
-			return null;
-		}
-		return decode(b, from, to, lineAtFrom);
-	}
-
-	/**
-	 * A cell as a String, checked to be UTF-8 as it is decoded: ASCII copied as it is, other text
-	 * decoded here (the JDK's UTF-8 constructor would copy a short cell two or three times, and does
-	 * not refuse what is not UTF-8).
-	 */
-	String decode(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
-		int n = to - from;
-		if (n == 0) {
-			return "";
-		}
-		int i = ascii(b, from, to);
-		if (i == to) {
-			return new String(b, from, n, StandardCharsets.ISO_8859_1);
-		}
-		if (this.chars.length < n) {
-			this.chars = new char[Math.max(n, 2 * this.chars.length)];
-		}
-		char[] c = this.chars;
-		int k = 0;
-		for (int j = from; j < i; j++) {
-			c[k++] = (char) b[j];
-		}
-		while (i < to) {
-			int b1 = b[i];
-			if (b1 >= 0) {
-				c[k++] = (char) b1;
-				i++;
-				continue;
-			}
-			int length = sequence(b, i, to);
-			if (length < 0) {
-				throw malformed(b, from, i, lineAtFrom);
-			}
-			if (length == 2) {
-				c[k++] = (char) (((b1 & 0x1F) << 6) | (b[i + 1] & 0x3F));
-			}
-			else if (length == 3) {
-				c[k++] = (char) (((b1 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
-			}
-			else {
-				int cp = ((b1 & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
-				c[k++] = Character.highSurrogate(cp);
-				c[k++] = Character.lowSurrogate(cp);
-			}
-			i += length;
-		}
-		return new String(c, 0, k);
-	}
-
-	/** Checks a cell no field reads is UTF-8 all the same: a file is in its encoding or fails. */
-	private void check(byte[] b, int from, int to, long lineAtFrom) throws MalformedInputException {
-		int i = ascii(b, from, to);
-		while (i < to) {
-			if (b[i] >= 0) {
-				i++;
-				continue;
-			}
-			int length = sequence(b, i, to);
-			if (length < 0) {
-				throw malformed(b, from, i, lineAtFrom);
-			}
-			i += length;
-		}
-	}
-
-	/** Where the leading ASCII of the range ends. */
-	private static int ascii(byte[] b, int from, int to) {
-		int i = from;
-		while (i + 8 <= to && ((long) LONGS.get(b, i) & HIGHS) == 0) {
-			i += 8;
-		}
-		while (i < to && b[i] >= 0) {
-			i++;
-		}
-		return i;
-	}
-
-	/**
-	 * The length of the well-formed sequence that starts with the non-ASCII byte at {@code i} and ends
-	 * before {@code to}, or -1 (Unicode table 3-7, as the JDK's strict decoder refuses).
-	 */
-	private static int sequence(byte[] b, int i, int to) {
-		int lead = b[i] & 0xFF;
-		int length;
-		int low = 0x80;
-		int high = 0xBF;
-		if (lead >= 0xC2 && lead <= 0xDF) {
-			length = 2;
-		}
-		else if (lead >= 0xE0 && lead <= 0xEF) {
-			length = 3;
-			if (lead == 0xE0) {
-				low = 0xA0; // no overlong forms
-			}
-			else if (lead == 0xED) {
-				high = 0x9F; // no surrogates
-			}
-		}
-		else if (lead >= 0xF0 && lead <= 0xF4) {
-			length = 4;
-			if (lead == 0xF0) {
-				low = 0x90;
-			}
-			else if (lead == 0xF4) {
-				high = 0x8F; // nothing above U+10FFFF
-			}
-		}
-		else {
-			return -1;
-		}
-		if (i + length > to) {
-			return -1;
-		}
-		int second = b[i + 1] & 0xFF;
-		if (second < low || second > high) {
-			return -1;
-		}
-		for (int k = 2; k < length; k++) {
-			if ((b[i + k] & 0xC0) != 0x80) {
-				return -1;
-			}
-		}
-		return length;
-	}
-
-	/** The error for the byte at {@code at} of a cell from {@code from} on line {@code lineAtFrom}. */
-	private MalformedInputException malformed(byte[] b, int from, int at, long lineAtFrom) {
-		long line = lineAtFrom;
-		for (int i = from; i < at; i++) {
-			if (b[i] == '\n' || (b[i] == '\r' && !(i + 1 < at && b[i + 1] == '\n'))) {
-				line++;
-			}
-		}
-		this.malformedLine = line;
-		return new MalformedInputException(1);
-	}
-
 	private void add(String field) throws MalformedRecordException {
 		if (this.count == MAX_FIELDS) {
 			throw new MalformedRecordException(this.recordLine, this.count, "the record has more than " + MAX_FIELDS
@@ -479,25 +288,6 @@ final class Utf8RecordParser implements RecordParser {
 			this.fields = java.util.Arrays.copyOf(this.fields, this.count * 2);
 		}
 		this.fields[this.count++] = field;
-	}
-
-	private String text(int start, int end, boolean doubled, long startLine) throws MalformedInputException {
-		if (!doubled || unread()) {
-			return cell(this.buffer, start, end, startLine);
-		}
-		if (this.unescaped == null || this.unescaped.length < end - start) {
-			this.unescaped = new byte[Math.max(64, end - start)];
-		}
-		byte[] b = this.unescaped;
-		int n = 0;
-		for (int i = start; i < end; i++) {
-			byte c = this.buffer[i];
-			b[n++] = c;
-			if (c == QUOTE) {
-				i++; // the second of a doubled quote
-			}
-		}
-		return decode(b, 0, n, startLine);
 	}
 
 	private void skipLfAfterCr() throws IOException {
@@ -516,7 +306,7 @@ final class Utf8RecordParser implements RecordParser {
 	private boolean fill(int keepFrom) throws IOException {
 		int kept = this.limit - keepFrom;
 		// a char is at least one byte: only a field of as many bytes can be as many chars
-		if (kept >= this.maxFieldChars && chars(this.buffer, keepFrom, this.limit) >= this.maxFieldChars) {
+		if (kept >= this.maxFieldChars && Utf8Cells.chars(this.buffer, keepFrom, this.limit) >= this.maxFieldChars) {
 			throw new MalformedRecordException(this.recordLine, this.count + 1, "a field longer than " + this.maxFieldChars
 					+ " characters (the limit talent.max-field-chars); the file is damaged or not a " + "delimited file of"
 					+ " records — nothing of this source is loaded");
@@ -541,18 +331,6 @@ final class Utf8RecordParser implements RecordParser {
 		}
 		this.limit += n;
 		return true;
-	}
-
-	/** UTF-16 chars of UTF-8 bytes: one per sequence, two for a four-byte one. */
-	private static long chars(byte[] b, int from, int to) {
-		long chars = 0;
-		for (int i = from; i < to; i++) {
-			int c = b[i] & 0xFF;
-			if ((c & 0xC0) != 0x80) {
-				chars += (c >= 0xF0) ? 2 : 1;
-			}
-		}
-		return chars;
 	}
 
 	@Override
