@@ -187,7 +187,7 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 		if (this.idNumber == null) {
 			return StagedRecord.accepted(raw.line(), out);
 		}
-		return StagedRecord.accepted(raw.line(), out, this.idNumber.shownAs(), this.idNumber.high(), this.idNumber.low());
+		return StagedRecord.person(raw.line(), out, this.idNumber.canonical(), this.idNumber.high(), this.idNumber.low());
 	}
 
 }

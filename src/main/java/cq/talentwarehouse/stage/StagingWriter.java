@@ -143,8 +143,9 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
 			if (keys[i] != null && !added[i]) {
+				String shown = record.duplicateShownAs();
 				record = StagedRecord.quarantined(record.line(), QuarantineRule.DUPLICATE, this.kind.duplicateField(),
-						(record.rawValue() != null) ? record.rawValue() : key(record.values()).replace('\0', ' '));
+						(shown != null) ? shown : key(record.values()).replace('\0', ' '));
 			}
 			if (record.isAccepted()) {
 				CsvOutput out = this.accepted;
