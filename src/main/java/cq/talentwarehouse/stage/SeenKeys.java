@@ -27,7 +27,7 @@ abstract class SeenKeys {
 
 	/**
 	 * {@link #addAll(String[])} where a key that is a person pseudonym may come with its 128 bits
-	 * ({@code highs[i]}, {@code lows[i]}; both 0 when not known, then its digits are read).
+	 * ({@code highs[i]}, {@code lows[i]}; both 0 when not known, then its digits are read into them).
 	 */
 	boolean[] addAll(String[] keys, long[] highs, long[] lows) {
 		return addAll(keys);
