@@ -76,8 +76,13 @@ abstract class FieldRule {
 
 		private final Pseudonymizer pseudonymizer;
 
-		/** The masked ID number of the last valid record (how a duplicate of it is shown). */
-		private String shownAs;
+		/** The canonical ID number of the last valid record (masked only if it turns out a duplicate). */
+		private String canonical;
+
+		/** The last valid record's pseudonym as bits, so the duplicate check does not read its hex back. */
+		private long high;
+
+		private long low;
 
 		IdNumber(Field field, LocalDate today, Pseudonymizer pseudonymizer) {
 			super(field);
@@ -92,14 +97,24 @@ abstract class FieldRule {
 				return quarantined(line, rule(id.outcome()), ResidentIdNumber.mask(value));
 			}
 			out[at] = this.pseudonymizer.pseudonym(id.canonical());
+			this.high = this.pseudonymizer.high();
+			this.low = this.pseudonymizer.low();
 			out[at + 1] = (id.gender() == 'M') ? "M" : (id.gender() == 'F') ? "F" : String.valueOf(id.gender());
 			out[at + 2] = year(id.birthYear());
-			this.shownAs = ResidentIdNumber.mask(id.canonical());
+			this.canonical = id.canonical();
 			return null;
 		}
 
-		String shownAs() {
-			return this.shownAs;
+		String canonical() {
+			return this.canonical;
+		}
+
+		long high() {
+			return this.high;
+		}
+
+		long low() {
+			return this.low;
 		}
 
 		private static QuarantineRule rule(ResidentIdNumber.Outcome outcome) {

@@ -34,6 +34,11 @@ public final class Pseudonymizer {
 
 	private final byte[] digest = new byte[32];
 
+	/** The last pseudonym's 128 bits, the first hex digit in the top nibble of {@link #high}. */
+	private long high;
+
+	private long low;
+
 	public Pseudonymizer(byte[] key) {
 		try {
 			byte[] block = new byte[BLOCK];
@@ -78,12 +83,30 @@ public final class Pseudonymizer {
 		catch (CloneNotSupportedException | DigestException ex) {
 			throw new IllegalStateException(ex);
 		}
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (this.digest[i] & 0xFF);
+			low = (low << 8) | (this.digest[8 + i] & 0xFF);
+		}
+		this.high = high;
+		this.low = low;
 		for (int i = 0; i < 16; i++) {
 			this.out[2 * i] = NIBBLE[(this.digest[i] >> 4) & 0xF];
 			this.out[2 * i + 1] = NIBBLE[this.digest[i] & 0xF];
 		}
 		// ISO-8859-1 bytes become a compact string as they are, without the char-to-byte compression pass
 		return new String(this.out, StandardCharsets.ISO_8859_1);
+	}
+
+	/** The first 64 of the last pseudonym's 128 bits (its first 16 hex digits read as a number). */
+	public long high() {
+		return this.high;
+	}
+
+	/** The last 64 of the last pseudonym's 128 bits. */
+	public long low() {
+		return this.low;
 	}
 
 }

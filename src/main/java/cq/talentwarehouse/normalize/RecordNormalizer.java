@@ -184,7 +184,10 @@ public class RecordNormalizer implements ItemProcessor<RawRecord, StagedRecord> 
 			}
 		}
 		// an accepted record of a kind with ID numbers always passed its ID rule just now
-		return StagedRecord.accepted(raw.line(), out, (this.idNumber != null) ? this.idNumber.shownAs() : null);
+		if (this.idNumber == null) {
+			return StagedRecord.accepted(raw.line(), out);
+		}
+		return StagedRecord.person(raw.line(), out, this.idNumber.canonical(), this.idNumber.high(), this.idNumber.low());
 	}
 
 }

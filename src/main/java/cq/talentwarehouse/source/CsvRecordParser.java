@@ -10,7 +10,7 @@ import java.io.Reader;
  * starts on. Fields are cut straight from a char buffer: a general parser that appends each char to
  * a builder was half of reading a roster.
  */
-final class CsvRecordParser implements AutoCloseable {
+final class CsvRecordParser implements RecordParser {
 
 	private static final char QUOTE = '"';
 
@@ -63,13 +63,13 @@ final class CsvRecordParser implements AutoCloseable {
 		this.maxFieldChars = maxFieldChars;
 	}
 
-	/** Line the record last returned by {@link #next()} starts on. */
-	long recordLine() {
+	@Override
+	public long recordLine() {
 		return this.recordLine;
 	}
 
-	/** Line the parser has reached (where a decoding error would be). */
-	long currentLine() {
+	@Override
+	public long currentLine() {
 		return this.line;
 	}
 
@@ -78,13 +78,13 @@ final class CsvRecordParser implements AutoCloseable {
 		return (advance() < 0) ? null : record();
 	}
 
-	/** The record last read by {@link #advance()}, as a new array. */
-	String[] record() {
+	@Override
+	public String[] record() {
 		return java.util.Arrays.copyOf(this.fields, this.count);
 	}
 
-	/** From the next record on, cells of the columns marked true stay null: no field reads them. */
-	void skipColumns(boolean[] unread) {
+	@Override
+	public void skipColumns(boolean[] unread) {
 		this.unread = unread;
 	}
 
@@ -92,16 +92,13 @@ final class CsvRecordParser implements AutoCloseable {
 		return this.unread != null && this.count < this.unread.length && this.unread[this.count];
 	}
 
-	/** Field {@code i} of the record last read by {@link #advance()}. */
-	String field(int i) {
+	@Override
+	public String field(int i) {
 		return this.fields[i];
 	}
 
-	/**
-	 * Reads the next non-empty record into the reused field array, without copying it out: returns
-	 * its number of fields, or -1 at the end of the text.
-	 */
-	int advance() throws IOException {
+	@Override
+	public int advance() throws IOException {
 		// skip empty lines
 		while (true) {
 			if (this.position == this.limit && !fill(this.position)) {

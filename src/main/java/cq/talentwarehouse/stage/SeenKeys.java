@@ -25,6 +25,14 @@ abstract class SeenKeys {
 		return added;
 	}
 
+	/**
+	 * {@link #addAll(String[])} where a key that is a person pseudonym may come with its 128 bits
+	 * ({@code highs[i]}, {@code lows[i]}; both 0 when not known, then its digits are read into them).
+	 */
+	boolean[] addAll(String[] keys, long[] highs, long[] lows) {
+		return addAll(keys);
+	}
+
 	static SeenKeys forColumns(java.util.List<String> columns) {
 		return columns.equals(java.util.List.of("person_id")) ? new Pseudonyms() : new Texts();
 	}
@@ -64,13 +72,17 @@ abstract class SeenKeys {
 		 */
 		@Override
 		boolean[] addAll(String[] keys) {
+			return addAll(keys, new long[keys.length], new long[keys.length]);
+		}
+
+		@Override
+		boolean[] addAll(String[] keys, long[] highs, long[] lows) {
 			int n = keys.length;
-			long[] highs = new long[n];
-			long[] lows = new long[n];
 			long touched = 0;
 			int mask = this.capacity - 1;
 			for (int i = 0; i < n; i++) {
-				if (keys[i] != null) {
+				// bits handed over with the key are the HMAC the digits were made from; (0, 0) reads the digits
+				if (keys[i] != null && highs[i] == 0 && lows[i] == 0) {
 					byte[] ascii = ascii(keys[i]);
 					highs[i] = hex(ascii, 0, keys[i]);
 					lows[i] = hex(ascii, 16, keys[i]);

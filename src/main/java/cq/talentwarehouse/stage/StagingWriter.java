@@ -131,16 +131,21 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private void write(List<StagedRecord> records) throws IOException {
 		String[] keys = new String[records.size()];
+		long[] highs = new long[keys.length];
+		long[] lows = new long[keys.length];
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
 			keys[i] = record.isAccepted() ? key(record.values()) : null;
+			highs[i] = record.personHigh();
+			lows[i] = record.personLow();
 		}
-		boolean[] added = this.seen.addAll(keys);
+		boolean[] added = this.seen.addAll(keys, highs, lows);
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
 			if (keys[i] != null && !added[i]) {
+				String shown = record.duplicateShownAs();
 				record = StagedRecord.quarantined(record.line(), QuarantineRule.DUPLICATE, this.kind.duplicateField(),
-						(record.rawValue() != null) ? record.rawValue() : key(record.values()).replace('\0', ' '));
+						(shown != null) ? shown : key(record.values()).replace('\0', ' '));
 			}
 			if (record.isAccepted()) {
 				CsvOutput out = this.accepted;

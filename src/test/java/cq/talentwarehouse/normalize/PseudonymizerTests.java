@@ -23,6 +23,17 @@ class PseudonymizerTests {
 	}
 
 	@Test
+	void bitsOfThePseudonymAreItsHexDigitsReadAsTwoNumbers() {
+		Pseudonymizer pseudonymizer = new Pseudonymizer("golden-test-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+		for (int i = 0; i < 1000; i++) {
+			String pseudonym = pseudonymizer.pseudonym(String.format("50011619800115%04d", i));
+
+			assertThat(pseudonymizer.high()).isEqualTo(Long.parseUnsignedLong(pseudonym.substring(0, 16), 16));
+			assertThat(pseudonymizer.low()).isEqualTo(Long.parseUnsignedLong(pseudonym.substring(16), 16));
+		}
+	}
+
+	@Test
 	void keyLongerThanTheHashBlockIsHashedFirstAsRfc2104Says() {
 		Pseudonymizer pseudonymizer = new Pseudonymizer("k".repeat(100).getBytes(StandardCharsets.US_ASCII));
 

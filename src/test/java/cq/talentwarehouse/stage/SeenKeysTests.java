@@ -35,6 +35,36 @@ class SeenKeysTests {
 	}
 
 	@Test
+	void aPseudonymHandedOverAsItsBitsMeetsTheSameOneReadFromItsDigits() {
+		// given pseudonyms and the bits the pseudonymizer made them from
+		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-test".getBytes(StandardCharsets.US_ASCII));
+		int n = 300;
+		String[] keys = new String[n];
+		long[] highs = new long[n];
+		long[] lows = new long[n];
+		for (int i = 0; i < n; i++) {
+			keys[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
+			highs[i] = pseudonymizer.high();
+			lows[i] = pseudonymizer.low();
+		}
+		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
+
+		// when the even ones go in as bits and the odd ones as digits, then all of them again the other way
+		String[] evenOnly = keys.clone();
+		for (int i = 1; i < n; i += 2) {
+			evenOnly[i] = null;
+		}
+		boolean[] first = seen.addAll(evenOnly, highs.clone(), lows.clone());
+		boolean[] second = seen.addAll(keys, new long[n], new long[n]);
+
+		// then each key is new exactly once, whichever way it came
+		for (int i = 0; i < n; i++) {
+			assertThat(first[i]).isTrue();
+			assertThat(second[i]).as("key %d", i).isEqualTo(i % 2 == 1);
+		}
+	}
+
+	@Test
 	void keysOtherThanPseudonymsAreCompared() {
 		SeenKeys seen = SeenKeys.forColumns(List.of("uscc", "qualification_code"));
 
