@@ -68,6 +68,19 @@ class WarehouseOptions {
 		}
 	}
 
+	/**
+	 * The JDBC URL of the job repository kept in {@code stateDir} (beside the warehouse).
+	 * AUTO_SERVER: a second process (a manual run while the schedule process is up) reaches the
+	 * job repository through the first one's loopback server instead of failing on the file lock.
+	 * TRACE_LEVEL_FILE=0: every start re-runs the job repository's schema script, and H2 would trace
+	 * each "already exists" with a stack trace to a file that grew by kilobytes every night.
+	 * WRITE_DELAY=0: H2 otherwise writes a commit to the file up to half a second later, and a run
+	 * killed in that window restarted from a job instance whose execution was lost.
+	 */
+	static String jobRepositoryUrl(Path stateDir) {
+		return "jdbc:h2:file:" + stateDir.resolve("job-repository") + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+	}
+
 	/** Spring arguments carrying these options into {@code TalentProperties} and the job repository. */
 	List<String> springArguments() {
 		Path stateDir = this.warehouse.toAbsolutePath().getParent();
@@ -76,12 +89,7 @@ class WarehouseOptions {
 		args.add("--talent.pipelines=" + this.pipelines.toAbsolutePath());
 		args.add("--talent.landing=" + this.landing.toAbsolutePath());
 		args.add("--talent.seeds=" + this.seeds.toAbsolutePath());
-		// AUTO_SERVER: a second process (a manual run while the schedule process is up) reaches the
-		// job repository through the first one's loopback server instead of failing on the file lock
-		// TRACE_LEVEL_FILE=0: every start re-runs the job repository's schema script, and H2 would trace
-		// each "already exists" with a stack trace to a file that grew by kilobytes every night
-		args.add("--spring.datasource.url=jdbc:h2:file:" + stateDir.resolve("job-repository")
-				+ ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0");
+		args.add("--spring.datasource.url=" + jobRepositoryUrl(stateDir));
 		// Spring Boot's file appender rolls at 10 MB and keeps 7 days
 		args.add("--logging.file.name=" + stateDir.resolve("logs").resolve("talent-warehouse.log"));
 		return args;
