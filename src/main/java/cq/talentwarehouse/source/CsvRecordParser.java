@@ -10,7 +10,7 @@ import java.io.Reader;
  * starts on. Fields are cut straight from a char buffer: a general parser that appends each char to
  * a builder was half of reading a roster.
  */
-final class CsvRecordParser implements RecordParser {
+final class CsvRecordParser implements AutoCloseable {
 
 	private static final char QUOTE = '"';
 
@@ -63,13 +63,13 @@ final class CsvRecordParser implements RecordParser {
 		this.maxFieldChars = maxFieldChars;
 	}
 
-	@Override
-	public long recordLine() {
+	/** Line the record last returned by {@link #next()} starts on. */
+	long recordLine() {
 		return this.recordLine;
 	}
 
-	@Override
-	public long currentLine() {
+	/** Line the parser has reached (where a decoding error would be). */
+	long currentLine() {
 		return this.line;
 	}
 
@@ -78,13 +78,13 @@ final class CsvRecordParser implements RecordParser {
 		return (advance() < 0) ? null : record();
 	}
 
-	@Override
-	public String[] record() {
+	/** The record last read by {@link #advance()}, as a new array. */
+	String[] record() {
 		return java.util.Arrays.copyOf(this.fields, this.count);
 	}
 
-	@Override
-	public void skipColumns(boolean[] unread) {
+	/** From the next record on, cells of the columns marked true stay null: no field reads them. */
+	void skipColumns(boolean[] unread) {
 		this.unread = unread;
 	}
 
@@ -92,13 +92,16 @@ final class CsvRecordParser implements RecordParser {
 		return this.unread != null && this.count < this.unread.length && this.unread[this.count];
 	}
 
-	@Override
-	public String field(int i) {
+	/** Field {@code i} of the record last read by {@link #advance()}. */
+	String field(int i) {
 		return this.fields[i];
 	}
 
-	@Override
-	public int advance() throws IOException {
+	/**
+	 * Reads the next non-empty record into the reused field array, without copying it out: returns
+	 * its number of fields, or -1 at the end of the text.
+	 */
+	int advance() throws IOException {
 		// skip empty lines
 		while (true) {
 			if (this.position == this.limit && !fill(this.position)) {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -76,7 +77,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 
 	private final SourceDefinition definition;
 
-	private RecordParser parser;
+	private CsvRecordParser parser;
 
 	/** The file's header row, to name the column of a malformed field. */
 	private String[] header;
@@ -108,7 +109,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 			throw new SourceException(this.file + ": unknown encoding '" + this.definition.encoding() + "'");
 		}
 		try {
-			this.parser = openParser(charset, this.definition.delimiterOrDefault());
+			this.parser = new CsvRecordParser(openReader(charset), this.definition.delimiterOrDefault(), this.maxFieldChars);
 			String[] header = next();
 			this.header = header;
 			if (header == null) {
@@ -141,11 +142,7 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		}
 	}
 
-	/**
-	 * A UTF-8 file (by its BOM or its pipeline) with an ASCII delimiter is parsed from its bytes; any
-	 * other from text its decoder makes.
-	 */
-	private RecordParser openParser(Charset declared, char delimiter) throws IOException {
+	private Reader openReader(Charset declared) throws IOException {
 		this.fileSize = Files.size(this.file);
 		this.counted = new CountingInputStream(Files.newInputStream(this.file));
 		InputStream in = new BufferedInputStream(this.counted, 1 << 16);
@@ -168,13 +165,10 @@ public class DelimitedSourceReader implements ItemStreamReader<RawRecord> {
 		else {
 			in.reset();
 		}
-		if (Utf8RecordParser.reads(charset, delimiter)) {
-			return new Utf8RecordParser(in, delimiter, this.maxFieldChars);
-		}
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		return new CsvRecordParser(new InputStreamReader(in, decoder), delimiter, this.maxFieldChars);
+		return new InputStreamReader(in, decoder);
 	}
 
 	/** The header: the first record of the file, or null for an empty file. */
