@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,18 +116,9 @@ class StagingLayerIntegrationTests {
 	void stagedCodeOutsideTheRunsSeedsFailsItsDistrictAloneNeverANull() throws Exception {
 		// given two district snapshots staged, one with an education code the run's seeds do not hold
 		// (a staging area written by another version, or edited by hand)
-		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
-				+ ",staged,\n");
-		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
-		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
-				header + "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
-		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
-				header + "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,a,phd,,,,\n");
-		for (String district : List.of("500116", "500117")) {
-			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
-					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
-			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
-		}
+		stagedRosters(Map.of(
+				"500116", "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n",
+				"500117", "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,a,phd,,,,\n"));
 
 		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
 			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
@@ -151,21 +144,11 @@ class StagingLayerIntegrationTests {
 	void pseudonymStagedAsHexDigitsReadsAsItsUuidAndAnUnreadableOneFailsItsDistrictAlone() throws Exception {
 		// given three district snapshots staged: one with pseudonyms as the writer stages them (32 hex
 		// digits, upper or lower case), one spelt with hyphens, one with a value that is no UUID
-		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
-				+ ",staged,\n500118," + SNAPSHOT + ",staged,\n");
-		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
-		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
-				header + "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a,bachelor,,,,\n"
-						+ "3,9F1C0AD256A44F519F5C3A8E2F0B7A12,F,1981,a,bachelor,,,,\n");
-		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
-				header + "2,{7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13},F,1985,a,bachelor,,,,\n");
-		write(this.staging.accepted(SourceKind.ROSTER, "500118", SNAPSHOT),
-				header + "2,8f1c0ad256a44f519f5c3a8e2f0b7a1z,F,1985,a,bachelor,,,,\n");
-		for (String district : List.of("500116", "500117", "500118")) {
-			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
-					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
-			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
-		}
+		stagedRosters(Map.of(
+				"500116", "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a,bachelor,,,,\n"
+						+ "3,9F1C0AD256A44F519F5C3A8E2F0B7A12,F,1981,a,bachelor,,,,\n",
+				"500117", "2,{7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13},F,1985,a,bachelor,,,,\n",
+				"500118", "2,8f1c0ad256a44f519f5c3a8e2f0b7a1z,F,1985,a,bachelor,,,,\n"));
 
 		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
 			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
@@ -192,18 +175,9 @@ class StagingLayerIntegrationTests {
 	void quotedRosterCellIsNeverMisreadItsDistrictFailsAlone() throws Exception {
 		// given two district snapshots staged, one with a quoted cell holding a comma (a roster stages
 		// no text that needs quotes, so stg_roster reads without quoting: such a cell must not pass)
-		feeds("district_code,snapshot_date,status,message\n500116," + SNAPSHOT + ",staged,\n500117," + SNAPSHOT
-				+ ",staged,\n");
-		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
-		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
-				header + "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n");
-		write(this.staging.accepted(SourceKind.ROSTER, "500117", SNAPSHOT),
-				header + "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,\"a,b\",bachelor,,,,\n");
-		for (String district : List.of("500116", "500117")) {
-			write(this.staging.meta(SourceKind.ROSTER, district, SNAPSHOT),
-					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
-			write(this.staging.quarantine(SourceKind.ROSTER, district, SNAPSHOT), "line,field,rule,raw_value\n");
-		}
+		stagedRosters(Map.of(
+				"500116", "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n",
+				"500117", "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,\"a,b\",bachelor,,,,\n"));
 
 		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
 			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
@@ -219,6 +193,20 @@ class StagingLayerIntegrationTests {
 				assertThat(row.get(1)).contains("could not be read back").contains("district_code=500117");
 			});
 		}
+	}
+
+	/** Each district's roster staged (feed row, accepted rows under the staged header, meta, empty quarantine). */
+	private void stagedRosters(Map<String, String> rowsByDistrict) throws Exception {
+		StringBuilder feeds = new StringBuilder("district_code,snapshot_date,status,message\n");
+		String header = String.join(",", SourceKind.ROSTER.stagedColumns()) + "\n";
+		for (Map.Entry<String, String> district : new TreeMap<>(rowsByDistrict).entrySet()) {
+			feeds.append(district.getKey()).append(',').append(SNAPSHOT).append(",staged,\n");
+			write(this.staging.accepted(SourceKind.ROSTER, district.getKey(), SNAPSHOT), header + district.getValue());
+			write(this.staging.meta(SourceKind.ROSTER, district.getKey(), SNAPSHOT),
+					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
+			write(this.staging.quarantine(SourceKind.ROSTER, district.getKey(), SNAPSHOT), "line,field,rule,raw_value\n");
+		}
+		feeds(feeds.toString());
 	}
 
 	private void feeds(String csv) throws Exception {
