@@ -51,13 +51,30 @@ abstract class SeenKeys {
 	private static final class Pseudonyms extends SeenKeys {
 
 		/**
-		 * Pairs (high, low); (0, 0) marks a free slot, so one probe touches one cache line. Starts at
-		 * 2^16 slots (1 MB): rosters are tens of thousands of people or more, and every doubling
-		 * below that would rehash them all.
+		 * Pairs (high, low) in pages of {@link #PAGE_PAIRS}; (0, 0) marks a free slot, so one probe
+		 * touches one cache line. Starts at 2^16 slots (1 MB): rosters are tens of thousands of people
+		 * or more, and every doubling below that would rehash them all.
 		 */
-		private long[] slots = new long[2 * 65536];
+		private long[][] pages = pages(65536);
 
 		private int capacity = 65536;
+
+		/**
+		 * Slots per page: 256 KB, under G1's humongous size (half a region, regions 1 MB or more). As
+		 * one array a city roster's table grew through five humongous arrays, each of which can start
+		 * a concurrent collection cycle; 40 rosters started ~30 of them.
+		 */
+		private static final int PAGE_SHIFT = 14;
+
+		private static final int PAGE_PAIRS = 1 << PAGE_SHIFT;
+
+		private static long[][] pages(int capacity) {
+			long[][] pages = new long[Math.max(1, capacity >>> PAGE_SHIFT)][];
+			for (int p = 0; p < pages.length; p++) {
+				pages[p] = new long[2 * Math.min(capacity, PAGE_PAIRS)];
+			}
+			return pages;
+		}
 
 		private int size;
 
@@ -88,9 +105,10 @@ abstract class SeenKeys {
 					lows[i] = hex(ascii, 16, keys[i]);
 				}
 			}
-			long[] slots = this.slots;
+			long[][] pages = this.pages;
 			for (int i = 0; i < n; i++) {
-				touched += slots[2 * slot(lows[i], mask)];
+				int s = slot(lows[i], mask);
+				touched += pages[s >>> PAGE_SHIFT][2 * (s & (PAGE_PAIRS - 1))];
 			}
 			this.sink = touched;
 			boolean[] added = new boolean[n];
@@ -128,7 +146,7 @@ abstract class SeenKeys {
 				this.hasZero = true;
 				return added;
 			}
-			if (!insert(this.slots, this.capacity, high, low)) {
+			if (!insert(this.pages, this.capacity, high, low)) {
 				return false;
 			}
 			if (++this.size * 3 > this.capacity * 2) {
@@ -137,15 +155,17 @@ abstract class SeenKeys {
 			return true;
 		}
 
-		private static boolean insert(long[] slots, int capacity, long high, long low) {
+		private static boolean insert(long[][] pages, int capacity, long high, long low) {
 			int i = slot(low, capacity - 1);
 			int mask = capacity - 1;
 			while (true) {
-				long h = slots[2 * i];
-				long l = slots[2 * i + 1];
+				long[] page = pages[i >>> PAGE_SHIFT];
+				int at = 2 * (i & (PAGE_PAIRS - 1));
+				long h = page[at];
+				long l = page[at + 1];
 				if (h == 0 && l == 0) {
-					slots[2 * i] = high;
-					slots[2 * i + 1] = low;
+					page[at] = high;
+					page[at + 1] = low;
 					return true;
 				}
 				if (h == high && l == low) {
@@ -156,15 +176,16 @@ abstract class SeenKeys {
 		}
 
 		private void grow() {
-			long[] old = this.slots;
 			int capacity = this.capacity * 2;
-			long[] slots = new long[2 * capacity];
-			for (int i = 0; i < old.length; i += 2) {
-				if (old[i] != 0 || old[i + 1] != 0) {
-					insert(slots, capacity, old[i], old[i + 1]);
+			long[][] pages = pages(capacity);
+			for (long[] old : this.pages) {
+				for (int i = 0; i < old.length; i += 2) {
+					if (old[i] != 0 || old[i + 1] != 0) {
+						insert(pages, capacity, old[i], old[i + 1]);
+					}
 				}
 			}
-			this.slots = slots;
+			this.pages = pages;
 			this.capacity = capacity;
 		}
 

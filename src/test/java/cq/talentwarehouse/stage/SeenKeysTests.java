@@ -14,7 +14,7 @@ class SeenKeysTests {
 
 	@Test
 	void reportsEachRepeatedPseudonymOnceSeenAcrossBlocksAndGrowth() {
-		// given 5,000 pseudonyms, more than the table's first capacity
+		// given 5,000 pseudonyms
 		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-test".getBytes(StandardCharsets.US_ASCII));
 		String[] first = new String[5000];
 		for (int i = 0; i < first.length; i++) {
@@ -32,6 +32,39 @@ class SeenKeysTests {
 		}
 		assertThat(again).containsExactly(false, true, true, false, false);
 		assertThat(seen.add(first[0])).isFalse();
+	}
+
+	@Test
+	void remembersEveryPseudonymAcrossPagesAndTwoDoublings() {
+		// given 150,000 people, past the table's first two capacities (65,536 and 131,072 slots, each
+		// spread over pages of 16,384), handed over in blocks as the staging writer does
+		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-pages".getBytes(StandardCharsets.US_ASCII));
+		String[] people = new String[150_000];
+		for (int i = 0; i < people.length; i++) {
+			people[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
+		}
+		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
+
+		// when every block is added once, then again
+		int newOnce = 0;
+		int newAgain = 0;
+		for (int round = 0; round < 2; round++) {
+			for (int from = 0; from < people.length; from += 500) {
+				for (boolean added : seen.addAll(java.util.Arrays.copyOfRange(people, from, from + 500))) {
+					if (added && round == 0) {
+						newOnce++;
+					}
+					if (added && round == 1) {
+						newAgain++;
+					}
+				}
+			}
+		}
+
+		// then each was new the first time only, and a stranger still is
+		assertThat(newOnce).isEqualTo(people.length);
+		assertThat(newAgain).isZero();
+		assertThat(seen.add(pseudonymizer.pseudonym("500116198001999999"))).isTrue();
 	}
 
 	@Test
