@@ -229,8 +229,12 @@ for k in $(seq 1 "$PAIRS"); do
 	LOADS+=("$pair_load_s")
 	REFERENCES+=("$pair_duckdb_s")
 	RATIOS+=("$pair_ratio")
+	# the load's CPU and its roster steps' seconds (staging alone, from the run report) beside the
+	# wall time: the host's speed moves both sides of a pair, and a change in one phase shows here
+	pair_cpu_s=$(cpu_seconds "$LOGS/load-$k.time")
+	pair_roster_s=$(awk -F'|' '$4 ~ /^ *roster *$/ { s += $9 } END { printf "%.1f", s }' "$LOGS/load-$k.out")
 	line="pair=$k load_s=$pair_load_s duckdb_s=$pair_duckdb_s ratio=$pair_ratio peak_rss_mb=$pair_rss"
-	line+=" loadavg_before=$before loadavg_after=$(loadavg)"
+	line+=" load_cpu_s=$pair_cpu_s roster_step_s=$pair_roster_s loadavg_before=$before loadavg_after=$(loadavg)"
 	say "$line"
 	PAIR_LINES+="$line"$'\n'
 done
