@@ -17,7 +17,8 @@ where exists (
 );
 
 -- As dw.talent_cube_of, each profile (its category list whole) is spread by category once; profiles
--- whose staged lists sort to the same keys add up in the grouping.
+-- whose staged lists sort to the same keys add up in the grouping. Written out here rather than
+-- shared with the macro: the macro is the independent computation its test compares this one with.
 insert into dw.agg_talent_cube
 with profile_categories as (
     select p.*, unnest(list_append(p.category_sks, null::integer)) as category_sk

@@ -11,8 +11,7 @@ import cq.talentwarehouse.validate.ResidentIdNumber;
  * when quarantined
  * @param rule the rule it broke when quarantined
  * @param field canonical field that broke the rule
- * @param rawValue the offending value as sent (a resident ID number masked); for an accepted
- * record without {@code idNumber}, how to show it should it turn out a duplicate, or null
+ * @param rawValue the offending value as sent (a resident ID number masked); null when accepted
  * @param personHigh the first 64 bits of an accepted record's person pseudonym (its first 16 hex
  * digits), so the duplicate check need not read the digits back; with {@code personLow} 0 when the
  * record has none
@@ -27,10 +26,6 @@ public record StagedRecord(long line, String[] values, QuarantineRule rule, Stri
 		return new StagedRecord(line, values, null, null, null, 0, 0, null);
 	}
 
-	public static StagedRecord accepted(long line, String[] values, String shownAs) {
-		return new StagedRecord(line, values, null, null, shownAs, 0, 0, null);
-	}
-
 	/** An accepted record of a kind with resident ID numbers, with its person pseudonym's bits. */
 	public static StagedRecord person(long line, String[] values, String idNumber, long personHigh, long personLow) {
 		return new StagedRecord(line, values, null, null, null, personHigh, personLow, idNumber);
@@ -40,9 +35,12 @@ public record StagedRecord(long line, String[] values, QuarantineRule rule, Stri
 		return new StagedRecord(line, null, rule, field, rawValue, 0, 0, null);
 	}
 
-	/** How an accepted record is shown should it turn out a duplicate: its masked ID number, or null. */
+	/**
+	 * How an accepted record is shown should it turn out a duplicate: its masked ID number, or null
+	 * for a kind without one (the staging writer then shows its duplicate key).
+	 */
 	public String duplicateShownAs() {
-		return (this.idNumber != null) ? ResidentIdNumber.mask(this.idNumber) : this.rawValue;
+		return ResidentIdNumber.mask(this.idNumber);
 	}
 
 	@Override

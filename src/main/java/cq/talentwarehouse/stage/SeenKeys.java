@@ -51,6 +51,15 @@ abstract class SeenKeys {
 	private static final class Pseudonyms extends SeenKeys {
 
 		/**
+		 * Slots per page: 256 KB, under G1's humongous size (half a region, regions 1 MB or more). As
+		 * one array a large roster's table grew through humongous arrays, each of which can start a
+		 * collection (docs/scaling.md, "Where the CPU goes").
+		 */
+		private static final int PAGE_SHIFT = 14;
+
+		private static final int PAGE_PAIRS = 1 << PAGE_SHIFT;
+
+		/**
 		 * Pairs (high, low) in pages of {@link #PAGE_PAIRS}; (0, 0) marks a free slot, so one probe
 		 * touches one cache line. Starts at 2^16 slots (1 MB): rosters are tens of thousands of people
 		 * or more, and every doubling below that would rehash them all.
@@ -58,15 +67,6 @@ abstract class SeenKeys {
 		private long[][] pages = pages(65536);
 
 		private int capacity = 65536;
-
-		/**
-		 * Slots per page: 256 KB, under G1's humongous size (half a region, regions 1 MB or more). As
-		 * one array a city roster's table grew through five humongous arrays, each of which can start
-		 * a concurrent collection cycle; 40 rosters started ~30 of them.
-		 */
-		private static final int PAGE_SHIFT = 14;
-
-		private static final int PAGE_PAIRS = 1 << PAGE_SHIFT;
 
 		private static long[][] pages(int capacity) {
 			long[][] pages = new long[Math.max(1, capacity >>> PAGE_SHIFT)][];

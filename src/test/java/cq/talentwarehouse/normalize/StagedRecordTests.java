@@ -18,9 +18,10 @@ class StagedRecordTests {
 	}
 
 	@Test
-	void aRecordWithoutAnIdNumberIsShownAsItSays() {
-		assertThat(StagedRecord.accepted(3, new String[] { "x" }, "shown").duplicateShownAs()).isEqualTo("shown");
-		assertThat(StagedRecord.accepted(3, new String[] { "x" }).duplicateShownAs()).isNull();
+	void aRecordWithoutAnIdNumberLeavesItsDuplicateLabelToTheWriter() {
+		// given an accepted enterprise record (no ID number), when it is shown as a duplicate, then there
+		// is no label of its own: the staging writer shows its duplicate key instead
+		assertThat(StagedRecord.accepted(3, new String[] { "91500116MA5U00000X" }).duplicateShownAs()).isNull();
 	}
 
 }

@@ -1,6 +1,7 @@
 package cq.talentwarehouse.stage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,7 @@ class SeenKeysTests {
 	@Test
 	void reportsEachRepeatedPseudonymOnceSeenAcrossBlocksAndGrowth() {
 		// given 5,000 pseudonyms
-		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-test".getBytes(StandardCharsets.US_ASCII));
-		String[] first = new String[5000];
-		for (int i = 0; i < first.length; i++) {
-			first[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
-		}
+		String[] first = pseudonyms("seen-keys-test", 5000);
 		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
 
 		// when they are added, then added again with a repeat inside the same block and a gap
@@ -37,34 +34,37 @@ class SeenKeysTests {
 	@Test
 	void remembersEveryPseudonymAcrossPagesAndTwoDoublings() {
 		// given 150,000 people, past the table's first two capacities (65,536 and 131,072 slots, each
-		// spread over pages of 16,384), handed over in blocks as the staging writer does
-		Pseudonymizer pseudonymizer = new Pseudonymizer("seen-keys-pages".getBytes(StandardCharsets.US_ASCII));
-		String[] people = new String[150_000];
-		for (int i = 0; i < people.length; i++) {
-			people[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
-		}
+		// spread over pages of 16,384)
+		String[] people = pseudonyms("seen-keys-pages", 150_000);
 		SeenKeys seen = SeenKeys.forColumns(List.of("person_id"));
 
-		// when every block is added once, then again
-		int newOnce = 0;
-		int newAgain = 0;
-		for (int round = 0; round < 2; round++) {
-			for (int from = 0; from < people.length; from += 500) {
-				for (boolean added : seen.addAll(java.util.Arrays.copyOfRange(people, from, from + 500))) {
-					if (added && round == 0) {
-						newOnce++;
-					}
-					if (added && round == 1) {
-						newAgain++;
-					}
-				}
-			}
-		}
+		// when they are added in blocks, as the staging writer does, once and then again
+		int newOnce = newInBlocks(seen, people);
+		int newAgain = newInBlocks(seen, people);
 
 		// then each was new the first time only, and a stranger still is
 		assertThat(newOnce).isEqualTo(people.length);
 		assertThat(newAgain).isZero();
-		assertThat(seen.add(pseudonymizer.pseudonym("500116198001999999"))).isTrue();
+		assertThat(seen.add(pseudonyms("a-stranger", 1)[0])).isTrue();
+	}
+
+	private static String[] pseudonyms(String key, int count) {
+		Pseudonymizer pseudonymizer = new Pseudonymizer(key.getBytes(StandardCharsets.US_ASCII));
+		String[] pseudonyms = new String[count];
+		for (int i = 0; i < count; i++) {
+			pseudonyms[i] = pseudonymizer.pseudonym(String.format("500116198001%06d", i));
+		}
+		return pseudonyms;
+	}
+
+	private static int newInBlocks(SeenKeys seen, String[] keys) {
+		int added = 0;
+		for (int from = 0; from < keys.length; from += 500) {
+			for (boolean isNew : seen.addAll(Arrays.copyOfRange(keys, from, Math.min(keys.length, from + 500)))) {
+				added += isNew ? 1 : 0;
+			}
+		}
+		return added;
 	}
 
 	@Test

@@ -90,10 +90,11 @@ class StagingWriterTests {
 		return new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"), SourceKind.ROSTER);
 	}
 
+	/** A roster record as the normalizer hands it over; bits (0, 0): the writer reads the pseudonym's digits. */
 	private static StagedRecord roster(long line, String person) {
-		return StagedRecord.accepted(line,
+		return StagedRecord.person(line,
 				new String[] { person, "F", "1990", "professional_technical", null, null, null, null, null },
-				"500116********000" + line);
+				"50011619900101000" + line, 0, 0);
 	}
 
 	private static Chunk<RecordBlock<StagedRecord>> chunk(StagedRecord... records) {
