@@ -3,6 +3,7 @@ package cq.talentwarehouse.run;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,7 +26,7 @@ final class BatchJobs {
 	/**
 	 * Starts a job, or on resume continues its instance: a completed one is returned as it is, an
 	 * interrupted one (still marked started after a kill) is first recovered, a failed one restarts
-	 * from its last committed chunk.
+	 * from its last committed chunk, one whose instance was created but not its execution starts.
 	 */
 	JobExecution launch(Job job, JobParameters parameters, boolean resume) throws Exception {
 		if (resume) {
@@ -38,6 +39,12 @@ final class BatchJobs {
 					last = this.jobOperator.recover(last);
 				}
 				return this.jobOperator.restart(last);
+			}
+			// killed between creating the job instance and its first execution (two writes): nothing of
+			// it ran, and Spring Batch would refuse to start an instance without executions
+			JobInstance started = this.jobRepository.getJobInstance(job.getName(), parameters);
+			if (started != null) {
+				this.jobRepository.deleteJobInstance(started);
 			}
 		}
 		return this.jobOperator.start(job, parameters);
