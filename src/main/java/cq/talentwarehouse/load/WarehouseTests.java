@@ -191,7 +191,7 @@ public final class WarehouseTests {
 	private static String rawIdQuery(Connection connection) throws SQLException {
 		List<String> parts = new ArrayList<>();
 		// base tables only: the views of dw derive from them, and re-evaluating a view per column is
-		// slow (docs/scaling.md, "Why the code is as it is")
+		// slow (docs/scaling-decisions.md)
 		String columns = "select c.table_schema, c.table_name, c.column_name from information_schema.columns c "
 				+ "join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name "
 				+ "and t.table_type = 'BASE TABLE' "

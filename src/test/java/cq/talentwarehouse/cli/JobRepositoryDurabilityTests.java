@@ -97,6 +97,22 @@ class JobRepositoryDurabilityTests {
 		assertThat(fileWrites(dataSource)).isGreaterThan(writesAfterStart);
 	}
 
+	@Test
+	void keepsEnoughParsedStatementsForWhatSpringBatchRepeatsEveryChunk() throws Exception {
+		// given: the job repository's URL as a command line gives it to Spring
+		String url = WarehouseOptions.jobRepositoryUrl(this.dir);
+
+		// when: a session of it is asked for its statement cache
+		try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery(
+						"select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'")) {
+			rows.next();
+
+			// then: it holds more than the dozen statements a step's chunk and lifecycle prepare (H2's default: 8)
+			assertThat(Integer.parseInt(rows.getString(1))).isGreaterThanOrEqualTo(32);
+		}
+	}
+
 	/** How many times H2 has written to the file since it was opened. */
 	private static long fileWrites(DataSource dataSource) throws Exception {
 		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
