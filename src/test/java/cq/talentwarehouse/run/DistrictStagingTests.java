@@ -1,0 +1,159 @@
+package cq.talentwarehouse.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
+import cq.talentwarehouse.stage.StagingArea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stop (SIGTERM to a schedule) closes the job repository under the jobs still running: H2's own
+ * shutdown hook closes it beside the schedule's. What fails then failed because the run was being
+ * stopped, not on its data, and is left for restart instead of being reported (and alerted) as failed.
+ */
+class DistrictStagingTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void leavesForRestartADistrictWhoseJobFailsWhileTheRunIsBeingStopped() throws Exception {
+		// given: a district job that fails the way a job repository closed by shutdown makes it fail,
+		// as the stop is requested
+		RunState run = run();
+		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
+			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
+				run.stopRequested = true;
+				throw new IllegalStateException("Database is already closed");
+			}, new DataSourceTransactionManager(dataSource)).build())
+			.build());
+
+		// when: the district is staged
+		List<RunReport.DistrictResult> results = stage(job, run);
+
+		// then: it is pending, not failed
+		assertThat(results).singleElement().satisfies((r) -> {
+			assertThat(r.status()).isEqualTo(DistrictStatus.PENDING.key());
+			assertThat(r.message()).isNull();
+		});
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).doesNotContain("FAILED").contains("stopped");
+	}
+
+	@Test
+	void leavesForRestartADistrictWhoseJobCannotStartWhileTheRunIsBeingStopped() throws Exception {
+		// given: a district job whose start fails (as on a closed job repository) once the stop is requested
+		RunState run = run();
+		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
+			.validator((parameters) -> {
+				run.stopRequested = true;
+				throw new InvalidJobParametersException("Could not open JDBC Connection for transaction");
+			})
+			.start(new StepBuilder("rosterStageStep", repository)
+				.tasklet((contribution, context) -> null, new DataSourceTransactionManager(dataSource))
+				.build())
+			.build());
+
+		// when: the district is staged
+		List<RunReport.DistrictResult> results = stage(job, run);
+
+		// then: it is pending, not failed
+		assertThat(results).singleElement().satisfies((r) -> assertThat(r.status()).isEqualTo(DistrictStatus.PENDING.key()));
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).doesNotContain("FAILED");
+	}
+
+	@Test
+	void reportsADistrictWhoseJobFailsOnItsOwnAsFailed() throws Exception {
+		// given: a district job that fails while nobody asked the run to stop
+		RunState run = run();
+		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
+			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
+				throw new IllegalStateException("talent_roster.csv:3: no such column");
+			}, new DataSourceTransactionManager(dataSource)).build())
+			.build());
+
+		// when: the district is staged
+		List<RunReport.DistrictResult> results = stage(job, run);
+
+		// then: it failed, with the job's own message
+		assertThat(results).singleElement().satisfies((r) -> {
+			assertThat(r.status()).isEqualTo(DistrictStatus.FAILED.key());
+			assertThat(r.message()).contains("no such column");
+		});
+	}
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	private JobRepository repository;
+
+	private TaskExecutorJobOperator operator;
+
+	private RunState run() {
+		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
+		return new RunState(out, out);
+	}
+
+	@FunctionalInterface
+	private interface JobFactory {
+
+		Job create(JobRepository repository, DataSource dataSource) throws Exception;
+
+	}
+
+	private Job job(JobFactory factory) throws Exception {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+				"jdbc:h2:file:" + this.dir.resolve("job-repository"), "sa", "", true);
+		new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
+			.execute(dataSource);
+		JdbcJobRepositoryFactoryBean repositoryFactory = new JdbcJobRepositoryFactoryBean();
+		repositoryFactory.setDataSource(dataSource);
+		repositoryFactory.setTransactionManager(new DataSourceTransactionManager(dataSource));
+		repositoryFactory.afterPropertiesSet();
+		this.repository = repositoryFactory.getObject();
+		this.operator = new TaskExecutorJobOperator();
+		this.operator.setJobRepository(this.repository);
+		this.operator.setJobRegistry(new MapJobRegistry());
+		this.operator.afterPropertiesSet();
+		return factory.create(this.repository, dataSource);
+	}
+
+	/** One district snapshot in a landing folder of its own, staged by {@code job}. */
+	private List<RunReport.DistrictResult> stage(Job job, RunState run) throws Exception {
+		Path landing = this.dir.resolve("landing");
+		Path snapshot = Files.createDirectories(landing.resolve("jiangjin/2024-12-31"));
+		TalentProperties properties = new TalentProperties();
+		properties.setLanding(landing);
+		DistrictStaging staging = new DistrictStaging(job, new BatchJobs(this.operator, this.repository),
+				new SnapshotPlanner(properties), () -> 1);
+		RunReport.DistrictResult planned = new RunReport.DistrictResult("500116", "江津区", "2024-12-31",
+				Path.of("pipelines/jiangjin.yaml").toAbsolutePath().toString(), snapshot.toString(),
+				DistrictStatus.PENDING.key(), null);
+		return staging.stageAll("run-1", LocalDateTime.now(), List.of(planned),
+				new StagingArea(this.dir.resolve("staging")), this.dir.resolve("report.json"), false, run);
+	}
+
+}
