@@ -4,7 +4,7 @@
 -- reads: stg_roster, stg_program, dw.dim_person
 -- writes: dw.dim_person; temp table people_on_rosters_twice (read by 082_agg_multi_district_person)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
--- join unmaterialized (slower at city scale; docs/scaling.md).
+-- join unmaterialized (slower at city scale; docs/scaling-decisions.md).
 create or replace temp table staged_people as
 -- a roster stages each person once; a person on two districts' rosters is one row here. Gender and
 -- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on

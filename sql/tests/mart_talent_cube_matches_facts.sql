@@ -3,7 +3,7 @@
 -- 'all', the people per talent tier, and in its other rows the people per category (the aggregates
 -- compared with are themselves tested against the facts). The aggregate is read, not the view: the
 -- run's snapshots are picked by their keys before anything is joined, where the view's dates are
--- computed (docs/scaling.md: the view over every snapshot grew with history).
+-- computed (docs/scaling-decisions.md: the view over every snapshot grew with history).
 with this_run as (
     select * from ops.last_run_snapshots
 ),

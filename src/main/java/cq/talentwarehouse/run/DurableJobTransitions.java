@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the published warehouse) are written before its end is recorded: the window between the two stays
  * as short as a commit. So every repository write made outside a caller's transaction is followed by
  * an H2 {@code CHECKPOINT}, which stores what was committed at once, as {@code WRITE_DELAY=0} stored
- * every commit — including the ~1,500 chunk commits of a city load (docs/scaling.md).
+ * every commit, chunks included (what that cost: docs/scaling-decisions.md).
  */
 public final class DurableJobTransitions implements InvocationHandler {
 
@@ -73,8 +73,7 @@ public final class DurableJobTransitions implements InvocationHandler {
 
 	private static boolean isWrite(Method method) {
 		String name = method.getName();
-		return name.startsWith("create") || name.startsWith("update") || name.startsWith("delete")
-				|| name.startsWith("add");
+		return name.startsWith("create") || name.startsWith("update") || name.startsWith("delete");
 	}
 
 	private void checkpoint(Method method) {

@@ -53,7 +53,7 @@ abstract class SeenKeys {
 		/**
 		 * Slots per page: 256 KB, under G1's humongous size (half a region, regions 1 MB or more). As
 		 * one array a large roster's table grew through humongous arrays, each of which can start a
-		 * collection (docs/scaling.md, "Where the CPU goes").
+		 * collection (docs/scaling-decisions.md).
 		 */
 		private static final int PAGE_SHIFT = 14;
 

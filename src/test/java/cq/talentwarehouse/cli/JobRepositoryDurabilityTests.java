@@ -18,17 +18,14 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cq.talentwarehouse.run.DurableJobTransitions;
 import cq.talentwarehouse.testing.ChildJvm;
+import cq.talentwarehouse.testing.JobRepositoryFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,12 +67,12 @@ class JobRepositoryDurabilityTests {
 	void storesAStepsEndAtOnceAndLeavesChunkProgressToTheWriteDelay() throws Exception {
 		// given: a durable repository on a file whose write delay is a minute, and a step started through it
 		String url = WarehouseOptions.jobRepositoryUrl(this.dir) + ";WRITE_DELAY=60000";
-		DataSource dataSource = dataSource(url);
+		DataSource dataSource = JobRepositoryFiles.dataSource(url);
 		JobRepository repository = repository(dataSource);
 		JobInstance instance = repository.createJobInstance("districtStageJob", parameters());
 		JobExecution execution = repository.createJobExecution(instance, parameters(), new ExecutionContext());
 		StepExecution step = repository.createStepExecution("rosterStageStep", execution);
-		long writesAfterStart = fileWrites(dataSource);
+		long writesAfterStart = JobRepositoryFiles.fileWrites(dataSource);
 
 		// when: a chunk's progress is written inside the chunk's transaction
 		step.getExecutionContext().putLong("read.count", 5000);
@@ -87,14 +84,14 @@ class JobRepositoryDurabilityTests {
 		// then: it is committed (a reader sees it) but not forced to the file
 		assertThat(repository.getStepExecution(step.getId()).getExecutionContext().getLong("read.count"))
 			.isEqualTo(5000);
-		assertThat(fileWrites(dataSource)).isEqualTo(writesAfterStart);
+		assertThat(JobRepositoryFiles.fileWrites(dataSource)).isEqualTo(writesAfterStart);
 
 		// when: the step ends
 		step.setStatus(BatchStatus.COMPLETED);
 		repository.update(step);
 
 		// then: that is on the file at once
-		assertThat(fileWrites(dataSource)).isGreaterThan(writesAfterStart);
+		assertThat(JobRepositoryFiles.fileWrites(dataSource)).isGreaterThan(writesAfterStart);
 	}
 
 	@Test
@@ -113,30 +110,9 @@ class JobRepositoryDurabilityTests {
 		}
 	}
 
-	/** How many times H2 has written to the file since it was opened. */
-	private static long fileWrites(DataSource dataSource) throws Exception {
-		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-				ResultSet rows = s.executeQuery(
-						"select setting_value from information_schema.settings where setting_name = 'info.FILE_WRITE'")) {
-			rows.next();
-			return Long.parseLong(rows.getString(1));
-		}
-	}
-
-	static DataSource dataSource(String url) {
-		// one connection kept open, as the pool keeps them: H2 stores everything when its last one closes
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
-		new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
-			.execute(dataSource);
-		return dataSource;
-	}
-
+	/** The durable repository the application wraps Spring Batch's in, over {@code dataSource}. */
 	static JobRepository repository(DataSource dataSource) throws Exception {
-		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-		factory.setDataSource(dataSource);
-		factory.setTransactionManager(new DataSourceTransactionManager(dataSource));
-		factory.afterPropertiesSet();
-		return DurableJobTransitions.of(factory.getObject(), () -> dataSource);
+		return DurableJobTransitions.of(JobRepositoryFiles.repository(dataSource), () -> dataSource);
 	}
 
 	static JobParameters parameters() {
@@ -147,7 +123,7 @@ class JobRepositoryDurabilityTests {
 	public static final class StartJobThenHalt {
 
 		public static void main(String[] args) throws Exception {
-			DataSource dataSource = dataSource(args[0]);
+			DataSource dataSource = JobRepositoryFiles.dataSource(args[0]);
 			JobRepository repository = repository(dataSource);
 			Thread.sleep(1500);
 			JobInstance instance = repository.createJobInstance("districtStageJob", parameters());

@@ -12,22 +12,18 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.stage.StagingArea;
+import cq.talentwarehouse.testing.JobRepositoryFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,17 +37,18 @@ class DistrictStagingTests {
 	@TempDir
 	Path dir;
 
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	private JobRepository repository;
+
+	private TaskExecutorJobOperator operator;
+
 	@Test
 	void leavesForRestartADistrictWhoseJobFailsWhileTheRunIsBeingStopped() throws Exception {
 		// given: a district job that fails the way a job repository closed by shutdown makes it fail,
 		// as the stop is requested
 		RunState run = run();
-		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
-			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
-				run.stopRequested = true;
-				throw new IllegalStateException("Database is already closed");
-			}, new DataSourceTransactionManager(dataSource)).build())
-			.build());
+		Job job = jobWhoseStepFails(() -> run.stopRequested = true, "Database is already closed");
 
 		// when: the district is staged
 		List<RunReport.DistrictResult> results = stage(job, run);
@@ -90,11 +87,7 @@ class DistrictStagingTests {
 	void reportsADistrictWhoseJobFailsOnItsOwnAsFailed() throws Exception {
 		// given: a district job that fails while nobody asked the run to stop
 		RunState run = run();
-		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
-			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
-				throw new IllegalStateException("talent_roster.csv:3: no such column");
-			}, new DataSourceTransactionManager(dataSource)).build())
-			.build());
+		Job job = jobWhoseStepFails(() -> { }, "talent_roster.csv:3: no such column");
 
 		// when: the district is staged
 		List<RunReport.DistrictResult> results = stage(job, run);
@@ -105,12 +98,6 @@ class DistrictStagingTests {
 			assertThat(r.message()).contains("no such column");
 		});
 	}
-
-	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-	private JobRepository repository;
-
-	private TaskExecutorJobOperator operator;
 
 	private RunState run() {
 		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
@@ -125,20 +112,20 @@ class DistrictStagingTests {
 	}
 
 	private Job job(JobFactory factory) throws Exception {
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				"jdbc:h2:file:" + this.dir.resolve("job-repository"), "sa", "", true);
-		new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
-			.execute(dataSource);
-		JdbcJobRepositoryFactoryBean repositoryFactory = new JdbcJobRepositoryFactoryBean();
-		repositoryFactory.setDataSource(dataSource);
-		repositoryFactory.setTransactionManager(new DataSourceTransactionManager(dataSource));
-		repositoryFactory.afterPropertiesSet();
-		this.repository = repositoryFactory.getObject();
-		this.operator = new TaskExecutorJobOperator();
-		this.operator.setJobRepository(this.repository);
-		this.operator.setJobRegistry(new MapJobRegistry());
-		this.operator.afterPropertiesSet();
+		DataSource dataSource = JobRepositoryFiles.dataSource(this.dir);
+		this.repository = JobRepositoryFiles.repository(dataSource);
+		this.operator = JobRepositoryFiles.operator(this.repository);
 		return factory.create(this.repository, dataSource);
+	}
+
+	/** A district job whose one step does {@code first} and then fails with {@code message}. */
+	private Job jobWhoseStepFails(Runnable first, String message) throws Exception {
+		return job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
+			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
+				first.run();
+				throw new IllegalStateException(message);
+			}, new DataSourceTransactionManager(dataSource)).build())
+			.build());
 	}
 
 	/** One district snapshot in a landing folder of its own, staged by {@code job}. */

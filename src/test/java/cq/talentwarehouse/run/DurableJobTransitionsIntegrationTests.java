@@ -1,9 +1,6 @@
 package cq.talentwarehouse.run;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -18,6 +15,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
+import cq.talentwarehouse.testing.JobRepositoryFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,23 +38,14 @@ class DurableJobTransitionsIntegrationTests {
 			JobRepository repository = context.getBean(JobRepository.class);
 			DataSource dataSource = context.getBean(DataSource.class);
 			var parameters = new JobParametersBuilder().addString("district", "500229").toJobParameters();
-			long before = fileWrites(dataSource);
+			long before = JobRepositoryFiles.fileWrites(dataSource);
 
 			// when: a job is started
 			JobInstance instance = repository.createJobInstance("districtStageJob", parameters);
 			repository.createJobExecution(instance, parameters, new ExecutionContext());
 
 			// then: H2 wrote it to the file (the instance, then the execution) without waiting a minute
-			assertThat(fileWrites(dataSource)).isGreaterThanOrEqualTo(before + 2);
-		}
-	}
-
-	private static long fileWrites(DataSource dataSource) throws Exception {
-		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-				ResultSet rows = s.executeQuery(
-						"select setting_value from information_schema.settings where setting_name = 'info.FILE_WRITE'")) {
-			rows.next();
-			return Long.parseLong(rows.getString(1));
+			assertThat(JobRepositoryFiles.fileWrites(dataSource)).isGreaterThanOrEqualTo(before + 2);
 		}
 	}
 
