@@ -2,6 +2,7 @@ package cq.talentwarehouse.cli;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import cq.talentwarehouse.reference.Seeds;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.run.LoadRun;
+import cq.talentwarehouse.schedule.RunHandoff;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
 		description = { "Load every new or changed district snapshot of the landing zone (or of the named districts) and publish.",
 				"Snapshots whose files are unchanged since they were loaded are skipped.",
 				"Exit 0: all published; 1: nothing published; 2: usage error; 3: some districts failed, the rest published;",
-				"4: another run is in progress." })
+				"4: another run is in progress.",
+				"When a schedule process serves the same warehouse, pipelines, landing zone and seeds, the run is handed to it",
+				"and loads there, warm (its output and exit code come back here); --no-handoff loads in this process." })
 class RunCommand implements Callable<Integer> {
 
 	@Spec
@@ -40,9 +44,20 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "Reload snapshots even when their files are unchanged since they were loaded.")
 	boolean force;
 
+	@Option(names = "--no-handoff", description = "Load in this process even when a schedule process serving this warehouse is running.")
+	boolean noHandoff;
+
 	@Override
 	public Integer call() throws Exception {
 		Set<String> codes = checkUsage();
+		if (!this.noHandoff) {
+			OptionalInt handed = RunHandoff.handOff(this.options.stateDir(), new RunHandoff.Request(this.options.warehouse,
+					this.options.pipelines, this.options.landing, this.options.seeds, List.copyOf(codes), this.force),
+					System.out, System.err);
+			if (handed.isPresent()) {
+				return handed.getAsInt();
+			}
+		}
 		Integer refused = this.options.refuseIfRunInProgress();
 		if (refused != null) {
 			return refused;

@@ -48,9 +48,14 @@ class WarehouseOptions {
 		}
 	}
 
+	/** The folder beside the warehouse that holds the run lock, the job repository and the rest of the state. */
+	Path stateDir() {
+		return this.warehouse.toAbsolutePath().getParent();
+	}
+
 	/** The run lock beside the warehouse. */
 	Path lockFile() {
-		return this.warehouse.toAbsolutePath().getParent().resolve("run.lock");
+		return stateDir().resolve("run.lock");
 	}
 
 	/**

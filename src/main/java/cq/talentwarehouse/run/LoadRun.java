@@ -179,15 +179,19 @@ public class LoadRun {
 	/** Runs {@code body} holding the run lock; when another run holds it, says so on {@code err}: exit 4. */
 	private int underLock(PrintStream err, RunBody body) throws Exception {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
-			return body.exit();
+			try {
+				return body.exit();
+			}
+			finally {
+				// only the run holding the lock is the current one: a refused run (a handed run while the
+				// schedule loads, in this process) must not forget the run it was refused for
+				this.current = null;
+				MDC.remove(RunLogContext.RUN_ID);
+			}
 		}
 		catch (RunLock.RunInProgressException ex) {
 			err.println(ex.getMessage());
 			return RUN_IN_PROGRESS;
-		}
-		finally {
-			this.current = null;
-			MDC.remove(RunLogContext.RUN_ID);
 		}
 	}
 

@@ -2,9 +2,9 @@ package cq.talentwarehouse.schedule;
 
 import java.io.PrintStream;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -14,6 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
+import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
 import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
@@ -21,8 +22,10 @@ import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
 /**
  * Keeps the process running and starts a load on a Spring six-field cron. A failed load is logged
  * and the next fire still happens; a fire while a load runs (here or in another process) is refused
- * by the run lock and logged. On shutdown (SIGTERM) running jobs are asked to stop after their
- * current chunk, so the interrupted run can be resumed with {@code restart}.
+ * by the run lock and logged. A {@code run} started by cron or by hand for the same warehouse is
+ * handed to this process ({@link RunHandoff}) and loads here, warm. On shutdown (SIGTERM) running
+ * jobs are asked to stop after their current chunk, so the interrupted run can be resumed with
+ * {@code restart}.
  */
 @Component
 public class NightlySchedule {
@@ -37,18 +40,23 @@ public class NightlySchedule {
 
 	private final JobOperator jobOperator;
 
+	private final TalentProperties properties;
+
 	private final AtomicInteger fires = new AtomicInteger();
 
-	/** Whether a load this schedule fired is running now. */
-	private final AtomicBoolean loading = new AtomicBoolean();
+	/** Loads of this schedule (fired or handed) running now; the run lock lets one of them load at a time. */
+	private final AtomicInteger loading = new AtomicInteger();
 
 	private ThreadPoolTaskScheduler scheduler;
 
 	private ScheduledFuture<?> future;
 
-	public NightlySchedule(LoadRun loadRun, JobOperator jobOperator) {
+	private HandoffListener handoff;
+
+	public NightlySchedule(LoadRun loadRun, JobOperator jobOperator, TalentProperties properties) {
 		this.loadRun = loadRun;
 		this.jobOperator = jobOperator;
+		this.properties = properties;
 	}
 
 	/** Starts firing; returns at once. The cron is validated here, so a typo fails before any wait. */
@@ -63,12 +71,30 @@ public class NightlySchedule {
 		this.future = this.scheduler.schedule(() -> fire(out), trigger);
 		java.time.Instant next = trigger.nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext());
 		log.info("Scheduled loads on cron '{}' ({}); next at {}", cron, zone, describe(next, zone));
+		this.handoff = HandoffListener.open(new RunHandoff.Request(this.properties.getWarehouse(),
+				this.properties.getPipelines(), this.properties.getLanding(), this.properties.getSeeds(), java.util.List.of(),
+				false), this::runHanded);
+	}
+
+	/** A run handed over by a {@code run} command: loads as that command would have, in this process. */
+	int runHanded(RunHandoff.Request request, PrintStream out, PrintStream err) throws Exception {
+		this.loading.incrementAndGet();
+		try {
+			log.info("Handed run starting ({}{})", request.districts().isEmpty() ? "every district"
+					: String.join(", ", request.districts()), request.force() ? ", forced" : "");
+			int exit = this.loadRun.run(new LinkedHashSet<>(request.districts()), request.force(), out, err);
+			log.info("Handed run ended with exit {}", exit);
+			return exit;
+		}
+		finally {
+			this.loading.decrementAndGet();
+		}
 	}
 
 	private void fire(PrintStream out) {
 		int n = this.fires.incrementAndGet();
 		log.info("Scheduled load #{} starting", n);
-		this.loading.set(true);
+		this.loading.incrementAndGet();
 		try {
 			int exit = this.loadRun.run(Set.of(), out);
 			log.info("Scheduled load #{} ended with exit {}", n, exit);
@@ -78,7 +104,7 @@ public class NightlySchedule {
 			log.error("Scheduled load #{} failed: {}", n, ex.getMessage());
 		}
 		finally {
-			this.loading.set(false);
+			this.loading.decrementAndGet();
 		}
 	}
 
@@ -95,11 +121,17 @@ public class NightlySchedule {
 		if (this.future != null) {
 			this.future.cancel(false);
 		}
+		HandoffListener listener = this.handoff;
+		this.handoff = null;
+		if (listener != null) {
+			// no new handed run from here on; one under way is stopped below with the fired ones
+			listener.close(0);
+		}
 		this.loadRun.requestStop();
 		// Only a load of this schedule has jobs to stop. Between loads the job repository is left
 		// alone: at JVM shutdown H2's own hook may have closed it already, and asking it for running
 		// executions logged an ERROR with a stack trace on every SIGTERM of an idle schedule.
-		if (!this.loading.get()) {
+		if (this.loading.get() == 0) {
 			this.scheduler.shutdown();
 			this.scheduler = null;
 			return;
@@ -120,6 +152,9 @@ public class NightlySchedule {
 		}
 		this.scheduler.shutdown();
 		this.scheduler = null;
+		if (listener != null) {
+			listener.close(600);
+		}
 	}
 
 	/** A fire time with its zone and in UTC, so it reads right beside log lines stamped in another zone. */
