@@ -8,7 +8,8 @@
 #   PAIRS=5 NIGHTS=3 bench/municipal.sh  # five pairs of full load and reference, three cold nights
 #   HISTORY=12 bench/municipal.sh      # then a night on twelve monthly snapshots (bench/history.sh, HISTORY_SCALE=0.25)
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
-#   SCHEDULED=0 bench/municipal.sh     # skips the two nights in one scheduled process (a minute)
+#   SCHEDULED=0 bench/municipal.sh     # skips the nights handed to a running schedule (a minute)
+#   HANDED=5 bench/municipal.sh        # five handed nights instead of three
 #   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
 #   LAYOUT=fat bench/municipal.sh      # plain `java -Xmx1g -jar target/talent-warehouse.jar` instead of the launcher
 #   SERVE=0 bench/municipal.sh         # skips serving to PostgreSQL (serve_s=)
@@ -25,7 +26,7 @@
 # and the DuckDB reference (untimed UTF-8 copies of GB18030 files, then timed read_csv of every raw
 # file), odd pairs load first, even pairs reference first; NIGHTS (default PAIRS) cold nights, each
 # a fresh process loading one district's later snapshot (a copy of its files under a new date) into
-# the published city; the same two nights in one `schedule` process; each mart view read in full
+# the published city; the city and three nights handed from fresh `run` processes to one `schedule` process; each mart view read in full
 # inside one JVM; the published warehouse served to PostgreSQL (`serve`, timed; then a serve during
 # which the local server is stopped, and the serve that repairs it). Load averages are printed beside
 # every pair and night: compare only numbers taken in one sitting. Progress and logs go to stderr
@@ -304,47 +305,65 @@ INCREMENTAL_S=$(median "${NIGHT_TIMES[@]}")
 # the published warehouse after one night is what the views below read
 cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 
-# --- the same two nights in one scheduled process ---------------------------------------------
-# Production runs `schedule`: one long-lived JVM loads every night, so JVM and Spring start, the
-# DuckDB library load and JIT warm-up are paid once, not per night. Here a schedule firing every 10 s
-# loads the whole city into a fresh warehouse, then the incremental district's new snapshot; each
-# night's time is its run report's startedAt..finishedAt (plan, stage, build, test, publish).
+# --- nights handed to a running schedule ------------------------------------------------------
+# Production runs `schedule`: one long-lived JVM, so JVM and Spring start, the DuckDB library load
+# and JIT warm-up are paid once, not per night; a `run` started by cron or by hand while it is up is
+# handed to it (schedule.RunHandoff) and prints what the schedule's run prints. Here a schedule
+# that never fires on its own takes, from fresh `run` processes: the whole city into a fresh
+# warehouse, then HANDED (default 3) nights of the incremental district, each a new snapshot date.
+# scheduled_*_s are the runs' own times (report startedAt..finishedAt: plan, stage, build, test,
+# publish); handed_night_s is the median whole-process time of the `run` commands of those nights
+# (what a cron-started night costs), handed_ratio that time over the full loads' median.
 
+HANDED="${HANDED:-3}"
 if [[ "${SCHEDULED:-1}" == 1 ]]; then
 	SCHED_DIR="$OUT/schedule-warehouse"
 	rm -rf "$SCHED_DIR" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
-	say "scheduled nights: the city, then $INCREMENTAL_DISTRICT's new snapshot, in one process (log: $LOGS/schedule.out)"
-	"${APPLICATION[@]}" schedule --cron "*/10 * * * * *" --pipelines "$OUT/pipelines" --landing "$OUT/landing" \
+	say "nights handed to a schedule: the city, then $HANDED of $INCREMENTAL_DISTRICT's snapshots (log: $LOGS/schedule.out)"
+	"${APPLICATION[@]}" schedule --cron "0 0 2 1 1 *" --pipelines "$OUT/pipelines" --landing "$OUT/landing" \
 		--warehouse "$SCHED_DIR/talent.duckdb" > "$LOGS/schedule.out" 2>&1 &
 	SCHED_PID=$!
-	published_runs() {
-		grep -l '"status" *: *"published"' "$SCHED_DIR"/runs/*/report.json 2> /dev/null | wc -l
-	}
-	wait_for_published() {
-		for _ in $(seq 1 1200); do
-			[[ $(published_runs) -ge $1 ]] && return 0
-			kill -0 "$SCHED_PID" 2> /dev/null || return 1
-			sleep 0.5
-		done
-		return 1
-	}
+	HANDED_RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$SCHED_DIR/talent.duckdb")
+	SCHED_OK=0
+	for _ in $(seq 1 240); do
+		[[ -S "$SCHED_DIR/schedule.sock" ]] && { SCHED_OK=1; break; }
+		kill -0 "$SCHED_PID" 2> /dev/null || break
+		sleep 0.5
+	done
 	# a failure here is reported and skipped: the full-load measurement above stands on its own
-	SCHED_OK=1
-	if ! wait_for_published 1; then
-		tail -20 "$LOGS/schedule.out" >&2
-		say "the scheduled full load did not publish; no scheduled_ lines"
+	if [[ $SCHED_OK == 1 ]] && ! timed handed-full "${APPLICATION[@]}" "${HANDED_RUN[@]}"; then
 		SCHED_OK=0
 	fi
-	cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
-	if [[ $SCHED_OK == 1 ]] && ! wait_for_published 2; then
-		tail -20 "$LOGS/schedule.out" >&2
-		say "the scheduled incremental night did not publish; no scheduled_ lines"
+	if [[ $SCHED_OK == 1 ]] && ! grep -q "Handed to the running schedule" "$LOGS/handed-full.out"; then
 		SCHED_OK=0
 	fi
+	HANDED_TIMES=()
+	HANDED_LINES=""
+	for k in $(seq 1 "$HANDED"); do
+		[[ $SCHED_OK == 1 ]] || break
+		night_date=$(date -d "$INCREMENTAL_DATE + $((k - 1)) month" +%F)
+		cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$night_date"
+		before=$(loadavg)
+		if ! timed "handed-$k" "${APPLICATION[@]}" "${HANDED_RUN[@]}"; then
+			tail -20 "$LOGS/handed-$k.out" >&2
+			SCHED_OK=0
+		fi
+		rm -rf "$OUT/landing/$INCREMENTAL_DISTRICT/$night_date"
+		night_s=$(wall_seconds "$LOGS/handed-$k.time")
+		HANDED_TIMES+=("$night_s")
+		line="handed_night=$k handed_s=$night_s client_cpu_s=$(cpu_seconds "$LOGS/handed-$k.time") loadavg_before=$before loadavg_after=$(loadavg)"
+		say "$line"
+		HANDED_LINES+="$line"$'\n'
+	done
 	kill -TERM "$SCHED_PID" 2> /dev/null || true
 	wait "$SCHED_PID" 2> /dev/null || true
-	[[ $SCHED_OK == 1 ]] && SCHEDULED_LINES=$(python3 - "$SCHED_DIR/runs" << 'EOF2'
-import datetime, glob, json, sys
+	if [[ $SCHED_OK != 1 ]]; then
+		tail -20 "$LOGS/schedule.out" >&2
+		say "a night handed to the schedule did not publish; no scheduled_ or handed_ lines"
+	else
+		HANDED_S=$(median "${HANDED_TIMES[@]}")
+		SCHEDULED_LINES=$(python3 - "$SCHED_DIR/runs" << 'EOF2'
+import datetime, glob, json, statistics, sys
 runs = []
 for f in glob.glob(sys.argv[1] + "/*/report.json"):
     r = json.load(open(f))
@@ -353,12 +372,18 @@ for f in glob.glob(sys.argv[1] + "/*/report.json"):
         end = datetime.datetime.fromisoformat(r["finishedAt"][:26])
         runs.append((start, (end - start).total_seconds()))
 runs.sort()
-full, incremental = runs[0][1], runs[1][1]
+full = runs[0][1]
+nights = [t for _, t in runs[1:]]
+incremental = statistics.median(nights)
 print(f"scheduled_full_s={full:.2f}")
+print(f"scheduled_nights_s={','.join(f'{t:.2f}' for t in nights)}")
 print(f"scheduled_incremental_s={incremental:.2f}")
 print(f"scheduled_incremental_ratio={incremental / full:.3f}")
 EOF2
 )
+		SCHEDULED_LINES+=$'\n'"${HANDED_LINES}handed_night_s=$HANDED_S"$'\n'
+		SCHEDULED_LINES+=$(awk -v h="$HANDED_S" -v l="$LOAD_S" 'BEGIN { printf "handed_ratio=%.3f", h / l }')
+	fi
 	rm -rf "$SCHED_DIR"
 fi
 # the landing zone as generated: a later full load (or a load by hand) must not pick up the extra snapshot
