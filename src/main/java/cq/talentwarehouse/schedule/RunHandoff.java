@@ -120,7 +120,16 @@ public final class RunHandoff {
 				channel.connect(UnixDomainSocketAddress.of(socket));
 			}
 			catch (IOException ex) {
-				// a schedule killed with -9 leaves its socket file; nobody listens on it
+				// a schedule killed with -9 leaves its socket file and nobody listens on it: removed, so
+				// that the launcher starts the next run with its class cache again (bin/talent-warehouse)
+				if (ex instanceof java.net.ConnectException) {
+					try {
+						Files.deleteIfExists(socket);
+					}
+					catch (IOException | SecurityException cannotRemove) {
+						// the next schedule takes the path over
+					}
+				}
 				return OptionalInt.empty();
 			}
 			DataOutputStream requestOut = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));

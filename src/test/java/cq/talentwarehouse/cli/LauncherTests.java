@@ -218,6 +218,37 @@ class LauncherTests {
 		assertThat(query17).singleElement().asString().doesNotContain("small-load");
 	}
 
+	@Test
+	void aRunTheScheduleTakesMapsNoCacheAndTrainsNone() throws Exception {
+		// given a JDK 25 with its cache built, and a schedule's socket beside one warehouse
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Path cache = app.resolve(cacheName(app));
+		Files.writeString(cache, "cache");
+		Path served = Files.createDirectories(dir.resolve("served"));
+		try (java.nio.channels.ServerSocketChannel schedule = java.nio.channels.ServerSocketChannel
+			.open(java.net.StandardProtocolFamily.UNIX)) {
+			schedule.bind(java.net.UnixDomainSocketAddress.of(served.resolve("schedule.sock")));
+			Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
+
+			// when runs name that warehouse (as an option, as an option=value, in the environment), or
+			// another one, or refuse the handoff
+			List<String> handed = launch(env, "run", "--warehouse", served.resolve("talent.duckdb").toString());
+			List<String> handedEquals = launch(env, "run", "--warehouse=" + served.resolve("talent.duckdb"));
+			List<String> handedEnv = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_WAREHOUSE",
+					served.resolve("talent.duckdb").toString()), "run");
+			List<String> elsewhere = launch(env, "run", "--warehouse", dir.resolve("other/talent.duckdb").toString());
+			List<String> here = launch(env, "run", "--no-handoff", "--warehouse", served.resolve("talent.duckdb").toString());
+
+			// then the runs the schedule takes start without the cache (and build none); the others map it
+			assertThat(handed).singleElement().asString().doesNotContain("AOT");
+			assertThat(handedEquals).singleElement().asString().doesNotContain("AOT");
+			assertThat(handedEnv).singleElement().asString().doesNotContain("AOT");
+			assertThat(elsewhere).singleElement().asString().contains("-XX:AOTCache=" + cache);
+			assertThat(here).singleElement().asString().contains("-XX:AOTCache=" + cache);
+			assertThat(Files.readString(cache)).isEqualTo("cache");
+		}
+	}
+
 	/** The cache's name for an installation: the runtime's version and a checksum of the folder's path. */
 	private static String cacheName(Path home) throws Exception {
 		Process cksum = new ProcessBuilder("bash", "-c", "printf '%s' \"$1\" | cksum | cut -d' ' -f1", "cksum",

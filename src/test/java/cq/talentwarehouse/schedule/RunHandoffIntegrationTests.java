@@ -155,9 +155,11 @@ class RunHandoffIntegrationTests {
 		OptionalInt handed = RunHandoff.handOff(stateDir, new RunHandoff.Request(stateDir.resolve("talent.duckdb"),
 				Path.of("pipelines"), other.resolve("landing"), Path.of("seeds"), List.of(), false), stream, stream);
 
-		// then nobody takes it and nothing is printed: the command loads in its own process
+		// then nobody takes it and nothing is printed: the command loads in its own process, and the
+		// leftover socket is gone (the launcher maps its class cache for the next run again)
 		assertThat(handed).isEmpty();
 		assertThat(printed.size()).isZero();
+		assertThat(RunHandoff.socketFile(stateDir)).doesNotExist();
 	}
 
 	private static RunHandoff.Request request() {
