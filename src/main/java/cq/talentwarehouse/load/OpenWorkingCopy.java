@@ -69,14 +69,26 @@ final class OpenWorkingCopy {
 		stamp = null;
 	}
 
-	/** Size, modification time and identity of the file with no write-ahead log beside it; null when unreadable. */
+	/**
+	 * Whether the database kept open is {@code workingCopy}'s and nothing wrote the file or its
+	 * write-ahead log since: a prepared copy's log is then this database's own, not a crashed one's.
+	 */
+	static synchronized boolean holds(Path workingCopy) {
+		return connection != null && file.equals(workingCopy.toAbsolutePath().normalize()) && stamp != null
+				&& stamp.equals(stamp(file));
+	}
+
+	/** Size, modification time and identity of the file and of its write-ahead log, if any; null when unreadable. */
 	private static String stamp(Path file) {
 		try {
-			if (Files.exists(Path.of(file + ".wal"))) {
-				return null;
-			}
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-			return attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
+			String stamp = attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
+			Path wal = Path.of(file + ".wal");
+			if (Files.exists(wal)) {
+				BasicFileAttributes log = Files.readAttributes(wal, BasicFileAttributes.class);
+				stamp += " wal " + log.size() + " " + log.lastModifiedTime().toMillis() + " " + log.fileKey();
+			}
+			return stamp;
 		}
 		catch (IOException ex) {
 			return null;

@@ -37,8 +37,9 @@ final class Preparation {
 			return false;
 		}
 		Files.delete(stamp);
+		// a write-ahead log is the prepared database's own only while this process holds it open
 		return marked.equals(stampText(published, runId)) && Files.exists(workingCopy)
-				&& !Files.exists(Path.of(workingCopy + ".wal"));
+				&& (!Files.exists(Path.of(workingCopy + ".wal")) || OpenWorkingCopy.holds(workingCopy));
 	}
 
 	private static Path stamp(Path workingCopy) {

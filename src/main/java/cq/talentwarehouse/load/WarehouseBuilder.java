@@ -2,9 +2,11 @@ package cq.talentwarehouse.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -120,6 +122,12 @@ public final class WarehouseBuilder {
 
 	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit,
 			EmptyWarehouse emptyWarehouse) throws SQLException, IOException {
+		prepareOpen(published, workingCopy, seedsFolder, memoryLimit, emptyWarehouse).close();
+	}
+
+	/** {@link #prepare}, leaving the working copy's database open on the returned connection. */
+	private static Connection prepareOpen(Path published, Path workingCopy, Path seedsFolder, String memoryLimit,
+			EmptyWarehouse emptyWarehouse) throws SQLException, IOException {
 		OpenWorkingCopy.discard();
 		Files.createDirectories(workingCopy.toAbsolutePath().getParent());
 		Files.deleteIfExists(workingCopy);
@@ -130,6 +138,7 @@ public final class WarehouseBuilder {
 		Connection opened = null;
 		if (carried) {
 			Files.copy(published, workingCopy, StandardCopyOption.REPLACE_EXISTING);
+			syncInBackground(workingCopy);
 		}
 		else {
 			opened = emptyWarehouse.openCopy(workingCopy, bundled);
@@ -137,7 +146,8 @@ public final class WarehouseBuilder {
 		boolean fromEmptyWarehouse = opened != null;
 		log.debug("working copy in {} ms ({})", (System.nanoTime() - copiedAt) / 1_000_000,
 				carried ? "of the published file" : fromEmptyWarehouse ? "of the bundled empty warehouse" : "new file");
-		try (Connection connection = fromEmptyWarehouse ? opened : DuckDb.openReadWrite(workingCopy)) {
+		Connection connection = fromEmptyWarehouse ? opened : DuckDb.openReadWrite(workingCopy);
+		try {
 			settings(connection, workingCopy, memoryLimit);
 			if (carried) {
 				SchemaCheck.requireUnchanged(connection, published);
@@ -162,6 +172,11 @@ public final class WarehouseBuilder {
 					(migratedAt - seededAt) / 1_000_000, (System.nanoTime() - migratedAt) / 1_000_000,
 					fromEmptyWarehouse ? "bundled empty warehouse, Flyway skipped"
 							: current ? "schema current, Flyway skipped" : "Flyway", rerun.size());
+			return connection;
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			connection.close();
+			throw ex;
 		}
 	}
 
@@ -174,21 +189,59 @@ public final class WarehouseBuilder {
 	 */
 	public static void prepareAhead(Path published, Path workingCopy, Path seedsFolder, String runId,
 			String memoryLimit) {
+		Connection connection;
 		try {
 			Preparation.discard(workingCopy);
-			prepare(published, workingCopy, seedsFolder, memoryLimit);
-			Preparation.mark(published, workingCopy, runId);
+			connection = prepareOpen(published, workingCopy, seedsFolder, memoryLimit, EmptyWarehouse.bundled());
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			log.debug("preparing the working copy ahead of the build failed; the build prepares it again", ex);
 			return;
 		}
 		try {
-			warmUp(workingCopy, memoryLimit);
+			// left open, its seeds and migrations in the write-ahead log until the build's checkpoint:
+			// closing it (or a checkpoint here) waited for the fresh copy's blocks to reach the disk, on
+			// the thread a small night's build waits for
+			Preparation.mark(published, workingCopy, runId);
+		}
+		catch (IOException | RuntimeException ex) {
+			closeQuietly(connection);
+			log.debug("preparing the working copy ahead of the build failed; the build prepares it again", ex);
+			return;
+		}
+		try {
+			warmUp(connection, workingCopy);
 		}
 		catch (SQLException | RuntimeException ex) {
 			// only the build's speed depends on it
 			log.debug("warming the working copy's database up failed; the build opens it cold", ex);
+		}
+	}
+
+	/**
+	 * Writes the fresh copy's blocks to the disk on a thread of its own, while the seeds, migrations
+	 * and the build go on: the build's checkpoint syncs the file, and would otherwise wait for them all.
+	 */
+	private static void syncInBackground(Path file) {
+		Thread sync = new Thread(() -> {
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+				channel.force(false);
+			}
+			catch (IOException | RuntimeException ex) {
+				// the checkpoint syncs it anyway; only its wait depends on this
+				log.debug("syncing the working copy ahead of the build failed: {}", ex.toString());
+			}
+		}, "working-copy-sync");
+		sync.setDaemon(true);
+		sync.start();
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			log.debug("closing the working copy's database failed", ex);
 		}
 	}
 
@@ -199,11 +252,9 @@ public final class WarehouseBuilder {
 	 * that happens on a core that would idle while the district stages. Only the night's idle thread
 	 * does it; the build of a larger load opens the file as before.
 	 */
-	private static void warmUp(Path workingCopy, String memoryLimit) throws SQLException {
+	private static void warmUp(Connection connection, Path workingCopy) throws SQLException {
 		long warmAt = System.nanoTime();
-		Connection connection = DuckDb.openReadWrite(workingCopy);
 		try (Statement s = connection.createStatement()) {
-			settings(connection, workingCopy, memoryLimit);
 			for (String query : WARM_UP) {
 				s.execute(query);
 			}

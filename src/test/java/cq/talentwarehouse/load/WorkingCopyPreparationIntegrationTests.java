@@ -79,6 +79,38 @@ class WorkingCopyPreparationIntegrationTests {
 	}
 
 	@Test
+	void buildTakesThePreparedDatabaseWithItsWriteAheadLogWhileThisProcessHoldsIt() throws Exception {
+		// given a copy prepared ahead and left open, its seeds and migrations still in the log
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+		assertThat(Path.of(this.workingCopy + ".wal")).exists();
+		Object prepared = Files.readAttributes(this.workingCopy, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+		// when run-1 builds
+		this.warehouse.build("run-1");
+
+		// then it built on that file, not on a new copy
+		assertThat(Files.readAttributes(this.workingCopy, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+			.isEqualTo(prepared);
+		assertThat(count(this.workingCopy, "select count(*) from ops.runs where run_id = 'run-1'")).isEqualTo(1);
+	}
+
+	@Test
+	void copyWithAWriteAheadLogNoDatabaseHereHoldsIsPreparedAgain() throws Exception {
+		// given a copy prepared ahead by a process that is gone (its database closed here), a log beside it
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+		execute(this.workingCopy, "create table main.prepared_ahead (x integer)");
+		OpenWorkingCopy.discard();
+		Files.write(Path.of(this.workingCopy + ".wal"), new byte[] { 1, 2, 3 });
+
+		// when run-1 builds
+		this.warehouse.build("run-1");
+
+		// then it started from a fresh copy of the published file
+		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isFalse();
+		assertThat(count(this.workingCopy, "select count(*) from ops.runs where run_id = 'run-1'")).isEqualTo(1);
+	}
+
+	@Test
 	void copyPreparedForAnotherRunIsPreparedAgain() throws Exception {
 		// given a copy prepared ahead for run-1
 		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
