@@ -65,13 +65,6 @@ final class DistrictStaging {
 				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
 			}
 			order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
-			long toStage = 0;
-			for (int i = 0; i < plan.size(); i++) {
-				if (stages(plan.get(i), resume)) {
-					toStage += bytes[i];
-				}
-			}
-			SmallLoadJit.applyIfSmall(toStage);
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
