@@ -4,6 +4,9 @@
 # it recorded anything). Every trial's marts must equal an uninterrupted run's, and its
 # ops.snapshot_files must be full (the next run has nothing new to load). Prints one line per trial
 # and a summary: identical=K/N snapshot_files_full=K/N.
+# NIGHT=1: the same for a night instead — the demo is loaded once, then one district (NIGHT_DISTRICT,
+# default jiangjin) sends a new snapshot, and each trial kills that one-district night (the run that
+# prepares its working copy ahead on the idle thread) in a copy of the loaded warehouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials="${TRIALS:-26}"
@@ -22,7 +25,22 @@ marts() {
 }
 run() { java -jar "$jar" "$@" --landing "$out/landing" --pipelines pipelines; }
 
+# the warehouse each trial starts from: nothing (a full load), or the loaded demo (a night)
+base() {
+	rm -rf "$(dirname "$1")"
+	if [[ "${NIGHT:-0}" == 1 ]]; then
+		cp -r "$out/base" "$(dirname "$1")"
+	fi
+}
+if [[ "${NIGHT:-0}" == 1 ]]; then
+	run run --warehouse "$out/base/talent.duckdb" > "$out/base.log" 2>&1
+	district="${NIGHT_DISTRICT:-jiangjin}"
+	latest=$(ls -d "$out/landing/$district"/????-??-?? | tail -1)
+	cp -r "$latest" "$out/landing/$district/2026-06-30"
+fi
+
 start=$(date +%s.%N)
+base "$out/clean/talent.duckdb"
 run run --warehouse "$out/clean/talent.duckdb" > "$out/clean.log" 2>&1
 clean_s=$(echo "$(date +%s.%N) - $start" | bc)
 marts "$out/clean/talent.duckdb" > "$out/clean.marts"
@@ -32,6 +50,7 @@ echo "clean_run_s=$clean_s snapshot_files=$files"
 identical=0; full=0
 for t in $(seq 1 "$trials"); do
 	w="$out/t$t/talent.duckdb"
+	base "$w"
 	delay=$(python3 -c "import random; print(round(random.uniform(0.3, $clean_s), 2))")
 	# java itself in the background (not a shell function), so that the kill reaches the load
 	java -jar "$jar" run --warehouse "$w" --landing "$out/landing" --pipelines pipelines > "$out/t$t.run.log" 2>&1 &
@@ -41,7 +60,8 @@ for t in $(seq 1 "$trials"); do
 	wait "$pid" 2> /dev/null || true
 	resumed=restart
 	run restart --warehouse "$w" > "$out/t$t.restart.log" 2>&1 || true
-	if ! [[ -f "$w" ]]; then
+	# killed before it recorded anything: no warehouse yet, or (a night) the last run is the one before
+	if ! [[ -f "$w" ]] || grep -q "^Nothing to restart: the last run .* published" "$out/t$t.restart.log"; then
 		resumed=run
 		run run --warehouse "$w" > "$out/t$t.rerun.log" 2>&1 || true
 	fi
