@@ -212,32 +212,40 @@ class LauncherTests {
 	}
 
 	@Test
-	void aRunTheScheduleTakesMapsNoCacheAndTrainsNone() throws Exception {
+	void aRunTheScheduleMayTakeIsFirstTriedInALightJvmThenLoadsAsAlwaysWhenNotTaken() throws Exception {
 		// given a JDK 25 with its cache built, and a schedule's socket beside one warehouse
 		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
 		Path cache = app.resolve(cacheName(app));
 		Files.writeString(cache, "cache");
 		Path served = Files.createDirectories(dir.resolve("served"));
+		String warehouse = served.resolve("talent.duckdb").toString();
 		try (java.nio.channels.ServerSocketChannel schedule = java.nio.channels.ServerSocketChannel
 			.open(java.net.StandardProtocolFamily.UNIX)) {
 			schedule.bind(java.net.UnixDomainSocketAddress.of(served.resolve("schedule.sock")));
 			Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
+			Map<String, String> notTaken = Map.of("TALENT_JDK_DIRS", jdks.toString(), "STAND_IN_NOT_HANDED", "1");
 
-			// when runs name that warehouse (as an option, as an option=value, in the environment), or
-			// another one, or refuse the handoff
-			List<String> handed = launch(env, "run", "--warehouse", served.resolve("talent.duckdb").toString());
-			List<String> handedEquals = launch(env, "run", "--warehouse=" + served.resolve("talent.duckdb"));
-			List<String> handedEnv = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_WAREHOUSE",
-					served.resolve("talent.duckdb").toString()), "run");
+			// when runs name that warehouse (as an option, as option=value, in the environment), one is
+			// not taken, one names another warehouse and one refuses the handoff
+			List<String> handed = launch(env, "run", "--warehouse", warehouse);
+			List<String> handedEquals = launch(env, "run", "--warehouse=" + warehouse);
+			List<String> handedEnv = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_WAREHOUSE", warehouse), "run");
+			List<String> declined = launch(notTaken, "run", "--warehouse", warehouse);
 			List<String> elsewhere = launch(env, "run", "--warehouse", dir.resolve("other/talent.duckdb").toString());
-			List<String> here = launch(env, "run", "--no-handoff", "--warehouse", served.resolve("talent.duckdb").toString());
+			List<String> here = launch(env, "run", "--no-handoff", "--warehouse", warehouse);
 
-			// then the runs the schedule takes start without the cache (and build none); the others map it
-			assertThat(handed).singleElement().asString().doesNotContain("AOT");
-			assertThat(handedEquals).singleElement().asString().doesNotContain("AOT");
-			assertThat(handedEnv).singleElement().asString().doesNotContain("AOT");
-			assertThat(elsewhere).singleElement().asString().contains("-XX:AOTCache=" + cache);
-			assertThat(here).singleElement().asString().contains("-XX:AOTCache=" + cache);
+			// then a run the schedule takes is one light JVM: no cache, the quick compiler only
+			for (List<String> calls : List.of(handed, handedEquals, handedEnv)) {
+				assertThat(calls).singleElement().asString().doesNotContain("AOT")
+					.contains(" -XX:TieredStopAtLevel=1 ").endsWith(" --handoff-only");
+			}
+			// and one it does not take loads next in a JVM set up for a load, not trying again
+			assertThat(declined).hasSize(2);
+			assertThat(declined.get(0)).endsWith(" --handoff-only").doesNotContain("AOT");
+			assertThat(declined.get(1)).contains("-XX:AOTCache=" + cache).doesNotContain("TieredStopAtLevel")
+				.endsWith(" run --warehouse " + warehouse + " --no-handoff");
+			assertThat(elsewhere).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotContain("handoff-only");
+			assertThat(here).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotContain("handoff-only");
 			assertThat(Files.readString(cache)).isEqualTo("cache");
 		}
 	}
@@ -260,6 +268,8 @@ class LauncherTests {
 		Files.writeString(java, """
 				#!/usr/bin/env bash
 				echo "$0 $*" >> "%s"
+				# a run no schedule takes: the light JVM's exit that sends the launcher on to load
+				[[ -n "${STAND_IN_NOT_HANDED:-}" && " $* " == *" --handoff-only"* ]] && exit 75
 				mode=""; config=""; cache=""
 				for a in "$@"; do
 					case "$a" in

@@ -162,6 +162,20 @@ class RunHandoffIntegrationTests {
 		assertThat(RunHandoff.socketFile(stateDir)).doesNotExist();
 	}
 
+	@Test
+	void aHandoffOnlyRunNoScheduleTakesEndsWithoutLoadingForTheLauncherToLoad(@TempDir Path other) throws Exception {
+		// given a warehouse folder no schedule serves
+		Path landing = Files.createDirectories(other.resolve("landing"));
+
+		// when the launcher's light JVM tries to hand a run over
+		int exit = TalentCommand.execute("run", "--warehouse", other.resolve("warehouse/talent.duckdb").toString(),
+				"--pipelines", dir.resolve("pipelines").toString(), "--landing", landing.toString(), "--handoff-only");
+
+		// then it exits 75 and loads nothing: the launcher starts the load in a JVM set up for it
+		assertThat(exit).isEqualTo(75);
+		assertThat(other.resolve("warehouse")).doesNotExist();
+	}
+
 	private static RunHandoff.Request request() {
 		return new RunHandoff.Request(warehouse, dir.resolve("pipelines"), dir.resolve("landing"),
 				Path.of("seeds"), List.of(), false);
