@@ -53,6 +53,9 @@ final class HandoffListener implements AutoCloseable {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
+	/** Connections whose request is still being read: closed on stop, so a silent client cannot hold it up. */
+	private final java.util.Set<SocketChannel> reading = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private volatile boolean closing;
 
 	private HandoffListener(Path socket, ServerSocketChannel server, RunHandoff.Request serving, Runs runs) {
@@ -136,11 +139,15 @@ final class HandoffListener implements AutoCloseable {
 			DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
 			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
 			RunHandoff.Request request;
+			this.reading.add(connection);
 			try {
-				request = RunHandoff.Request.readFrom(in);
+				request = this.closing ? null : RunHandoff.Request.readFrom(in);
 			}
 			catch (IOException | RuntimeException ex) {
 				request = null;
+			}
+			finally {
+				this.reading.remove(connection);
 			}
 			String declined = declines(request);
 			if (declined != null) {
@@ -263,6 +270,9 @@ final class HandoffListener implements AutoCloseable {
 	void close(long waitSeconds) {
 		this.closing = true;
 		closeQuietly(this.server);
+		for (SocketChannel connection : this.reading) {
+			closeQuietly(connection);
+		}
 		try {
 			Files.deleteIfExists(this.socket);
 		}
