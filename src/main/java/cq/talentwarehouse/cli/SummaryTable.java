@@ -29,9 +29,16 @@ class SummaryTable implements RunSummary {
 
 	@Override
 	public void print(String runId, PrintStream out) throws Exception {
+		// one database for both queries: each open of the published file loads its catalogue anew
+		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse())) {
+			print(c, runId, out);
+		}
+	}
+
+	private static void print(Connection c, String runId, PrintStream out) throws Exception {
 		List<String[]> rows = new ArrayList<>();
 		long[] totals = new long[3];
-		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
+		try (Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select c.district_code, d.short_name, c.source, c.read, c.loaded,"
 						+ " c.quarantined, c.seconds, regexp_extract(c.file, '[^/]+$'), cast(c.snapshot_date as varchar)"
 						+ " from ops.source_counts c left join (select distinct district_code,"
@@ -52,7 +59,7 @@ class SummaryTable implements RunSummary {
 		Tables.print(List.of("district", "name", "snapshot", "source", "file", "read", "loaded",
 				"quarantined", "seconds"), rows, out);
 		// one line per warning: two snapshots of a district are told apart by their date, never printed twice
-		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse()); Statement s = c.createStatement();
+		try (Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select distinct district_code, cast(snapshot_date as varchar), source, rule,"
 						+ " records, example from ops.warnings where run_id = " + DuckDb.literal(runId) + " order by all")) {
 			while (rs.next()) {

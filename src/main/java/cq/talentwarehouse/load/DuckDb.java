@@ -68,6 +68,18 @@ public final class DuckDb {
 		return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
 	}
 
+	/**
+	 * Keeps {@code file}'s database open read-only until closed, when the file exists: the read-only
+	 * opens of it meanwhile join that database instead of loading its catalogue again (~25 ms each).
+	 */
+	public static AutoCloseable holdReadOnly(Path file) throws SQLException {
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			return () -> { };
+		}
+		Connection held = openReadOnly(file);
+		return held::close;
+	}
+
 	/** A string literal for SQL that DuckDB cannot take as a parameter (table function arguments). */
 	public static String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";

@@ -203,7 +203,9 @@ final class RunExecution {
 		this.recorder.pruneWorkFolders(runId, exit);
 		run.out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status.key(),
 				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
-		Map<String, String> latest = this.recorder.latestPublishedSnapshots();
+		// read (an open of the published file) only when a district failed
+		Map<String, String> latest = results.stream().anyMatch((r) -> r.is(DistrictStatus.FAILED))
+				? this.recorder.latestPublishedSnapshots() : Map.of();
 		for (RunReport.DistrictResult r : results) {
 			if (r.is(DistrictStatus.FAILED)) {
 				// only a district that has one keeps a published snapshot; a first delivery that fails has none

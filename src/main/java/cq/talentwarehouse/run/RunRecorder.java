@@ -184,15 +184,26 @@ final class RunRecorder {
 		versions.put("java", System.getProperty("java.version"));
 		String batch = org.springframework.batch.core.job.Job.class.getPackage().getImplementationVersion();
 		versions.put("spring-batch", (batch != null) ? batch : "unknown");
-		try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("select version()")) {
-			rs.next();
-			versions.put("duckdb", rs.getString(1));
-		}
-		catch (java.sql.SQLException ex) {
-			versions.put("duckdb", "unknown (" + ex.getMessage() + ")");
-		}
+		versions.put("duckdb", DuckDbVersion.VALUE);
 		return versions;
+	}
+
+	/** DuckDB's version, asked of an in-memory database once a process (a schedule's nights each needed one). */
+	private static final class DuckDbVersion {
+
+		static final String VALUE = ask();
+
+		private static String ask() {
+			try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+					ResultSet rs = s.executeQuery("select version()")) {
+				rs.next();
+				return rs.getString(1);
+			}
+			catch (java.sql.SQLException ex) {
+				return "unknown (" + ex.getMessage() + ")";
+			}
+		}
+
 	}
 
 	void writeFingerprints(StagingArea staging, List<String[]> fingerprints) throws IOException {
