@@ -295,8 +295,7 @@ public class LoadRun {
 		List<RunReport.DistrictResult> plan;
 		// the key check and the skip of unchanged snapshots both read the published file: opened once, and
 		// closed before the load (a publish renames a new file over it)
-		AutoCloseable published = DuckDb.holdReadOnly(this.properties.getWarehouse());
-		try {
+		try (AutoCloseable published = DuckDb.holdReadOnly(this.properties.getWarehouse())) {
 			keyFingerprint = PseudonymKeyGuard.checkOrSay(this.properties.getWarehouse(),
 					this.properties.getPseudonymKeyFile(), run.err);
 			if (keyFingerprint == null) {
@@ -319,9 +318,6 @@ public class LoadRun {
 			}
 			plan = this.planner.skipUnchanged(plan, force, run);
 		}
-		finally {
-			published.close();
-		}
 		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
 		run.out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),
@@ -329,15 +325,7 @@ public class LoadRun {
 		// a database that could not be read is a failed district, not a quiet night
 		boolean pullFailed = pulledPlans.values().stream().flatMap(List::stream).anyMatch((d) -> d.is(DistrictStatus.FAILED));
 		if (toLoad == 0 && !pullFailed && !plan.isEmpty()) {
-			run.out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
-			// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
-			String notServed = this.execution.serve(run.out);
-			int exit = (notServed == null) ? PUBLISHED : PUBLISHED_NOT_SERVED;
-			new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(),
-					((notServed == null) ? RunStatus.UNCHANGED : RunStatus.PUBLISHED_NOT_SERVED).key(), exit, null, plan,
-					"every snapshot unchanged" + ((notServed == null) ? "" : "; " + notServed))
-				.write(this.recorder.reportFile(runId));
-			return exit;
+			return this.execution.unchanged(runId, startedAt, plan, run);
 		}
 		return this.execution.execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, run);
 	}

@@ -219,6 +219,20 @@ final class RunExecution {
 		return exit;
 	}
 
+	/** A run whose every snapshot is unchanged since it was loaded: served again, reported, nothing built. */
+	int unchanged(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan, RunState run)
+			throws java.io.IOException {
+		run.out.println("Nothing new to load: every snapshot is unchanged since it was loaded (run --force reloads).");
+		// served again all the same: a night after a failed serve (or a hand-edited table) repairs it
+		String notServed = serve(run.out);
+		int exit = (notServed == null) ? PUBLISHED : PUBLISHED_NOT_SERVED;
+		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(),
+				((notServed == null) ? RunStatus.UNCHANGED : RunStatus.PUBLISHED_NOT_SERVED).key(), exit, null, plan,
+				"every snapshot unchanged" + ((notServed == null) ? "" : "; " + notServed))
+			.write(this.recorder.reportFile(runId));
+		return exit;
+	}
+
 	/** Serves the published warehouse when TALENT_SERVE_URL is set; why it could not, or null. */
 	String serve(PrintStream out) {
 		ServeState served = WarehouseServer.servePublished(this.properties, out);
