@@ -70,7 +70,7 @@ public final class DuckDb {
 
 	/**
 	 * Keeps {@code file}'s database open read-only until closed, when the file exists: the read-only
-	 * opens of it meanwhile join that database instead of loading its catalogue again (~25 ms each).
+	 * opens of it meanwhile join that database instead of loading its catalogue again.
 	 */
 	public static AutoCloseable holdReadOnly(Path file) throws SQLException {
 		if (!java.nio.file.Files.isRegularFile(file)) {

@@ -9,8 +9,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import cq.talentwarehouse.source.SourceException;
-
 /** Starting or resuming the run's Spring Batch jobs, and the sentence that says why one failed. */
 final class BatchJobs {
 
@@ -54,21 +52,13 @@ final class BatchJobs {
 	static String failureMessage(JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
 			for (Throwable t : step.getFailureExceptions()) {
-				return rootMessage(t);
+				return RunFailures.rootMessage(t);
 			}
 		}
 		for (Throwable t : execution.getAllFailureExceptions()) {
-			return rootMessage(t);
+			return RunFailures.rootMessage(t);
 		}
 		return "job ended " + execution.getStatus();
-	}
-
-	static String rootMessage(Throwable t) {
-		Throwable cause = t;
-		while (cause.getCause() != null && !(cause instanceof SourceException) && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 }

@@ -206,7 +206,7 @@ public class LoadRun {
 		}
 		catch (Exception ex) {
 			// an unexpected error (disk full, a crashed driver) is a failed night too
-			run.endedWithoutReport = stoppedOnError + BatchJobs.rootMessage(ex);
+			run.endedWithoutReport = stoppedOnError + RunFailures.rootMessage(ex);
 			announce(NOTHING_PUBLISHED, begun, run);
 			throw ex;
 		}

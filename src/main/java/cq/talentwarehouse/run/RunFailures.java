@@ -2,8 +2,10 @@ package cq.talentwarehouse.run;
 
 import java.nio.file.FileSystemException;
 
+import cq.talentwarehouse.source.SourceException;
+
 /** One sentence for a failure that stopped a whole run, naming the path when the disk is full. */
-final class RunFailures {
+public final class RunFailures {
 
 	private RunFailures() {
 	}
@@ -29,6 +31,18 @@ final class RunFailures {
 					+ " or resume with restart)";
 		}
 		return message;
+	}
+
+	/**
+	 * The innermost message of a failure (a source's own message when one is in the chain): the line a
+	 * run's report, its alert and a command it was handed by all give.
+	 */
+	public static String rootMessage(Throwable t) {
+		Throwable cause = t;
+		while (cause.getCause() != null && !(cause instanceof SourceException) && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 	static boolean isDiskFull(String message) {

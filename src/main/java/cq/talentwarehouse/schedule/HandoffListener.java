@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cq.talentwarehouse.run.LoadRun;
+import cq.talentwarehouse.run.RunFailures;
+
 /**
  * The schedule's end of {@link RunHandoff}: accepts runs on the warehouse's socket, each on its own
  * thread (a second one while a load runs is refused by the run lock, exit 4, as in another
@@ -164,13 +167,8 @@ final class HandoffListener implements AutoCloseable {
 					exit = this.runs.run(request, runOut, runErr);
 				}
 				catch (Exception ex) {
-					// as the command line reports an error: its innermost cause, one line
-					Throwable root = ex;
-					while (root.getCause() != null && root.getCause() != root) {
-						root = root.getCause();
-					}
-					runErr.println("error: " + ((root.getMessage() != null) ? root.getMessage() : root.toString()));
-					exit = cq.talentwarehouse.run.LoadRun.NOTHING_PUBLISHED;
+					runErr.println("error: " + RunFailures.rootMessage(ex));
+					exit = LoadRun.NOTHING_PUBLISHED;
 				}
 			}
 			frames.exit(exit);

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+
+import cq.talentwarehouse.run.LoadRun;
 
 /**
  * A {@code run} started by cron or by hand, handed to the {@code schedule} process that serves the
@@ -122,7 +125,7 @@ public final class RunHandoff {
 			catch (IOException ex) {
 				// a schedule killed with -9 leaves its socket file and nobody listens on it: removed, so
 				// that the launcher starts the next run with its class cache again (bin/talent-warehouse)
-				if (ex instanceof java.net.ConnectException) {
+				if (ex instanceof ConnectException) {
 					try {
 						Files.deleteIfExists(socket);
 					}
@@ -162,12 +165,12 @@ public final class RunHandoff {
 			// the schedule ended (SIGTERM, kill) while the run was under way: its report says how far it got
 			err.println("The schedule went away before the handed run ended; `talent-warehouse status` shows how it ended"
 					+ " and `restart` resumes it.");
-			return OptionalInt.of(cq.talentwarehouse.run.LoadRun.NOTHING_PUBLISHED);
+			return OptionalInt.of(LoadRun.NOTHING_PUBLISHED);
 		}
 		catch (IOException ex) {
 			err.println("The handed run's connection failed (" + ex.getMessage() + "); `talent-warehouse status` shows"
 					+ " how the run ended.");
-			return OptionalInt.of(cq.talentwarehouse.run.LoadRun.NOTHING_PUBLISHED);
+			return OptionalInt.of(LoadRun.NOTHING_PUBLISHED);
 		}
 	}
 

@@ -26,12 +26,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A schedule stopped (as by SIGTERM) while it loads a handed run stops that run like its own: the
- * command that handed it gets the stopped run's output and exit 1, and {@code restart} publishes it.
+ * command that handed it gets the stopped run's output and exit 1, and {@code restart} publishes it;
+ * a run refused meanwhile does not keep the loading one from being stopped.
  */
 class HandedRunStopIntegrationTests {
 
 	@TempDir
 	Path dir;
+
+	@Test
+	void aRunRefusedWhileAnotherLoadsLeavesThatLoadStoppable() throws Exception {
+		// given the demo's load under way in this process (as a schedule's own or handed load)
+		Path landing = this.dir.resolve("landing");
+		DemoDataGenerator.generate(landing, DemoDataGenerator.DEFAULT_SEED);
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(Fixtures.arguments(Path.of("pipelines").toAbsolutePath(),
+				landing, warehouse, this.dir.resolve("key")).toArray(String[]::new))) {
+			LoadRun loadRun = context.getBean(LoadRun.class);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			AtomicReference<Integer> first = new AtomicReference<>();
+			Thread loading = new Thread(() -> {
+				try {
+					first.set(loadRun.run(java.util.Set.of(), new PrintStream(out, true, StandardCharsets.UTF_8)));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			loading.start();
+			awaitStaging(out);
+
+			// when a second run (a handed one) is refused by the run lock, and then the process stops
+			ByteArrayOutputStream refused = new ByteArrayOutputStream();
+			int second = loadRun.run(java.util.Set.of(), new PrintStream(refused, true, StandardCharsets.UTF_8));
+			loadRun.requestStop();
+			loading.join(Duration.ofSeconds(120).toMillis());
+
+			// then the refused run said so, and the first still heard the stop: nothing published
+			assertThat(second).isEqualTo(LoadRun.RUN_IN_PROGRESS);
+			assertThat(refused.toString(StandardCharsets.UTF_8)).contains("A run is in progress");
+			assertThat(first.get()).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(LoadRun.NOTHING_PUBLISHED);
+			assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped before publishing; resume it with: restart");
+			assertThat(warehouse).doesNotExist();
+		}
+	}
 
 	@Test
 	void scheduleStoppedDuringAHandedRunLeavesItForRestartAndTellsTheCommand() throws Exception {
@@ -55,10 +95,7 @@ class HandedRunStopIntegrationTests {
 			Thread command = new Thread(() -> handed.set(RunHandoff.handOff(warehouse.getParent(), request,
 					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))));
 			command.start();
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (!out.toString(StandardCharsets.UTF_8).contains("staging ") && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			awaitStaging(out);
 			schedule.stop();
 			command.join(Duration.ofSeconds(120).toMillis());
 
@@ -71,6 +108,14 @@ class HandedRunStopIntegrationTests {
 			int restarted = context.getBean(LoadRun.class).restart(new PrintStream(new ByteArrayOutputStream()));
 			assertThat(restarted).isEqualTo(LoadRun.PUBLISHED);
 			assertThat(RunReport.list(warehouse.getParent().resolve("runs")).get(0).status()).isEqualTo("published");
+		}
+	}
+
+	/** Waits until a load printed that its districts stage (up to a minute). */
+	private static void awaitStaging(ByteArrayOutputStream out) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!out.toString(StandardCharsets.UTF_8).contains("staging ") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
 	}
 

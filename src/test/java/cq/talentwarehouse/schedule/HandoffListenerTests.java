@@ -56,6 +56,29 @@ class HandoffListenerTests {
 	}
 
 	@Test
+	void aRunThatThrowsEndsTheCommandWithOneLineAndExit1() throws Exception {
+		// given a run that stops on a full disk deep in a chain of wrapping exceptions
+		HandoffListener listener = HandoffListener.open(serving(), (request, out, err) -> {
+			throw new IllegalStateException("job failed", new java.io.UncheckedIOException(
+					new java.nio.file.FileSystemException("/srv/warehouse/work/talent.duckdb", null, "No space left on device")));
+		});
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		try {
+			// when it is handed over
+			OptionalInt exit = RunHandoff.handOff(stateDir(), serving(), new PrintStream(new ByteArrayOutputStream()),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
+
+			// then the command exits 1 with the run's one-line reason, as a run in its own process says it
+			assertThat(exit).hasValue(1);
+			assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: ").contains("/srv/warehouse/work/talent.duckdb")
+				.contains("No space left on device").doesNotContain("Exception");
+		}
+		finally {
+			listener.close(60);
+		}
+	}
+
+	@Test
 	void closingDoesNotWaitForAClientThatNeverSentItsRequest() throws Exception {
 		// given a handed run under way, and a client connected that never says anything
 		CountDownLatch running = new CountDownLatch(1);
