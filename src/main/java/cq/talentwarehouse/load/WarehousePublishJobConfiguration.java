@@ -67,7 +67,7 @@ public class WarehousePublishJobConfiguration {
 			TalentProperties properties, ObservationRegistry observationRegistry) {
 		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
 			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties),
-					properties.getWarehouseMemoryLimit());
+					properties.getWarehouseMemoryLimit(), properties.getWarehouse());
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}

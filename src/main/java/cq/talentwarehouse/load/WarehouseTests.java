@@ -40,15 +40,19 @@ public final class WarehouseTests {
 	}
 
 	public static List<Failure> run(Path workingCopy) throws SQLException {
-		return run(workingCopy, null);
+		return run(workingCopy, null, null);
 	}
 
 	/**
 	 * As {@link #run(Path)}, within DuckDB's {@code memoryLimit} (the build's; null: DuckDB's default,
 	 * 80 % of the machine), spilling beside the working copy beyond it. On the database the build of
 	 * this process left open ({@link OpenWorkingCopy}), else on the file opened read-only.
+	 * {@code published}: the warehouse the working copy will replace (null or absent: none), whose
+	 * people passed these tests when it was published, so that only the people this run added are
+	 * checked for duplicates ({@code sql/tests/dim_person_unique.sql}).
 	 */
-	public static List<Failure> run(Path workingCopy, String memoryLimit) throws SQLException {
+	public static List<Failure> run(Path workingCopy, String memoryLimit, Path published) throws SQLException {
+		String peopleBefore = peopleBefore(published);
 		Connection kept = OpenWorkingCopy.take(workingCopy);
 		try (Connection connection = (kept != null) ? kept : DuckDb.openReadOnly(workingCopy)) {
 			// the build's database has its limit and spill folder already (DuckDB refuses to move a spill
@@ -63,7 +67,7 @@ public final class WarehouseTests {
 				tests.add(new Test(name, statements.subList(0, statements.size() - 1), statements.get(statements.size() - 1)));
 			}
 			tests.add(new Test("dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection)));
-			return runAll(connection, tests);
+			return runAll(connection, tests, "set variable dim_person_before = " + peopleBefore);
 		}
 	}
 
@@ -71,10 +75,31 @@ public final class WarehouseTests {
 	}
 
 	/**
+	 * The published warehouse's people as a SQL struct literal: their count and highest key, or a
+	 * typed null when there is no published file or it cannot be read (then the whole dimension is checked).
+	 */
+	static String peopleBefore(Path published) {
+		String unknown = "null::struct(max_sk bigint, people bigint)";
+		if (published == null || !java.nio.file.Files.isRegularFile(published)) {
+			return unknown;
+		}
+		try (Connection connection = DuckDb.openReadOnly(published);
+				Statement s = connection.createStatement();
+				ResultSet rs = s.executeQuery("select coalesce(max(person_sk), 0), count(*) from dw.dim_person")) {
+			rs.next();
+			return "{'max_sk': " + rs.getLong(1) + "::bigint, 'people': " + rs.getLong(2) + "::bigint}";
+		}
+		catch (SQLException ex) {
+			log.debug("the published warehouse's people could not be read ({}); the whole dimension is checked", ex.getMessage());
+			return unknown;
+		}
+	}
+
+	/**
 	 * Most tests are small queries DuckDB runs on about one core: two connections of the one database
 	 * (one memory limit) take them from a shared queue, and the failures come back in the tests' order.
 	 */
-	private static List<Failure> runAll(Connection connection, List<Test> tests) throws SQLException {
+	private static List<Failure> runAll(Connection connection, List<Test> tests, String variables) throws SQLException {
 		int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
 		Failure[] results = new Failure[tests.size()];
 		AtomicInteger next = new AtomicInteger();
@@ -91,6 +116,16 @@ public final class WarehouseTests {
 		catch (SQLException ex) {
 			connections.subList(1, connections.size()).forEach((c) -> close(c, errors));
 			throw ex;
+		}
+		// a variable is a connection's own: each one that may take a test gets it
+		for (Connection own : connections) {
+			try (Statement s = own.createStatement()) {
+				s.execute(variables);
+			}
+			catch (SQLException ex) {
+				connections.subList(1, connections.size()).forEach((c) -> close(c, errors));
+				throw ex;
+			}
 		}
 		for (int w = 0; w < workers; w++) {
 			Connection own = connections.get(w);

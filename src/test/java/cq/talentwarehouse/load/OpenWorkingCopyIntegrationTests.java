@@ -37,7 +37,7 @@ class OpenWorkingCopyIntegrationTests {
 	void dataTestsTakeTheDatabaseTheBuildLeftOpenOnce() throws Exception {
 		this.warehouse.buildLeavingItOpen("run-1");
 
-		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY)).isEmpty();
+		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY, null)).isEmpty();
 
 		// taken and closed by the tests: nothing is left open on the file
 		assertThat(OpenWorkingCopy.take(this.warehouse.workingCopy())).isNull();
@@ -63,7 +63,7 @@ class OpenWorkingCopyIntegrationTests {
 				"select count(*) from (select range % 1000003 as k, random() as r from range(12000000) order by r)");
 		execute(this.warehouse.workingCopy(), "set memory_limit = '" + MEMORY + "'");
 
-		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY)).isEmpty();
+		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY, null)).isEmpty();
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class OpenWorkingCopyIntegrationTests {
 		this.warehouse.buildLeavingItOpen("run-1");
 		execute(this.warehouse.workingCopy(), "insert into dw.dim_district select * from dw.dim_district limit 1");
 
-		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY)).extracting(WarehouseTests.Failure::test)
+		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY, null)).extracting(WarehouseTests.Failure::test)
 			.contains("dim_district_unique_code_per_validity");
 	}
 

@@ -116,19 +116,70 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
-	void catchAPersonTwiceAfterASmallLoadThatChecksOnlyItsOwnPeople() throws Exception {
-		// given a second, small load: one 江津 record on 2024-12-31 (the scoped branch of the test)
+	void catchAPersonTwiceAfterASmallLoadThatChecksOnlyThePeopleItAdded() throws Exception {
+		// given the published warehouse before a second, small load (one 江津 record on 2024-12-31),
+		// whose people the check then takes as tested
+		Path published = copyOfTheWarehouse("published-before.duckdb");
 		Fixtures.LoadResult result = Fixtures.smallJiangjinLoad(this.dir, this.warehouse, 1);
 		assertThat(result.exit()).as(result.output()).isEqualTo(cq.talentwarehouse.run.LoadRun.PUBLISHED);
-		assertThat(WarehouseTests.run(this.warehouse)).isEmpty();
+		assertThat(WarehouseTests.run(this.warehouse, null, published)).isEmpty();
 
-		// when that load's person appears twice in the dimension
-		execute("insert into dw.dim_person select person_sk + 1000000, person_id, gender, birth_year from dw.dim_person"
-				+ " where person_sk = (select person_sk from dw.fct_talent_snapshot where snapshot_date_sk = 20241231)");
+		// when a person the published warehouse had is added again under a new key
+		execute("insert into dw.dim_person select (select max(person_sk) from dw.dim_person) + 1, person_id, gender,"
+				+ " birth_year from dw.dim_person where person_sk = (select min(person_sk) from dw.dim_person)");
 
-		// then
-		assertThat(WarehouseTests.run(this.warehouse)).extracting(WarehouseTests.Failure::test)
-			.contains("dim_person_unique");
+		// then the added key's id is found twice in the whole dimension, and named
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse, null, published);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+		assertThat(failures.toString()).contains("person_key="
+				+ value("select cast(person_id as varchar) from dw.dim_person where person_sk = (select min(person_sk) from dw.dim_person)"));
+	}
+
+	@Test
+	void catchTwoAddedPeopleUnderOneNewKey() throws Exception {
+		// given the published warehouse, when a load adds two people under one key above its keys
+		Path published = copyOfTheWarehouse("published-before.duckdb");
+		execute("insert into dw.dim_person select (select max(person_sk) from dw.dim_person) + 1,"
+				+ " cast(printf('%032x', 999990 + i) as uuid), 'F', 1980 from range(2) t(i)");
+
+		// then the key is named
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse, null, published);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+		assertThat(failures.toString()).contains("person_key=" + value("select max(person_sk) from dw.dim_person"), "n=2");
+	}
+
+	@Test
+	void checkTheWholeDimensionWhenAPersonIsAddedUnderAKeyThePublishedWarehouseUsed() throws Exception {
+		// given the published warehouse, when a load adds a second person under its lowest key (the
+		// older keys' rows are no longer as many as published)
+		Path published = copyOfTheWarehouse("published-before.duckdb");
+		execute("insert into dw.dim_person select person_sk, cast(printf('%032x', 999999) as uuid), gender, birth_year"
+				+ " from dw.dim_person where person_sk = (select min(person_sk) from dw.dim_person)");
+
+		// then the whole dimension is checked and the key named
+		List<WarehouseTests.Failure> failures = WarehouseTests.run(this.warehouse, null, published);
+		assertThat(failures).extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+		assertThat(failures.toString()).contains("person_key=" + value("select min(person_sk) from dw.dim_person"), "n=2");
+	}
+
+	@Test
+	void leaveThePublishedPeopleToTheCheckTheyPassedWhenPublished() throws Exception {
+		// given the published warehouse, when an older row is changed in place into a second copy of
+		// another (no load does this: 020_dim_person only adds people)
+		Path published = copyOfTheWarehouse("published-before.duckdb");
+		execute("update dw.dim_person set person_id = (select person_id from dw.dim_person where person_sk = 2)"
+				+ " where person_sk = 1");
+
+		// then the scoped check, trusting what was published, does not look at it; without a published
+		// file the whole dimension is checked and finds it
+		assertThat(WarehouseTests.run(this.warehouse, null, published)).extracting(WarehouseTests.Failure::test)
+			.doesNotContain("dim_person_unique");
+		assertThat(WarehouseTests.run(this.warehouse, null, this.dir.resolve("no-such.duckdb")))
+			.extracting(WarehouseTests.Failure::test).contains("dim_person_unique");
+	}
+
+	private Path copyOfTheWarehouse(String name) throws java.io.IOException {
+		return java.nio.file.Files.copy(this.warehouse, this.dir.resolve(name));
 	}
 
 	@Test

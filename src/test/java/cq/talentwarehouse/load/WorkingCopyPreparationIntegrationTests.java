@@ -71,7 +71,7 @@ class WorkingCopyPreparationIntegrationTests {
 
 		// when run-1 builds (and its data tests take the database it leaves)
 		this.warehouse.buildLeavingItOpen("run-1");
-		assertThat(WarehouseTests.run(this.workingCopy, MEMORY)).isEmpty();
+		assertThat(WarehouseTests.run(this.workingCopy, MEMORY, null)).isEmpty();
 
 		// then nothing of this process holds the file any more: it can be opened read-only, and moved
 		assertThat(OpenWorkingCopy.take(this.workingCopy)).isNull();
