@@ -12,24 +12,40 @@ import picocli.CommandLine.ParameterException;
 /** Options shared by commands that touch the warehouse; defaults follow the environment. */
 class WarehouseOptions {
 
+	static final String WAREHOUSE_VARIABLE = "TALENT_WAREHOUSE";
+
+	static final String WAREHOUSE_DEFAULT = "warehouse/talent.duckdb";
+
+	static final String PIPELINES_VARIABLE = "TALENT_PIPELINES";
+
+	static final String PIPELINES_DEFAULT = "pipelines";
+
+	static final String LANDING_VARIABLE = "TALENT_LANDING";
+
+	static final String LANDING_DEFAULT = "landing";
+
+	static final String SEEDS_VARIABLE = "TALENT_SEEDS";
+
+	static final String SEEDS_DEFAULT = "seeds";
+
 	@Option(names = "--warehouse", paramLabel = "FILE",
 			description = "Published DuckDB file (default: $TALENT_WAREHOUSE or ${DEFAULT-VALUE}).",
-			defaultValue = "${env:TALENT_WAREHOUSE:-warehouse/talent.duckdb}")
+			defaultValue = "${env:" + WAREHOUSE_VARIABLE + ":-" + WAREHOUSE_DEFAULT + "}")
 	Path warehouse;
 
 	@Option(names = "--pipelines", paramLabel = "DIR",
 			description = "Pipeline definitions folder (default: $TALENT_PIPELINES or ${DEFAULT-VALUE}).",
-			defaultValue = "${env:TALENT_PIPELINES:-pipelines}")
+			defaultValue = "${env:" + PIPELINES_VARIABLE + ":-" + PIPELINES_DEFAULT + "}")
 	Path pipelines;
 
 	@Option(names = "--landing", paramLabel = "DIR",
 			description = "Landing zone of district snapshots (default: $TALENT_LANDING or ${DEFAULT-VALUE}).",
-			defaultValue = "${env:TALENT_LANDING:-landing}")
+			defaultValue = "${env:" + LANDING_VARIABLE + ":-" + LANDING_DEFAULT + "}")
 	Path landing;
 
 	@Option(names = "--seeds", paramLabel = "DIR",
 			description = "Reference seed CSVs, read at run time (default: $TALENT_SEEDS or ${DEFAULT-VALUE}; the copy in the jar when the folder does not exist).",
-			defaultValue = "${env:TALENT_SEEDS:-seeds}")
+			defaultValue = "${env:" + SEEDS_VARIABLE + ":-" + SEEDS_DEFAULT + "}")
 	Path seeds;
 
 	/** A folder option must name an existing folder: a usage error (exit 2) otherwise. */

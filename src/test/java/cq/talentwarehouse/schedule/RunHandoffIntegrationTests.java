@@ -110,6 +110,19 @@ class RunHandoffIntegrationTests {
 	}
 
 	@Test
+	void handsOverTheLaunchersLightRunOfACronLine(CapturedOutput output) {
+		// when the launcher's light JVM offers a cron line's run (its folders only: read without the
+		// command line's model, cli.HandoffOnly)
+		int exit = TalentCommand.execute("run", "--warehouse=" + warehouse, "--pipelines",
+				dir.resolve("pipelines").toString(), "--landing", dir.resolve("landing").toString(), "--handoff-only");
+
+		// then the schedule runs it and the exit is its run's
+		assertThat(exit).as(output.getAll()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(output.getErr()).contains("Handed to the running schedule (schedule pid " + ProcessHandle.current().pid());
+		assertThat(output.getAll()).contains("Handed run starting (every district)", "Handed run ended with exit 0");
+	}
+
+	@Test
 	void declinesARunOfAnotherLandingZoneSoTheCommandLoadsItself() {
 		// given a run naming another landing zone than the schedule's
 		ByteArrayOutputStream err = new ByteArrayOutputStream();

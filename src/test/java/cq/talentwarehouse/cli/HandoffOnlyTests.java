@@ -1,0 +1,67 @@
+package cq.talentwarehouse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher's light JVM reads a cron line's folders itself and leaves every other command line to picocli. */
+class HandoffOnlyTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsACronLinesFoldersAndExits75WhenNoScheduleServesTheWarehouse() throws Exception {
+		// given a pipelines folder and a warehouse folder no schedule serves
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+
+		// when the light JVM is started with a cron line's options, in both spellings
+		OptionalInt spaced = HandoffOnly.tryQuickly("run", "--warehouse", warehouse.toString(), "--pipelines",
+				pipelines.toString(), "--landing", this.dir.resolve("landing").toString(), "--force", "--handoff-only");
+		OptionalInt joined = HandoffOnly.tryQuickly("run", "--warehouse=" + warehouse, "--pipelines=" + pipelines,
+				"--handoff-only");
+
+		// then it answers without the command line: not handed, for the launcher to load; nothing is created
+		assertThat(spaced).hasValue(RunCommand.NOT_HANDED);
+		assertThat(joined).hasValue(RunCommand.NOT_HANDED);
+		assertThat(this.dir.resolve("warehouse")).doesNotExist();
+	}
+
+	@Test
+	void leavesEveryOtherCommandLineToPicocli() throws Exception {
+		String pipelines = Files.createDirectories(this.dir.resolve("pipelines")).toString();
+		String warehouse = this.dir.resolve("warehouse/talent.duckdb").toString();
+
+		// a district (named or coded: the seeds resolve it), help, a missing or empty value, an option
+		// given twice, a missing pipelines folder (RunCommand words that usage error), another command,
+		// and a load in this process
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--district", "500116", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--help", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--warehouse", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--warehouse=", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--warehouse", warehouse, "--warehouse",
+				warehouse, "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines, "--force", "--force", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", this.dir.resolve("none").toString(), "--handoff-only"))
+			.isEmpty();
+		assertThat(HandoffOnly.tryQuickly("status", "--handoff-only")).isEmpty();
+		assertThat(HandoffOnly.tryQuickly("run", "--pipelines", pipelines)).isEmpty();
+	}
+
+	@Test
+	void givesTheUsageErrorOfAMissingPipelinesFolderThroughTheCommandLine() {
+		// when the light JVM is started for a pipelines folder that does not exist
+		int exit = TalentCommand.execute("run", "--pipelines", this.dir.resolve("none").toString(), "--warehouse",
+				this.dir.resolve("warehouse/talent.duckdb").toString(), "--handoff-only");
+
+		// then it is the command's usage error (exit 2), as without the light JVM
+		assertThat(exit).isEqualTo(2);
+	}
+
+}
