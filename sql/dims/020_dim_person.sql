@@ -2,7 +2,8 @@
 -- theirs (pseudonyms are stable across loads).
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
--- writes: dw.dim_person; temp table people_on_rosters_twice (read by 082_agg_multi_district_person)
+-- writes: dw.dim_person; temp tables people_on_rosters_twice (read by 082_agg_multi_district_person),
+--   known_people and new_person_keys (a night's people with their keys, read by 040_fct_talent_snapshot)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
 -- join unmaterialized (slower at city scale; docs/scaling-decisions.md).
 create or replace temp table staged_people as
@@ -52,28 +53,31 @@ numbered as (
 
 select * from numbered;
 
+-- A night keeps the keys it finds and numbers (known_people, new_person_keys): 040_fct_talent_snapshot
+-- gives its fact rows their people from them, instead of looking every roster row up in the whole
+-- dimension a second time. Both are empty on a load of the city, which joins the dimension itself.
+create or replace temp table known_people as
+select p.person_id, p.person_sk
+from dw.dim_person p
+semi join staged_people k on k.person_id = p.person_id
+where getvariable('few_people');
+
 create or replace temp table new_people as
 select s.person_id, s.gender, s.birth_year
 from staged_people s
-anti join (
-    select p.person_id
-    from dw.dim_person p
-    semi join staged_people k on k.person_id = p.person_id
-    where getvariable('few_people')
-) known on known.person_id = s.person_id
+anti join known_people known on known.person_id = s.person_id
 where getvariable('few_people');
 
-insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-with numbered as (
-    select
-        (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
-        person_id,
-        gender,
-        birth_year
-    from new_people
-)
+create or replace temp table new_person_keys as
+select
+    (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
+    person_id,
+    gender,
+    birth_year
+from new_people;
 
-select * from numbered;
+insert into dw.dim_person (person_sk, person_id, gender, birth_year)
+select person_sk, person_id, gender, birth_year from new_person_keys;
 
 -- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
 -- ~40,000 of ~7 M).

@@ -20,14 +20,6 @@ set variable dim_person_whole = (
     from dw.dim_person
 );
 
--- the people this run added, when only they are checked: as a list of known length they are the
--- small side of the lookup in the whole dimension
-set variable dim_person_added = (
-    select coalesce(list({'person_sk': person_sk, 'person_id': person_id}), [])
-    from dw.dim_person
-    where not getvariable('dim_person_whole') and person_sk > getvariable('dim_person_before').max_sk
-);
-
 -- the id hashes that follow themselves in order (none when the ids are all different)
 set variable person_id_hashes_twice = (
     select coalesce(list(distinct id_hash), [])
@@ -76,8 +68,12 @@ id_used_twice as (
     having count(*) > 1
 ),
 
+-- the people this run added, when only they are checked: the newest keys, the last row groups (a
+-- list variable of them cost 0.2 s to plan for a district's 38,000 new people; this reads them in ms)
 added as (
-    select unnest(getvariable('dim_person_added'), recursive := true)
+    select person_sk, person_id
+    from dw.dim_person
+    where not getvariable('dim_person_whole') and person_sk > getvariable('dim_person_before').max_sk
 ),
 
 final as (
