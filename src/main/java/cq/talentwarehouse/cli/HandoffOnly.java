@@ -12,14 +12,12 @@ import cq.talentwarehouse.schedule.RunHandoff;
 
 /**
  * The launcher's light JVM ({@code run ... --handoff-only}) on the command lines cron and systemd
- * units use, without picocli: building the command's model from its annotations took two thirds of
- * that JVM's life (~0.2 s of ~0.3 s). Only the folder options and {@code --force} are read here, with
+ * units use, without picocli: building the command's model from its annotations was most of that
+ * JVM's life (docs/scaling-decisions.md). Only the folder options and {@code --force} are read here, with
  * {@link WarehouseOptions}' defaults; any other argument ({@code --district}, help, a misspelling, an
  * empty value) goes through the command line as always, which hands the run over the same way.
  */
 final class HandoffOnly {
-
-	private static final String FLAG = "--handoff-only";
 
 	private static final List<String> FOLDER_OPTIONS = List.of("--warehouse", "--pipelines", "--landing", "--seeds");
 
@@ -31,7 +29,7 @@ final class HandoffOnly {
 	 * {@link RunCommand#NOT_HANDED}; empty when the arguments are for the command line to read.
 	 */
 	static OptionalInt tryQuickly(String... args) {
-		if (args.length < 2 || !"run".equals(args[0]) || !FLAG.equals(args[args.length - 1])) {
+		if (args.length < 2 || !"run".equals(args[0]) || !RunCommand.HANDOFF_ONLY.equals(args[args.length - 1])) {
 			return OptionalInt.empty();
 		}
 		Map<String, String> given = new HashMap<>();

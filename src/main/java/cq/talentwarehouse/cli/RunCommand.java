@@ -51,8 +51,10 @@ class RunCommand implements Callable<Integer> {
 	 * The launcher's first try: a light JVM only hands the run over, and exits {@link #NOT_HANDED}
 	 * when no schedule takes it, for the launcher to start the load in a JVM set up for it.
 	 */
-	@Option(names = "--handoff-only", hidden = true)
+	@Option(names = RunCommand.HANDOFF_ONLY, hidden = true)
 	boolean handoffOnly;
+
+	static final String HANDOFF_ONLY = "--handoff-only";
 
 	/** {@code --handoff-only}'s exit when no schedule took the run (EX_TEMPFAIL); never a load's exit. */
 	static final int NOT_HANDED = 75;

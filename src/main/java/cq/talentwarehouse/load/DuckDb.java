@@ -80,6 +80,19 @@ public final class DuckDb {
 		return held::close;
 	}
 
+	/** Closes a connection whose failure to close the caller can do nothing about (the process closes it at the latest). */
+	static void closeQuietly(Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			log.debug("closing a DuckDB connection failed", ex);
+		}
+	}
+
 	/** A string literal for SQL that DuckDB cannot take as a parameter (table function arguments). */
 	public static String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";

@@ -78,23 +78,12 @@ public final class EmptyWarehouse {
 		catch (SQLException ex) {
 			problem = "it cannot be read (" + ex.getMessage() + ")";
 		}
-		close(connection);
+		DuckDb.closeQuietly(connection);
 		log.warn("the bundled empty warehouse ({}) is not used: {}; creating the schema with Flyway",
 				this.template.getDescription(), problem);
 		Files.deleteIfExists(file);
 		Files.deleteIfExists(Path.of(file + ".wal"));
 		return null;
-	}
-
-	private static void close(Connection connection) {
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (SQLException ex) {
-				log.debug("closing the copy of the empty warehouse failed", ex);
-			}
-		}
 	}
 
 	/**

@@ -47,13 +47,12 @@ final class OpenWorkingCopy {
 	/** The kept connection of this working copy (the caller closes it), or null: open the file. */
 	static synchronized Connection take(Path workingCopy) {
 		Connection kept = connection;
-		boolean same = kept != null && file.equals(workingCopy.toAbsolutePath().normalize()) && stamp != null
-				&& stamp.equals(stamp(file));
+		boolean same = holds(workingCopy);
 		connection = null;
 		file = null;
 		stamp = null;
 		if (kept != null && !same) {
-			close(kept);
+			DuckDb.closeQuietly(kept);
 			return null;
 		}
 		return kept;
@@ -62,7 +61,7 @@ final class OpenWorkingCopy {
 	/** Closes a kept connection nobody took: before a working copy is prepared, built or published. */
 	static synchronized void discard() {
 		if (connection != null) {
-			close(connection);
+			DuckDb.closeQuietly(connection);
 		}
 		connection = null;
 		file = null;
@@ -92,15 +91,6 @@ final class OpenWorkingCopy {
 		}
 		catch (IOException ex) {
 			return null;
-		}
-	}
-
-	private static void close(Connection kept) {
-		try {
-			kept.close();
-		}
-		catch (SQLException ex) {
-			// the database closes with the process at the latest; nothing the run depends on
 		}
 	}
 

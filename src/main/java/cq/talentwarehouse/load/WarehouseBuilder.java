@@ -205,7 +205,7 @@ public final class WarehouseBuilder {
 			Preparation.mark(published, workingCopy, runId);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeQuietly(connection);
+			DuckDb.closeQuietly(connection);
 			log.debug("preparing the working copy ahead of the build failed; the build prepares it again", ex);
 			return;
 		}
@@ -234,15 +234,6 @@ public final class WarehouseBuilder {
 		}, "working-copy-sync");
 		sync.setDaemon(true);
 		sync.start();
-	}
-
-	private static void closeQuietly(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			log.debug("closing the working copy's database failed", ex);
-		}
 	}
 
 	/**

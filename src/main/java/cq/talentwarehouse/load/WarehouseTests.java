@@ -1,5 +1,6 @@
 package cq.talentwarehouse.load;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -80,7 +81,7 @@ public final class WarehouseTests {
 	 */
 	static String peopleBefore(Path published) {
 		String unknown = "null::struct(max_sk bigint, people bigint)";
-		if (published == null || !java.nio.file.Files.isRegularFile(published)) {
+		if (published == null || !Files.isRegularFile(published)) {
 			return unknown;
 		}
 		try (Connection connection = DuckDb.openReadOnly(published);
