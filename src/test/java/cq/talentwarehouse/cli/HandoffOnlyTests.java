@@ -2,10 +2,14 @@ package cq.talentwarehouse.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +66,29 @@ class HandoffOnlyTests {
 
 		// then it is the command's usage error (exit 2), as without the light JVM
 		assertThat(exit).isEqualTo(2);
+	}
+
+	@Test
+	void endsALightJvmWithoutLoadingTheCommandLine() throws Exception {
+		// given a pipelines folder and a warehouse folder no schedule serves
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		Path classes = this.dir.resolve("classes.log");
+
+		// when the product's main runs a cron line's light JVM, its class loading logged
+		Process light = new ProcessBuilder(ChildJvm.command(TalentWarehouseApplication.class,
+				List.of("-Xlog:class+load:file=" + classes), "run", "--warehouse", this.dir.resolve("warehouse/talent.duckdb").toString(),
+				"--pipelines", pipelines.toString(), "--handoff-only"))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(light.getInputStream().readAllBytes());
+		assertThat(light.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		// then it exits 75 for the launcher to load, having loaded neither picocli nor Spring, and created nothing
+		assertThat(light.exitValue()).as(output).isEqualTo(RunCommand.NOT_HANDED);
+		String loaded = Files.readString(classes);
+		assertThat(loaded).contains("cq.talentwarehouse.cli.HandoffOnly ")
+			.doesNotContain("picocli.", "org.springframework.", "cq.talentwarehouse.cli.TalentCommand ");
+		assertThat(this.dir.resolve("warehouse")).doesNotExist();
 	}
 
 }
