@@ -25,23 +25,44 @@ final class OpenWorkingCopy {
 
 	private static String stamp;
 
+	/** The published file's people as the build found them in its fresh copy (WarehouseTests#peopleBefore); null when unknown. */
+	private static String peopleBefore;
+
 	private OpenWorkingCopy() {
 	}
 
-	/** Keeps a new connection of {@code build}'s database for {@link #take}; {@code build} stays the caller's. */
-	static void keep(Path workingCopy, Connection build) throws SQLException {
-		keepOwn(workingCopy, build.unwrap(DuckDBConnection.class).duplicate());
+	/**
+	 * Keeps a new connection of {@code build}'s database for {@link #take}; {@code build} stays the
+	 * caller's. {@code publishedPeople}: the people of the published file it is a copy of, as the build
+	 * read them before adding any ({@link #peopleBefore}); null when it read none.
+	 */
+	static void keep(Path workingCopy, Connection build, String publishedPeople) throws SQLException {
+		keepOwn(workingCopy, build.unwrap(DuckDBConnection.class).duplicate(), publishedPeople);
 	}
 
 	/**
 	 * Keeps {@code own} itself (closed by {@link #take}'s caller or {@link #discard}): a database kept
 	 * open this way is the one the next {@link DuckDb#openReadWrite} of the file joins, buffers and all.
 	 */
-	static synchronized void keepOwn(Path workingCopy, Connection own) {
+	static void keepOwn(Path workingCopy, Connection own) {
+		keepOwn(workingCopy, own, null);
+	}
+
+	private static synchronized void keepOwn(Path workingCopy, Connection own, String publishedPeople) {
 		discard();
 		connection = own;
 		file = workingCopy.toAbsolutePath().normalize();
 		stamp = stamp(file);
+		peopleBefore = publishedPeople;
+	}
+
+	/**
+	 * The people of the published file the kept database is a copy of (their count and highest key),
+	 * as the build read them before adding any; null when none is kept for {@code workingCopy} or the
+	 * build did not read them: the data tests then read the published file.
+	 */
+	static synchronized String peopleBefore(Path workingCopy) {
+		return holds(workingCopy) ? peopleBefore : null;
 	}
 
 	/** The kept connection of this working copy (the caller closes it), or null: open the file. */
@@ -51,6 +72,7 @@ final class OpenWorkingCopy {
 		connection = null;
 		file = null;
 		stamp = null;
+		peopleBefore = null;
 		if (kept != null && !same) {
 			DuckDb.closeQuietly(kept);
 			return null;
@@ -66,6 +88,7 @@ final class OpenWorkingCopy {
 		connection = null;
 		file = null;
 		stamp = null;
+		peopleBefore = null;
 	}
 
 	/**

@@ -83,6 +83,9 @@ public final class WarehouseBuilder {
 		try (Connection connection = DuckDb.openReadWrite(workingCopy)) {
 			OpenWorkingCopy.discard();
 			settings(connection, workingCopy, memoryLimit);
+			// the working copy is a fresh copy of the published file (prepare): its people are the
+			// published file's, which the data tests scope the people check by, read before any is added
+			String publishedPeople = Files.isRegularFile(published) ? WarehouseTests.peopleOf(connection) : null;
 			long stagedAt = System.nanoTime();
 			StagingLayer.build(connection, staging, runId, startedAt);
 			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
@@ -101,7 +104,7 @@ public final class WarehouseBuilder {
 				s.execute("checkpoint");
 			}
 			log.debug("checkpoint in {} ms", (System.nanoTime() - checkpointAt) / 1_000_000);
-			OpenWorkingCopy.keep(workingCopy, connection);
+			OpenWorkingCopy.keep(workingCopy, connection, publishedPeople);
 		}
 	}
 

@@ -5,31 +5,94 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a tested working copy by renaming it over the published file. The rename is atomic:
  * a reader opening the warehouse sees the old file or the new one, never a half-written one, and a
  * reader that already has the old file open keeps reading it undisturbed (its inode lives on).
+ * <p>
+ * The replaced file is given a second name beside the working copy first, so that the rename only
+ * drops a name and the file's blocks are freed afterwards, on a thread of its own: freeing a city
+ * warehouse's blocks is most of what renaming over it costs, on the path a night's publish waits for.
  */
 public final class Publisher {
+
+	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+	/** Suffix of the replaced file's second name, beside the working copy until its blocks are freed. */
+	static final String REPLACED_SUFFIX = ".replaced";
 
 	private Publisher() {
 	}
 
-	public static void publish(Path workingCopy, Path published) throws IOException {
+	/**
+	 * Renames {@code workingCopy} over {@code published}; the returned future completes once the file
+	 * it replaced (if any) is removed. A replaced file left by a publish that was killed before it
+	 * removed it is removed first.
+	 */
+	public static CompletableFuture<Void> publish(Path workingCopy, Path published) throws IOException {
 		Path target = published.toAbsolutePath();
 		Files.createDirectories(target.getParent());
 		Path wal = Path.of(workingCopy + ".wal");
 		if (Files.exists(wal)) {
 			throw new IOException(workingCopy + " still has a write-ahead log; it was not checkpointed and closed");
 		}
+		Path replaced = replacedName(workingCopy, target);
+		Files.deleteIfExists(replaced);
+		boolean linked = Files.isRegularFile(target) && secondName(replaced, target);
 		try {
 			Files.move(workingCopy, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
+			Files.deleteIfExists(replaced);
 			throw new IOException("the working copy " + workingCopy + " and the warehouse " + target
 					+ " must be on the same file system for an atomic publish", ex);
 		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(replaced);
+			throw ex;
+		}
+		return linked ? removeInBackground(replaced) : CompletableFuture.completedFuture(null);
+	}
+
+	/** Where the file {@code published} replaces keeps a name until it is removed: beside the working copy. */
+	static Path replacedName(Path workingCopy, Path published) {
+		return workingCopy.toAbsolutePath().resolveSibling(published.getFileName() + REPLACED_SUFFIX);
+	}
+
+	/** A hard link {@code link} to {@code existing}; false where the file system has none (the rename then frees the blocks). */
+	private static boolean secondName(Path link, Path existing) {
+		try {
+			Files.createLink(link, existing);
+			return true;
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			log.debug("no second name for {} ({}); the publish frees its blocks itself", existing, ex.toString());
+			return false;
+		}
+	}
+
+	private static CompletableFuture<Void> removeInBackground(Path replaced) {
+		CompletableFuture<Void> removed = new CompletableFuture<>();
+		Thread remover = new Thread(() -> {
+			try {
+				Files.deleteIfExists(replaced);
+				removed.complete(null);
+			}
+			catch (IOException | RuntimeException ex) {
+				// the next publish removes it before it links its own
+				log.debug("the replaced warehouse {} stays until the next publish: {}", replaced, ex.toString());
+				removed.completeExceptionally(ex);
+			}
+		}, "replaced-warehouse-removal");
+		// a command that ends first leaves the name for the next publish to remove
+		remover.setDaemon(true);
+		remover.start();
+		return removed;
 	}
 
 }

@@ -84,4 +84,33 @@ class OpenWorkingCopyIntegrationTests {
 		assertThat(OpenWorkingCopy.take(this.warehouse.workingCopy())).isNull();
 	}
 
+	@Test
+	void buildReadsThePublishedPeopleOffItsCopyForTheDataTests() throws Exception {
+		// given a published warehouse with three people
+		execute(this.warehouse.published(), "insert into dw.dim_person select i, cast(printf('%032x', i) as uuid), 'F', 1980"
+				+ " from range(1, 4) t(i)");
+
+		// when a night builds on a copy of it, leaving the database open
+		this.warehouse.buildLeavingItOpen("run-1");
+
+		// then the data tests get the published file's people from the build, as the file states them,
+		// once: the database taken, a later run reads the file
+		assertThat(OpenWorkingCopy.peopleBefore(this.warehouse.workingCopy()))
+			.isEqualTo(WarehouseTests.peopleBefore(this.warehouse.published()))
+			.isEqualTo("{'max_sk': 3::bigint, 'people': 3::bigint}");
+		assertThat(WarehouseTests.run(this.warehouse.workingCopy(), MEMORY, this.warehouse.published())).isEmpty();
+		assertThat(OpenWorkingCopy.peopleBefore(this.warehouse.workingCopy())).isNull();
+	}
+
+	@Test
+	void aDatabaseChangedSinceTheBuildHasNoPeopleReadForIt() throws Exception {
+		this.warehouse.buildLeavingItOpen("run-1");
+		assertThat(OpenWorkingCopy.peopleBefore(this.warehouse.workingCopy())).isNotNull();
+
+		// a fault written into the file after the build: the tests open the file and read the published one
+		execute(this.warehouse.workingCopy(), "insert into dw.dim_district select * from dw.dim_district limit 1");
+
+		assertThat(OpenWorkingCopy.peopleBefore(this.warehouse.workingCopy())).isNull();
+	}
+
 }
