@@ -1,8 +1,11 @@
 -- relationships: every programme fact points at a person, programme, district and education that
--- exist; a tier belongs to the fact's own programme; an award does not end before it was made
+-- exist; a tier belongs to the fact's own programme; an award does not end before it was made.
+-- Person keys are 1..N without gaps (fct_talent_snapshot_relationships checks it), so a fact's
+-- person exists exactly when its key lies in 1..N: a range check, where an anti join hashed every
+-- person of the dimension for a few thousand awards.
 with checks as (
     select 'person' as broken, count(*) as n from dw.fct_talent_programme f
-    anti join dw.dim_person p on p.person_sk = f.person_sk
+    where f.person_sk < 1 or f.person_sk > (select coalesce(max(person_sk), 0) from dw.dim_person)
     union all
     select 'programme', count(*) from dw.fct_talent_programme f
     anti join dw.dim_programme g on g.programme_sk = f.programme_sk

@@ -107,9 +107,16 @@ public final class WarehouseTests {
 	/**
 	 * Most tests are small queries DuckDB runs on about one core: two connections of the one database
 	 * (one memory limit) take them from a shared queue, and the failures come back in the tests' order.
+	 * The database's threads are shared out between the connections (one each on two cores): a
+	 * connection's own thread runs its query, and a small query's parallel set-up, with three threads
+	 * on two cores, cost more than it saved (docs/scaling-decisions.md).
 	 */
 	private static List<Failure> runAll(Connection connection, List<Test> tests, String variables) throws SQLException {
-		int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
+		int cores = Runtime.getRuntime().availableProcessors();
+		int workers = Math.min(2, cores);
+		try (Statement s = connection.createStatement()) {
+			s.execute("set threads = " + Math.max(1, cores / workers));
+		}
 		Failure[] results = new Failure[tests.size()];
 		AtomicInteger next = new AtomicInteger();
 		List<Thread> threads = new ArrayList<>();

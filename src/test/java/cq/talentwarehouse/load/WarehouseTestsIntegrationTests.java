@@ -379,6 +379,30 @@ class WarehouseTestsIntegrationTests {
 				"problem=district_code not in dw.dim_district, row_key=999999");
 	}
 
+	@Test
+	void catchAnAwardWhosePersonKeyIsOutsideTheDimension() throws Exception {
+		// given an award on a snapshot of the run that points past the highest person key (the fixture
+		// has no programme ledger: the award is the only one)
+		execute("insert into dw.fct_talent_programme select f.snapshot_date_sk, f.district_sk,"
+				+ " (select max(person_sk) + 1 from dw.dim_person), (select min(programme_sk) from dw.dim_programme), null, null,"
+				+ " f.snapshot_date_sk, null, null, f.run_id, 2 from dw.fct_talent_snapshot f limit 1");
+
+		// then the programme relationships name the person
+		assertThat(WarehouseTests.run(this.warehouse).toString()).contains("fct_talent_programme_relationships",
+				"broken=person, n=1");
+	}
+
+	@Test
+	void catchAPlanTargetWithMoreThanOneProgressRow() throws Exception {
+		// given a plan target listed twice in the warehouse's copy of the seed
+		execute("insert into seed.plan_targets select * from seed.plan_targets limit 1");
+
+		// then the plan test names the target
+		String target = value("select target_id from seed.plan_targets group by target_id having count(*) > 1");
+		assertThat(WarehouseTests.run(this.warehouse).toString()).contains("district_plan_progress_complete",
+				"target_id=" + target);
+	}
+
 	private void execute(String sql) throws Exception {
 		try (Connection c = DuckDb.openReadWrite(this.warehouse); Statement s = c.createStatement()) {
 			s.execute(sql);
