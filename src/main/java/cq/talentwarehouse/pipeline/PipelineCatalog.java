@@ -105,24 +105,58 @@ public final class PipelineCatalog {
 			problems.add(new FileProblem(file, 0, "cannot read: " + ex.getMessage()));
 			return null;
 		}
+		Read read = read(file, text);
+		problems.addAll(read.problems());
+		if (read.definition() == null) {
+			return null;
+		}
+		List<FileProblem> semantic = new ArrayList<>();
+		PipelineChecks.check(read.definition(), read.yaml(), landingRoot, reference, semantic);
+		boolean valid = read.problems().isEmpty();
+		for (FileProblem p : semantic) {
+			if (read.bad().stream().noneMatch((b) -> p.message().startsWith(YamlTree.key(b) + ":"))) {
+				problems.add(p);
+				valid = false;
+			}
+		}
+		return valid ? read.definition().withDistrict(reference.districts().code(read.definition().district())) : null;
+	}
+
+	/**
+	 * What a file's text alone decides: its YAML, the schema's problems and the definition read from
+	 * the keys the schema accepted (null when there is none to check further). Kept per text: a
+	 * schedule reads the same files every night, and parsing and checking them was most of a night's plan.
+	 */
+	private static Read read(Path file, String text) {
+		FileText key = new FileText(file, text);
+		Read known = READ.get(key);
+		if (known != null) {
+			return known;
+		}
+		Read read = readText(file, text);
+		if (READ.size() >= PARSED_LIMIT) {
+			READ.clear();
+		}
+		READ.put(key, read);
+		return read;
+	}
+
+	private static Read readText(Path file, String text) {
 		YamlTree yaml;
 		try {
 			yaml = YamlTree.parse(text);
 		}
 		catch (JsonProcessingException ex) {
-			problems.add(yamlSyntaxProblem(file, text, ex));
-			return null;
+			return Read.refused(yamlSyntaxProblem(file, text, ex));
 		}
 		catch (IOException ex) {
-			problems.add(new FileProblem(file, 0, "cannot read: " + ex.getMessage()));
-			return null;
+			return Read.refused(new FileProblem(file, 0, "cannot read: " + ex.getMessage()));
 		}
 		if (yaml.root() == null || yaml.root().isNull()) {
-			problems.add(new FileProblem(file, 1, "(top level): the file is empty; allowed: district, landing and sources"
+			return Read.refused(new FileProblem(file, 1, "(top level): the file is empty; allowed: district, landing and sources"
 					+ " (see docs/pipelines.md)"));
-			return null;
 		}
-		int before = problems.size();
+		List<FileProblem> problems = new ArrayList<>();
 		for (Map.Entry<String, Integer> duplicate : yaml.duplicates().entrySet()) {
 			problems.add(PipelineSchema.problem(file, duplicate.getValue(), duplicate.getKey(),
 					"given twice in one mapping; allowed: each key once"));
@@ -136,27 +170,37 @@ public final class PipelineCatalog {
 		}
 		PipelineDefinition definition;
 		try {
-			definition = YAML.treeToValue(checkable, PipelineDefinition.class);
+			definition = YAML.treeToValue(checkable, PipelineDefinition.class).withFile(file);
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
-			if (problems.size() == before) {
+			if (problems.isEmpty()) {
 				problems.add(new FileProblem(file, 1, "(top level): cannot be read as a pipeline file; allowed: see docs/pipelines.md"));
 			}
-			return null;
+			definition = null;
 		}
-		definition = definition.withFile(file);
-		List<FileProblem> semantic = new ArrayList<>();
-		PipelineChecks.check(definition, yaml, landingRoot, reference, semantic);
-		for (FileProblem p : semantic) {
-			if (bad.stream().noneMatch((b) -> p.message().startsWith(YamlTree.key(b) + ":"))) {
-				problems.add(p);
-			}
-		}
-		if (problems.size() != before) {
-			return null;
-		}
-		return definition.withDistrict(reference.districts().code(definition.district()));
+		return new Read(yaml, List.copyOf(problems), Set.copyOf(bad), definition);
 	}
+
+	/** A pipeline file's path and text: the same path with other content is another entry. */
+	private record FileText(Path file, String text) {
+	}
+
+	/**
+	 * {@link #readText}'s answer for one text.
+	 * @param yaml the parsed file (null when it is not YAML)
+	 * @param problems its syntax or schema problems
+	 * @param bad the JSON pointers of the keys the schema refused
+	 * @param definition the pipeline read from the accepted keys, null when none can be
+	 */
+	private record Read(YamlTree yaml, List<FileProblem> problems, Set<String> bad, PipelineDefinition definition) {
+
+		static Read refused(FileProblem problem) {
+			return new Read(null, List.of(problem), Set.of(), null);
+		}
+
+	}
+
+	private static final Map<FileText, Read> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static void remove(JsonNode root, String pointer) {
 		int slash = pointer.lastIndexOf('/');

@@ -323,6 +323,46 @@ class PipelineCatalogTests {
 		assertThat(PipelineCatalog.readChecked(file)).isSameAs(second);
 	}
 
+	@Test
+	void checksWhatTheLandingZoneAndTheSeedsDecideOnEveryLoadOfAnUnchangedFile() throws IOException {
+		// given a pipeline file whose landing folder lies inside one landing root and outside another
+		write("jiangjin.yaml", """
+				district: "500116"
+				landing: ../jiangjin
+				sources:
+				  roster:
+				    file: r.csv
+				    columns:
+				      id_number: 身份证号
+				      name: 姓名
+				      categories: 人才类别
+				""");
+		Path inside = Files.createDirectories(this.dir.resolve("landing/nested"));
+
+		// when the same text is loaded against the one root, then the other, then the first again
+		PipelineCatalog first = PipelineCatalog.load(this.dir, inside.getParent(), ReferenceData.bundled());
+		PipelineCatalog second = PipelineCatalog.load(this.dir, inside, ReferenceData.bundled());
+		PipelineCatalog third = PipelineCatalog.load(this.dir, inside.getParent(), ReferenceData.bundled());
+
+		// then each load answers for its own root: a file read before is not taken as checked
+		assertThat(second.problems()).extracting(Object::toString).singleElement().asString()
+			.contains("jiangjin.yaml:2: landing: '../jiangjin' leaves the landing root");
+		assertThat(first.problems()).isEqualTo(third.problems());
+		assertThat(first.pipelines()).hasSameSizeAs(third.pipelines());
+	}
+
+	@Test
+	void readsAChangedFileAnew() throws IOException {
+		// given a file loaded once with a mistake
+		write("typo.yaml", "district: \"500116\"\nlanding: jiangjin\nsourcs: {}\n");
+		assertThat(problems()).extracting(Object::toString).anyMatch((p) -> p.contains("typo.yaml:3: sourcs: unknown key here"));
+
+		// when the operator fixes it, then the next load reads the fixed text
+		write("typo.yaml", "district: \"500116\"\nlanding: jiangjin\nsources:\n  roster:\n    file: r.csv\n"
+				+ "    columns:\n      id_number: 身份证号\n      name: 姓名\n      categories: 人才类别\n");
+		assertThat(problems()).isEmpty();
+	}
+
 	private void write(String name, String yaml) throws IOException {
 		Files.writeString(this.dir.resolve(name), yaml, StandardCharsets.UTF_8);
 	}
