@@ -5,7 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,13 @@ public final class Publisher {
 
 	/** Suffix of the replaced file's second name, beside the working copy until its blocks are freed. */
 	static final String REPLACED_SUFFIX = ".replaced";
+
+	/** Removals under way: a command that ends (System.exit) waits for them, so no second name outlives it. */
+	private static final Set<Thread> REMOVING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(Publisher::awaitRemovals, "replaced-warehouse-removal-wait"));
+	}
 
 	private Publisher() {
 	}
@@ -89,10 +99,25 @@ public final class Publisher {
 				removed.completeExceptionally(ex);
 			}
 		}, "replaced-warehouse-removal");
-		// a command that ends first leaves the name for the next publish to remove
+		// a long-lived schedule never waits for it; a command that ends waits in its shutdown hook
 		remover.setDaemon(true);
+		REMOVING.add(remover);
+		removed.whenComplete((done, failed) -> REMOVING.remove(remover));
 		remover.start();
 		return removed;
+	}
+
+	private static void awaitRemovals() {
+		for (Thread remover : REMOVING) {
+			try {
+				remover.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				// the next publish removes what is left
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 }

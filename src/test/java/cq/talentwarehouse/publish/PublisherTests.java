@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,6 +82,26 @@ class PublisherTests {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> Publisher.publish(workingCopy, published))
 			.withMessageContaining("write-ahead log");
 		assertThat(published).hasContent("old");
+		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+	}
+
+	@Test
+	void aCommandThatExitsRightAfterPublishingLeavesNoSecondName() throws Exception {
+		// given a published warehouse and a working copy
+		Path published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
+		Path workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
+
+		// when a command publishes and exits at once
+		Process command = new ProcessBuilder(ChildJvm.command(PublishThenExit.class, List.of(), workingCopy.toString(),
+				published.toString()))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(command.getInputStream().readAllBytes());
+		assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		// then the replaced file was removed before it ended
+		assertThat(command.exitValue()).as(output).isZero();
+		assertThat(published).hasContent("new");
 		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
 	}
 
