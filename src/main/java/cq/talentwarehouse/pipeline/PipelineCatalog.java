@@ -134,7 +134,7 @@ public final class PipelineCatalog {
 			return known;
 		}
 		Read read = readText(file, text);
-		if (READ.size() >= PARSED_LIMIT) {
+		if (READ.size() >= READ_LIMIT) {
 			READ.clear();
 		}
 		READ.put(key, read);
@@ -187,7 +187,8 @@ public final class PipelineCatalog {
 
 	/**
 	 * {@link #readText}'s answer for one text.
-	 * @param yaml the parsed file (null when it is not YAML)
+	 * @param yaml the parsed file (null when it is not YAML); shared by every load of the same text,
+	 *        which only reads it (the schema's refusals are taken out of a copy)
 	 * @param problems its syntax or schema problems
 	 * @param bad the JSON pointers of the keys the schema refused
 	 * @param definition the pipeline read from the accepted keys, null when none can be
@@ -199,6 +200,9 @@ public final class PipelineCatalog {
 		}
 
 	}
+
+	/** Files read, by text: a schedule's folder holds a few dozen; a folder rewritten many times starts over. */
+	private static final int READ_LIMIT = 1024;
 
 	private static final Map<FileText, Read> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -248,37 +252,25 @@ public final class PipelineCatalog {
 
 	/** As {@link #readChecked(Path)}, a district name resolved with these seeds. */
 	public static PipelineDefinition readChecked(Path file, ReferenceData reference) {
+		String text;
 		try {
-			String text = Files.readString(file, StandardCharsets.UTF_8);
-			// every bean of every step of a district's job reads its pipeline file again (the path is a
-			// job parameter, so a restart reads what the file says then): parsed once per content, a
-			// city load parses 38 files instead of ~230, and YAML parsing stays out of the JIT's way
-			ParsedFile key = new ParsedFile(file, text, reference);
-			PipelineDefinition known = PARSED.get(key);
-			if (known != null) {
-				return known;
-			}
-			PipelineDefinition p = YAML.readValue(text, PipelineDefinition.class);
-			String code = reference.districts().code(p.district());
-			PipelineDefinition checked = p.withFile(file).withDistrict((code != null) ? code : p.district());
-			if (PARSED.size() >= PARSED_LIMIT) {
-				PARSED.clear();
-			}
-			PARSED.put(key, checked);
-			return checked;
+			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(file + ": " + ex.getMessage(), ex);
 		}
+		// every bean of every step of a district's job reads its pipeline file again (the path is a
+		// job parameter, so a restart reads what the file says then): the parse load kept for this text
+		Read read = read(file, text);
+		if (read.definition() == null || !read.problems().isEmpty()) {
+			// the file changed since the run checked it
+			throw new IllegalStateException(read.problems().isEmpty() ? file + ": cannot be read as a pipeline file"
+					: read.problems().get(0).toString());
+		}
+		PipelineDefinition definition = read.definition();
+		String code = reference.districts().code(definition.district());
+		return (code == null || code.equals(definition.district())) ? definition : definition.withDistrict(code);
 	}
-
-	/** A pipeline file as read: the same path with other content is another entry. */
-	private record ParsedFile(Path file, String text, ReferenceData reference) {
-	}
-
-	private static final int PARSED_LIMIT = 1024;
-
-	private static final Map<ParsedFile, PipelineDefinition> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static int line(JsonProcessingException ex) {
 		return (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;

@@ -32,8 +32,11 @@ public final class Publisher {
 	/** Removals under way: a command that ends (System.exit) waits for them, so no second name outlives it. */
 	private static final Set<Thread> REMOVING = ConcurrentHashMap.newKeySet();
 
+	/** The JVM's shutdown hook that waits for them (a `run` ends with System.exit). */
+	static final Thread EXIT_WAIT = new Thread(Publisher::awaitRemovals, "replaced-warehouse-removal-wait");
+
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(Publisher::awaitRemovals, "replaced-warehouse-removal-wait"));
+		Runtime.getRuntime().addShutdownHook(EXIT_WAIT);
 	}
 
 	private Publisher() {
@@ -107,7 +110,8 @@ public final class Publisher {
 		return removed;
 	}
 
-	private static void awaitRemovals() {
+	/** Returns once the removals under way have ended (at most 30 s each). */
+	static void awaitRemovals() {
 		for (Thread remover : REMOVING) {
 			try {
 				remover.join(TimeUnit.SECONDS.toMillis(30));

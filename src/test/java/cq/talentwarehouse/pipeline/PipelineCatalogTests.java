@@ -13,6 +13,7 @@ import cq.talentwarehouse.reference.FileProblem;
 import cq.talentwarehouse.reference.ReferenceData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PipelineCatalogTests {
 
@@ -308,11 +309,11 @@ class PipelineCatalogTests {
 	void readsAPipelineFileAgainWhenItsContentChanges() throws IOException {
 		// given a pipeline file read once (a stage step's beans read it several times per job)
 		Path file = this.dir.resolve("feed.yaml");
-		write("feed.yaml", "district: \"500116\"\nname: 江津区\nlanding: jiangjin\nsources: {}\n");
+		write("feed.yaml", "district: \"500116\"\nname: 江津区\nlanding: jiangjin\nsources:\n  roster:\n    file: r.csv\n    columns:\n      id_number: 身份证号\n      name: 姓名\n      categories: 人才类别\n");
 		PipelineDefinition first = PipelineCatalog.readChecked(file);
 
 		// when the operator edits it between two runs of a long-lived schedule process
-		write("feed.yaml", "district: 黔江区\nname: 黔江区\nlanding: qianjiang\nsources: {}\n");
+		write("feed.yaml", "district: 黔江区\nname: 黔江区\nlanding: qianjiang\nsources:\n  roster:\n    file: r.csv\n    columns:\n      id_number: 身份证号\n      name: 姓名\n      categories: 人才类别\n");
 		PipelineDefinition second = PipelineCatalog.readChecked(file);
 
 		// then the second read sees the edit (the district name resolved to its code), and the same
@@ -320,7 +321,7 @@ class PipelineCatalogTests {
 		assertThat(first.district()).isEqualTo("500116");
 		assertThat(second.district()).isEqualTo("500114");
 		assertThat(second.landing()).isEqualTo("qianjiang");
-		assertThat(PipelineCatalog.readChecked(file)).isSameAs(second);
+		assertThat(PipelineCatalog.readChecked(file)).isEqualTo(second);
 	}
 
 	@Test
@@ -361,6 +362,18 @@ class PipelineCatalogTests {
 		write("typo.yaml", "district: \"500116\"\nlanding: jiangjin\nsources:\n  roster:\n    file: r.csv\n"
 				+ "    columns:\n      id_number: 身份证号\n      name: 姓名\n      categories: 人才类别\n");
 		assertThat(problems()).isEmpty();
+	}
+
+	@Test
+	void refusesAPipelineFileThatChangedIntoAMistakeSinceTheRunCheckedIt() throws IOException {
+		// given a file a step reads after the run checked it, edited meanwhile into an unknown key
+		write("feed.yaml", "district: \"500116\"\nlanding: jiangjin\nsourcs: {}\n");
+
+		// then the step stops on the file's own problem, with its line
+		assertThatThrownBy(() -> PipelineCatalog.readChecked(this.dir.resolve("feed.yaml")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("feed.yaml:")
+			.hasMessageNotContaining("Exception");
 	}
 
 	private void write(String name, String yaml) throws IOException {

@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,21 +23,30 @@ class PublisherTests {
 	@TempDir
 	Path dir;
 
+	/** A published warehouse ("old") and a tested working copy ("new") beside it, as a run leaves them. */
+	private Path published;
+
+	private Path workingCopy;
+
+	@BeforeEach
+	void publishedWarehouseAndWorkingCopy() throws IOException {
+		this.published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
+		this.workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
+	}
+
 	@Test
 	void replacesThePublishedFileAndRemovesTheReplacedOneAfterwards() throws Exception {
-		// given a published warehouse, a reader holding it open, and a tested working copy
-		Path published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
-		Path workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
-		try (FileChannel reader = FileChannel.open(published, StandardOpenOption.READ)) {
+		// given a reader holding the published warehouse open
+		try (FileChannel reader = FileChannel.open(this.published, StandardOpenOption.READ)) {
 
-			// when it is published
-			Publisher.publish(workingCopy, published).get(30, TimeUnit.SECONDS);
+			// when the working copy is published
+			Publisher.publish(this.workingCopy, this.published).get(30, TimeUnit.SECONDS);
 
 			// then the warehouse is the working copy, no second name of the old file is left, and the
 			// reader still reads the old file
-			assertThat(published).hasContent("new");
-			assertThat(workingCopy).doesNotExist();
-			assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+			assertThat(this.published).hasContent("new");
+			assertThat(this.workingCopy).doesNotExist();
+			assertThat(replacedName()).doesNotExist();
 			ByteBuffer old = ByteBuffer.allocate(3);
 			reader.read(old, 0);
 			assertThat(new String(old.array(), StandardCharsets.UTF_8)).isEqualTo("old");
@@ -47,62 +55,55 @@ class PublisherTests {
 
 	@Test
 	void publishesTheFirstWarehouseWithNothingToReplace() throws Exception {
-		Path published = this.dir.resolve("warehouse/talent.duckdb");
-		Path workingCopy = write(this.dir.resolve("work/talent.duckdb"), "first");
+		Files.delete(this.published);
 
-		Publisher.publish(workingCopy, published).get(30, TimeUnit.SECONDS);
+		Publisher.publish(this.workingCopy, this.published).get(30, TimeUnit.SECONDS);
 
-		assertThat(published).hasContent("first");
-		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+		assertThat(this.published).hasContent("new");
+		assertThat(replacedName()).doesNotExist();
 	}
 
 	@Test
 	void removesAReplacedFileAPublishKilledEarlierLeftBehind() throws Exception {
 		// given a second name a killed publish left beside the working copy
-		Path published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
-		Path workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
-		write(Publisher.replacedName(workingCopy, published), "older");
+		write(replacedName(), "older");
 
 		// when the next publish runs
-		Publisher.publish(workingCopy, published).get(30, TimeUnit.SECONDS);
+		Publisher.publish(this.workingCopy, this.published).get(30, TimeUnit.SECONDS);
 
 		// then neither it nor the file this publish replaced keeps a name there
-		assertThat(published).hasContent("new");
-		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+		assertThat(this.published).hasContent("new");
+		assertThat(replacedName()).doesNotExist();
 	}
 
 	@Test
 	void refusesAWorkingCopyWithAWriteAheadLogAndLeavesThePublishedFileAlone() throws Exception {
 		// given a working copy that was not checkpointed and closed
-		Path published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
-		Path workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
-		write(Path.of(workingCopy + ".wal"), "log");
+		write(Path.of(this.workingCopy + ".wal"), "log");
 
 		// when it is published, then it is refused, the warehouse unchanged, no second name made
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> Publisher.publish(workingCopy, published))
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> Publisher.publish(this.workingCopy, this.published))
 			.withMessageContaining("write-ahead log");
-		assertThat(published).hasContent("old");
-		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+		assertThat(this.published).hasContent("old");
+		assertThat(replacedName()).doesNotExist();
 	}
 
 	@Test
-	void aCommandThatExitsRightAfterPublishingLeavesNoSecondName() throws Exception {
-		// given a published warehouse and a working copy
-		Path published = write(this.dir.resolve("warehouse/talent.duckdb"), "old");
-		Path workingCopy = write(this.dir.resolve("warehouse/work/talent.duckdb"), "new");
+	void aCommandWaitsAsItExitsForTheRemovalUnderWay() throws Exception {
+		// when the warehouse is replaced and the JVM's exit waits as a command's does
+		CompletableFuture<Void> removal = Publisher.publish(this.workingCopy, this.published);
+		Publisher.awaitRemovals();
 
-		// when a command publishes and exits at once
-		Process command = new ProcessBuilder(ChildJvm.command(PublishThenExit.class, List.of(), workingCopy.toString(),
-				published.toString()))
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(command.getInputStream().readAllBytes());
-		assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		// then the removal has ended and no second name of the old file is left
+		assertThat(removal).isDone();
+		assertThat(replacedName()).doesNotExist();
+		// and that wait is a shutdown hook of this JVM (only a registered hook can be removed), put back
+		assertThat(Runtime.getRuntime().removeShutdownHook(Publisher.EXIT_WAIT)).isTrue();
+		Runtime.getRuntime().addShutdownHook(Publisher.EXIT_WAIT);
+	}
 
-		// then the replaced file was removed before it ended
-		assertThat(command.exitValue()).as(output).isZero();
-		assertThat(published).hasContent("new");
-		assertThat(Publisher.replacedName(workingCopy, published)).doesNotExist();
+	private Path replacedName() {
+		return Publisher.replacedName(this.workingCopy, this.published);
 	}
 
 	private static Path write(Path file, String content) throws IOException {
