@@ -21,6 +21,11 @@ final class HandoffOnly {
 
 	private static final List<String> FOLDER_OPTIONS = List.of("--warehouse", "--pipelines", "--landing", "--seeds");
 
+	private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
+	/** The JDK's own provider on Linux, the one the service lookup ends at when no jar offers another. */
+	private static final String PLATFORM_SELECTOR_PROVIDER = "sun.nio.ch.EPollSelectorProvider";
+
 	private HandoffOnly() {
 	}
 
@@ -61,12 +66,32 @@ final class HandoffOnly {
 					|| !Files.isDirectory(pipelines) || Files.isRegularFile(seeds)) {
 				return OptionalInt.empty();
 			}
+			nameThePlatformSelectorProvider();
 			OptionalInt handed = RunHandoff.handOff(warehouse.toAbsolutePath().getParent(),
 					new RunHandoff.Request(warehouse, pipelines, landing, seeds, List.of(), force), System.out, System.err);
 			return OptionalInt.of(handed.orElse(RunCommand.NOT_HANDED));
 		}
 		catch (InvalidPathException ex) {
 			return OptionalInt.empty();
+		}
+	}
+
+	/**
+	 * Opening the socket channel asks for the channel provider, which without this property is looked
+	 * up as a service: every jar of the class path opened for a file none of them has
+	 * (docs/scaling-decisions.md). Named here only in this JVM, which ends after the hand-over, and
+	 * only where the JDK has it: elsewhere the lookup stays as it was.
+	 */
+	private static void nameThePlatformSelectorProvider() {
+		if (System.getProperty(SELECTOR_PROVIDER) != null) {
+			return;
+		}
+		try {
+			Class.forName(PLATFORM_SELECTOR_PROVIDER, false, null);
+			System.setProperty(SELECTOR_PROVIDER, PLATFORM_SELECTOR_PROVIDER);
+		}
+		catch (ClassNotFoundException ex) {
+			// another platform's JDK: its provider is found by the lookup
 		}
 	}
 

@@ -1,5 +1,8 @@
 package cq.talentwarehouse.cli;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cq.talentwarehouse.schedule.RunHandoff;
 import cq.talentwarehouse.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +93,34 @@ class HandoffOnlyTests {
 		assertThat(loaded).contains("cq.talentwarehouse.cli.HandoffOnly ")
 			.doesNotContain("picocli.", "org.springframework.", "cq.talentwarehouse.cli.TalentCommand ");
 		assertThat(this.dir.resolve("warehouse")).doesNotExist();
+	}
+
+	@Test
+	void opensTheSocketWithoutLookingUpTheChannelProviderAsAService() throws Exception {
+		// given the socket file a killed schedule left beside the warehouse (nobody listens on it)
+		Path pipelines = Files.createDirectories(this.dir.resolve("pipelines"));
+		Path warehouse = Files.createDirectories(this.dir.resolve("warehouse"));
+		Path socket = RunHandoff.socketFile(warehouse);
+		try (ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			killed.bind(UnixDomainSocketAddress.of(socket));
+		}
+		Path classes = this.dir.resolve("classes.log");
+
+		// when the light JVM tries it, its class loading logged
+		Process light = new ProcessBuilder(ChildJvm.command(TalentWarehouseApplication.class,
+				List.of("-Xlog:class+load:file=" + classes), "run", "--warehouse", warehouse.resolve("talent.duckdb").toString(),
+				"--pipelines", pipelines.toString(), "--handoff-only"))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(light.getInputStream().readAllBytes());
+		assertThat(light.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		// then it connected (and removed the dead socket) with the JDK's provider named, not found by
+		// a service lookup that opens every jar of the class path, and exits 75 for the launcher to load
+		assertThat(light.exitValue()).as(output).isEqualTo(RunCommand.NOT_HANDED);
+		assertThat(socket).doesNotExist();
+		assertThat(Files.readString(classes)).contains("java.nio.channels.spi.SelectorProvider ")
+			.doesNotContain("java.util.ServiceLoader$LazyClassPathLookupIterator");
 	}
 
 }
