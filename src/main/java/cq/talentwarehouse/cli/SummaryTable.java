@@ -1,8 +1,11 @@
 package cq.talentwarehouse.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +13,8 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.DuckDb;
-import cq.talentwarehouse.run.RunSummary;
+import cq.talentwarehouse.load.RunSummary;
 
 /**
  * The summary a published run prints: one table row per district snapshot and source (read /
@@ -21,21 +23,16 @@ import cq.talentwarehouse.run.RunSummary;
 @Component
 class SummaryTable implements RunSummary {
 
-	private final TalentProperties properties;
-
-	SummaryTable(TalentProperties properties) {
-		this.properties = properties;
-	}
-
 	@Override
-	public void print(String runId, PrintStream out) throws Exception {
-		// one database for both queries: each open of the published file loads its catalogue anew
-		try (Connection c = DuckDb.openReadOnly(this.properties.getWarehouse())) {
-			print(c, runId, out);
+	public String read(Connection warehouse, String runId) throws SQLException {
+		ByteArrayOutputStream text = new ByteArrayOutputStream();
+		try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+			print(warehouse, runId, out);
 		}
+		return text.toString(StandardCharsets.UTF_8);
 	}
 
-	private static void print(Connection c, String runId, PrintStream out) throws Exception {
+	private static void print(Connection c, String runId, PrintStream out) throws SQLException {
 		List<String[]> rows = new ArrayList<>();
 		long[] totals = new long[3];
 		try (Statement s = c.createStatement();

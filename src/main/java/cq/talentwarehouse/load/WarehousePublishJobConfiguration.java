@@ -1,16 +1,21 @@
 package cq.talentwarehouse.load;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +34,8 @@ import cq.talentwarehouse.stage.StagingArea;
 @Configuration(proxyBeanMethods = false)
 public class WarehousePublishJobConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(WarehousePublishJobConfiguration.class);
+
 	public static final String JOB_NAME = "warehousePublishJob";
 
 	// a run hands both of its jobs the same run id and staging folder: one spelling of each parameter
@@ -37,6 +44,9 @@ public class WarehousePublishJobConfiguration {
 	public static final String STAGING_ROOT = DistrictStageJobConfiguration.STAGING_ROOT;
 
 	public static final String STARTED_AT = "startedAt";
+
+	/** The job's context entry holding the text of {@link RunSummary}, read once the data tests passed. */
+	public static final String SUMMARY = "run.summary";
 
 	@Bean
 	public Job warehousePublishJob(JobRepository jobRepository, Step warehouseBuildStep, Step warehouseTestStep,
@@ -64,10 +74,24 @@ public class WarehousePublishJobConfiguration {
 
 	@Bean
 	public Step warehouseTestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TalentProperties properties, ObservationRegistry observationRegistry) {
+			TalentProperties properties, ObservationRegistry observationRegistry, ObjectProvider<RunSummary> summaries) {
 		return new StepBuilder("warehouseTestStep", jobRepository).observationRegistry(observationRegistry).tasklet((contribution, context) -> {
+			RunSummary summary = summaries.getIfAvailable();
+			String runId = String.valueOf(context.getStepContext().getJobParameters().get(RUN_ID));
+			ExecutionContext job = context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 			List<WarehouseTests.Failure> failures = WarehouseTests.run(workingCopy(properties),
-					properties.getWarehouseMemoryLimit(), properties.getWarehouse());
+					properties.getWarehouseMemoryLimit(), properties.getWarehouse(), (tested) -> {
+						// read here, on the tested database, the summary is what gets published, and printing
+						// it after the publish opens the published file no more
+						if (summary != null) {
+							try {
+								job.putString(SUMMARY, summary.read(tested, runId));
+							}
+							catch (SQLException ex) {
+								log.debug("the run's summary could not be read before the publish; it is read after it", ex);
+							}
+						}
+					});
 			if (!failures.isEmpty()) {
 				throw new WarehouseTestException(failures);
 			}

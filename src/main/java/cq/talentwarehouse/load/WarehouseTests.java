@@ -53,6 +53,21 @@ public final class WarehouseTests {
 	 * checked for duplicates ({@code sql/tests/dim_person_unique.sql}).
 	 */
 	public static List<Failure> run(Path workingCopy, String memoryLimit, Path published) throws SQLException {
+		return run(workingCopy, memoryLimit, published, (passed) -> {
+		});
+	}
+
+	/** What runs on the tested database when every data test passed, before it is closed. */
+	@FunctionalInterface
+	public interface WhenPassed {
+
+		void accept(Connection tested) throws SQLException;
+
+	}
+
+	/** As {@link #run(Path, String, Path)}, handing the tested database to {@code whenPassed} when every test passed. */
+	public static List<Failure> run(Path workingCopy, String memoryLimit, Path published, WhenPassed whenPassed)
+			throws SQLException {
 		// the build of this process read them off its fresh copy of the published file; else the file is read
 		String recorded = OpenWorkingCopy.peopleBefore(workingCopy);
 		String peopleBefore = (recorded != null) ? recorded : peopleBefore(published);
@@ -70,7 +85,11 @@ public final class WarehouseTests {
 				tests.add(new Test(name, statements.subList(0, statements.size() - 1), statements.get(statements.size() - 1)));
 			}
 			tests.add(new Test("dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection)));
-			return runAll(connection, tests, "set variable dim_person_before = " + peopleBefore);
+			List<Failure> failures = runAll(connection, tests, "set variable dim_person_before = " + peopleBefore);
+			if (failures.isEmpty()) {
+				whenPassed.accept(connection);
+			}
+			return failures;
 		}
 	}
 

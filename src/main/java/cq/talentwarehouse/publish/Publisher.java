@@ -3,12 +3,17 @@ package cq.talentwarehouse.publish;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,7 @@ public final class Publisher {
 	private static final Set<Thread> REMOVING = ConcurrentHashMap.newKeySet();
 
 	/** The JVM's shutdown hook that waits for them (a `run` ends with System.exit). */
-	static final Thread EXIT_WAIT = new Thread(Publisher::awaitRemovals, "replaced-warehouse-removal-wait");
+	static final Thread EXIT_WAIT = new Thread(Publisher::awaitRemovals, "published-removal-wait");
 
 	static {
 		Runtime.getRuntime().addShutdownHook(EXIT_WAIT);
@@ -90,18 +95,66 @@ public final class Publisher {
 	}
 
 	private static CompletableFuture<Void> removeInBackground(Path replaced) {
+		return inBackground(() -> Files.deleteIfExists(replaced),
+				// the next publish removes it before it links its own
+				(ex) -> log.debug("the replaced warehouse {} stays until the next publish: {}", replaced, ex.toString()));
+	}
+
+	/**
+	 * Deletes what is in {@code folder} (not the folder itself: a caller may be moving the next thing
+	 * into it) on a thread of its own, as the replaced warehouse is: what a published run leaves
+	 * behind is moved there at once and its blocks freed off the night's path. A command that ends
+	 * waits for it; what a killed process left there goes with the next call.
+	 */
+	public static CompletableFuture<Void> emptyInBackground(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return inBackground(() -> {
+			if (!Files.isDirectory(folder)) {
+				return;
+			}
+			List<Path> entries;
+			try (Stream<Path> list = Files.list(folder)) {
+				entries = list.toList();
+			}
+			for (Path entry : entries) {
+				deleteTree(entry);
+			}
+		}, (ex) -> log.debug("what is in {} stays until it is emptied next: {}", folder, ex.toString()));
+	}
+
+	private static void deleteTree(Path tree) throws IOException {
+		if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(tree)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+	/** A removal that may fail with an I/O error. */
+	@FunctionalInterface
+	private interface Removal {
+
+		void run() throws IOException;
+
+	}
+
+	private static CompletableFuture<Void> inBackground(Removal removal, Consumer<Exception> whenFailed) {
 		CompletableFuture<Void> removed = new CompletableFuture<>();
 		Thread remover = new Thread(() -> {
 			try {
-				Files.deleteIfExists(replaced);
+				removal.run();
 				removed.complete(null);
 			}
 			catch (IOException | RuntimeException ex) {
-				// the next publish removes it before it links its own
-				log.debug("the replaced warehouse {} stays until the next publish: {}", replaced, ex.toString());
+				whenFailed.accept(ex);
 				removed.completeExceptionally(ex);
 			}
-		}, "replaced-warehouse-removal");
+		}, "published-removal");
 		// a long-lived schedule never waits for it; a command that ends waits in its shutdown hook
 		remover.setDaemon(true);
 		REMOVING.add(remover);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.load.RunSummary;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.pipeline.LandingZone;
 import cq.talentwarehouse.pipeline.PipelineCatalog;

@@ -3,6 +3,8 @@ package cq.talentwarehouse.run;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.load.RunSummary;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
 import cq.talentwarehouse.reference.Seeds;
@@ -51,9 +55,8 @@ final class RunExecution {
 
 	private final RunRecorder recorder;
 
-	/** Prints the per-source table of a published run. */
-	private RunSummary summary = (runId, out) -> {
-	};
+	/** Reads the per-source table of a published run; null: none is printed. */
+	private RunSummary summary;
 
 	RunExecution(TalentProperties properties, MeterRegistry meterRegistry, Job warehousePublishJob, BatchJobs jobs,
 			DistrictStaging staging, RunRecorder recorder) {
@@ -171,7 +174,7 @@ final class RunExecution {
 				List<RunReport.DistrictResult> unreadable = RunRecorder.failedInBuild(stagingArea, results);
 				exit = (staged == attempted && unreadable.isEmpty()) ? PUBLISHED : PARTIAL;
 				results = unreadable.isEmpty() ? results : RunRecorder.withFailures(results, unreadable);
-				this.summary.print(runId, run.out);
+				printSummary(publish, runId, run.out);
 				String notServed = serve(run.out);
 				if (notServed != null) {
 					exit = PUBLISHED_NOT_SERVED;
@@ -231,6 +234,24 @@ final class RunExecution {
 				"every snapshot unchanged" + ((notServed == null) ? "" : "; " + notServed))
 			.write(this.recorder.reportFile(runId));
 		return exit;
+	}
+
+	/**
+	 * Prints the summary the data tests' step read off the working copy it published; read from the
+	 * published file when that step did not (it ran in an earlier process of a restart that kept no
+	 * context, or the read failed there).
+	 */
+	private void printSummary(JobExecution publish, String runId, PrintStream out) throws SQLException {
+		if (this.summary == null) {
+			return;
+		}
+		String text = publish.getExecutionContext().getString(WarehousePublishJobConfiguration.SUMMARY, null);
+		if (text == null) {
+			try (Connection published = DuckDb.openReadOnly(this.properties.getWarehouse())) {
+				text = this.summary.read(published, runId);
+			}
+		}
+		out.print(text);
 	}
 
 	/** Serves the published warehouse when TALENT_SERVE_URL is set; why it could not, or null. */

@@ -32,6 +32,28 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void handTheTestedDatabaseOnOnlyWhenEveryTestPassed() throws Exception {
+		// given a good load, and one whose fact is counted twice
+		List<Long> passedWith = new java.util.ArrayList<>();
+		WarehouseTests.WhenPassed countFacts = (tested) -> {
+			try (Statement s = tested.createStatement();
+					java.sql.ResultSet rs = s.executeQuery("select count(*) from dw.fct_talent_snapshot")) {
+				rs.next();
+				passedWith.add(rs.getLong(1));
+			}
+		};
+
+		// when the tests of the good load pass, then what runs after them reads the tested database
+		assertThat(WarehouseTests.run(this.warehouse, null, null, countFacts)).isEmpty();
+		assertThat(passedWith).containsExactly(Long.valueOf(value("select count(*) from dw.fct_talent_snapshot")));
+
+		// and when a test fails, nothing runs after them
+		execute("insert into dw.fct_talent_snapshot select * from dw.fct_talent_snapshot limit 1");
+		assertThat(WarehouseTests.run(this.warehouse, null, null, countFacts)).isNotEmpty();
+		assertThat(passedWith).hasSize(1);
+	}
+
+	@Test
 	void nameTheTestAndShowOffendingRowsWhenAFactIsCountedTwice() throws Exception {
 		execute("insert into dw.fct_talent_snapshot select * from dw.fct_talent_snapshot limit 1");
 
