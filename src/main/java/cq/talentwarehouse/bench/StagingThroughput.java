@@ -42,6 +42,9 @@ import cq.talentwarehouse.stage.StagingWriter;
  */
 public final class StagingThroughput {
 
+	/** Records per commit, the load's default chunk ({@code TALENT_CHUNKSIZE}). */
+	private static final int CHUNK_SIZE = 5000;
+
 	private StagingThroughput() {
 	}
 
@@ -81,8 +84,9 @@ public final class StagingThroughput {
 		StagingWriter writer = new StagingWriter(work.resolve("accepted.csv"), work.resolve("quarantine.csv"),
 				SourceKind.ROSTER);
 		reader.open(new ExecutionContext());
+		ExecutionContext context = new ExecutionContext();
 		if (phase.equals("write")) {
-			writer.open(new ExecutionContext());
+			writer.open(context);
 		}
 		long records = 0;
 		List<StagedRecord> block = new ArrayList<>(RecordBlock.SIZE);
@@ -96,6 +100,10 @@ public final class StagingThroughput {
 			if (block.size() == RecordBlock.SIZE && phase.equals("write")) {
 				writer.write(new Chunk<>(List.of(new RecordBlock<>(block))));
 				block = new ArrayList<>(RecordBlock.SIZE);
+				// a commit every chunk, as a step makes them (the roster's Parquet part is written there)
+				if (records % CHUNK_SIZE == 0) {
+					writer.update(context);
+				}
 			}
 			else if (block.size() == RecordBlock.SIZE) {
 				block.clear();
@@ -103,7 +111,7 @@ public final class StagingThroughput {
 		}
 		if (phase.equals("write")) {
 			writer.write(new Chunk<>(List.of(new RecordBlock<>(block))));
-			writer.update(new ExecutionContext());
+			writer.update(context);
 			writer.close();
 		}
 		reader.close();
