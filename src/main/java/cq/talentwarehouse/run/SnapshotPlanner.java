@@ -26,6 +26,9 @@ import cq.talentwarehouse.pipeline.SnapshotFingerprint;
 final class SnapshotPlanner {
 
 	// UTC, whole seconds: what ops.snapshot_files.modified_at stores and compares
+	/** Up to this many unchanged snapshots are each named in a run's output; past it, counted in one line. */
+	static final int SKIPPED_LINES = 20;
+
 	private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
@@ -67,6 +70,8 @@ final class SnapshotPlanner {
 		Map<String, LoadedSnapshot> loaded = LoadedSnapshot.read(this.properties.getWarehouse());
 		List<RunReport.DistrictResult> result = new ArrayList<>();
 		List<String[]> fingerprints = new ArrayList<>();
+		List<String> skipped = new ArrayList<>();
+		Set<String> skippedDistricts = new java.util.HashSet<>();
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
 			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
@@ -95,8 +100,9 @@ final class SnapshotPlanner {
 				}
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
 				if (!force && previous != null && fingerprint.sameContentAs(previous.files())) {
-					run.out.printf("  skipped %s %s @ %s: its %d file(s) are unchanged since %s%n", d.district(), d.name(),
-							d.snapshotDate(), fingerprint.files().size(), previous.runId());
+					skipped.add(String.format("  skipped %s %s @ %s: its %d file(s) are unchanged since %s", d.district(),
+							d.name(), d.snapshotDate(), fingerprint.files().size(), previous.runId()));
+					skippedDistricts.add(d.district());
 					result.add(d.with(DistrictStatus.SKIPPED, "unchanged since " + previous.runId()));
 				}
 				else {
@@ -110,6 +116,14 @@ final class SnapshotPlanner {
 		}
 		finally {
 			pool.shutdown();
+		}
+		// a landing zone that keeps months of snapshots would print a line a month a district every night
+		if (skipped.size() <= SKIPPED_LINES) {
+			skipped.forEach(run.out::println);
+		}
+		else {
+			run.out.printf("  skipped %d unchanged snapshot(s) of %d district(s): their files are as when they were"
+					+ " loaded (`status` lists them; `run --force` reloads)%n", skipped.size(), skippedDistricts.size());
 		}
 		run.fingerprints = fingerprints;
 		return result;

@@ -209,6 +209,30 @@ class TalentLoadFunctionalTests {
 			.containsExactly(List.of("500116", "false", "loaded"), List.of("500241", "true", "failed"));
 	}
 
+	@Test
+	void countsUnchangedSnapshotsInOneLineWhenTheLandingZoneKeepsMany() throws Exception {
+		// given a landing zone that keeps 江津's roster for 21 months beside 秀山's, all loaded
+		Path landing = copyFixtureLanding();
+		for (int month = 1; month <= 20; month++) {
+			Fixtures.copy(landing.resolve("jiangjin/2023-12-31"),
+					landing.resolve("jiangjin/" + java.time.LocalDate.of(2023, 12, 31).plusMonths(month)));
+		}
+		Path warehouse = this.dir.resolve("warehouse/talent.duckdb");
+		RunResult first = run(landing, warehouse);
+		assertThat(first.exit).as(first.output).isEqualTo(LoadRun.PUBLISHED);
+
+		// when nothing changed
+		RunResult second = run(landing, warehouse);
+
+		// then one line counts the unchanged snapshots instead of a line for each
+		assertThat(second.exit).as(second.output).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(second.output).contains("skipped " + (21 + SKIPPED_OTHERS) + " unchanged snapshot(s) of 2 district(s)")
+			.doesNotContain("skipped 500116 江津区 @").contains("Nothing new to load");
+	}
+
+	/** 秀山's snapshots in the functional landing zone. */
+	private static final int SKIPPED_OTHERS = 1;
+
 	private Path copyFixtureLanding() throws IOException {
 		return Fixtures.functionalLanding(this.dir);
 	}
