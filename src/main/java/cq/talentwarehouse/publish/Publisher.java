@@ -121,10 +121,12 @@ public final class Publisher {
 			for (Path entry : entries) {
 				deleteTree(entry);
 			}
-		}, (ex) -> log.debug("what is in {} stays until it is emptied next: {}", folder, ex.toString()));
+		}, (ex) -> log.warn("Could not delete what is in {} (a published run's staged files): it stays until the next"
+				+ " run empties it: {}", folder, ex.toString()));
 	}
 
-	private static void deleteTree(Path tree) throws IOException {
+	/** Deletes {@code tree}, a file or a folder with everything in it; nothing when it does not exist. */
+	public static void deleteTree(Path tree) throws IOException {
 		if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}

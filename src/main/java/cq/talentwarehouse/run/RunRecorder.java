@@ -79,8 +79,8 @@ final class RunRecorder {
 		Path removed = this.properties.workDir().resolve(REMOVED_FOLDER);
 		try {
 			if (exit == LoadRun.PUBLISHED || exit == LoadRun.PARTIAL || exit == LoadRun.PUBLISHED_NOT_SERVED) {
-				// moved out of the way at once, its files deleted after the run has answered (freeing a
-				// staged city's blocks took tens of milliseconds on a night's path)
+				// moved out of the way at once, its files deleted after the run has answered: freeing their
+				// blocks was on a night's path (docs/scaling-decisions.md)
 				Path published = runs.resolve(runId);
 				if (Files.isDirectory(published)) {
 					Files.createDirectories(removed);
@@ -96,7 +96,7 @@ final class RunRecorder {
 						.toList();
 				}
 				for (Path dir : older) {
-					deleteTree(dir);
+					Publisher.deleteTree(dir);
 				}
 			}
 		}
@@ -104,17 +104,6 @@ final class RunRecorder {
 			log.warn("Could not clean up the work folder {}: {}", runs, ex.getMessage());
 		}
 		return Publisher.emptyInBackground(removed);
-	}
-
-	static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (var walk = Files.walk(dir)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		}
 	}
 
 	/**
@@ -127,7 +116,7 @@ final class RunRecorder {
 		try {
 			Files.deleteIfExists(copy);
 			Files.deleteIfExists(Path.of(copy + ".wal"));
-			deleteTree(copy.toAbsolutePath().getParent().resolve("duckdb-spill"));
+			Publisher.deleteTree(copy.toAbsolutePath().getParent().resolve("duckdb-spill"));
 		}
 		catch (IOException ex) {
 			log.warn("Could not remove the working copy {}: {}", copy, ex.getMessage());

@@ -79,16 +79,10 @@ class HandoffOnlyTests {
 		Path classes = this.dir.resolve("classes.log");
 
 		// when the product's main runs a cron line's light JVM, its class loading logged
-		Process light = new ProcessBuilder(ChildJvm.command(TalentWarehouseApplication.class,
-				List.of("-Xlog:class+load:file=" + classes), "run", "--warehouse", this.dir.resolve("warehouse/talent.duckdb").toString(),
-				"--pipelines", pipelines.toString(), "--handoff-only"))
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(light.getInputStream().readAllBytes());
-		assertThat(light.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		int exit = lightJvm(this.dir.resolve("warehouse/talent.duckdb"), pipelines, classes);
 
 		// then it exits 75 for the launcher to load, having loaded neither picocli nor Spring, and created nothing
-		assertThat(light.exitValue()).as(output).isEqualTo(RunCommand.NOT_HANDED);
+		assertThat(exit).isEqualTo(RunCommand.NOT_HANDED);
 		String loaded = Files.readString(classes);
 		assertThat(loaded).contains("cq.talentwarehouse.cli.HandoffOnly ")
 			.doesNotContain("picocli.", "org.springframework.", "cq.talentwarehouse.cli.TalentCommand ");
@@ -107,20 +101,26 @@ class HandoffOnlyTests {
 		Path classes = this.dir.resolve("classes.log");
 
 		// when the light JVM tries it, its class loading logged
+		int exit = lightJvm(warehouse.resolve("talent.duckdb"), pipelines, classes);
+
+		// then it connected (and removed the dead socket) with the JDK's provider named, not found by
+		// a service lookup that opens every jar of the class path, and exits 75 for the launcher to load
+		assertThat(exit).isEqualTo(RunCommand.NOT_HANDED);
+		assertThat(socket).doesNotExist();
+		assertThat(Files.readString(classes)).contains("java.nio.channels.spi.SelectorProvider ")
+			.doesNotContain("java.util.ServiceLoader$LazyClassPathLookupIterator");
+	}
+
+	/** A cron line's light JVM (`run --handoff-only`) in a child JVM, its class loading logged to {@code classes}; its exit code. */
+	private static int lightJvm(Path warehouse, Path pipelines, Path classes) throws Exception {
 		Process light = new ProcessBuilder(ChildJvm.command(TalentWarehouseApplication.class,
-				List.of("-Xlog:class+load:file=" + classes), "run", "--warehouse", warehouse.resolve("talent.duckdb").toString(),
+				List.of("-Xlog:class+load:file=" + classes), "run", "--warehouse", warehouse.toString(),
 				"--pipelines", pipelines.toString(), "--handoff-only"))
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(light.getInputStream().readAllBytes());
-		assertThat(light.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-		// then it connected (and removed the dead socket) with the JDK's provider named, not found by
-		// a service lookup that opens every jar of the class path, and exits 75 for the launcher to load
-		assertThat(light.exitValue()).as(output).isEqualTo(RunCommand.NOT_HANDED);
-		assertThat(socket).doesNotExist();
-		assertThat(Files.readString(classes)).contains("java.nio.channels.spi.SelectorProvider ")
-			.doesNotContain("java.util.ServiceLoader$LazyClassPathLookupIterator");
+		assertThat(light.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+		return light.exitValue();
 	}
 
 }
