@@ -2,23 +2,48 @@
 -- theirs (pseudonyms are stable across loads).
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
--- writes: dw.dim_person; temp tables people_on_rosters_twice (read by 082_agg_multi_district_person),
+-- writes: dw.dim_person; temp tables people_named_again (this script only), people_on_rosters_twice (read by 082_agg_multi_district_person),
 --   known_people and new_person_keys (a night's people with their keys, read by 040_fct_talent_snapshot)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
 -- join unmaterialized (slower at city scale; docs/scaling-decisions.md).
+-- The run's people. Staging claims each person for the first roster row of the run naming them
+-- (stage.LoadPeople) and stages every later one as is_named_again: the rows not named again are
+-- the people, found by a filter instead of grouping millions of pseudonyms. A person named again
+-- whose first naming this build does not load (its district failed, or two people's 64-bit claims
+-- collided) is a person of their own. Without claims (a resumed run's rosters were staged by two
+-- processes) the rows are grouped. is_named_twice (more than one row of this load names the person)
+-- tells 082_agg_multi_district_person who can be on two rosters (cheaper there than here).
+create or replace temp table people_named_again as
+select distinct person_id, gender, birth_year
+from stg_roster
+where is_named_again and getvariable('has_people_claims');
+
 create or replace temp table staged_people as
--- a roster stages each person once; a person on two districts' rosters is one row here. Gender and
--- birth year are read off the same ID number the pseudonym is keyed on, so they are the same on
--- every row of a person, and grouping by the three does what a group by person with any_value did,
--- without those aggregate states. Were they ever to differ,
--- the person would get two rows and dim_person_unique would stop the publish. is_named_twice (more
--- than one row of this load names the person) tells 082_agg_multi_district_person who can be on two
--- rosters (cheaper there than here).
--- People named only by a programme ledger get a key too: a programme holder need not be on a roster.
+-- claimed: one row per person named first; gender and birth year are read off the same ID number the
+-- pseudonym is keyed on, so a person named again differs in neither, and if they ever did the
+-- person would get two rows and dim_person_unique would stop the publish
+select r.person_id, r.gender, r.birth_year, a.person_id is not null as is_named_twice
+from stg_roster r
+left join people_named_again a on a.person_id = r.person_id and a.gender = r.gender and a.birth_year is not distinct from r.birth_year
+where getvariable('has_people_claims') and r.is_named_again is not true
+union all
+select a.person_id, a.gender, a.birth_year, true
+from people_named_again a
+anti join (
+    select r.person_id, r.gender, r.birth_year
+    from stg_roster r
+    semi join people_named_again a on a.person_id = r.person_id
+    where r.is_named_again is not true
+) f on f.person_id = a.person_id and f.gender = a.gender and f.birth_year is not distinct from a.birth_year
+union all
+-- unclaimed: a roster stages each person once; a person on two districts' rosters is one row here.
+-- Grouping by the three does what a group by person with any_value did, without those aggregate states.
 select person_id, gender, birth_year, count(*) > 1 as is_named_twice
 from stg_roster
+where not getvariable('has_people_claims')
 group by person_id, gender, birth_year
 union all
+-- People named only by a programme ledger get a key too: a programme holder need not be on a roster.
 -- in stg_roster's types (the same M/F and years): the table is held to the build's commit
 select p.person_id, any_value(p.gender)::stg_gender, any_value(p.birth_year)::smallint, false
 from stg_program p

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 
 import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.LoadPeople;
 import cq.talentwarehouse.stage.StagingArea;
 
 /**
@@ -72,6 +73,8 @@ final class StagingLayer {
 			for (SourceKind kind : SourceKind.values()) {
 				s.execute("set variable staged_" + kind.key() + "_columns = " + struct(kind.stagedColumnTypes()));
 			}
+			// whether the staged rosters' is_named_again holds: claimed by one process (020_dim_person)
+			s.execute("set variable has_people_claims = " + LoadPeople.claimed(this.staging));
 		}
 		runModels(true);
 		List<String[]> loaded = new ArrayList<>();

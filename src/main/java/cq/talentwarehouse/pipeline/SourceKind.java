@@ -200,15 +200,30 @@ public enum SourceKind {
 	}
 
 	/**
-	 * The DuckDB type of each staged column, in {@link #stagedColumns()} order: the schema the build
-	 * reads the staging files with ({@code sql/staging/stg_<kind>.sql}).
+	 * Header of this kind's staged file: {@link #stagedColumns()}, then for a roster
+	 * {@code is_named_again}, which the staging writer adds (true when an earlier roster row of the
+	 * run named the person: {@code stage.LoadPeople}; empty when the run did not claim people).
+	 */
+	public List<String> stagedFileColumns() {
+		if (this != ROSTER) {
+			return stagedColumns();
+		}
+		java.util.List<String> columns = new java.util.ArrayList<>(stagedColumns());
+		columns.add("is_named_again");
+		return List.copyOf(columns);
+	}
+
+	/**
+	 * The DuckDB type of each staged file's column, in {@link #stagedFileColumns()} order: the schema the
+	 * build reads the staging files with ({@code sql/staging/stg_<kind>.sql}).
 	 */
 	public java.util.Map<String, String> stagedColumnTypes() {
 		java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
-		for (String column : stagedColumns()) {
+		for (String column : stagedFileColumns()) {
 			types.put(column, switch (column) {
 				case "line" -> "BIGINT";
 				case "birth_year" -> "INTEGER";
+				case "is_named_again" -> "BOOLEAN";
 				case "person_id" -> "UUID";
 				default -> "VARCHAR";
 			});

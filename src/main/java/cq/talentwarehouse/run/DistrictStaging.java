@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import cq.talentwarehouse.stage.DistrictStageJobConfiguration;
+import cq.talentwarehouse.stage.LoadPeople;
 import cq.talentwarehouse.stage.StagingArea;
 
 /**
@@ -54,17 +55,23 @@ final class DistrictStaging {
 		// each district's outcome goes into the report as it comes, so `status` after a kill shows
 		// which districts had staged and which had not
 		List<RunReport.DistrictResult> progress = new ArrayList<>(plan);
+		// largest snapshots first: a big roster started last would leave the other threads idle
+		// while it finishes (results keep the plan's order)
+		List<Integer> order = new ArrayList<>();
+		long[] bytes = new long[plan.size()];
+		long stagedBytes = 0;
+		for (int i = 0; i < plan.size(); i++) {
+			order.add(i);
+			if (stages(plan.get(i), resume)) {
+				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
+				stagedBytes += bytes[i];
+			}
+		}
+		order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
+		// a roster record takes 80-100 bytes of its file: sized for a few more people than that
+		LoadPeople people = LoadPeople.open(staging, stagedBytes / PERSON_BYTES, resume);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.threads.getAsInt()));
 		try {
-			// largest snapshots first: a big roster started last would leave the other threads idle
-			// while it finishes (results keep the plan's order)
-			List<Integer> order = new ArrayList<>();
-			long[] bytes = new long[plan.size()];
-			for (int i = 0; i < plan.size(); i++) {
-				order.add(i);
-				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
-			}
-			order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(Collections.nCopies(plan.size(), null));
 			for (int i : order) {
 				RunReport.DistrictResult snapshot = plan.get(i);
@@ -88,8 +95,14 @@ final class DistrictStaging {
 		}
 		finally {
 			pool.shutdown();
+			if (people != null) {
+				people.close();
+			}
 		}
 	}
+
+	/** The fewest file bytes a roster record takes, for sizing the run's claims of people. */
+	private static final long PERSON_BYTES = 64;
 
 	private RunReport.DistrictResult stage(String runId, RunReport.DistrictResult snapshot, StagingArea staging,
 			boolean resume, RunState run) {

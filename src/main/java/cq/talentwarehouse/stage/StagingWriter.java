@@ -52,6 +52,12 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private final SeenKeys seen;
 
+	/** The run's claims of people, for a roster staged within a run; null otherwise. */
+	private final LoadPeople people;
+
+	/** Whether the staged file ends with is_named_again (a roster's). */
+	private final boolean flagsPeople;
+
 	private FileChannel acceptedChannel;
 
 	private FileChannel quarantineChannel;
@@ -67,10 +73,16 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 	private final Map<String, Long> rules = new TreeMap<>();
 
 	public StagingWriter(Path acceptedFile, Path quarantineFile, SourceKind kind) {
+		this(acceptedFile, quarantineFile, kind, null);
+	}
+
+	StagingWriter(Path acceptedFile, Path quarantineFile, SourceKind kind, LoadPeople people) {
 		this.acceptedFile = acceptedFile;
 		this.quarantineFile = quarantineFile;
 		this.kind = kind;
 		this.header = kind.stagedColumns();
+		this.flagsPeople = kind.stagedFileColumns().size() > this.header.size();
+		this.people = this.flagsPeople ? people : null;
 		List<String> key = kind.duplicateKey();
 		this.keyColumns = new int[key.size()];
 		for (int i = 0; i < key.size(); i++) {
@@ -98,7 +110,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 				}
 			}
 			else {
-				this.accepted.row(this.header);
+				this.accepted.row(this.kind.stagedFileColumns());
 				this.quarantine.row(List.of("line", "field", "rule", "raw_value"));
 			}
 		}
@@ -140,6 +152,14 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 			lows[i] = record.personLow();
 		}
 		boolean[] added = this.seen.addAll(keys, highs, lows);
+		boolean[] again = null;
+		if (this.people != null) {
+			boolean[] keyed = new boolean[keys.length];
+			for (int i = 0; i < keys.length; i++) {
+				keyed[i] = keys[i] != null && added[i];
+			}
+			again = this.people.claim(keyed, highs, lows);
+		}
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
 			if (keys[i] != null && !added[i]) {
@@ -153,6 +173,12 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 				for (String value : record.values()) {
 					out.comma();
 					out.cell(value);
+				}
+				if (this.flagsPeople) {
+					out.comma();
+					if (again != null && again[i]) {
+						out.cell("true");
+					}
 				}
 				out.newline();
 				this.acceptedCount++;

@@ -71,6 +71,34 @@ class StagingWriterTests {
 	}
 
 	@Test
+	void flagsARosterRowWhosePersonAnotherRosterOfTheRunClaimedFirst() throws Exception {
+		// given a run's claims and two rosters staged under them, Alice on both and twice on the second
+		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir.resolve("run")), 10, false)) {
+			StagingWriter first = new StagingWriter(this.dir.resolve("a.csv"), this.dir.resolve("qa.csv"),
+					SourceKind.ROSTER, people);
+			StagingWriter second = new StagingWriter(this.dir.resolve("b.csv"), this.dir.resolve("qb.csv"),
+					SourceKind.ROSTER, people);
+			first.open(new ExecutionContext());
+			second.open(new ExecutionContext());
+
+			// when
+			first.write(chunk(roster(2, ALICE)));
+			second.write(chunk(roster(2, BOB), roster(3, ALICE), roster(4, ALICE)));
+			first.close();
+			second.close();
+		}
+
+		// then the second roster's Alice is named again, its duplicate of her quarantined (not claimed)
+		assertThat(lines("a.csv")).containsExactly(String.join(",", SourceKind.ROSTER.stagedFileColumns()),
+				"2," + ALICE + ",F,1990,professional_technical,,,,,,");
+		assertThat(lines("b.csv")).containsExactly(String.join(",", SourceKind.ROSTER.stagedFileColumns()),
+				"2," + BOB + ",F,1990,professional_technical,,,,,,",
+				"3," + ALICE + ",F,1990,professional_technical,,,,,,true");
+		assertThat(lines("qb.csv")).containsExactly("line,field,rule,raw_value", "4,id_number,duplicate,500116********0004");
+		assertThat(Files.exists(this.dir.resolve("run").resolve(LoadPeople.MARKER))).isTrue();
+	}
+
+	@Test
 	void keysEnterprisesByCreditCodeAndQualification() throws Exception {
 		StagingWriter writer = new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"),
 				SourceKind.ENTERPRISE);
