@@ -59,17 +59,19 @@ final class DistrictStaging {
 		// while it finishes (results keep the plan's order)
 		List<Integer> order = new ArrayList<>();
 		long[] bytes = new long[plan.size()];
-		long stagedBytes = 0;
+		// a district's snapshots list mostly the same people: its largest one sizes the claims
+		java.util.Map<String, Long> largestByDistrict = new java.util.HashMap<>();
 		for (int i = 0; i < plan.size(); i++) {
 			order.add(i);
 			if (stages(plan.get(i), resume)) {
 				bytes[i] = folderBytes(Path.of(plan.get(i).snapshotFolder()));
-				stagedBytes += bytes[i];
+				largestByDistrict.merge(plan.get(i).district(), bytes[i], Math::max);
 			}
 		}
 		order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
+		long districtBytes = largestByDistrict.values().stream().mapToLong(Long::longValue).sum();
 		// a roster record takes 80-100 bytes of its file: sized for a few more people than that
-		LoadPeople people = LoadPeople.open(staging, stagedBytes / PERSON_BYTES, resume);
+		LoadPeople people = LoadPeople.open(staging, districtBytes / PERSON_BYTES, resume);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.threads.getAsInt()));
 		try {
 			List<Future<RunReport.DistrictResult>> futures = new ArrayList<>(Collections.nCopies(plan.size(), null));

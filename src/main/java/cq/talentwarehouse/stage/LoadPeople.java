@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoadPeople implements AutoCloseable {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadPeople.class);
+
 	/** The file in a run's staging folder that says every roster row of it was claimed by one process. */
 	public static final String MARKER = "people_claims";
 
@@ -48,13 +50,23 @@ public final class LoadPeople implements AutoCloseable {
 
 	private int size;
 
-	private LoadPeople(Path root, long expectedPeople) {
+	/** The most slots a table may have (256 MB): a run naming more people groups them in the build. */
+	static final int MAX_CAPACITY = 1 << 25;
+
+	/** The most slots this table may grow to. */
+	private final int maxCapacity;
+
+	private LoadPeople(Path root, long expectedPeople, int maxCapacity) {
 		this.root = root;
-		// room for the expected people at two-thirds full, so a run of the city rarely rehashes
+		this.maxCapacity = maxCapacity;
+		// room for the expected people at two-thirds full, so a run of the city does not rehash
 		long wanted = Math.max(1 << 16, Long.highestOneBit(Math.max(1, expectedPeople * 3 / 2)) << 1);
-		this.capacity = (int) Math.min(wanted, 1 << 30);
+		this.capacity = (int) Math.min(wanted, maxCapacity / 2);
 		this.pages = pages(this.capacity);
 	}
+
+	/** Set once the table could not grow: every row is left unflagged and the build groups. */
+	private boolean givenUp;
 
 	/**
 	 * Starts claiming for a run that stages afresh (its mark written) or, for a resumed run
@@ -62,6 +74,10 @@ public final class LoadPeople implements AutoCloseable {
 	 * hold claims this one does not know.
 	 */
 	public static LoadPeople open(StagingArea staging, long expectedPeople, boolean resumed) {
+		return open(staging, expectedPeople, resumed, MAX_CAPACITY);
+	}
+
+	static LoadPeople open(StagingArea staging, long expectedPeople, boolean resumed, int maxCapacity) {
 		Path marker = staging.root().resolve(MARKER);
 		try {
 			if (resumed) {
@@ -74,9 +90,27 @@ public final class LoadPeople implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot " + (resumed ? "delete " : "write ") + marker, ex);
 		}
-		LoadPeople people = new LoadPeople(staging.root(), expectedPeople);
+		LoadPeople people;
+		try {
+			people = new LoadPeople(staging.root(), expectedPeople, maxCapacity);
+		}
+		catch (OutOfMemoryError ex) {
+			// direct memory is short (-XX:MaxDirectMemorySize): the run stages as without claims
+			log.warn("no room for the run's claims of people ({}); the build groups its people instead", ex.getMessage());
+			unmark(marker);
+			return null;
+		}
 		RUNS.put(staging.root(), people);
 		return people;
+	}
+
+	private static void unmark(Path marker) {
+		try {
+			Files.deleteIfExists(marker);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete " + marker, ex);
+		}
 	}
 
 	/** The claims of the run staging into this folder; null when none is open. */
@@ -96,6 +130,9 @@ public final class LoadPeople implements AutoCloseable {
 	 */
 	synchronized boolean[] claim(boolean[] keyed, long[] highs, long[] lows) {
 		int n = keyed.length;
+		if (this.givenUp) {
+			return new boolean[n];
+		}
 		long[] prints = new long[n];
 		// every slot read first, in a loop doing nothing else, so the cache misses overlap (as in
 		// SeenKeys); then the inserts find their slots in cache
@@ -110,12 +147,12 @@ public final class LoadPeople implements AutoCloseable {
 		}
 		this.sink = touched;
 		boolean[] again = new boolean[n];
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < n && !this.givenUp; i++) {
 			if (keyed[i]) {
 				again[i] = !insert(prints[i]);
 			}
 		}
-		return again;
+		return this.givenUp ? new boolean[n] : again;
 	}
 
 	/** Keeps the touching loads from being optimized away. */
@@ -135,9 +172,11 @@ public final class LoadPeople implements AutoCloseable {
 	public void close() {
 		RUNS.remove(this.root, this);
 		synchronized (this) {
-			this.pages = pages(1);
-			this.capacity = 1;
+			// the off-heap pages go with the next collection; a claim after this one would be a bug
+			this.pages = new LongBuffer[0];
+			this.capacity = 0;
 			this.size = 0;
+			this.givenUp = true;
 		}
 	}
 
@@ -153,9 +192,20 @@ public final class LoadPeople implements AutoCloseable {
 			return false;
 		}
 		if (++this.size * 3L > this.capacity * 2L) {
-			grow();
+			if (this.capacity >= this.maxCapacity || !grow()) {
+				giveUp();
+			}
 		}
 		return true;
+	}
+
+	/** The claims stop holding: the mark goes, so the build groups the run's people. */
+	private void giveUp() {
+		log.warn("more people than the run's claims hold ({} slots); the build groups its people instead", this.capacity);
+		unmark(this.root.resolve(MARKER));
+		this.givenUp = true;
+		this.pages = new LongBuffer[0];
+		this.capacity = 0;
 	}
 
 	private static boolean put(LongBuffer[] pages, int capacity, long f) {
@@ -175,9 +225,15 @@ public final class LoadPeople implements AutoCloseable {
 		}
 	}
 
-	private void grow() {
+	private boolean grow() {
 		int capacity = this.capacity * 2;
-		LongBuffer[] pages = pages(capacity);
+		LongBuffer[] pages;
+		try {
+			pages = pages(capacity);
+		}
+		catch (OutOfMemoryError ex) {
+			return false;
+		}
 		for (LongBuffer old : this.pages) {
 			for (int i = 0; i < old.capacity(); i++) {
 				long f = old.get(i);
@@ -188,6 +244,7 @@ public final class LoadPeople implements AutoCloseable {
 		}
 		this.pages = pages;
 		this.capacity = capacity;
+		return true;
 	}
 
 	private static LongBuffer[] pages(int capacity) {

@@ -80,6 +80,35 @@ class LoadPeopleTests {
 		assertThat(Files.exists(staging.root().resolve(LoadPeople.MARKER))).isFalse();
 	}
 
+	@Test
+	void stopsClaimingAndUnmarksTheRunWhenMorePeopleComeThanItHoldsRoomFor() {
+		// given claims that may hold at most 2^16 slots (two-thirds of them people)
+		StagingArea staging = new StagingArea(this.dir);
+		try (LoadPeople people = LoadPeople.open(staging, 4, false, 1 << 16)) {
+			// when 50,000 people come, each twice
+			int again = 0;
+			for (int round = 0; round < 2; round++) {
+				for (int from = 0; from < 50_000; from += 500) {
+					boolean[] keyed = new boolean[500];
+					long[] highs = new long[500];
+					long[] lows = new long[500];
+					java.util.Arrays.fill(keyed, true);
+					for (int i = 0; i < 500; i++) {
+						highs[i] = mix(from + i);
+						lows[i] = mix(~(from + i));
+					}
+					for (boolean a : people.claim(keyed, highs, lows)) {
+						again += a ? 1 : 0;
+					}
+				}
+			}
+
+			// then no row is flagged once the table is full, and the build is told to group
+			assertThat(again).isZero();
+			assertThat(LoadPeople.claimed(staging)).isFalse();
+		}
+	}
+
 	private static long mix(long x) {
 		long z = x * 0x9E3779B97F4A7C15L;
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
