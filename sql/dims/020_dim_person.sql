@@ -11,12 +11,17 @@
 -- the people, found by a filter instead of grouping millions of pseudonyms. A person named again
 -- whose first naming this build does not load (its district failed, or two people's 64-bit claims
 -- collided) is a person of their own. Without claims (a resumed run's rosters were staged by two
--- processes) the rows are grouped. is_named_twice (more than one row of this load names the person)
+-- processes), or with most rows named again, the rows are grouped. is_named_twice (more than one row of this load names the person)
 -- tells 082_agg_multi_district_person who can be on two rosters (cheaper there than here).
+-- Filtering pays while people named again are few: a load of many months of the same rosters names
+-- most people again, and grouping their rows is what it would save.
+set variable filters_people = getvariable('has_people_claims')
+    and (select count(*) filter (where is_named_again) * 4 <= count(*) from stg_roster);
+
 create or replace temp table people_named_again as
 select distinct person_id, gender, birth_year
 from stg_roster
-where is_named_again and getvariable('has_people_claims');
+where is_named_again and getvariable('filters_people');
 
 create or replace temp table staged_people as
 -- claimed: one row per person named first; gender and birth year are read off the same ID number the
@@ -25,7 +30,7 @@ create or replace temp table staged_people as
 select r.person_id, r.gender, r.birth_year, a.person_id is not null as is_named_twice
 from stg_roster r
 left join people_named_again a on a.person_id = r.person_id and a.gender = r.gender and a.birth_year is not distinct from r.birth_year
-where getvariable('has_people_claims') and r.is_named_again is not true
+where getvariable('filters_people') and r.is_named_again is not true
 union all
 select a.person_id, a.gender, a.birth_year, true
 from people_named_again a
@@ -40,7 +45,7 @@ union all
 -- Grouping by the three does what a group by person with any_value did, without those aggregate states.
 select person_id, gender, birth_year, count(*) > 1 as is_named_twice
 from stg_roster
-where not getvariable('has_people_claims')
+where not getvariable('filters_people')
 group by person_id, gender, birth_year
 union all
 -- People named only by a programme ledger get a key too: a programme holder need not be on a roster.

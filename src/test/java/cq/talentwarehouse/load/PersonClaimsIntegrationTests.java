@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sql/dims/020_dim_person.sql over staged rosters: with the run's claims ({@link LoadPeople}: rows
  * named again flagged, the mark in the staging folder) the people are the rows not named again; a
  * person named again whose first naming the build does not load still gets a key; without the mark
- * (a resumed run) the flags are ignored and the rows grouped. Either way one key a person, 1..n.
+ * (a resumed run), or with most rows named again (many months of one roster), the rows are grouped.
+ * Either way one key a person, 1..n.
  */
 class PersonClaimsIntegrationTests {
 
@@ -37,6 +38,10 @@ class PersonClaimsIntegrationTests {
 	private static final String P2 = "9f1c0ad256a44f519f5c3a8e2f0b7a12";
 
 	private static final String P3 = "7f1c0ad256a44f519f5c3a8e2f0b7a13";
+
+	private static final String P4 = "6f1c0ad256a44f519f5c3a8e2f0b7a14";
+
+	private static final String P5 = "5f1c0ad256a44f519f5c3a8e2f0b7a15";
 
 	@TempDir
 	Path dir;
@@ -60,8 +65,9 @@ class PersonClaimsIntegrationTests {
 		// when
 		List<List<String>> people = dimPerson();
 
-		// then each person has one key, and only P2 is on two rosters
+		// then each person has one key, and only P2 is on two rosters (found by the filter)
 		assertThat(people).containsExactlyInAnyOrder(person(P1), person(P2), person(P3));
+		assertThat(Fixtures.rows(this.connection, "select getvariable('filters_people')")).containsExactly(List.of("true"));
 		assertThat(keys()).containsExactly(List.of("3", "1", "3"));
 		assertThat(rostersTwice()).containsExactly(List.of(uuid(P2)));
 	}
@@ -70,15 +76,34 @@ class PersonClaimsIntegrationTests {
 	void keepsAPersonNamedAgainWhoseFirstNamingIsNotLoaded() throws Exception {
 		// given a roster row named again whose first naming was in a district that failed (not loaded)
 		claimed(true);
-		stagedRosters(Map.of("500117", row(2, P2, "true") + row(3, P3, "")));
+		stagedRosters(Map.of("500117", row(2, P2, "true") + row(3, P3, "") + row(4, P4, "") + row(5, P5, "")));
 
 		// when
 		List<List<String>> people = dimPerson();
 
 		// then the person still gets a key (and may be on two rosters: 082 looks)
-		assertThat(people).containsExactlyInAnyOrder(person(P2), person(P3));
-		assertThat(keys()).containsExactly(List.of("2", "1", "2"));
+		assertThat(Fixtures.rows(this.connection, "select getvariable('filters_people')")).containsExactly(List.of("true"));
+		assertThat(people).containsExactlyInAnyOrder(person(P2), person(P3), person(P4), person(P5));
+		assertThat(keys()).containsExactly(List.of("4", "1", "4"));
 		assertThat(rostersTwice()).containsExactly(List.of(uuid(P2)));
+	}
+
+	@Test
+	void groupsThePeopleOfALoadThatNamesMostOfThemAgain() throws Exception {
+		// given two snapshots of one roster in one load, claimed: the second names everyone again
+		claimed(true);
+		stagedRosters(Map.of(
+				"500116", row(2, P1, "") + row(3, P2, ""),
+				"500117", row(2, P1, "true") + row(3, P2, "true")));
+
+		// when
+		List<List<String>> people = dimPerson();
+
+		// then (grouped) each person once, both on two rosters
+		assertThat(people).containsExactlyInAnyOrder(person(P1), person(P2));
+		assertThat(keys()).containsExactly(List.of("2", "1", "2"));
+		assertThat(rostersTwice()).containsExactlyInAnyOrder(List.of(uuid(P1)), List.of(uuid(P2)));
+		assertThat(Fixtures.rows(this.connection, "select getvariable('filters_people')")).containsExactly(List.of("false"));
 	}
 
 	@Test
