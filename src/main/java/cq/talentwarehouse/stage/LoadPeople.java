@@ -2,12 +2,14 @@ package cq.talentwarehouse.stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The people a run's rosters have staged so far, across the districts it stages at once: the first
@@ -25,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One per run, registered by its staging folder while the run stages ({@link #open}); the roster
  * stage steps find it there ({@link #of}), a step staged outside a run claims nothing. The table is
- * held off the heap: a city's (128 MB) in the old generation kept G1 starting a marking cycle after
- * nearly every young collection.
+ * sized once from the run's plan and held off the heap (a city's 128 MB in the old generation kept G1
+ * starting a marking cycle after nearly every young collection); the staging threads claim without a
+ * lock, a slot at a time by compare-and-set. A run naming more people than the table holds gives the
+ * claims up (the mark goes) and the build groups.
  */
 public final class LoadPeople implements AutoCloseable {
 
@@ -35,38 +39,34 @@ public final class LoadPeople implements AutoCloseable {
 	/** The file in a run's staging folder that says every roster row of it was claimed by one process. */
 	public static final String MARKER = "people_claims";
 
+	/** The most slots a table may have (128 MB): a run naming more people groups them in the build. */
+	static final int MAX_CAPACITY = 1 << 24;
+
 	private static final ConcurrentHashMap<Path, LoadPeople> RUNS = new ConcurrentHashMap<>();
 
-	/** Slots a page (8 MB). */
-	private static final int PAGE_SHIFT = 20;
-
-	private static final int PAGE_SLOTS = 1 << PAGE_SHIFT;
+	private static final VarHandle SLOTS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
 	private final Path root;
 
-	private LongBuffer[] pages;
+	private final ByteBuffer table;
 
-	private int capacity;
+	private final int mask;
 
-	private int size;
+	/** People claimed, counted a block at a time. */
+	private final AtomicInteger size = new AtomicInteger();
 
-	/** The most slots a table may have (256 MB): a run naming more people groups them in the build. */
-	static final int MAX_CAPACITY = 1 << 25;
-
-	/** The most slots this table may grow to. */
-	private final int maxCapacity;
+	/** Set once the table is full or the run's staging is over: every row is left unflagged. */
+	private volatile boolean givenUp;
 
 	private LoadPeople(Path root, long expectedPeople, int maxCapacity) {
 		this.root = root;
-		this.maxCapacity = maxCapacity;
-		// room for the expected people at two-thirds full, so a run of the city does not rehash
+		// room for the expected people at two-thirds full
 		long wanted = Math.max(1 << 16, Long.highestOneBit(Math.max(1, expectedPeople * 3 / 2)) << 1);
-		this.capacity = (int) Math.min(wanted, maxCapacity / 2);
-		this.pages = pages(this.capacity);
+		int capacity = (int) Math.min(wanted, maxCapacity);
+		// zeroed by the allocation: 0 is a free slot
+		this.table = ByteBuffer.allocateDirect(8 * capacity);
+		this.mask = capacity - 1;
 	}
-
-	/** Set once the table could not grow: every row is left unflagged and the build groups. */
-	private boolean givenUp;
 
 	/**
 	 * Starts claiming for a run that stages afresh (its mark written) or, for a resumed run
@@ -79,16 +79,16 @@ public final class LoadPeople implements AutoCloseable {
 
 	static LoadPeople open(StagingArea staging, long expectedPeople, boolean resumed, int maxCapacity) {
 		Path marker = staging.root().resolve(MARKER);
+		if (resumed) {
+			unmark(marker);
+			return null;
+		}
 		try {
-			if (resumed) {
-				Files.deleteIfExists(marker);
-				return null;
-			}
 			Files.createDirectories(staging.root());
 			Files.writeString(marker, "the roster rows of this run were claimed by one process\n");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot " + (resumed ? "delete " : "write ") + marker, ex);
+			throw new UncheckedIOException("cannot write " + marker, ex);
 		}
 		LoadPeople people;
 		try {
@@ -104,15 +104,6 @@ public final class LoadPeople implements AutoCloseable {
 		return people;
 	}
 
-	private static void unmark(Path marker) {
-		try {
-			Files.deleteIfExists(marker);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot delete " + marker, ex);
-		}
-	}
-
 	/** The claims of the run staging into this folder; null when none is open. */
 	static LoadPeople of(StagingArea staging) {
 		return RUNS.get(staging.root());
@@ -126,32 +117,39 @@ public final class LoadPeople implements AutoCloseable {
 	/**
 	 * Claims the people of accepted rows ({@code keyed[i]}, pseudonym bits in {@code highs[i]},
 	 * {@code lows[i]}); element i of the result is true when an earlier claim had person i already.
-	 * One lock a block of records, not a record.
 	 */
-	synchronized boolean[] claim(boolean[] keyed, long[] highs, long[] lows) {
+	boolean[] claim(boolean[] keyed, long[] highs, long[] lows) {
 		int n = keyed.length;
+		boolean[] again = new boolean[n];
 		if (this.givenUp) {
-			return new boolean[n];
+			return again;
 		}
 		long[] prints = new long[n];
 		// every slot read first, in a loop doing nothing else, so the cache misses overlap (as in
 		// SeenKeys); then the inserts find their slots in cache
 		long touched = 0;
-		int mask = this.capacity - 1;
 		for (int i = 0; i < n; i++) {
 			if (keyed[i]) {
 				prints[i] = fingerprint(highs[i], lows[i]);
-				int slot = slot(prints[i], mask);
-				touched += this.pages[slot >>> PAGE_SHIFT].get(slot & (PAGE_SLOTS - 1));
+				touched += (long) SLOTS.get(this.table, 8 * slot(prints[i], this.mask));
 			}
 		}
 		this.sink = touched;
-		boolean[] again = new boolean[n];
-		for (int i = 0; i < n && !this.givenUp; i++) {
+		int added = 0;
+		for (int i = 0; i < n; i++) {
 			if (keyed[i]) {
-				again[i] = !insert(prints[i]);
+				if (insert(prints[i])) {
+					added++;
+				}
+				else {
+					again[i] = true;
+				}
 			}
 		}
+		if ((long) this.size.addAndGet(added) * 3 > 2L * (this.mask + 1)) {
+			giveUp();
+		}
+		// a block claimed while the claims were given up is flagged by nobody: the build groups anyway
 		return this.givenUp ? new boolean[n] : again;
 	}
 
@@ -159,25 +157,16 @@ public final class LoadPeople implements AutoCloseable {
 	@SuppressWarnings("unused")
 	private long sink;
 
-	private static int slot(long f, int mask) {
-		return (int) (f ^ (f >>> 32)) & mask;
-	}
-
 	/** People claimed so far. */
-	synchronized int size() {
-		return this.size;
+	int size() {
+		return this.size.get();
 	}
 
 	@Override
 	public void close() {
 		RUNS.remove(this.root, this);
-		synchronized (this) {
-			// the off-heap pages go with the next collection; a claim after this one would be a bug
-			this.pages = new LongBuffer[0];
-			this.capacity = 0;
-			this.size = 0;
-			this.givenUp = true;
-		}
+		// the off-heap table goes with the next collection
+		this.givenUp = true;
 	}
 
 	private static long fingerprint(long high, long low) {
@@ -187,74 +176,44 @@ public final class LoadPeople implements AutoCloseable {
 		return (f == 0) ? 1 : f;
 	}
 
+	private static int slot(long f, int mask) {
+		return (int) (f ^ (f >>> 32)) & mask;
+	}
+
+	/** True when this call claimed the fingerprint, false when a claim had it already. */
 	private boolean insert(long f) {
-		if (!put(this.pages, this.capacity, f)) {
-			return false;
-		}
-		if (++this.size * 3L > this.capacity * 2L) {
-			if (this.capacity >= this.maxCapacity || !grow()) {
-				giveUp();
-			}
-		}
-		return true;
-	}
-
-	/** The claims stop holding: the mark goes, so the build groups the run's people. */
-	private void giveUp() {
-		log.warn("more people than the run's claims hold ({} slots); the build groups its people instead", this.capacity);
-		unmark(this.root.resolve(MARKER));
-		this.givenUp = true;
-		this.pages = new LongBuffer[0];
-		this.capacity = 0;
-	}
-
-	private static boolean put(LongBuffer[] pages, int capacity, long f) {
-		int mask = capacity - 1;
-		int i = slot(f, mask);
+		int i = slot(f, this.mask);
 		while (true) {
-			LongBuffer page = pages[i >>> PAGE_SHIFT];
-			long v = page.get(i & (PAGE_SLOTS - 1));
+			long v = (long) SLOTS.getAcquire(this.table, 8 * i);
 			if (v == 0) {
-				page.put(i & (PAGE_SLOTS - 1), f);
-				return true;
+				if (SLOTS.compareAndSet(this.table, 8 * i, 0L, f)) {
+					return true;
+				}
+				v = (long) SLOTS.getAcquire(this.table, 8 * i);
 			}
 			if (v == f) {
 				return false;
 			}
-			i = (i + 1) & mask;
+			i = (i + 1) & this.mask;
 		}
 	}
 
-	private boolean grow() {
-		int capacity = this.capacity * 2;
-		LongBuffer[] pages;
+	/** The claims stop holding: the mark goes, so the build groups the run's people. */
+	private synchronized void giveUp() {
+		if (!this.givenUp) {
+			log.warn("more people than the run's claims hold ({} slots); the build groups its people instead", this.mask + 1);
+			unmark(this.root.resolve(MARKER));
+			this.givenUp = true;
+		}
+	}
+
+	private static void unmark(Path marker) {
 		try {
-			pages = pages(capacity);
+			Files.deleteIfExists(marker);
 		}
-		catch (OutOfMemoryError ex) {
-			return false;
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete " + marker, ex);
 		}
-		for (LongBuffer old : this.pages) {
-			for (int i = 0; i < old.capacity(); i++) {
-				long f = old.get(i);
-				if (f != 0) {
-					put(pages, capacity, f);
-				}
-			}
-		}
-		this.pages = pages;
-		this.capacity = capacity;
-		return true;
-	}
-
-	private static LongBuffer[] pages(int capacity) {
-		LongBuffer[] pages = new LongBuffer[Math.max(1, capacity >>> PAGE_SHIFT)];
-		for (int p = 0; p < pages.length; p++) {
-			// zeroed by the allocation: 0 is a free slot
-			pages[p] = ByteBuffer.allocateDirect(8 * Math.min(capacity, PAGE_SLOTS)).order(ByteOrder.nativeOrder())
-				.asLongBuffer();
-		}
-		return pages;
 	}
 
 }

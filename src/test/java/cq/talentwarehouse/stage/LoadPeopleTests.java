@@ -14,10 +14,10 @@ class LoadPeopleTests {
 	Path dir;
 
 	@Test
-	void claimsEachPersonOnceAcrossBlocksAndAsTheTableGrows() {
-		// given claims sized for a handful of people
+	void claimsEachPersonOnceAcrossBlocks() {
+		// given claims sized for the run's people
 		StagingArea staging = new StagingArea(this.dir);
-		try (LoadPeople people = LoadPeople.open(staging, 4, false)) {
+		try (LoadPeople people = LoadPeople.open(staging, 200_000, false)) {
 			// when 200,000 people are claimed in blocks of 500, then all of them again
 			int n = 200_000;
 			int firstTime = 0;
@@ -82,7 +82,7 @@ class LoadPeopleTests {
 
 	@Test
 	void stopsClaimingAndUnmarksTheRunWhenMorePeopleComeThanItHoldsRoomFor() {
-		// given claims that may hold at most 2^16 slots (two-thirds of them people)
+		// given claims that may hold at most 2^16 slots (two-thirds of them people), sized for a handful
 		StagingArea staging = new StagingArea(this.dir);
 		try (LoadPeople people = LoadPeople.open(staging, 4, false, 1 << 16)) {
 			// when 50,000 people come, each twice
