@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +34,9 @@ import cq.talentwarehouse.stage.StagingArea;
 final class DistrictStaging {
 
 	private static final Logger log = LoggerFactory.getLogger(DistrictStaging.class);
+
+	/** Fewer file bytes than any roster record takes, for sizing the run's claims of people. */
+	private static final long PERSON_BYTES = 64;
 
 	private final Job districtStageJob;
 
@@ -60,7 +65,7 @@ final class DistrictStaging {
 		List<Integer> order = new ArrayList<>();
 		long[] bytes = new long[plan.size()];
 		// a district's snapshots list mostly the same people: its largest one sizes the claims
-		java.util.Map<String, Long> largestByDistrict = new java.util.HashMap<>();
+		Map<String, Long> largestByDistrict = new HashMap<>();
 		for (int i = 0; i < plan.size(); i++) {
 			order.add(i);
 			if (stages(plan.get(i), resume)) {
@@ -70,7 +75,7 @@ final class DistrictStaging {
 		}
 		order.sort((a, b) -> Long.compare(bytes[b], bytes[a]));
 		long districtBytes = largestByDistrict.values().stream().mapToLong(Long::longValue).sum();
-		// a roster record takes 80-100 bytes of its file: sized for a few more people than that
+		// no roster record is shorter than PERSON_BYTES: room for at least as many people as records
 		LoadPeople people = LoadPeople.open(staging, districtBytes / PERSON_BYTES, resume);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.threads.getAsInt()));
 		try {
@@ -102,9 +107,6 @@ final class DistrictStaging {
 			}
 		}
 	}
-
-	/** The fewest file bytes a roster record takes, for sizing the run's claims of people. */
-	private static final long PERSON_BYTES = 64;
 
 	private RunReport.DistrictResult stage(String runId, RunReport.DistrictResult snapshot, StagingArea staging,
 			boolean resume, RunState run) {

@@ -26,6 +26,8 @@ import cq.talentwarehouse.source.CsvOutput;
  * the snapshot already had. Like Spring Batch's flat-file writer it remembers, at each commit, how
  * many bytes each file held, and a restarted step truncates back to that point and re-reads the keys
  * written before it: nothing is written twice, and a duplicate is still caught across the restart.
+ * A roster's rows end with {@code is_named_again}: true when the run's claims ({@link LoadPeople})
+ * had the person from another row already, empty otherwise or when the run claims nothing.
  */
 public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>> {
 
