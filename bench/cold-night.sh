@@ -6,8 +6,8 @@
 #   bench/cold-night.sh                       # NIGHTS=3 rounds: Java 17 + CDS archive, Java 25 + AOT cache
 #   JAVA25_HOME=/opt/jdk-25 bench/cold-night.sh
 #
-# Each variant's archive or cache is written by an untimed first run (one small district), as the
-# launcher does in production. First a full load of the city on each (FULL=0 skips them), the
+# Each variant's archive is written by an untimed first run (one small district), its cache trained
+# after it (a generated city), as the launcher does in production. First a full load of the city on each (FULL=0 skips them), the
 # yardstick in the same sitting; then NIGHTS rounds of one night on each, alternated. Prints a line
 # per round (round=K java17_s= java25_s= java17_cpu_s= java25_cpu_s= ...; CPU is user + system, less
 # disturbed by other processes than wall time), the medians java17_night_s=, java25_night_s=,

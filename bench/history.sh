@@ -79,7 +79,8 @@ load() {
 	fi
 }
 
-# the first run of a fresh application copy trains its AOT cache or CDS archive: untimed, one district
+# the first run of a fresh application copy writes its CDS archive, or has its AOT cache trained after
+# it (the launcher's training load of a generated city): untimed, one district
 if ! ls "$HOUT"/app/app.jsa "$HOUT"/app/app-*.aot > /dev/null 2>&1; then
 	"${APP[@]}" run --pipelines "$HOUT/pipelines" --landing "$HOUT/landing-last" --district 500229 \
 		--warehouse "$HOUT/training/talent.duckdb" > "$LOGS/training.out" 2>&1 || true

@@ -19,7 +19,8 @@
 # The application runs as production runs it (docs/operations.md "Running in production"): through
 # the launcher of the unpacked layout `mvn package` writes to target/talent-warehouse/
 # (bin/talent-warehouse: class-data-sharing archive, JIT settings), with -Xmx1g. The launcher writes
-# its archive during the first `run`; here that is an untimed run of the smallest district (like the
+# its archive during the first `run` (on Java 25+ its AOT cache after it, from a training load of a
+# generated city); here that is an untimed run of the smallest district (like the
 # reference's UTF-8 copies, preparation, not measurement).
 # Steps: build the jar if missing; generate the data if absent (or made with another scale/seed);
 # PAIRS (default 3) alternated pairs of a full load into a fresh warehouse (wall time and peak RSS)
@@ -43,7 +44,8 @@ source bench/measure.sh
 JAR="${JAR:-target/talent-warehouse.jar}"
 LAYOUT="${LAYOUT:-unpacked}"
 CDS="${CDS:-1}"
-# the smallest roster of the city (~38k people): the class-data-sharing training run loads it
+# the smallest roster of the city (~38k people): the launcher's first run, which writes the archive
+# or has the cache trained, loads it
 TRAINING_DISTRICT="${TRAINING_DISTRICT:-500229}"
 OUT="${OUT:-bench/out/municipal}"
 SCALE="${SCALE:-1.0}"
@@ -148,7 +150,7 @@ RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$WAR
 
 CACHE_FILE=none
 if [[ "$LAYOUT" != fat && "$CDS" == 1 ]]; then
-	say "class-data-sharing archive / AOT cache: the launcher's first run, $TRAINING_DISTRICT only (untimed; log: $LOGS/cds-training.out)"
+	say "class-data-sharing archive / AOT cache: the launcher's first run, $TRAINING_DISTRICT only, and on Java 25+ the cache's training load after it (untimed; log: $LOGS/cds-training.out)"
 	rm -rf "$OUT/cds-training" "$OUT"/app/app.jsa "$OUT"/app/app-*.aot
 	"${APPLICATION[@]}" run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --district "$TRAINING_DISTRICT" \
 		--warehouse "$OUT/cds-training/talent.duckdb" > "$LOGS/cds-training.out" 2>&1 || true

@@ -77,20 +77,55 @@ class LauncherTests {
 		List<String> first = launch(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run");
 		List<String> second = launch(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run", "--district", "500116");
 
-		// then the first run records on Java 25 and the cache is built after it, under the runtime's version
+		// then the first run runs on Java 25 as it would without a cache; the cache is then recorded from
+		// a training load of a generated city and built, under the runtime's version
 		Path cache = app.resolve(cacheName(app));
-		assertThat(first).hasSize(2);
-		assertThat(first.get(0)).startsWith(jdk25 + "/bin/java ").contains("-XX:AOTMode=record")
-			.doesNotContain("SharedArchiveFile", "ArchiveClassesAtExit").endsWith(" run");
-		assertThat(first.get(1)).contains("-XX:AOTMode=create", "-XX:AOTCache=" + cache + ".");
+		assertThat(first).hasSize(4);
+		assertThat(first.get(0)).startsWith(jdk25 + "/bin/java ")
+			.doesNotContain("AOT", "SharedArchiveFile", "ArchiveClassesAtExit").endsWith(" run");
+		assertThat(first.get(1)).startsWith(jdk25 + "/bin/java ").doesNotContain("AOT")
+			.contains(" generate --districts all --scale 0.01 --seed-pipelines " + app.resolve("training/pipelines")
+					+ " --out city");
+		assertThat(first.get(2)).contains("-XX:AOTMode=record").endsWith(" run --no-handoff --pipelines city/pipelines"
+				+ " --landing city/landing --warehouse city/warehouse/talent.duckdb");
+		assertThat(first.get(3)).contains("-XX:AOTMode=create", "-XX:AOTCache=" + cache + ".");
 		assertThat(cache).exists();
 		try (var files = Files.list(app)) {
-			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((f) -> f.endsWith(".conf"));
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.noneMatch((f) -> f.endsWith(".conf") || f.startsWith("aot-training"));
 		}
 		// and the next run starts from it
 		assertThat(second).singleElement().asString().startsWith(jdk25 + "/bin/java ")
 			.contains("-XX:AOTCache=" + cache, "-Xlog:all=warning,aot*=off,cds*=off")
 			.endsWith(" run --district 500116");
+	}
+
+	@Test
+	void theCacheIsTrainedWithoutTheOperatorsSettingsAndTheRunKeepsItsExitCode() throws Exception {
+		// given a JDK 25, a run that serves and notifies, and JAVA_OPTS with a heap and a property
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString(),
+				"TALENT_SERVE_URL", "jdbc:postgresql://db/talent", "TALENT_NOTIFY_WEBHOOK_URL", "http://hook",
+				"SPRING_MAIL_HOST", "mail", "JAVA_OPTS", "-Xmx2g -Dtalent.serve-url=jdbc:postgresql://db/x",
+				"STAND_IN_EXIT", "5");
+
+		// when the first run ends with exit 5
+		Result result = launchWithResult(env, "run");
+
+		// then that exit stands; the command itself had the settings
+		assertThat(result.exitCode()).isEqualTo(5);
+		List<String> environments = Files.readAllLines(dir.resolve("environments.log"), StandardCharsets.UTF_8);
+		assertThat(result.calls()).hasSize(4);
+		assertThat(result.calls().get(0)).contains("-Xmx2g", "-Dtalent.serve-url=");
+		assertThat(environments.get(0)).contains("TALENT_SERVE_URL=", "TALENT_NOTIFY_WEBHOOK_URL=", "SPRING_MAIL_HOST=");
+		// and the training's three JVMs ran in a folder of their own with the JVM options but none of the
+		// operator's TALENT_*/SPRING_* variables or -D properties: nothing served, notified or mailed
+		for (int call = 1; call <= 3; call++) {
+			assertThat(result.calls().get(call)).contains("-Xmx2g").doesNotContain("-Dtalent.serve-url");
+			assertThat(environments.get(call)).startsWith("cwd=" + app.toRealPath().resolve("aot-training."))
+				.doesNotContain("TALENT_", "SPRING_");
+		}
+		assertThat(app.resolve(cacheName(app))).exists();
 	}
 
 	@Test
@@ -122,8 +157,8 @@ class LauncherTests {
 
 		// then the query runs without the stale cache and builds none; the run records and builds a new one
 		assertThat(query).singleElement().asString().doesNotContain("AOT").endsWith("query select 1");
-		assertThat(run).hasSize(2);
-		assertThat(run.get(0)).contains("-XX:AOTMode=record");
+		assertThat(run).hasSize(4);
+		assertThat(run.get(2)).contains("-XX:AOTMode=record");
 		assertThat(Files.readString(cache)).isNotEqualTo("old");
 	}
 
@@ -151,11 +186,13 @@ class LauncherTests {
 		// when run
 		Result result = launchWithResult(Map.of("TALENT_JDK_DIRS", jdks.toString()), "run");
 
-		// then the run's own exit code stands, stderr says where the log is, and no cache or configuration is left
+		// then the run's own exit code stands, stderr says where the log is, and no cache, configuration
+		// or training folder is left
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.stderr()).contains("the AOT cache was not built (see " + app.resolve(cacheName(app) + ".log"));
 		try (var files = Files.list(app)) {
-			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((f) -> f.endsWith(".aot") || f.endsWith(".conf"));
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.noneMatch((f) -> f.endsWith(".aot") || f.endsWith(".conf") || f.startsWith("aot-training"));
 		}
 	}
 
@@ -181,7 +218,7 @@ class LauncherTests {
 
 		// then the query does not map the original's cache, the run builds the copy's own and drops the original's
 		assertThat(query).singleElement().asString().doesNotContain("AOT");
-		assertThat(run.get(0)).contains("-XX:AOTMode=record");
+		assertThat(run.get(2)).contains("-XX:AOTMode=record");
 		try (var files = Files.list(copy)) {
 			assertThat(files.map((f) -> f.getFileName().toString()).filter((f) -> f.endsWith(".aot")))
 				.containsExactly(cacheName(copy));
@@ -268,6 +305,7 @@ class LauncherTests {
 		Files.writeString(java, """
 				#!/usr/bin/env bash
 				echo "$0 $*" >> "%s"
+				echo "cwd=$PWD $(printenv | grep -E '^(TALENT|SPRING)_' | sort | tr '\\n' ' ')" >> "%s"
 				# a run no schedule takes: the light JVM's exit that sends the launcher on to load
 				[[ -n "${STAND_IN_NOT_HANDED:-}" && " $* " == *" --handoff-only"* ]] && exit 75
 				mode=""; config=""; cache=""
@@ -284,8 +322,10 @@ class LauncherTests {
 					[[ -f "%s" ]] && { echo "cannot create" >&2; exit 1; }
 					echo cache > "$cache"
 				fi
+				# the command's own exit (STAND_IN_EXIT), not the training's
+				[[ "$PWD" == */aot-training.* ]] || exit "${STAND_IN_EXIT:-0}"
 				exit 0
-				""".formatted(dir.resolve("calls.log"), dir.resolve("fail-create")));
+				""".formatted(dir.resolve("calls.log"), dir.resolve("environments.log"), dir.resolve("fail-create")));
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 		return home;
 	}
@@ -302,6 +342,7 @@ class LauncherTests {
 	private Result launchWithResult(Map<String, String> env, String... args) throws Exception {
 		Path calls = dir.resolve("calls.log");
 		Files.deleteIfExists(calls);
+		Files.deleteIfExists(dir.resolve("environments.log"));
 		List<String> command = new ArrayList<>(List.of(app.resolve("bin/talent-warehouse").toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
