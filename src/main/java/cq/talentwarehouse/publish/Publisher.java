@@ -165,8 +165,11 @@ public final class Publisher {
 		return removed;
 	}
 
-	/** Returns once the removals under way have ended (at most 30 s each). */
-	static void awaitRemovals() {
+	/**
+	 * Returns once the removals under way have ended (at most 30 s each): the exit's wait, and a
+	 * caller that copies a folder a run of this process just published into.
+	 */
+	public static void awaitRemovals() {
 		for (Thread remover : REMOVING) {
 			try {
 				remover.join(TimeUnit.SECONDS.toMillis(30));

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.cli.TalentWarehouseApplication;
 import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.publish.Publisher;
 import cq.talentwarehouse.report.ReportWriter;
 import cq.talentwarehouse.run.LoadRun;
 
@@ -141,6 +142,9 @@ public final class Fixtures {
 			if (result.exit() != LoadRun.PUBLISHED) {
 				throw new IllegalStateException("fixture load exited " + result.exit() + ":\n" + result.output());
 			}
+			// the publish removes the file it replaced and the run's staged files in the background: a
+			// copy walking the folder meanwhile met a file gone under it (NoSuchFileException)
+			Publisher.awaitRemovals();
 			loadedFixture = dir;
 		}
 		return loadedFixture;
