@@ -106,8 +106,8 @@ class LauncherTests {
 		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
 		Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString(),
 				"TALENT_SERVE_URL", "jdbc:postgresql://db/talent", "TALENT_NOTIFY_WEBHOOK_URL", "http://hook",
-				"SPRING_MAIL_HOST", "mail", "JAVA_OPTS", "-Xmx2g -Dtalent.serve-url=jdbc:postgresql://db/x",
-				"STAND_IN_EXIT", "5");
+				"SPRING_MAIL_HOST", "mail", "TALENT_PSEUDONYM_KEY", "secret-key-material",
+				"JAVA_OPTS", "-Xmx2g -Dtalent.serve-url=jdbc:postgresql://db/x", "STAND_IN_EXIT", "5");
 
 		// when the first run ends with exit 5
 		Result result = launchWithResult(env, "run");
@@ -123,9 +123,29 @@ class LauncherTests {
 		for (int call = 1; call <= 3; call++) {
 			assertThat(result.calls().get(call)).contains("-Xmx2g").doesNotContain("-Dtalent.serve-url");
 			assertThat(environments.get(call)).startsWith("cwd=" + app.toRealPath().resolve("aot-training."))
-				.doesNotContain("TALENT_", "SPRING_");
+				.doesNotContain("TALENT_", "SPRING_", "secret-key-material");
 		}
 		assertThat(app.resolve(cacheName(app))).exists();
+	}
+
+	@Test
+	void anInterruptedTrainingLeavesNothingBehindAndTheRunKeepsItsExitCode() throws Exception {
+		// given a JDK 25, and a service stop (SIGTERM to the launcher) while the training generates its city
+		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
+
+		// when the first run ends and its training is interrupted
+		Result result = launchWithResult(Map.of("TALENT_JDK_DIRS", jdks.toString(), "STAND_IN_INTERRUPT", "1"), "run");
+
+		// then the run's own exit code stands, the training went no further, and neither its folder
+		// (a generated city) nor a cache or configuration is left in the installation
+		assertThat(result.exitCode()).as(result.stderr()).isZero();
+		assertThat(result.calls()).hasSize(2);
+		assertThat(result.calls().get(1)).contains(" generate ");
+		try (var files = Files.list(app)) {
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.noneMatch((f) -> f.startsWith("aot-training") || f.endsWith(".aot") || f.endsWith(".conf")
+						|| f.matches(".*\\.aot\\.[0-9]+"));
+		}
 	}
 
 	@Test
@@ -306,6 +326,13 @@ class LauncherTests {
 				#!/usr/bin/env bash
 				echo "$0 $*" >> "%s"
 				echo "cwd=$PWD $(printenv | grep -E '^(TALENT|SPRING)_' | sort | tr '\\n' ' ')" >> "%s"
+				# a service stop while the training generates its city: SIGTERM to the launcher (the
+				# parent of the subshell that started this)
+				if [[ -n "${STAND_IN_INTERRUPT:-}" && " $* " == *" generate "* ]]; then
+					mkdir -p city && echo generated > city/roster.csv
+					kill -TERM "$(awk '{print $4}' /proc/$PPID/stat)"
+					exit 143
+				fi
 				# a run no schedule takes: the light JVM's exit that sends the launcher on to load
 				[[ -n "${STAND_IN_NOT_HANDED:-}" && " $* " == *" --handoff-only"* ]] && exit 75
 				mode=""; config=""; cache=""
