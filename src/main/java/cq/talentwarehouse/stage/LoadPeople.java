@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * grouping millions of pseudonyms ({@code sql/dims/020_dim_person.sql}).
  *
  * <p>A person is held as a 64-bit fingerprint of their pseudonym, 8 bytes instead of 16: two people
- * sharing a fingerprint (about one in a million runs of the city) make the second look named again,
+ * sharing a fingerprint (rare at a city's size) make the second look named again,
  * and the build takes a person named again whose first naming it does not load as a person of its
  * own, so a collision costs nothing but a lookup. What a claim can never do is let a person be
  * staged as new twice; that is why claims hold only within the process that made them: a run's
@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One per run, registered by its staging folder while the run stages ({@link #open}); the roster
  * stage steps find it there ({@link #of}), a step staged outside a run claims nothing. The table is
- * sized once from the run's plan and held off the heap (a city's 128 MB in the old generation kept G1
- * starting a marking cycle after nearly every young collection); the staging threads claim without a
+ * sized once from the run's plan and held off the heap (on it, a table this large kept G1 marking:
+ * docs/scaling-decisions.md); the staging threads claim without a
  * lock, a slot at a time by compare-and-set. A run naming more people than the table holds gives the
  * claims up (the mark goes) and the build groups.
  */

@@ -54,6 +54,48 @@ class LoadPeopleTests {
 	}
 
 	@Test
+	void twoDistrictsStagingAtOnceClaimEachSharedPersonExactlyOnce() throws Exception {
+		// given two staging threads whose rosters name the same 100,000 people, in the same order
+		int n = 100_000;
+		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir), 2L * n, false)) {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.Callable<Integer> district = () -> {
+				start.await();
+				int claimed = 0;
+				for (int from = 0; from < n; from += 500) {
+					boolean[] keyed = new boolean[500];
+					long[] highs = new long[500];
+					long[] lows = new long[500];
+					for (int i = 0; i < 500; i++) {
+						keyed[i] = true;
+						highs[i] = mix(from + i);
+						lows[i] = mix(~(from + i));
+					}
+					for (boolean again : people.claim(keyed, highs, lows)) {
+						claimed += again ? 0 : 1;
+					}
+				}
+				return claimed;
+			};
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				java.util.concurrent.Future<Integer> first = pool.submit(district);
+				java.util.concurrent.Future<Integer> second = pool.submit(district);
+
+				// when both claim at once
+				start.countDown();
+
+				// then every person was claimed by exactly one of them: no one staged as new twice, no one lost
+				assertThat(first.get() + second.get()).isEqualTo(n);
+				assertThat(people.size()).isEqualTo(n);
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+	}
+
+	@Test
 	void leavesRowsThatAreNotAcceptedUnclaimed() {
 		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir), 4, false)) {
 			boolean[] first = people.claim(new boolean[] { false, true }, new long[] { 7, 7 }, new long[] { 9, 9 });
