@@ -2,8 +2,9 @@
 -- theirs (pseudonyms are stable across loads).
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
--- writes: dw.dim_person; temp tables people_named_again (this script only), people_on_rosters_twice (read by 082_agg_multi_district_person),
---   known_people and new_person_keys (a night's people with their keys, read by 040_fct_talent_snapshot)
+-- writes: dw.dim_person; temp tables rows_named_again and people_named_again (this script only),
+--   people_on_rosters_twice (read by 082_agg_multi_district_person), known_people and new_person_keys
+--   (a night's people with their keys, read by 040_fct_talent_snapshot); variable keys_staged (040)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
 -- join unmaterialized (slower at city scale; docs/scaling-decisions.md).
 -- The run's people. Staging claims each person for the first roster row of the run naming them
@@ -15,7 +16,36 @@
 -- tells 082_agg_multi_district_person who can be on two rosters (cheaper there than here).
 -- Filtering pays while people named again are few: a load of many months of the same rosters names
 -- most people again, and grouping their rows is what it would save.
-set variable filters_people = getvariable('has_people_claims')
+set variable has_people = exists (select 1 from dw.dim_person);
+
+-- A new warehouse (no people yet) takes the numbers of the claims as its people's keys: staging
+-- numbers each claim 1, 2, 3 ... and a row naming the person again carries its claim's number
+-- (person_key), so nothing is numbered here and 040 reads each row's key off the row instead of
+-- looking its person up among millions. Only while the numbers hold: the rows not named again
+-- numbered 1..n without a gap (a district whose staging failed leaves one), and each row named again
+-- the same person as the row its number claimed (two people sharing a 64-bit fingerprint are not).
+-- Otherwise the people are numbered below as without claims' numbers.
+create or replace temp table rows_named_again as
+select person_key, person_id, gender, birth_year
+from stg_roster
+where is_named_again and getvariable('has_people_claims') and not getvariable('has_people');
+
+set variable keys_staged = coalesce(getvariable('has_people_claims') and not getvariable('has_people')
+    and (
+        select count(*) > 0 and count(person_key) = count(*) and min(person_key) = 1 and max(person_key) = count(*)
+        from stg_roster
+        where is_named_again is not true
+    )
+    -- the 7 M rows probe the few hundred thousand named again, by number first
+    and (
+        select count(*)
+        from stg_roster f
+        join rows_named_again a on a.person_key = f.person_key and a.person_id = f.person_id
+            and a.gender is not distinct from f.gender and a.birth_year is not distinct from f.birth_year
+        where f.is_named_again is not true
+    ) = (select count(*) from rows_named_again), false);
+
+set variable filters_people = getvariable('has_people_claims') and not getvariable('keys_staged')
     and (select count(*) filter (where is_named_again) * 4 <= count(*) from stg_roster);
 
 create or replace temp table people_named_again as
@@ -45,7 +75,7 @@ union all
 -- Grouping by the three does what a group by person with any_value did, without those aggregate states.
 select person_id, gender, birth_year, count(*) > 1 as is_named_twice
 from stg_roster
-where not getvariable('filters_people')
+where not getvariable('filters_people') and not getvariable('keys_staged')
 group by person_id, gender, birth_year
 union all
 -- People named only by a programme ledger get a key too: a programme holder need not be on a roster.
@@ -61,13 +91,18 @@ group by p.person_id;
 -- looks the dimension's up in them.
 set variable few_people = (select count(*) from staged_people) * 8 < (select count(*) from dw.dim_person);
 
--- A new warehouse (no people yet) numbers the staged people as it scans them: DuckDB numbers the
--- rows of a table scan as it reads them, where after a join it gathers them all into a window first
--- (the anti join against the empty dimension made the city's insert twice as long).
-set variable has_people = exists (select 1 from dw.dim_person);
-
+-- the claims' numbers as keys (with them staged_people holds only the people named by programmes alone)
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
-select row_number() over () as person_sk, person_id, gender, birth_year
+select person_key, person_id, gender, birth_year
+from stg_roster
+where getvariable('keys_staged') and is_named_again is not true;
+
+-- A new warehouse numbers the staged people as it scans them: DuckDB numbers the rows of a table scan
+-- as it reads them, where after a join it gathers them all into a window first (the anti join
+-- against the empty dimension made the city's insert twice as long).
+insert into dw.dim_person (person_sk, person_id, gender, birth_year)
+select (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
+    person_id, gender, birth_year
 from staged_people
 where not getvariable('has_people');
 
@@ -122,4 +157,6 @@ select person_sk, person_id, gender, birth_year from new_person_keys;
 -- The people this load's rosters name more than once, for 082_agg_multi_district_person (at city scale
 -- ~40,000 of ~7 M).
 create or replace temp table people_on_rosters_twice as
-select person_id from staged_people where is_named_twice;
+select person_id from staged_people where is_named_twice
+union all
+select distinct person_id from rows_named_again where getvariable('keys_staged');

@@ -2,8 +2,8 @@
 -- dw.fct_talent_category spreads its category lists out: sql/migrations/R__dw_fct_talent_category.sql).
 -- grain: one row per person per district per roster snapshot; DDL: V007 (table), V016 (person keys
 --   as UUIDs in dim_person), V017 (category_sks in the fact row).
--- reads: stg_roster, stg_run, feed_keys, replaced_snapshots, repointed, known_people and new_person_keys
---   (020_dim_person), dw.dim_person,
+-- reads: stg_roster, stg_run, feed_keys, replaced_snapshots, repointed, known_people, new_person_keys
+--   and keys_staged (020_dim_person), dw.dim_person,
 --   dw.dim_education, dw.dim_professional_title, dw.dim_skill_level, dw.dim_talent_level,
 --   dw.dim_enterprise, dw.dim_talent_category
 -- writes: dw.fct_talent_snapshot; temp view talent_rows (this load's roster rows, read by
@@ -53,7 +53,8 @@ insert into dw.fct_talent_snapshot
 select
     k.snapshot_date_sk,
     k.district_sk,
-    p.person_sk,
+    -- a new warehouse's people are keyed by the claims' numbers staged on each row (020_dim_person)
+    case when getvariable('keys_staged') then r.person_key else p.person_sk end as person_sk,
     ed.education_sk,
     ti.title_sk,
     sk.skill_level_sk,
@@ -66,14 +67,16 @@ select
     cl.category_sks
 from stg_roster r
 join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
-join (
+-- a left join, so that a row without a person fails the insert (person_sk is not null) rather than
+-- vanishing; with the claims' numbers as keys there is nothing to join
+left join (
     -- a night's people with the keys 020_dim_person found or gave them (looked up in the dimension once)
     select person_id, person_sk from known_people
     union all
     select person_id, person_sk from new_person_keys
     union all
     -- a load of the city joins the dimension itself
-    select person_id, person_sk from dw.dim_person where not getvariable('few_people')
+    select person_id, person_sk from dw.dim_person where not getvariable('few_people') and not getvariable('keys_staged')
 ) p on p.person_id = r.person_id
 -- stg_roster holds the codes as enums of the seeds' codes: the few dimension rows are cast to them (a
 -- code the seed no longer has matches no row), not every roster row to a string

@@ -201,8 +201,9 @@ public enum SourceKind {
 
 	/**
 	 * Header of this kind's staged file: {@link #stagedColumns()}, then for a roster
-	 * {@code is_named_again}, which the staging writer adds (true when an earlier roster row of the
-	 * run named the person: {@code stage.LoadPeople}; empty when the run did not claim people).
+	 * {@code is_named_again} and {@code person_key}, which the staging writer adds (true when an earlier
+	 * roster row of the run named the person, and the number of the run's claim of the person:
+	 * {@code stage.LoadPeople}; empty when the run did not claim people).
 	 */
 	public List<String> stagedFileColumns() {
 		if (this != ROSTER) {
@@ -210,6 +211,7 @@ public enum SourceKind {
 		}
 		java.util.List<String> columns = new java.util.ArrayList<>(stagedColumns());
 		columns.add("is_named_again");
+		columns.add("person_key");
 		return List.copyOf(columns);
 	}
 
@@ -224,6 +226,7 @@ public enum SourceKind {
 				case "line" -> "BIGINT";
 				case "birth_year" -> "INTEGER";
 				case "is_named_again" -> "BOOLEAN";
+				case "person_key" -> "INTEGER";
 				case "person_id" -> "UUID";
 				default -> "VARCHAR";
 			});

@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * claims are written down ({@link #MARKER}) when it starts staging afresh, and a resumed run deletes
  * the mark first, so a build over files staged by two processes groups the people as before.
  *
+ * <p>Each claim also numbers its person, 1, 2, 3 ... in the order the run claimed them, and a row
+ * naming a person again carries the number of the claim: on a new warehouse (no people yet) the build
+ * takes these numbers as the people's keys, instead of numbering the people and looking every roster
+ * row's person up among them. It checks them first (the rows not named again numbered 1..n without a
+ * gap, each row named again the same person as its claim's row) and numbers the people itself when
+ * they do not hold: a district whose staging failed, two people sharing a fingerprint.
+ *
  * <p>One per run, registered by its staging folder while the run stages ({@link #open}); the roster
  * stage steps find it there ({@link #of}), a step staged outside a run claims nothing. The table is
  * sized once from the run's plan and held off the heap (on it, a table this large kept G1 marking:
@@ -39,18 +46,26 @@ public final class LoadPeople implements AutoCloseable {
 	/** The file in a run's staging folder that says every roster row of it was claimed by one process. */
 	public static final String MARKER = "people_claims";
 
-	/** The most slots a table may have (128 MB): a run naming more people groups them in the build. */
+	/** The most slots a table may have (192 MB with their numbers): a run naming more people groups them in the build. */
 	static final int MAX_CAPACITY = 1 << 24;
 
 	private static final ConcurrentHashMap<Path, LoadPeople> RUNS = new ConcurrentHashMap<>();
 
 	private static final VarHandle SLOTS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
+	private static final VarHandle NUMBERS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
 	private final Path root;
 
 	private final ByteBuffer table;
 
+	/** The number of the claim holding each slot of {@link #table} (0 until it is given). */
+	private final ByteBuffer numbers;
+
 	private final int mask;
+
+	/** The highest number given to a claim. */
+	private final AtomicInteger lastNumber = new AtomicInteger();
 
 	/** People claimed, counted a block at a time. */
 	private final AtomicInteger size = new AtomicInteger();
@@ -65,6 +80,7 @@ public final class LoadPeople implements AutoCloseable {
 		int capacity = (int) Math.min(wanted, maxCapacity);
 		// zeroed by the allocation: 0 is a free slot
 		this.table = ByteBuffer.allocateDirect(8 * capacity);
+		this.numbers = ByteBuffer.allocateDirect(4 * capacity);
 		this.mask = capacity - 1;
 	}
 
@@ -116,13 +132,15 @@ public final class LoadPeople implements AutoCloseable {
 
 	/**
 	 * Claims the people of accepted rows ({@code keyed[i]}, pseudonym bits in {@code highs[i]},
-	 * {@code lows[i]}); element i of the result is true when an earlier claim had person i already.
+	 * {@code lows[i]}). Element i of the result is the number of row i's claim: positive when this
+	 * call claimed the person, negative when an earlier claim had them already, 0 for a row not keyed
+	 * (or every row, once the claims are given up).
 	 */
-	boolean[] claim(boolean[] keyed, long[] highs, long[] lows) {
+	int[] claim(boolean[] keyed, long[] highs, long[] lows) {
 		int n = keyed.length;
-		boolean[] again = new boolean[n];
+		int[] numbers = new int[n];
 		if (this.givenUp) {
-			return again;
+			return numbers;
 		}
 		long[] prints = new long[n];
 		// every slot read first, in a loop doing nothing else, so the cache misses overlap (as in
@@ -135,22 +153,45 @@ public final class LoadPeople implements AutoCloseable {
 			}
 		}
 		this.sink = touched;
+		// the slot of each keyed row: i when this call claimed it, -(i + 1) when a claim had it
+		int[] slots = new int[n];
 		int added = 0;
 		for (int i = 0; i < n; i++) {
 			if (keyed[i]) {
-				if (insert(prints[i])) {
+				slots[i] = insert(prints[i]);
+				if (slots[i] >= 0) {
 					added++;
 				}
-				else {
-					again[i] = true;
-				}
+			}
+		}
+		// this call's claims numbered (one counter update a block) before it waits on another's: a
+		// thread only ever waits for numbers a thread gives without waiting
+		int next = this.lastNumber.getAndAdd(added);
+		for (int i = 0; i < n; i++) {
+			if (keyed[i] && slots[i] >= 0) {
+				numbers[i] = ++next;
+				NUMBERS.setRelease(this.numbers, 4 * slots[i], next);
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			if (keyed[i] && slots[i] < 0) {
+				numbers[i] = -numberOf(-slots[i] - 1);
 			}
 		}
 		if ((long) this.size.addAndGet(added) * 3 > 2L * (this.mask + 1)) {
 			giveUp();
 		}
 		// a block claimed while the claims were given up is flagged by nobody: the build groups anyway
-		return this.givenUp ? new boolean[n] : again;
+		return this.givenUp ? new int[n] : numbers;
+	}
+
+	/** The number of the claim in a slot, which the claiming thread gives right after its block's inserts. */
+	private int numberOf(int slot) {
+		int number;
+		while ((number = (int) NUMBERS.getAcquire(this.numbers, 4 * slot)) == 0) {
+			Thread.onSpinWait();
+		}
+		return number;
 	}
 
 	/** Keeps the touching loads from being optimized away. */
@@ -180,19 +221,19 @@ public final class LoadPeople implements AutoCloseable {
 		return (int) (f ^ (f >>> 32)) & mask;
 	}
 
-	/** True when this call claimed the fingerprint, false when a claim had it already. */
-	private boolean insert(long f) {
+	/** The fingerprint's slot: i when this call claimed it, -(i + 1) when a claim had it already. */
+	private int insert(long f) {
 		int i = slot(f, this.mask);
 		while (true) {
 			long v = (long) SLOTS.getAcquire(this.table, 8 * i);
 			if (v == 0) {
 				if (SLOTS.compareAndSet(this.table, 8 * i, 0L, f)) {
-					return true;
+					return i;
 				}
 				v = (long) SLOTS.getAcquire(this.table, 8 * i);
 			}
 			if (v == f) {
-				return false;
+				return -i - 1;
 			}
 			i = (i + 1) & this.mask;
 		}

@@ -26,8 +26,9 @@ import cq.talentwarehouse.source.CsvOutput;
  * the snapshot already had. Like Spring Batch's flat-file writer it remembers, at each commit, how
  * many bytes each file held, and a restarted step truncates back to that point and re-reads the keys
  * written before it: nothing is written twice, and a duplicate is still caught across the restart.
- * A roster's rows end with {@code is_named_again}: true when the run's claims ({@link LoadPeople})
- * had the person from another row already, empty otherwise or when the run claims nothing.
+ * A roster's rows end with {@code is_named_again} (true when the run's claims, {@link LoadPeople},
+ * had the person from another row already) and {@code person_key} (the number of the person's claim);
+ * both empty when the run claims nothing.
  */
 public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>> {
 
@@ -57,7 +58,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 	/** The run's claims of people, for a roster staged within a run; null otherwise. */
 	private final LoadPeople people;
 
-	/** Whether the staged file ends with is_named_again (a roster's). */
+	/** Whether the staged file ends with is_named_again and person_key (a roster's). */
 	private final boolean flagsPeople;
 
 	private FileChannel acceptedChannel;
@@ -154,13 +155,13 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 			lows[i] = record.personLow();
 		}
 		boolean[] added = this.seen.addAll(keys, highs, lows);
-		boolean[] again = null;
+		int[] claims = null;
 		if (this.people != null) {
 			boolean[] keyed = new boolean[keys.length];
 			for (int i = 0; i < keys.length; i++) {
 				keyed[i] = keys[i] != null && added[i];
 			}
-			again = this.people.claim(keyed, highs, lows);
+			claims = this.people.claim(keyed, highs, lows);
 		}
 		for (int i = 0; i < keys.length; i++) {
 			StagedRecord record = records.get(i);
@@ -177,9 +178,14 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 					out.cell(value);
 				}
 				if (this.flagsPeople) {
+					int claim = (claims != null) ? claims[i] : 0;
 					out.comma();
-					if (again != null && again[i]) {
+					if (claim < 0) {
 						out.cell("true");
+					}
+					out.comma();
+					if (claim != 0) {
+						out.number(Math.abs(claim));
 					}
 				}
 				out.newline();

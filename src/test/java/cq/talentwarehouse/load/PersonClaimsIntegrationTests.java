@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * named again flagged, the mark in the staging folder) the people are the rows not named again; a
  * person named again whose first naming the build does not load still gets a key; without the mark
  * (a resumed run), or with most rows named again (many months of one roster), the rows are grouped.
- * Either way one key a person, 1..n.
+ * A new warehouse takes the claims' numbers as keys while they hold. Either way one key a person, 1..n.
  */
 class PersonClaimsIntegrationTests {
 
@@ -124,12 +124,89 @@ class PersonClaimsIntegrationTests {
 		assertThat(rostersTwice()).containsExactlyInAnyOrder(List.of(uuid(P1)), List.of(uuid(P2)));
 	}
 
+	@Test
+	void takesTheClaimsNumbersAsTheKeysOfANewWarehouse() throws Exception {
+		// given two rosters staged by one process into a new warehouse, each row with its claim's number
+		claimed(true);
+		stagedRosters(Map.of(
+				"500116", row(2, P1, "", "2") + row(3, P2, "", "1"),
+				"500117", row(2, P2, "true", "1") + row(3, P3, "", "3")));
+
+		// when
+		dimPerson();
+
+		// then the numbers are the keys (nothing numbered again), and P2 is on two rosters
+		assertThat(Fixtures.rows(this.connection, "select getvariable('keys_staged')")).containsExactly(List.of("true"));
+		assertThat(Fixtures.rows(this.connection,
+				"select cast(person_id as varchar), person_sk from dw.dim_person order by person_sk"))
+			.containsExactly(List.of(uuid(P2), "1"), List.of(uuid(P1), "2"), List.of(uuid(P3), "3"));
+		assertThat(rostersTwice()).containsExactly(List.of(uuid(P2)));
+	}
+
+	@Test
+	void numbersThePeopleItselfWhenAClaimsRowIsNotLoaded() throws Exception {
+		// given a roster naming P2 again whose claim (number 1) was in a district that failed
+		claimed(true);
+		stagedRosters(Map.of("500117", row(2, P2, "true", "1") + row(3, P3, "", "2")
+				+ row(4, P4, "", "3") + row(5, P5, "", "4")));
+
+		// when
+		List<List<String>> people = dimPerson();
+
+		// then the numbers have a gap and are not taken: the people are numbered 1..4 here
+		assertThat(Fixtures.rows(this.connection, "select getvariable('keys_staged')")).containsExactly(List.of("false"));
+		assertThat(people).containsExactlyInAnyOrder(person(P2), person(P3), person(P4), person(P5));
+		assertThat(keys()).containsExactly(List.of("4", "1", "4"));
+	}
+
+	@Test
+	void numbersThePeopleItselfWhenARowNamedAgainIsAnotherPersonThanItsClaims() throws Exception {
+		// given P3 staged as named again under P2's number: two people sharing a 64-bit fingerprint
+		claimed(true);
+		stagedRosters(Map.of(
+				"500116", row(2, P1, "", "1") + row(3, P2, "", "2") + row(4, P4, "", "3"),
+				"500117", row(2, P3, "true", "2") + row(3, P5, "", "4")));
+
+		// when
+		List<List<String>> people = dimPerson();
+
+		// then P3 is a person of their own, not P2
+		assertThat(Fixtures.rows(this.connection, "select getvariable('keys_staged')")).containsExactly(List.of("false"));
+		assertThat(people).containsExactlyInAnyOrder(person(P1), person(P2), person(P3), person(P4), person(P5));
+		assertThat(keys()).containsExactly(List.of("5", "1", "5"));
+	}
+
+	@Test
+	void keepsTheKeysInUseWhenTheWarehouseHasPeopleAlready() throws Exception {
+		// given a warehouse that has P1 under key 1, and a claimed load numbering P2 and P1 1 and 2
+		claimed(true);
+		stagedRosters(Map.of("500116", row(2, P2, "", "1") + row(3, P1, "", "2")));
+		this.beforeBuild = "insert into dw.dim_person values (1, cast(from_hex('" + P1 + "') as uuid), 'M', 1980)";
+
+		// when
+		dimPerson();
+
+		// then the claims' numbers are not keys: P1 keeps 1, P2 is numbered after it
+		assertThat(Fixtures.rows(this.connection, "select getvariable('keys_staged')")).containsExactly(List.of("false"));
+		assertThat(Fixtures.rows(this.connection,
+				"select cast(person_id as varchar), person_sk from dw.dim_person order by person_sk"))
+			.containsExactly(List.of(uuid(P1), "1"), List.of(uuid(P2), "2"));
+	}
+
 	private Connection connection;
+
+	/** A statement run on the warehouse before the staging layer and 020 (none when null). */
+	private String beforeBuild;
 
 	private List<List<String>> dimPerson() throws Exception {
 		this.connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"));
 		OlderWarehouse.migrate(this.connection, Integer.MAX_VALUE, this.dir.resolve("migrations"));
 		WarehouseBuilder.loadSeeds(this.connection, Path.of("seeds"));
+		if (this.beforeBuild != null) {
+			try (var s = this.connection.createStatement()) {
+				s.execute(this.beforeBuild);
+			}
+		}
 		StagingLayer.build(this.connection, this.staging, "run-1", LocalDateTime.of(2024, 7, 1, 2, 0));
 		DuckDb.runScript(this.connection, new ClassPathResource("sql/dims/020_dim_person.sql"));
 		return Fixtures.rows(this.connection, "select cast(person_id as varchar), gender, cast(birth_year as varchar)"
@@ -164,7 +241,13 @@ class PersonClaimsIntegrationTests {
 	}
 
 	private static String row(int line, String person, String namedAgain) {
-		return line + "," + person + ",M,1980,professional_technical,bachelor,,,," + "," + namedAgain + "\n";
+		return row(line, person, namedAgain, "");
+	}
+
+	/** A staged roster row: is_named_again and the number of the person's claim (person_key) last. */
+	private static String row(int line, String person, String namedAgain, String claimNumber) {
+		return line + "," + person + ",M,1980,professional_technical,bachelor,,,," + "," + namedAgain + ","
+				+ claimNumber + "\n";
 	}
 
 	private static List<String> person(String pseudonym) {

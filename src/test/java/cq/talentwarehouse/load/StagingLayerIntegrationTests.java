@@ -88,7 +88,7 @@ class StagingLayerIntegrationTests {
 				+ ",failed,\"no roster\"\n");
 		write(this.staging.accepted(SourceKind.ROSTER, "500116", SNAPSHOT),
 				String.join(",", SourceKind.ROSTER.stagedFileColumns()) + "\n"
-						+ "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X,\n");
+						+ "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X,,\n");
 		write(this.staging.quarantine(SourceKind.ROSTER, "500116", SNAPSHOT),
 				"line,field,rule,raw_value\n3,id_number,id_checksum,5001**********1234\n");
 		write(this.staging.meta(SourceKind.ROSTER, "500116", SNAPSHOT),
@@ -201,9 +201,9 @@ class StagingLayerIntegrationTests {
 		String header = String.join(",", SourceKind.ROSTER.stagedFileColumns()) + "\n";
 		for (Map.Entry<String, String> district : new TreeMap<>(rowsByDistrict).entrySet()) {
 			feeds.append(district.getKey()).append(',').append(SNAPSHOT).append(",staged,\n");
-			// rows as the tests give them, unclaimed (is_named_again empty)
+			// rows as the tests give them, unclaimed (is_named_again and person_key empty)
 			write(this.staging.accepted(SourceKind.ROSTER, district.getKey(), SNAPSHOT),
-					header + district.getValue().replace("\n", ",\n"));
+					header + district.getValue().replace("\n", ",,\n"));
 			write(this.staging.meta(SourceKind.ROSTER, district.getKey(), SNAPSHOT),
 					"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,1,1,0,0.5,\n");
 			write(this.staging.quarantine(SourceKind.ROSTER, district.getKey(), SNAPSHOT), "line,field,rule,raw_value\n");

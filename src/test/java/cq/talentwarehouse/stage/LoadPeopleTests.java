@@ -14,14 +14,14 @@ class LoadPeopleTests {
 	Path dir;
 
 	@Test
-	void claimsEachPersonOnceAcrossBlocks() {
+	void claimsEachPersonOnceAcrossBlocksAndNumbersThemOneToN() {
 		// given claims sized for the run's people
 		StagingArea staging = new StagingArea(this.dir);
 		try (LoadPeople people = LoadPeople.open(staging, 200_000, false)) {
 			// when 200,000 people are claimed in blocks of 500, then all of them again
 			int n = 200_000;
-			int firstTime = 0;
-			int again = 0;
+			int[] firstNumber = new int[n];
+			int[] againNumber = new int[n];
 			for (int round = 0; round < 2; round++) {
 				for (int from = 0; from < n; from += 500) {
 					boolean[] keyed = new boolean[500];
@@ -32,20 +32,19 @@ class LoadPeopleTests {
 						highs[i] = mix(from + i);
 						lows[i] = mix(~(from + i));
 					}
-					for (boolean a : people.claim(keyed, highs, lows)) {
-						if (a) {
-							again++;
-						}
-						else {
-							firstTime++;
-						}
+					int[] claims = people.claim(keyed, highs, lows);
+					for (int i = 0; i < 500; i++) {
+						(round == 0 ? firstNumber : againNumber)[from + i] = claims[i];
 					}
 				}
 			}
 
-			// then each was claimed once and named again once (no two of them share a fingerprint here)
-			assertThat(firstTime).isEqualTo(n);
-			assertThat(again).isEqualTo(n);
+			// then each was claimed once, numbered 1..n in claim order, and named again under the
+			// number of its claim (no two of them share a fingerprint here)
+			for (int i = 0; i < n; i++) {
+				assertThat(firstNumber[i]).isEqualTo(i + 1);
+				assertThat(againNumber[i]).isEqualTo(-(i + 1));
+			}
 			assertThat(people.size()).isEqualTo(n);
 			assertThat(LoadPeople.of(staging)).isSameAs(people);
 		}
@@ -54,14 +53,14 @@ class LoadPeopleTests {
 	}
 
 	@Test
-	void twoDistrictsStagingAtOnceClaimEachSharedPersonExactlyOnce() throws Exception {
+	void twoDistrictsStagingAtOnceClaimEachSharedPersonExactlyOnceUnderOneNumber() throws Exception {
 		// given two staging threads whose rosters name the same 100,000 people, in the same order
 		int n = 100_000;
 		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir), 2L * n, false)) {
 			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-			java.util.concurrent.Callable<Integer> district = () -> {
+			java.util.concurrent.Callable<int[]> district = () -> {
 				start.await();
-				int claimed = 0;
+				int[] numbers = new int[n];
 				for (int from = 0; from < n; from += 500) {
 					boolean[] keyed = new boolean[500];
 					long[] highs = new long[500];
@@ -71,22 +70,31 @@ class LoadPeopleTests {
 						highs[i] = mix(from + i);
 						lows[i] = mix(~(from + i));
 					}
-					for (boolean again : people.claim(keyed, highs, lows)) {
-						claimed += again ? 0 : 1;
-					}
+					System.arraycopy(people.claim(keyed, highs, lows), 0, numbers, from, 500);
 				}
-				return claimed;
+				return numbers;
 			};
 			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
 			try {
-				java.util.concurrent.Future<Integer> first = pool.submit(district);
-				java.util.concurrent.Future<Integer> second = pool.submit(district);
+				java.util.concurrent.Future<int[]> first = pool.submit(district);
+				java.util.concurrent.Future<int[]> second = pool.submit(district);
 
 				// when both claim at once
 				start.countDown();
 
-				// then every person was claimed by exactly one of them: no one staged as new twice, no one lost
-				assertThat(first.get() + second.get()).isEqualTo(n);
+				// then every person was claimed by exactly one of them (no one staged as new twice, no
+				// one lost), both rows of a person carry the same number, and the numbers are 1..n
+				int[] a = first.get();
+				int[] b = second.get();
+				java.util.BitSet numbers = new java.util.BitSet();
+				for (int i = 0; i < n; i++) {
+					assertThat(a[i] > 0 ^ b[i] > 0).as("person %d claimed once", i).isTrue();
+					assertThat(Math.abs(a[i])).as("person %d's number", i).isEqualTo(Math.abs(b[i]));
+					numbers.set(Math.abs(a[i]));
+				}
+				assertThat(numbers.cardinality()).isEqualTo(n);
+				assertThat(numbers.nextSetBit(0)).isEqualTo(1);
+				assertThat(numbers.length() - 1).isEqualTo(n);
 				assertThat(people.size()).isEqualTo(n);
 			}
 			finally {
@@ -98,9 +106,9 @@ class LoadPeopleTests {
 	@Test
 	void leavesRowsThatAreNotAcceptedUnclaimed() {
 		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir), 4, false)) {
-			boolean[] first = people.claim(new boolean[] { false, true }, new long[] { 7, 7 }, new long[] { 9, 9 });
+			int[] first = people.claim(new boolean[] { false, true }, new long[] { 7, 7 }, new long[] { 9, 9 });
 
-			assertThat(first).containsExactly(false, false);
+			assertThat(first).containsExactly(0, 1);
 			assertThat(people.size()).isEqualTo(1);
 		}
 	}
@@ -139,8 +147,8 @@ class LoadPeopleTests {
 						highs[i] = mix(from + i);
 						lows[i] = mix(~(from + i));
 					}
-					for (boolean a : people.claim(keyed, highs, lows)) {
-						again += a ? 1 : 0;
+					for (int claim : people.claim(keyed, highs, lows)) {
+						again += (claim < 0) ? 1 : 0;
 					}
 				}
 			}

@@ -88,12 +88,13 @@ class StagingWriterTests {
 			second.close();
 		}
 
-		// then the second roster's Alice is named again, its duplicate of her quarantined (not claimed)
+		// then the second roster's Alice is named again under her claim's number, its duplicate of her
+		// quarantined (not claimed); Bob is the run's second claim
 		assertThat(lines("a.csv")).containsExactly(String.join(",", SourceKind.ROSTER.stagedFileColumns()),
-				"2," + ALICE + ",F,1990,professional_technical,,,,,,");
+				"2," + ALICE + ",F,1990,professional_technical,,,,,,,1");
 		assertThat(lines("b.csv")).containsExactly(String.join(",", SourceKind.ROSTER.stagedFileColumns()),
-				"2," + BOB + ",F,1990,professional_technical,,,,,,",
-				"3," + ALICE + ",F,1990,professional_technical,,,,,,true");
+				"2," + BOB + ",F,1990,professional_technical,,,,,,,2",
+				"3," + ALICE + ",F,1990,professional_technical,,,,,,true,1");
 		assertThat(lines("qb.csv")).containsExactly("line,field,rule,raw_value", "4,id_number,duplicate,500116********0004");
 		assertThat(Files.exists(this.dir.resolve("run").resolve(LoadPeople.MARKER))).isTrue();
 	}
