@@ -22,9 +22,10 @@ set variable has_people = exists (select 1 from dw.dim_person);
 -- numbers each claim 1, 2, 3 ... and a row naming the person again carries its claim's number
 -- (person_key), so nothing is numbered here and 040 reads each row's key off the row instead of
 -- looking its person up among millions. Only while the numbers hold: the rows not named again
--- numbered 1..n without a gap (a district whose staging failed leaves one), and each row named again
--- the same person as the row its number claimed (two people sharing a 64-bit fingerprint are not).
--- Otherwise the people are numbered below as without claims' numbers.
+-- numbered from 1 to their count (a district whose staging failed leaves a gap; no number is given
+-- twice, each claim takes its own, and dim_person_unique would stop the publish if one were), and
+-- each row named again the same person as the row its number claimed (two people sharing a 64-bit
+-- fingerprint are not). Otherwise the people are numbered below as without claims' numbers.
 create or replace temp table rows_named_again as
 select person_key, person_id, gender, birth_year
 from stg_roster
