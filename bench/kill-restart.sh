@@ -3,7 +3,9 @@
 # of its run and then resumed with `restart` (or started again with `run` when it was killed before
 # it recorded anything). Every trial's marts must equal an uninterrupted run's, and its
 # ops.snapshot_files must be full (the next run has nothing new to load). Prints one line per trial
-# and a summary: identical=K/N snapshot_files_full=K/N.
+# and a summary: identical=K/N snapshot_files_full=K/N. A trial that fails either keeps its logs and
+# warehouse folder in KEPT (default bench/out/kill-restart-failed/<time>-t<N>), which the next run of
+# this script does not clear.
 # NIGHT=1: the same for a night instead — the demo is loaded once, then one district (NIGHT_DISTRICT,
 # default jiangjin) sends a new snapshot, and each trial kills that one-district night (the run that
 # prepares its working copy ahead on the idle thread) in a copy of the loaded warehouse.
@@ -71,6 +73,12 @@ for t in $(seq 1 "$trials"); do
 	n=$(java -jar "$jar" query --warehouse "$w" --format csv "select count(*) from ops.snapshot_files" | tail -1)
 	nothing_new=no; grep -q "Nothing new to load" "$out/t$t.next.log" && nothing_new=yes
 	[[ "$n" == "$files" && "$nothing_new" == yes ]] && full=$((full + 1))
+	if [[ "$same" != yes || "$n" != "$files" || "$nothing_new" != yes ]]; then
+		kept="${KEPT:-bench/out/kill-restart-failed}/$(date +%Y%m%dT%H%M%S)-t$t"
+		mkdir -p "$kept"
+		cp -r "$out/t$t" "$out"/t"$t".*.log "$kept/" 2> /dev/null || true
+		echo "trial=$t kept its logs and warehouse in $kept"
+	fi
 	echo "trial=$t killed_after_s=$delay resumed_by=$resumed marts_identical=$same snapshot_files=$n next_run_nothing_new=$nothing_new"
 done
 echo "identical=$identical/$trials snapshot_files_full=$full/$trials"
