@@ -3,6 +3,7 @@
 -- grain: one row per person (pseudonym person_id); DDL: V005, V016.
 -- reads: stg_roster, stg_program, dw.dim_person
 -- writes: dw.dim_person; temp tables rows_named_again and people_named_again (this script only),
+--   variable staged_numbers (this script only),
 --   people_on_rosters_twice (read by 082_agg_multi_district_person), known_people and new_person_keys
 --   (a night's people with their keys, read by 040_fct_talent_snapshot); variable keys_staged (040)
 -- In steps over temp tables: as one statement the numbering window ran over the grouping and anti
@@ -22,22 +23,33 @@ set variable has_people = exists (select 1 from dw.dim_person);
 -- numbers each claim 1, 2, 3 ... and a row naming the person again carries its claim's number
 -- (person_key), so nothing is numbered here and 040 reads each row's key off the row instead of
 -- looking its person up among millions. Only while the numbers hold: the rows not named again
--- numbered from 1 to their count (a district whose staging failed leaves a gap; no number is given
--- twice, each claim takes its own, and dim_person_unique would stop the publish if one were), and
--- each row named again the same person as the row its number claimed (two people sharing a 64-bit
--- fingerprint are not). Otherwise the people are numbered below as without claims' numbers.
+-- numbered 1..n, each number once (a district whose staging failed leaves a gap), and each row named
+-- again the same person as the row its number claimed (two people sharing a 64-bit fingerprint are
+-- not). Otherwise the people are numbered below as without claims' numbers.
 create or replace temp table rows_named_again as
 select person_key, person_id, gender, birth_year
 from stg_roster
 where is_named_again and getvariable('has_people_claims') and not getvariable('has_people');
 
+set variable staged_numbers = (
+    select {'people': count(*), 'numbered': count(person_key), 'lo': min(person_key), 'hi': max(person_key)}
+    from stg_roster
+    where is_named_again is not true and getvariable('has_people_claims') and not getvariable('has_people')
+);
+
 set variable keys_staged = coalesce(getvariable('has_people_claims') and not getvariable('has_people')
+    and getvariable('staged_numbers').people > 0
+    and getvariable('staged_numbers').numbered = getvariable('staged_numbers').people
+    and getvariable('staged_numbers').lo = 1
+    and getvariable('staged_numbers').hi = getvariable('staged_numbers').people
+    -- each number once: a bitmap of 1..n has a bit set for every row (read only when the range fits)
     and (
-        select count(*) > 0 and count(person_key) = count(*) and min(person_key) = 1 and max(person_key) = count(*)
+        select bit_count(bitstring_agg(person_key, 1, greatest(coalesce(getvariable('staged_numbers').hi, 1), 1)))
         from stg_roster
-        where is_named_again is not true
-    )
-    -- the 7 M rows probe the few hundred thousand named again, by number first
+        where is_named_again is not true and getvariable('staged_numbers').lo = 1
+            and getvariable('staged_numbers').hi = getvariable('staged_numbers').people
+    ) = getvariable('staged_numbers').people
+    -- the rows not named again probe the few named again, by number first
     and (
         select count(*)
         from stg_roster f
@@ -99,8 +111,8 @@ from stg_roster
 where getvariable('keys_staged') and is_named_again is not true;
 
 -- A new warehouse numbers the staged people as it scans them: DuckDB numbers the rows of a table scan
--- as it reads them, where after a join it gathers them all into a window first (the anti join
--- against the empty dimension made the city's insert twice as long).
+-- as it reads them, where after a join (here the anti join against the empty dimension) it gathers
+-- them all into a window first.
 insert into dw.dim_person (person_sk, person_id, gender, birth_year)
 select (select coalesce(max(person_sk), 0) from dw.dim_person) + row_number() over () as person_sk,
     person_id, gender, birth_year

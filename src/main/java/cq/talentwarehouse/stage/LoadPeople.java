@@ -64,8 +64,8 @@ public final class LoadPeople implements AutoCloseable {
 	private volatile ByteBuffer numbers;
 
 	/**
-	 * Gives the tables on a thread of its own: zeroing and first touching a city's 192 MB took 0.56 s,
-	 * which the main thread spent before any staging job could start while the second core idled.
+	 * Gives the tables on a thread of its own: zeroing a city's tables held the first staging job up
+	 * while the second core idled (docs/scaling-decisions.md).
 	 */
 	private final Thread allocating;
 

@@ -177,6 +177,21 @@ class PersonClaimsIntegrationTests {
 	}
 
 	@Test
+	void numbersThePeopleItselfWhenANumberIsGivenTwice() throws Exception {
+		// given three people under the numbers 1, 1 and 3: as many as the highest, but not each once
+		claimed(true);
+		stagedRosters(Map.of("500116", row(2, P1, "", "1") + row(3, P2, "", "1") + row(4, P3, "", "3")));
+
+		// when
+		List<List<String>> people = dimPerson();
+
+		// then the numbers are not keys: each person gets a key of their own, 1..3
+		assertThat(Fixtures.rows(this.connection, "select getvariable('keys_staged')")).containsExactly(List.of("false"));
+		assertThat(people).containsExactlyInAnyOrder(person(P1), person(P2), person(P3));
+		assertThat(keys()).containsExactly(List.of("3", "1", "3"));
+	}
+
+	@Test
 	void keepsTheKeysInUseWhenTheWarehouseHasPeopleAlready() throws Exception {
 		// given a warehouse that has P1 under key 1, and a claimed load numbering P2 and P1 1 and 2
 		claimed(true);

@@ -24,15 +24,7 @@ class LoadPeopleTests {
 			int[] againNumber = new int[n];
 			for (int round = 0; round < 2; round++) {
 				for (int from = 0; from < n; from += 500) {
-					boolean[] keyed = new boolean[500];
-					long[] highs = new long[500];
-					long[] lows = new long[500];
-					for (int i = 0; i < 500; i++) {
-						keyed[i] = true;
-						highs[i] = mix(from + i);
-						lows[i] = mix(~(from + i));
-					}
-					int[] claims = people.claim(keyed, highs, lows);
+					int[] claims = claimBlock(people, from);
 					for (int i = 0; i < 500; i++) {
 						(round == 0 ? firstNumber : againNumber)[from + i] = claims[i];
 					}
@@ -62,15 +54,7 @@ class LoadPeopleTests {
 				start.await();
 				int[] numbers = new int[n];
 				for (int from = 0; from < n; from += 500) {
-					boolean[] keyed = new boolean[500];
-					long[] highs = new long[500];
-					long[] lows = new long[500];
-					for (int i = 0; i < 500; i++) {
-						keyed[i] = true;
-						highs[i] = mix(from + i);
-						lows[i] = mix(~(from + i));
-					}
-					System.arraycopy(people.claim(keyed, highs, lows), 0, numbers, from, 500);
+					System.arraycopy(claimBlock(people, from), 0, numbers, from, 500);
 				}
 				return numbers;
 			};
@@ -139,15 +123,7 @@ class LoadPeopleTests {
 			int again = 0;
 			for (int round = 0; round < 2; round++) {
 				for (int from = 0; from < 50_000; from += 500) {
-					boolean[] keyed = new boolean[500];
-					long[] highs = new long[500];
-					long[] lows = new long[500];
-					java.util.Arrays.fill(keyed, true);
-					for (int i = 0; i < 500; i++) {
-						highs[i] = mix(from + i);
-						lows[i] = mix(~(from + i));
-					}
-					for (int claim : people.claim(keyed, highs, lows)) {
+					for (int claim : claimBlock(people, from)) {
 						again += (claim < 0) ? 1 : 0;
 					}
 				}
@@ -157,6 +133,19 @@ class LoadPeopleTests {
 			assertThat(again).isZero();
 			assertThat(LoadPeople.claimed(staging)).isFalse();
 		}
+	}
+
+	/** Claims a block of 500 people, the ones numbered from..from + 499 here, every row accepted. */
+	private static int[] claimBlock(LoadPeople people, int from) {
+		boolean[] keyed = new boolean[500];
+		long[] highs = new long[500];
+		long[] lows = new long[500];
+		java.util.Arrays.fill(keyed, true);
+		for (int i = 0; i < 500; i++) {
+			highs[i] = mix(from + i);
+			lows[i] = mix(~(from + i));
+		}
+		return people.claim(keyed, highs, lows);
 	}
 
 	private static long mix(long x) {
