@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- relationships and accepted values: every row of the shared-people aggregate is a roster fact,
 -- and every person in it is on more than one district's roster. Rows are compared with the facts of
 -- the snapshots this run loaded only: a run deletes and rewrites no other snapshot's facts

@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- the roster aggregates the marts read equal the facts, for the snapshots this run loaded (the only
 -- ones a run rewrites, sql/load/055). The run's facts are read once, and their categories spread
 -- from them: dw.fct_talent_category would spread every snapshot's before the run's were picked.

@@ -1,3 +1,4 @@
+-- queue: first (it reads every person, on a new warehouse: WarehouseTests hands it out before the small tests)
 -- unique and not null: person_sk and person_id. A load only adds people (dims/020_dim_person), and
 -- the published warehouse's people passed this test when it was published: WarehouseTests reads
 -- their count and highest key from the published file, which this run has not yet replaced

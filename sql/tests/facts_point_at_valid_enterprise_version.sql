@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- relationships: every enterprise reference of a fact is the version valid on its snapshot date;
 -- all enterprise facts and programme awards (they are few), and the employers on the rosters this
 -- run loaded; a key whose version is gone counts too

@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- One row per person per talent category per district per roster snapshot: a roster row holds each
 -- category once. Categories live in the fact row as a list kept sorted, so "each once" is "strictly
 -- increasing" — a check along each list instead of grouping ten million category rows.

@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- Every category key in a roster row is a talent category of the dimension (a code the dimension
 -- lacks would have become a null key).
 with this_run as (

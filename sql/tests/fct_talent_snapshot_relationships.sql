@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- relationships: every talent fact of the snapshots this run loaded points at an existing person,
 -- district and date. Person keys are numbered 1..N without gaps (new people get max + row_number
 -- and no one is ever deleted; this test checks it, dim_person_unique checks they are unique), so a

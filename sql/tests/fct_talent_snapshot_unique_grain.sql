@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's roster facts: WarehouseTests hands it out before the small tests)
 -- unique: one row per person per district per snapshot — checked on the snapshots this run
 -- loaded (the others were checked when they were loaded, and a run never touches them).
 -- Each snapshot's rows are counted against a bitmap of their person keys: a snapshot whose rows

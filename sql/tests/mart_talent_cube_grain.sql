@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's cube rows: WarehouseTests hands it out before the small tests)
 -- mart.talent_cube keeps its stated grain (one row per district per roster snapshot per category per attribute combination) and names only divisions of dw.dim_district.
 -- Checked on the districts and roster dates this run loaded: a run rewrites only their cube rows
 -- (sql/load/057), and the view over every snapshot grows with the history kept. The codes, given as

@@ -1,3 +1,4 @@
+-- queue: first (it reads the run's facts: WarehouseTests hands it out before the small tests)
 -- loaded counts of this run equal the fact rows it wrote, and no row of an earlier run is left in a
 -- snapshot it replaced. Checked on the run's snapshots: a load writes facts only there (every fact
 -- script inserts the rows of feed_keys), and an earlier run's counts and facts are as that run's

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.duckdb.DuckDBConnection;
 import org.springframework.core.io.Resource;
@@ -81,10 +83,12 @@ public final class WarehouseTests {
 			List<Test> tests = new ArrayList<>();
 			for (Resource test : DuckDb.sqlFiles("tests")) {
 				String name = test.getFilename().replace(".sql", "");
-				List<String> statements = DuckDb.statements(DuckDb.text(test));
-				tests.add(new Test(name, statements.subList(0, statements.size() - 1), statements.get(statements.size() - 1)));
+				String text = DuckDb.text(test);
+				List<String> statements = DuckDb.statements(text);
+				tests.add(new Test(name, statements.subList(0, statements.size() - 1), statements.get(statements.size() - 1),
+						QUEUED_FIRST.matcher(text).find()));
 			}
-			tests.add(new Test("dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection)));
+			tests.add(new Test("dw_has_no_raw_id_numbers", List.of(), rawIdQuery(connection), false));
 			List<Failure> failures = runAll(connection, tests, "set variable dim_person_before = " + peopleBefore);
 			if (failures.isEmpty()) {
 				whenPassed.accept(connection);
@@ -93,7 +97,14 @@ public final class WarehouseTests {
 		}
 	}
 
-	private record Test(String name, List<String> setup, String query) {
+	/**
+	 * A test whose file says {@code -- queue: first} (it reads every row of a large table) is handed
+	 * out before the others: started last, one would keep its connection busy after the other ran out
+	 * of tests.
+	 */
+	private static final Pattern QUEUED_FIRST = Pattern.compile("(?m)^-- queue: first\\b");
+
+	record Test(String name, List<String> setup, String query, boolean isQueuedFirst) {
 	}
 
 	/**
@@ -130,13 +141,17 @@ public final class WarehouseTests {
 	 * connection's own thread runs its query, and a small query's parallel set-up, with three threads
 	 * on two cores, cost more than it saved (docs/scaling-decisions.md).
 	 */
-	private static List<Failure> runAll(Connection connection, List<Test> tests, String variables) throws SQLException {
+	static List<Failure> runAll(Connection connection, List<Test> tests, String variables) throws SQLException {
 		int cores = Runtime.getRuntime().availableProcessors();
 		int workers = Math.min(2, cores);
 		try (Statement s = connection.createStatement()) {
 			s.execute("set threads = " + Math.max(1, cores / workers));
 		}
 		Failure[] results = new Failure[tests.size()];
+		// the queue: the tests queued first, then the others, each group in name order
+		int[] queue = IntStream.concat(
+				IntStream.range(0, tests.size()).filter((i) -> tests.get(i).isQueuedFirst()),
+				IntStream.range(0, tests.size()).filter((i) -> !tests.get(i).isQueuedFirst())).toArray();
 		AtomicInteger next = new AtomicInteger();
 		List<Thread> threads = new ArrayList<>();
 		// a test that throws instead of failing must stop the publish, not pass unseen
@@ -166,9 +181,9 @@ public final class WarehouseTests {
 			Connection own = connections.get(w);
 			Runnable work = () -> {
 				try {
-					for (int i = next.getAndIncrement(); i < tests.size(); i = next.getAndIncrement()) {
-						Test test = tests.get(i);
-						results[i] = check(own, test.name(), test.setup(), test.query());
+					for (int q = next.getAndIncrement(); q < queue.length; q = next.getAndIncrement()) {
+						Test test = tests.get(queue[q]);
+						results[queue[q]] = check(own, test.name(), test.setup(), test.query());
 					}
 				}
 				catch (RuntimeException | Error ex) {

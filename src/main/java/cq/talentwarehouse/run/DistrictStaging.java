@@ -54,9 +54,13 @@ final class DistrictStaging {
 		this.threads = threads;
 	}
 
-	/** Each snapshot's outcome, in the plan's order; each goes into the report as it comes. */
+	/**
+	 * Each snapshot's outcome, in the plan's order; each goes into the report as it comes.
+	 * @param whenQueueDrains run (when not null) by the first staging thread that finds no snapshot
+	 * left to start, while the others finish theirs; done before this returns
+	 */
 	List<RunReport.DistrictResult> stageAll(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
-			StagingArea staging, Path reportFile, boolean resume, RunState run) throws Exception {
+			StagingArea staging, Path reportFile, boolean resume, RunState run, Runnable whenQueueDrains) throws Exception {
 		// each district's outcome goes into the report as it comes, so `status` after a kill shows
 		// which districts had staged and which had not
 		List<RunReport.DistrictResult> progress = new ArrayList<>(plan);
@@ -94,9 +98,14 @@ final class DistrictStaging {
 					return result;
 				})));
 			}
+			// the pool's queue is first in, first out: this starts once every snapshot has a thread
+			Future<?> drained = (whenQueueDrains != null) ? pool.submit(whenQueueDrains) : null;
 			List<RunReport.DistrictResult> results = new ArrayList<>();
 			for (Future<RunReport.DistrictResult> f : futures) {
 				results.add(f.get());
+			}
+			if (drained != null) {
+				drained.get();
 			}
 			return results;
 		}

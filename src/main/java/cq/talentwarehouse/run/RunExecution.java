@@ -92,7 +92,7 @@ final class RunExecution {
 
 		// one run's timers per report, also when the schedule keeps this process alive for months
 		this.meterRegistry.clear();
-		Thread preparing = prepareAheadOnAnIdleThread(runId, plan, stagingArea);
+		Preparing preparing = prepareAheadOnAnIdleThread(runId, plan, stagingArea);
 		try {
 			return stageAndPublish(runId, startedAt, plan, stagingArea, reportFile, preparing, resume, run);
 		}
@@ -108,34 +108,68 @@ final class RunExecution {
 		}
 		finally {
 			// never left writing the working copy behind a returning run (the schedule starts the next)
-			if (preparing != null) {
-				preparing.join();
-			}
+			preparing.close();
 		}
 	}
 
 	/**
-	 * When fewer snapshots stage than there are staging threads (a night with one district), a thread
-	 * would idle while they stage: it prepares the build's working copy meanwhile. With every thread
-	 * staging it would only compete for the cores.
+	 * The build's working copy, prepared on a thread of its own while staging leaves a core idle: at
+	 * once when fewer snapshots stage than there are staging threads (a night with one district), else
+	 * when the staging queue drains, beside the last snapshots still staging (a full load's tail).
+	 * With every thread staging it would only compete for the cores.
 	 */
-	private Thread prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea stagingArea) {
+	private Preparing prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea stagingArea) {
+		Preparing preparing = new Preparing(new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(
+				this.properties.getWarehouse(), WarehousePublishJobConfiguration.workingCopy(this.properties),
+				stagingArea.root().resolve("seeds"), runId, this.properties.getWarehouseMemoryLimit())), "warehouse-prepare"));
 		long toStage = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
-		if (toStage == 0 || toStage >= Math.max(1, this.properties.getThreads())) {
-			return null;
+		if (toStage > 0 && toStage < Math.max(1, this.properties.getThreads())) {
+			preparing.start();
 		}
-		Thread preparing = new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(this.properties.getWarehouse(),
-				WarehousePublishJobConfiguration.workingCopy(this.properties), stagingArea.root().resolve("seeds"), runId,
-				this.properties.getWarehouseMemoryLimit())), "warehouse-prepare");
-		preparing.start();
 		return preparing;
+	}
+
+	/**
+	 * The working copy's preparation ahead of the build: started at most once, never after the run
+	 * is done with it (a run that fails while staging is not left writing the working copy behind it).
+	 * Never started (a single staging thread, nothing to stage), the build prepares the copy itself.
+	 */
+	private static final class Preparing {
+
+		private final Thread thread;
+
+		private boolean closed;
+
+		Preparing(Thread thread) {
+			this.thread = thread;
+		}
+
+		synchronized void start() {
+			if (!this.closed && this.thread.getState() == Thread.State.NEW) {
+				this.thread.start();
+			}
+		}
+
+		/** What the staging pool runs once it has handed out every snapshot (nothing with one staging thread: no core idles). */
+		Runnable whenQueueDrains(int stagingThreads) {
+			return (stagingThreads > 1) ? this::start : null;
+		}
+
+		/** Lets it start no more, and waits for a started one to end. */
+		void close() throws InterruptedException {
+			synchronized (this) {
+				this.closed = true;
+			}
+			this.thread.join();
+		}
+
 	}
 
 	/** Stages the districts, then builds, tests and publishes the warehouse over those that staged. */
 	private int stageAndPublish(String runId, LocalDateTime startedAt, List<RunReport.DistrictResult> plan,
-			StagingArea stagingArea, Path reportFile, Thread preparing, boolean resume, RunState run) throws Exception {
+			StagingArea stagingArea, Path reportFile, Preparing preparing, boolean resume, RunState run) throws Exception {
 		List<RunReport.DistrictResult> results = this.staging.stageAll(runId, startedAt, plan, stagingArea, reportFile,
-				resume, run);
+				resume, run, preparing.whenQueueDrains(this.properties.getThreads()));
 		if (run.stopRequested) {
 			new RunReport(runId, startedAt.toString(), null, RunStatus.STOPPED.key(), NOTHING_PUBLISHED,
 					stagingArea.root().toString(), results, "stopped on request before publishing; resume with restart")
@@ -166,9 +200,7 @@ final class RunExecution {
 				.addString(WarehousePublishJobConfiguration.STAGING_ROOT, stagingArea.root().toString())
 				.addString(WarehousePublishJobConfiguration.STARTED_AT, startedAt.toString())
 				.toJobParameters();
-			if (preparing != null) {
-				preparing.join();
-			}
+			preparing.close();
 			JobExecution publish = this.jobs.launch(this.warehousePublishJob, parameters, resume);
 			if (publish.getStatus() == BatchStatus.COMPLETED) {
 				List<RunReport.DistrictResult> unreadable = RunRecorder.failedInBuild(stagingArea, results);

@@ -275,6 +275,36 @@ class WarehouseTestsIntegrationTests {
 	}
 
 	@Test
+	void handOutTheTestsQueuedFirstBeforeTheOthersAndReportInNameOrder() throws Exception {
+		// given two small tests and two queued first, each noting when it starts; one of each kind fails
+		try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+				Statement s = connection.createStatement()) {
+			s.execute("create sequence started_seq");
+			s.execute("create table started (n integer default nextval('started_seq'), test varchar)");
+			List<WarehouseTests.Test> tests = List.of(startsAndSelects("a_small", false, false),
+					startsAndSelects("b_small", false, true), startsAndSelects("y_large", true, false),
+					startsAndSelects("z_large", true, true));
+
+			// when they run on the connections
+			List<WarehouseTests.Failure> failures = WarehouseTests.runAll(connection, tests, "select 1");
+
+			// then a test queued first started first (each connection's first test is one of them), and the
+			// failures come back in the tests' order
+			try (java.sql.ResultSet rs = s.executeQuery("select test from started order by n limit 1")) {
+				rs.next();
+				assertThat(rs.getString(1)).isIn("y_large", "z_large");
+			}
+			assertThat(failures).extracting(WarehouseTests.Failure::test).containsExactly("b_small", "z_large");
+		}
+	}
+
+	/** A test that notes its start and then fails (selects a row) or passes. */
+	private static WarehouseTests.Test startsAndSelects(String name, boolean isQueuedFirst, boolean fails) {
+		return new WarehouseTests.Test(name, List.of("insert into started (test) values ('" + name + "')"),
+				"select 1 as offender where " + fails, isQueuedFirst);
+	}
+
+	@Test
 	void catchReadCountsThatDoNotReconcile() throws Exception {
 		execute("update ops.source_counts set read = read + 1 where source = 'roster' and district_code = '500116'");
 

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -99,6 +102,42 @@ class DistrictStagingTests {
 		});
 	}
 
+	@Test
+	void runsWhatWaitsForTheQueueToDrainOnceEverySnapshotHasAThread() throws Exception {
+		// given: three snapshots for two staging threads, each job counting the snapshots staged
+		RunState run = run();
+		AtomicInteger staged = new AtomicInteger();
+		Job job = job((repository, dataSource) -> new JobBuilder(DistrictStageJobConfiguration.JOB_NAME, repository)
+			.start(new StepBuilder("rosterStageStep", repository).tasklet((contribution, context) -> {
+				staged.incrementAndGet();
+				return null;
+			}, new DataSourceTransactionManager(dataSource)).build())
+			.build());
+		Path landing = this.dir.resolve("landing");
+		TalentProperties properties = new TalentProperties();
+		properties.setLanding(landing);
+		DistrictStaging staging = new DistrictStaging(job, new BatchJobs(this.operator, this.repository),
+				new SnapshotPlanner(properties), () -> 2);
+		List<RunReport.DistrictResult> plan = new ArrayList<>();
+		for (String district : List.of("jiangjin", "qianjiang", "qijiang")) {
+			Path snapshot = Files.createDirectories(landing.resolve(district + "/2024-12-31"));
+			plan.add(new RunReport.DistrictResult(district, district, "2024-12-31",
+					Path.of("pipelines/" + district + ".yaml").toAbsolutePath().toString(), snapshot.toString(),
+					DistrictStatus.PENDING.key(), null));
+		}
+		List<Integer> stagedWhenDrained = new CopyOnWriteArrayList<>();
+
+		// when: they stage, with work for the thread that finds the queue empty
+		List<RunReport.DistrictResult> results = staging.stageAll("run-1", LocalDateTime.now(), plan,
+				new StagingArea(this.dir.resolve("staging")), this.dir.resolve("report.json"), false, run,
+				() -> stagedWhenDrained.add(staged.get()));
+
+		// then: it ran once, done before stageAll returned, when at most the other thread's one snapshot
+		// was still staging (run first, it would have seen none staged)
+		assertThat(results).extracting(RunReport.DistrictResult::status).containsOnly(DistrictStatus.STAGED.key());
+		assertThat(stagedWhenDrained).singleElement().satisfies((n) -> assertThat(n).isGreaterThanOrEqualTo(2));
+	}
+
 	private RunState run() {
 		PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
 		return new RunState(out, out);
@@ -140,7 +179,7 @@ class DistrictStagingTests {
 				Path.of("pipelines/jiangjin.yaml").toAbsolutePath().toString(), snapshot.toString(),
 				DistrictStatus.PENDING.key(), null);
 		return staging.stageAll("run-1", LocalDateTime.now(), List.of(planned),
-				new StagingArea(this.dir.resolve("staging")), this.dir.resolve("report.json"), false, run);
+				new StagingArea(this.dir.resolve("staging")), this.dir.resolve("report.json"), false, run, null);
 	}
 
 }
