@@ -1,5 +1,6 @@
 package cq.talentwarehouse.cli;
 
+import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -12,6 +13,7 @@ import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.demo.FirstStart;
 import cq.talentwarehouse.reference.ReferenceData;
 import cq.talentwarehouse.reference.Seeds;
+import cq.talentwarehouse.pipeline.FilesHashedAhead;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.run.LoadRun;
@@ -76,6 +78,10 @@ class RunCommand implements Callable<Integer> {
 		Integer refused = this.options.refuseIfRunInProgress();
 		if (refused != null) {
 			return refused;
+		}
+		if (codes.isEmpty() && !Files.exists(this.options.warehouse)) {
+			// a first load hashes every landing file in its plan: begun now, beside the JVM's and Spring's start
+			FilesHashedAhead.start(this.options.landing);
 		}
 		return JobRepositoryFile.guard(this.options, () -> {
 			try (ConfigurableApplicationContext context = SpringContext.start(this.options.springArguments())) {

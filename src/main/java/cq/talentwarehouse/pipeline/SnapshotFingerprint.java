@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -50,11 +51,12 @@ public record SnapshotFingerprint(List<FileEntry> files) {
 				.toList()) {
 				String name = file.getFileName().toString();
 				long size = Files.size(file);
+				FileTime modifiedAt = Files.getLastModifiedTime(file);
 				// second precision: what the warehouse's timestamp column keeps
-				Instant modified = Files.getLastModifiedTime(file).toInstant().with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
+				Instant modified = modifiedAt.toInstant().with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
 				FileEntry known = previous.get(name);
 				String sha = (known != null && known.size() == size && known.modified().equals(modified)) ? known.sha256()
-						: sha256(file);
+						: hashedAheadOr(file, size, modifiedAt);
 				entries.add(new FileEntry(name, size, modified, sha));
 			}
 		}
@@ -74,6 +76,11 @@ public record SnapshotFingerprint(List<FileEntry> files) {
 			}
 		}
 		return true;
+	}
+
+	private static String hashedAheadOr(Path file, long size, FileTime modified) throws IOException {
+		String ahead = FilesHashedAhead.take(file, size, modified);
+		return (ahead != null) ? ahead : sha256(file);
 	}
 
 	static String sha256(Path file) throws IOException {

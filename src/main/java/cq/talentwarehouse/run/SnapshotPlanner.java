@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import cq.talentwarehouse.TalentProperties;
 import cq.talentwarehouse.pipeline.LandingZone;
+import cq.talentwarehouse.pipeline.FilesHashedAhead;
 import cq.talentwarehouse.pipeline.PipelineCatalog;
 import cq.talentwarehouse.pipeline.PipelineDefinition;
 import cq.talentwarehouse.pipeline.SnapshotFingerprint;
@@ -116,6 +117,7 @@ final class SnapshotPlanner {
 		}
 		finally {
 			pool.shutdown();
+			FilesHashedAhead.stop();
 		}
 		// a landing zone that keeps months of snapshots would print a line a month a district every night
 		if (skipped.size() <= SKIPPED_LINES) {
