@@ -236,8 +236,9 @@ final class RunExecution {
 				MetricsSummary.of(this.meterRegistry), RunRecorder.versions(Seeds.at(stagingArea.root().resolve("seeds"))))
 			.write(reportFile);
 		this.recorder.pruneWorkFolders(runId, exit);
-		run.out.printf("Run %s %s in %.1f s (exit %d).%n", runId, status.key(),
-				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit);
+		// one write: printf writes each piece, and a handed run's pieces reach the client one by one
+		run.out.println(String.format("Run %s %s in %.1f s (exit %d).", runId, status.key(),
+				Duration.between(startedAt, finishedAt).toMillis() / 1000.0, exit));
 		// read (an open of the published file) only when a district failed
 		Map<String, String> latest = results.stream().anyMatch((r) -> r.is(DistrictStatus.FAILED))
 				? this.recorder.latestPublishedSnapshots() : Map.of();

@@ -65,6 +65,24 @@ class WorkingCopyPreparationIntegrationTests {
 	}
 
 	@Test
+	void leavesTheWorkingCopyToTheBuildWhenTheDiskLacksRoomForIt() throws Exception {
+		// given a published file larger than the disk could copy twice (sparse: a terabyte, no blocks)
+		Path large = this.dir.resolve("large.duckdb");
+		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+			file.setLength(1L << 40);
+		}
+		assertThat(Files.getFileStore(this.dir).getUsableSpace()).isLessThan(2L << 40);
+
+		// when the working copy would be prepared ahead of it
+		WarehouseBuilder.prepareAhead(large, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+
+		// then nothing was copied: the build prepares it, and a full disk fails there, naming the path
+		assertThat(WarehouseBuilder.hasRoomAhead(large, this.workingCopy)).isFalse();
+		assertThat(this.workingCopy).doesNotExist();
+		assertThat(WarehouseBuilder.hasRoomAhead(this.published, this.workingCopy)).isTrue();
+	}
+
+	@Test
 	void buildJoinsTheDatabasePreparedAheadWithItsBuffersAndClosesItsHold() throws Exception {
 		// given a working copy prepared ahead, its database kept open and warm
 		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
