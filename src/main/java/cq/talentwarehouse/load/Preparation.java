@@ -7,6 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The mark a working copy prepared ahead of its build carries: a file beside it naming the run and
  * the published file it was copied from. The build takes the mark (deleting it) and uses the copy
@@ -14,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * warehouse published by someone else in between all prepare afresh.
  */
 final class Preparation {
+
+	private static final Logger log = LoggerFactory.getLogger(Preparation.class);
 
 	private Preparation() {
 	}
@@ -56,6 +61,39 @@ final class Preparation {
 			source = "none";
 		}
 		return runId + "\n" + published.toAbsolutePath() + "\n" + source + "\n";
+	}
+
+	/** Free space beyond twice the published file that preparing the working copy ahead asks for. */
+	static final long ROOM_AHEAD = 256L << 20;
+
+	/**
+	 * Whether the disk holding the working copy has room for it to be copied ahead: twice the
+	 * published file and {@link #ROOM_AHEAD} more, the copy and what the build adds to it. On a fuller
+	 * disk a copy made while districts still stage could fill it under their job repository, and they
+	 * would fail on a closed database instead of the build failing on the copy, naming the disk.
+	 */
+	static boolean hasRoomAhead(Path published, Path workingCopy) {
+		try {
+			Path existing = workingCopy.toAbsolutePath();
+			while (existing != null && !Files.exists(existing)) {
+				existing = existing.getParent();
+			}
+			if (existing == null) {
+				return false;
+			}
+			long needed = 2 * (Files.isRegularFile(published) ? Files.size(published) : 0) + ROOM_AHEAD;
+			long usable = Files.getFileStore(existing).getUsableSpace();
+			if (usable < needed) {
+				log.debug("the working copy is left to the build: {} MB free beside it, {} MB wanted to prepare it ahead",
+						usable >> 20, needed >> 20);
+				return false;
+			}
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("the working copy is left to the build: the free space beside it is unknown ({})", ex.toString());
+			return false;
+		}
 	}
 
 }

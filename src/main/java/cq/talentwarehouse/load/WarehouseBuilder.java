@@ -65,9 +65,6 @@ public final class WarehouseBuilder {
 			"select count(*) from dw.dim_person where hash(person_id, person_sk) = 0",
 			"select count(*) from dw.fct_talent_snapshot where hash(person_sk, district_sk, snapshot_date_sk) = 0");
 
-	/** Free space beyond twice the published file that preparing the working copy ahead asks for. */
-	static final long ROOM_AHEAD = 256L << 20;
-
 	private WarehouseBuilder() {
 	}
 
@@ -197,7 +194,7 @@ public final class WarehouseBuilder {
 			String memoryLimit) {
 		Connection connection;
 		try {
-			if (!hasRoomAhead(published, workingCopy)) {
+			if (!Preparation.hasRoomAhead(published, workingCopy)) {
 				return;
 			}
 			Preparation.discard(workingCopy);
@@ -224,36 +221,6 @@ public final class WarehouseBuilder {
 		catch (SQLException | RuntimeException ex) {
 			// only the build's speed depends on it
 			log.debug("warming the working copy's database up failed; the build opens it cold", ex);
-		}
-	}
-
-	/**
-	 * Whether the disk holding the working copy has room for it to be copied ahead: twice the
-	 * published file and {@link #ROOM_AHEAD} more, the copy and what the build adds to it. On a fuller
-	 * disk a copy made while districts still stage could fill it under their job repository, and they
-	 * would fail on a closed database instead of the build failing on the copy, naming the disk.
-	 */
-	static boolean hasRoomAhead(Path published, Path workingCopy) {
-		try {
-			Path existing = workingCopy.toAbsolutePath();
-			while (existing != null && !Files.exists(existing)) {
-				existing = existing.getParent();
-			}
-			if (existing == null) {
-				return false;
-			}
-			long needed = 2 * (Files.isRegularFile(published) ? Files.size(published) : 0) + ROOM_AHEAD;
-			long usable = Files.getFileStore(existing).getUsableSpace();
-			if (usable < needed) {
-				log.debug("the working copy is left to the build: {} MB free beside it, {} MB wanted to prepare it ahead",
-						usable >> 20, needed >> 20);
-				return false;
-			}
-			return true;
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("the working copy is left to the build: the free space beside it is unknown ({})", ex.toString());
-			return false;
 		}
 	}
 

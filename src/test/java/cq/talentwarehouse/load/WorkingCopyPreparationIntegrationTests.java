@@ -77,9 +77,9 @@ class WorkingCopyPreparationIntegrationTests {
 		WarehouseBuilder.prepareAhead(large, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
 
 		// then nothing was copied: the build prepares it, and a full disk fails there, naming the path
-		assertThat(WarehouseBuilder.hasRoomAhead(large, this.workingCopy)).isFalse();
+		assertThat(Preparation.hasRoomAhead(large, this.workingCopy)).isFalse();
 		assertThat(this.workingCopy).doesNotExist();
-		assertThat(WarehouseBuilder.hasRoomAhead(this.published, this.workingCopy)).isTrue();
+		assertThat(Preparation.hasRoomAhead(this.published, this.workingCopy)).isTrue();
 	}
 
 	@Test
