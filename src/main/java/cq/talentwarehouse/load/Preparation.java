@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Preparation {
 
+	/** Free space beyond twice the published file that preparing the working copy ahead asks for. */
+	static final long ROOM_AHEAD = 256L << 20;
+
 	private static final Logger log = LoggerFactory.getLogger(Preparation.class);
 
 	private Preparation() {
@@ -62,9 +65,6 @@ final class Preparation {
 		}
 		return runId + "\n" + published.toAbsolutePath() + "\n" + source + "\n";
 	}
-
-	/** Free space beyond twice the published file that preparing the working copy ahead asks for. */
-	static final long ROOM_AHEAD = 256L << 20;
 
 	/**
 	 * Whether the disk holding the working copy has room for it to be copied ahead: twice the
