@@ -24,9 +24,9 @@ where exists (
     where r.district_sk = t.district_sk and r.snapshot_date_sk = t.snapshot_date_sk
 );
 
--- A roster names its people's categories in a few hundred distinct combinations ('a|b'): each is
--- turned into its sorted key list once, and rows pick theirs up by a join on the combination
--- (cheaper than a lookup per code of every row). The staged codes are distinct and
+-- A roster names its people's categories in a few hundred distinct combinations ('a|b', an enum of
+-- them in stg_roster): each is turned into its sorted key list once, and rows pick theirs up by a
+-- join on the combination (cheaper than a lookup per code of every row). The staged codes are distinct and
 -- all in the vocabulary (staging quarantines the rest); a code the dimension lacked would become a
 -- null key, which fct_talent_snapshot_category_relationships reports.
 create or replace temp table category_lists as
@@ -41,7 +41,7 @@ categories as (
 final as (
     select
         m.categories,
-        list_sort(list_transform(string_split(m.categories, '|'), lambda code: c.category_sk_by_code[code])) as category_sks
+        list_sort(list_transform(string_split(cast(m.categories as varchar), '|'), lambda code: c.category_sk_by_code[code])) as category_sks
     from combinations m
     cross join categories c
 )

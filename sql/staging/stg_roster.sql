@@ -2,7 +2,7 @@
 -- staged files (staged_roster_files, <kind>/district_code=/snapshot_date= folders) read in the
 -- columns and types of SourceKind's staged columns (staged_roster_columns), narrowed here.
 -- writes: temp table stg_roster; temp types stg_gender, stg_education, stg_title, stg_skill_level,
---   stg_talent_level (040_fct_talent_snapshot joins the vocabulary dimensions on them)
+--   stg_talent_level (040_fct_talent_snapshot joins the vocabulary dimensions on them), stg_categories
 -- A temp table is held uncompressed, and at city scale this one is the build's largest: a vocabulary
 -- code is held as an enum of its seed's codes (one byte, where a string took 4 + its length), the line
 -- as an integer, the birth year as a smallint. Staging accepted only codes of these seeds (the build
@@ -16,6 +16,26 @@ create or replace temp type stg_title as enum (select title_code from seed.profe
 create or replace temp type stg_skill_level as enum (select skill_code from seed.skill_levels);
 
 create or replace temp type stg_talent_level as enum (select level_code from seed.talent_levels);
+
+-- A category list ('a|b') is one of the few hundred the staging writer listed beside each staged file
+-- (values/source=roster/...): as an enum of them a byte or two a row, where the string took sixteen
+-- and its characters, and 040 joins and groups them as numbers. A snapshot staged without the list
+-- (by a version before it, then resumed) has its file read for them.
+create or replace temp type stg_categories as enum (
+    select value
+    from read_csv(getvariable('staged_values_files'),
+        header = true, auto_detect = false, columns = {'column_name': 'VARCHAR', 'value': 'VARCHAR'},
+        hive_partitioning = true, hive_types = {'source': 'VARCHAR', 'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})
+    where source = 'roster' and column_name = 'categories'
+    union
+    select categories
+    from read_csv(getvariable('staged_roster_unlisted_files'),
+        header = true, delim = ',', quote = '', escape = '', auto_detect = false,
+        columns = struct_update(getvariable('staged_roster_columns'), person_id := 'VARCHAR'),
+        hive_partitioning = true, hive_types = {'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})
+    where categories is not null
+    order by 1
+);
 
 create or replace temp table stg_roster as
 select * replace (
@@ -41,6 +61,7 @@ from read_csv(
         person_id := 'VARCHAR',
         gender := 'stg_gender',
         birth_year := 'SMALLINT',
+        categories := 'stg_categories',
         education_code := 'stg_education',
         title_code := 'stg_title',
         skill_level_code := 'stg_skill_level',

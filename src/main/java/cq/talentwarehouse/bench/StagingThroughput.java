@@ -82,7 +82,7 @@ public final class StagingThroughput {
 				new Pseudonymizer("staging-throughput-benchmark".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
 				date);
 		StagingWriter writer = new StagingWriter(work.resolve("accepted.csv"), work.resolve("quarantine.csv"),
-				SourceKind.ROSTER);
+				work.resolve("values.csv"), SourceKind.ROSTER);
 		reader.open(new ExecutionContext());
 		ExecutionContext context = new ExecutionContext();
 		if (phase.equals("write")) {

@@ -123,9 +123,11 @@ final class StagingLayer {
 	private void stagedRecords(List<String[]> loaded) throws SQLException {
 		List<Path> quarantine = new ArrayList<>();
 		List<Path> meta = new ArrayList<>();
+		List<Path> values = new ArrayList<>();
 		try (Statement s = this.connection.createStatement()) {
 			for (SourceKind kind : SourceKind.values()) {
 				List<Path> accepted = new ArrayList<>();
+				List<Path> unlisted = new ArrayList<>();
 				for (String[] feed : loaded) {
 					LocalDate date = LocalDate.parse(feed[1]);
 					Path file = this.staging.accepted(kind, feed[0], date);
@@ -133,12 +135,23 @@ final class StagingLayer {
 						accepted.add(file);
 						quarantine.add(this.staging.quarantine(kind, feed[0], date));
 						meta.add(this.staging.meta(kind, feed[0], date));
+						Path listed = this.staging.values(kind, feed[0], date);
+						if (Files.exists(listed)) {
+							values.add(listed);
+						}
+						else if (!kind.listedColumns().isEmpty()) {
+							unlisted.add(file); // staged by a version that did not list values: the enum reads the file
+						}
 					}
 				}
 				setFiles(s, "staged_" + kind.key() + "_files", accepted, "district_code=none/snapshot_date=1900-01-01");
+				if (!kind.listedColumns().isEmpty()) {
+					setFiles(s, "staged_" + kind.key() + "_unlisted_files", unlisted, "district_code=none/snapshot_date=1900-01-01");
+				}
 			}
 			setFiles(s, "staged_quarantine_files", quarantine, "source=none/district_code=none/snapshot_date=1900-01-01");
 			setFiles(s, "staged_meta_files", meta, "source=none/district_code=none/snapshot_date=1900-01-01");
+			setFiles(s, "staged_values_files", values, "source=none/district_code=none/snapshot_date=1900-01-01");
 		}
 		runModels(false);
 	}

@@ -200,6 +200,21 @@ public enum SourceKind {
 	}
 
 	/**
+	 * The staged columns of code lists ({@link ValueType#CODE_LIST}: a roster's categories): a few hundred
+	 * distinct values in millions of rows, which the staging writer lists beside the staged file and the
+	 * build reads the column as an enum of.
+	 */
+	public List<String> listedColumns() {
+		java.util.List<String> columns = new java.util.ArrayList<>();
+		for (Field f : this.fields) {
+			if (f.type() == ValueType.CODE_LIST) {
+				columns.addAll(f.stagedColumns());
+			}
+		}
+		return List.copyOf(columns);
+	}
+
+	/**
 	 * Header of this kind's staged file: {@link #stagedColumns()}, then for a roster
 	 * {@code is_named_again} and {@code person_key}, which the staging writer adds (true when an earlier
 	 * roster row of the run named the person, and the number of the run's claim of the person:

@@ -188,7 +188,8 @@ public class DistrictStageJobConfiguration {
 
 	private static StagingWriter writer(StageInput input, SourceKind kind) {
 		return new StagingWriter(input.staging().accepted(kind, input.district(), input.snapshotDate()),
-				input.staging().quarantine(kind, input.district(), input.snapshotDate()), kind,
+				input.staging().quarantine(kind, input.district(), input.snapshotDate()),
+				input.staging().values(kind, input.district(), input.snapshotDate()), kind,
 				LoadPeople.of(input.staging()));
 	}
 

@@ -20,6 +20,11 @@ public record StagingArea(Path root) {
 		return partition(this.root.resolve("quarantine").resolve("source=" + kind.key()), district, snapshot);
 	}
 
+	/** The distinct values of a snapshot's listed columns ({@link SourceKind#listedColumns()}), for the build's enums. */
+	public Path values(SourceKind kind, String district, LocalDate snapshot) {
+		return partition(this.root.resolve("values").resolve("source=" + kind.key()), district, snapshot);
+	}
+
 	public Path meta(SourceKind kind, String district, LocalDate snapshot) {
 		return partition(this.root.resolve("meta").resolve("source=" + kind.key()), district, snapshot);
 	}

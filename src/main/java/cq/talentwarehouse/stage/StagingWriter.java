@@ -29,6 +29,7 @@ import cq.talentwarehouse.source.CsvOutput;
  * A roster's rows end with {@code is_named_again} (true when the run's claims, {@link LoadPeople},
  * had the person from another row already) and {@code person_key} (the number of the person's claim);
  * both empty when the run claims nothing.
+ * The distinct values of its listed columns go to the values file beside it ({@link ListedValues}).
  */
 public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>> {
 
@@ -61,6 +62,8 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 	/** Whether the staged file ends with is_named_again and person_key (a roster's). */
 	private final boolean flagsPeople;
 
+	private final ListedValues listed;
+
 	private FileChannel acceptedChannel;
 
 	private FileChannel quarantineChannel;
@@ -75,11 +78,11 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 
 	private final Map<String, Long> rules = new TreeMap<>();
 
-	public StagingWriter(Path acceptedFile, Path quarantineFile, SourceKind kind) {
-		this(acceptedFile, quarantineFile, kind, null);
+	public StagingWriter(Path acceptedFile, Path quarantineFile, Path valuesFile, SourceKind kind) {
+		this(acceptedFile, quarantineFile, valuesFile, kind, null);
 	}
 
-	StagingWriter(Path acceptedFile, Path quarantineFile, SourceKind kind, LoadPeople people) {
+	StagingWriter(Path acceptedFile, Path quarantineFile, Path valuesFile, SourceKind kind, LoadPeople people) {
 		this.acceptedFile = acceptedFile;
 		this.quarantineFile = quarantineFile;
 		this.kind = kind;
@@ -92,6 +95,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 			this.keyColumns[i] = this.header.indexOf(key.get(i)) - 1;
 		}
 		this.seen = SeenKeys.forColumns(key);
+		this.listed = new ListedValues(valuesFile, kind, this.header);
 	}
 
 	@Override
@@ -116,6 +120,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 				this.accepted.row(this.kind.stagedFileColumns());
 				this.quarantine.row(List.of("line", "field", "rule", "raw_value"));
 			}
+			this.listed.write();
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("cannot open staging file " + this.acceptedFile, ex);
@@ -173,10 +178,12 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 			if (record.isAccepted()) {
 				CsvOutput out = this.accepted;
 				out.number(record.line());
-				for (String value : record.values()) {
+				String[] values = record.values();
+				for (String value : values) {
 					out.comma();
 					out.cell(value);
 				}
+				this.listed.add(values);
 				if (this.flagsPeople) {
 					int claim = (claims != null) ? claims[i] : 0;
 					out.comma();
@@ -221,8 +228,8 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 	}
 
 	/**
-	 * After a restart: the keys of the records the earlier attempt committed, read back from its file
-	 * (already cut back to the last commit).
+	 * After a restart: the keys and listed values of the records the earlier attempt committed, read
+	 * back from its file (already cut back to the last commit).
 	 */
 	private void rememberKeysWritten() throws IOException {
 		try (var reader = java.nio.file.Files.newBufferedReader(this.acceptedFile, java.nio.charset.StandardCharsets.UTF_8);
@@ -237,6 +244,7 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 					values[i] = row.get(i + 1);
 				}
 				this.seen.add(key(values));
+				this.listed.add(values);
 			}
 		}
 	}
@@ -246,11 +254,12 @@ public class StagingWriter implements ItemStreamWriter<RecordBlock<StagedRecord>
 		try {
 			this.accepted.flush();
 			this.quarantine.flush();
+			this.listed.writeIfChanged();
 			context.putLong(ACCEPTED_BYTES, this.accepted.position());
 			context.putLong(QUARANTINE_BYTES, this.quarantine.position());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot flush staging file " + this.acceptedFile, ex);
+			throw new UncheckedIOException("cannot flush staging file " + this.acceptedFile + " or its values file", ex);
 		}
 		context.putLong(ACCEPTED, this.acceptedCount);
 		context.putLong(QUARANTINED, this.quarantinedCount);

@@ -30,9 +30,13 @@ class StagingLayerIntegrationTests {
 
 	private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
 
-	/** The roster columns stg_roster holds narrower than the staged file's types. */
+	/**
+	 * The roster columns stg_roster holds narrower than the staged file's types (the categories as an
+	 * enum of the lists staged: none when nothing was).
+	 */
 	private static final java.util.Map<String, String> NARROWED_ROSTER_TYPES = java.util.Map.of(
 			"line", "INTEGER",
+			"categories", "ENUM()",
 			"gender", "ENUM('F', 'M')",
 			"birth_year", "SMALLINT",
 			"education_code", "ENUM('doctorate', 'master', 'bachelor', 'college', 'upper_secondary', 'lower_secondary_or_below')",
@@ -191,6 +195,41 @@ class StagingLayerIntegrationTests {
 			assertThat(failures).singleElement().satisfies((row) -> {
 				assertThat(row.get(0)).isEqualTo("500117");
 				assertThat(row.get(1)).contains("could not be read back").contains("district_code=500117");
+			});
+		}
+	}
+
+	@Test
+	void categoryListsAreAnEnumOfTheListedValuesAndOfFilesStagedWithoutThemAndAListMissingFailsItsDistrictAlone()
+			throws Exception {
+		// given three district snapshots staged: one whose writer listed its category lists, one staged
+		// without the list (by an earlier version, then resumed), one whose list lacks a staged value
+		stagedRosters(Map.of(
+				"500116", "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a|b,bachelor,,,,\n"
+						+ "3,9f1c0ad256a44f519f5c3a8e2f0b7a12,F,1981,c,bachelor,,,,\n",
+				"500117", "2,7f1c0ad256a44f519f5c3a8e2f0b7a13,F,1985,d|a,bachelor,,,,\n",
+				"500118", "2,6f1c0ad256a44f519f5c3a8e2f0b7a14,F,1985,a|b,bachelor,,,,\n"
+						+ "3,5f1c0ad256a44f519f5c3a8e2f0b7a15,F,1985,e,bachelor,,,,\n"));
+		write(this.staging.values(SourceKind.ROSTER, "500116", SNAPSHOT), "column_name,value\ncategories,a|b\ncategories,c\n");
+		write(this.staging.values(SourceKind.ROSTER, "500118", SNAPSHOT), "column_name,value\ncategories,a|b\n");
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			// when
+			StagingLayer.build(connection, this.staging, "run-12", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then the lists listed and those of the unlisted file are the enum, and their rows read
+			assertThat(Fixtures.rows(connection, "select district_code, line, cast(categories as varchar) from stg_roster order by all"))
+				.containsExactly(List.of("500116", "2", "a|b"), List.of("500116", "3", "c"), List.of("500117", "2", "d|a"));
+			assertThat(Fixtures.rows(connection, "select unnest(enum_range(null::stg_categories)) order by 1"))
+				.containsExactly(List.of("a|b"), List.of("c"), List.of("d|a"));
+			// and the district whose list lacks a staged value fails alone, naming column, value and file
+			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+			assertThat(failures).singleElement().satisfies((row) -> {
+				assertThat(row.get(0)).isEqualTo("500118");
+				assertThat(row.get(1)).contains("could not be read back")
+					.contains("Error when converting column \"categories\". Could not convert string \"e\"")
+					.contains("district_code=500118");
 			});
 		}
 	}

@@ -21,6 +21,8 @@ class StagingWriterTests {
 
 	private static final String BOB = "fedcba9876543210fedcba9876543210";
 
+	private static final String CAROL = "00112233445566778899aabbccddeeff";
+
 	@TempDir
 	Path dir;
 
@@ -75,9 +77,9 @@ class StagingWriterTests {
 		// given a run's claims and two rosters staged under them, Alice on both and twice on the second
 		try (LoadPeople people = LoadPeople.open(new StagingArea(this.dir.resolve("run")), 10, false)) {
 			StagingWriter first = new StagingWriter(this.dir.resolve("a.csv"), this.dir.resolve("qa.csv"),
-					SourceKind.ROSTER, people);
+					this.dir.resolve("va.csv"), SourceKind.ROSTER, people);
 			StagingWriter second = new StagingWriter(this.dir.resolve("b.csv"), this.dir.resolve("qb.csv"),
-					SourceKind.ROSTER, people);
+					this.dir.resolve("vb.csv"), SourceKind.ROSTER, people);
 			first.open(new ExecutionContext());
 			second.open(new ExecutionContext());
 
@@ -102,7 +104,7 @@ class StagingWriterTests {
 	@Test
 	void keysEnterprisesByCreditCodeAndQualification() throws Exception {
 		StagingWriter writer = new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"),
-				SourceKind.ENTERPRISE);
+				this.dir.resolve("values.csv"), SourceKind.ENTERPRISE);
 		writer.open(new ExecutionContext());
 
 		writer.write(new Chunk<>(List.of(new RecordBlock<>(List.of(
@@ -115,14 +117,76 @@ class StagingWriterTests {
 				"4,uscc,duplicate,91500116MA5U00000X specialized_sme");
 	}
 
+	@Test
+	void listsEachCategoryCombinationOnceBeforeTheCommitThatStagesIt() throws Exception {
+		// given a roster whose rows take two category lists, one of them twice
+		StagingWriter writer = writer();
+		ExecutionContext context = new ExecutionContext();
+		writer.open(context);
+		assertThat(lines("values.csv")).containsExactly("column_name,value");
+
+		// when the rows are written and committed
+		writer.write(chunk(roster(2, ALICE, "science_tech|health"), roster(3, BOB, "professional_technical"),
+				roster(4, CAROL, "science_tech|health")));
+		writer.update(context);
+		writer.close();
+
+		// then the values file lists each list once, sorted
+		assertThat(lines("values.csv")).containsExactly("column_name,value", "categories,professional_technical",
+				"categories,science_tech|health");
+	}
+
+	@Test
+	void listsTheCategoriesOfRowsCommittedBeforeARestartAndNotOfRowsCutBack() throws Exception {
+		// given a step that committed line 2 and died after writing (but not committing) line 3
+		StagingWriter first = writer();
+		ExecutionContext context = new ExecutionContext();
+		first.open(context);
+		first.write(chunk(roster(2, ALICE, "health")));
+		first.update(context);
+		first.write(chunk(roster(3, BOB, "education")));
+		first.update(new ExecutionContext()); // written before a commit that never happened
+		first.close();
+
+		// when the restarted step opens on the committed context and writes another list
+		StagingWriter restarted = writer();
+		restarted.open(context);
+		List<String> afterOpen = lines("values.csv");
+		restarted.write(chunk(roster(3, BOB, "science_tech")));
+		restarted.update(context);
+		restarted.close();
+
+		// then the list holds the committed row's categories and the new ones, not the cut-back row's
+		assertThat(afterOpen).containsExactly("column_name,value", "categories,health");
+		assertThat(lines("values.csv")).containsExactly("column_name,value", "categories,health", "categories,science_tech");
+	}
+
+	@Test
+	void listsNothingForAKindWithoutCodeLists() throws Exception {
+		StagingWriter writer = new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"),
+				this.dir.resolve("values.csv"), SourceKind.ENTERPRISE);
+		writer.open(new ExecutionContext());
+		writer.write(new Chunk<>(List.of(new RecordBlock<>(List.of(
+				StagedRecord.accepted(2, new String[] { "91500116MA5U00000X", "甲公司", "specialized_sme", null, null }))))));
+		writer.update(new ExecutionContext());
+		writer.close();
+
+		assertThat(SourceKind.ENTERPRISE.listedColumns()).isEmpty();
+		assertThat(lines("values.csv")).containsExactly("column_name,value");
+	}
+
 	private StagingWriter writer() {
-		return new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"), SourceKind.ROSTER);
+		return new StagingWriter(this.dir.resolve("accepted.csv"), this.dir.resolve("quarantine.csv"),
+				this.dir.resolve("values.csv"), SourceKind.ROSTER);
 	}
 
 	/** A roster record as the normalizer hands it over; bits (0, 0): the writer reads the pseudonym's digits. */
 	private static StagedRecord roster(long line, String person) {
-		return StagedRecord.person(line,
-				new String[] { person, "F", "1990", "professional_technical", null, null, null, null, null },
+		return roster(line, person, "professional_technical");
+	}
+
+	private static StagedRecord roster(long line, String person, String categories) {
+		return StagedRecord.person(line, new String[] { person, "F", "1990", categories, null, null, null, null, null },
 				"50011619900101000" + line, 0, 0);
 	}
 
