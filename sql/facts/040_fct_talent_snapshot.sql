@@ -66,7 +66,7 @@ select
     r.line as source_line,
     cl.category_sks
 from stg_roster r
-join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
+join feed_keys k on cast(k.district_code as stg_district) = r.district_code and k.snapshot_date = r.snapshot_date
 -- a left join, so that a row without a person fails the insert (person_sk is not null) rather than
 -- vanishing; with the claims' numbers as keys there is nothing to join
 left join (
@@ -142,7 +142,7 @@ final as (
         ['35岁以下', '35-44岁', '45-54岁', '55岁及以上'][r.age_band] as age_band,
         r.people
     from staged_profiles r
-    join feed_keys k on k.district_code = r.district_code and k.snapshot_date = r.snapshot_date
+    join feed_keys k on cast(k.district_code as stg_district) = r.district_code and k.snapshot_date = r.snapshot_date
     left join dw.dim_education ed on try_cast(ed.education_code as stg_education) = r.education_code
     left join dw.dim_professional_title ti on try_cast(ti.title_code as stg_title) = r.title_code
     left join dw.dim_skill_level sk on try_cast(sk.skill_level_code as stg_skill_level) = r.skill_level_code

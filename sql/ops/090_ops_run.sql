@@ -30,7 +30,7 @@ from stg_meta m;
 -- (tens of thousands of employers, not millions of roster rows).
 insert into ops.warnings
 with employers as (
-    select district_code, snapshot_date, employer_uscc, count(*) as people
+    select cast(district_code as varchar) as district_code, snapshot_date, employer_uscc, count(*) as people
     from stg_roster
     where employer_uscc is not null
     group by all

@@ -2,7 +2,8 @@
 -- staged files (staged_roster_files, <kind>/district_code=/snapshot_date= folders) read in the
 -- columns and types of SourceKind's staged columns (staged_roster_columns), narrowed here.
 -- writes: temp table stg_roster; temp types stg_gender, stg_education, stg_title, stg_skill_level,
---   stg_talent_level (040_fct_talent_snapshot joins the vocabulary dimensions on them), stg_categories
+--   stg_talent_level (040_fct_talent_snapshot joins the vocabulary dimensions on them), stg_categories,
+--   stg_district
 -- A temp table is held uncompressed, and at city scale this one is the build's largest: a vocabulary
 -- code is held as an enum of its seed's codes (one byte, where a string took 4 + its length), the line
 -- as an integer, the birth year as a smallint. Staging accepted only codes of these seeds (the build
@@ -16,6 +17,10 @@ create or replace temp type stg_title as enum (select title_code from seed.profe
 create or replace temp type stg_skill_level as enum (select skill_code from seed.skill_levels);
 
 create or replace temp type stg_talent_level as enum (select level_code from seed.talent_levels);
+
+-- the district of each row's folder, as an enum of the seeds' districts (040 casts the few feed rows
+-- it joins to it)
+create or replace temp type stg_district as enum (select district_code from seed.districts order by 1);
 
 -- A category list ('a|b') is one of the few hundred the staging writer listed beside each staged file
 -- (values/source=roster/...): as an enum of them a byte or two a row, where the string took sixteen
@@ -48,7 +53,9 @@ select * replace (
         case when person_id is not null then error('Error when converting column "person_id". Could not convert string "'
             || person_id || '" to UUID; file = roster/district_code=' || district_code || '/snapshot_date='
             || snapshot_date || '/data.csv') end
-    ) as person_id
+    ) as person_id,
+    -- a folder's one value, cast once a vector; never cast for the empty file of a night without rosters
+    cast(district_code as stg_district) as district_code
 )
 from read_csv(
     getvariable('staged_roster_files'),

@@ -65,12 +65,15 @@ class StagingLayerIntegrationTests {
 			// when
 			StagingLayer.build(connection, this.staging, "run-7", LocalDateTime.of(2024, 7, 1, 2, 0));
 
-			// then every source's table exists, empty, with the staged columns and their partition
+			// then every source's table exists, empty, with the staged columns and their partition (the
+			// roster's district an enum of the seeds' districts)
+			String districts = "ENUM(" + String.join(", ", Fixtures.rows(connection,
+					"select '''' || district_code || '''' from seed.districts order by 1").stream().map((r) -> r.get(0)).toList()) + ")";
 			for (SourceKind kind : SourceKind.values()) {
 				List<List<String>> expected = new ArrayList<>();
 				kind.stagedColumnTypes().forEach((column, type) -> expected.add(List.of(column,
 						(kind == SourceKind.ROSTER) ? NARROWED_ROSTER_TYPES.getOrDefault(column, type) : type)));
-				expected.add(List.of("district_code", "VARCHAR"));
+				expected.add(List.of("district_code", (kind == SourceKind.ROSTER) ? districts : "VARCHAR"));
 				expected.add(List.of("snapshot_date", "DATE"));
 				List<List<String>> actual = Fixtures.rows(connection, "select column_name, column_type from (describe stg_" + kind.key() + ")");
 				assertThat(actual).containsExactlyElementsOf(expected);
@@ -230,6 +233,30 @@ class StagingLayerIntegrationTests {
 				assertThat(row.get(1)).contains("could not be read back")
 					.contains("Error when converting column \"categories\". Could not convert string \"e\"")
 					.contains("district_code=500118");
+			});
+		}
+	}
+
+	@Test
+	void rosterStagedUnderADistrictOutsideTheRunsSeedsFailsItsDistrictAlone() throws Exception {
+		// given two district snapshots staged, one in a folder of a district code the seeds lack (a
+		// staging area edited by hand, or seeds changed under a resumed run)
+		stagedRosters(Map.of(
+				"500116", "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a,bachelor,,,,\n",
+				"500199", "2,9f1c0ad256a44f519f5c3a8e2f0b7a12,F,1985,a,bachelor,,,,\n"));
+
+		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			// when
+			StagingLayer.build(connection, this.staging, "run-13", LocalDateTime.of(2024, 7, 1, 2, 0));
+
+			// then the known district is read and the other fails alone, never read under a null district
+			assertThat(Fixtures.rows(connection, "select cast(district_code as varchar), line from stg_roster"))
+				.containsExactly(List.of("500116", "2"));
+			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+			assertThat(failures).singleElement().satisfies((row) -> {
+				assertThat(row.get(0)).isEqualTo("500199");
+				assertThat(row.get(1)).contains("could not be read back").contains("500199");
 			});
 		}
 	}
