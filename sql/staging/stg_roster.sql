@@ -33,6 +33,7 @@ create or replace temp type stg_categories as enum (
         hive_partitioning = true, hive_types = {'source': 'VARCHAR', 'district_code': 'VARCHAR', 'snapshot_date': 'DATE'})
     where source = 'roster' and column_name = 'categories'
     union
+    -- only the lists are read here, so a pseudonym is left as text
     select categories
     from read_csv(getvariable('staged_roster_unlisted_files'),
         header = true, delim = ',', quote = '', escape = '', auto_detect = false,

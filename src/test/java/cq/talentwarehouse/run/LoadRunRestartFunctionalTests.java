@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +18,8 @@ import cq.talentwarehouse.demo.DemoDataGenerator;
 
 import cq.talentwarehouse.testing.Fixtures;
 import cq.talentwarehouse.testing.ChildJvm;
+import cq.talentwarehouse.pipeline.SourceKind;
+import cq.talentwarehouse.stage.StagingArea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +75,14 @@ class LoadRunRestartFunctionalTests {
 		child.destroyForcibly();
 		child.waitFor();
 		assertThat(warehouse).doesNotExist();
+		// each roster staged so far has its category lists listed beside it (the build's enum of them)
+		assertThat(rosterStagingFiles(stagingRoot)).isNotEmpty().allSatisfy((file) -> {
+			Path partition = file.getParent();
+			StagingArea staging = new StagingArea(partition.getParent().getParent().getParent());
+			assertThat(staging.values(SourceKind.ROSTER, partition.getParent().getFileName().toString().substring("district_code=".length()),
+					LocalDate.parse(partition.getFileName().toString().substring("snapshot_date=".length()))))
+				.exists().content().startsWith("column_name,value");
+		});
 		// status after the kill: the run is interrupted, and its report says which districts staged
 		RunReport killed = RunReport.list(dir.resolve("warehouse/runs")).get(0);
 		assertThat(killed.status()).isEqualTo("running");
@@ -157,15 +168,17 @@ class LoadRunRestartFunctionalTests {
 	}
 
 	private static long largestRosterStagingFile(Path runs) throws Exception {
+		return rosterStagingFiles(runs).stream().mapToLong((p) -> p.toFile().length()).max().orElse(0);
+	}
+
+	private static List<Path> rosterStagingFiles(Path runs) throws Exception {
 		if (!Files.isDirectory(runs)) {
-			return 0;
+			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(runs)) {
-			return files.filter((p) -> p.toString().contains(File.separator + "roster" + File.separator)
+			return files.filter((p) -> p.toString().contains(File.separator + "staging" + File.separator + "roster" + File.separator)
 					&& p.getFileName().toString().equals("data.csv"))
-				.mapToLong((p) -> p.toFile().length())
-				.max()
-				.orElse(0);
+				.toList();
 		}
 	}
 
