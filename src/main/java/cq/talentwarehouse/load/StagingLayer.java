@@ -127,6 +127,7 @@ final class StagingLayer {
 		try (Statement s = this.connection.createStatement()) {
 			for (SourceKind kind : SourceKind.values()) {
 				List<Path> accepted = new ArrayList<>();
+				boolean lists = !kind.listedColumns().isEmpty();
 				List<Path> unlisted = new ArrayList<>();
 				for (String[] feed : loaded) {
 					LocalDate date = LocalDate.parse(feed[1]);
@@ -139,13 +140,13 @@ final class StagingLayer {
 						if (Files.exists(listed)) {
 							values.add(listed);
 						}
-						else if (!kind.listedColumns().isEmpty()) {
+						else if (lists) {
 							unlisted.add(file); // staged by a version that did not list values: the enum reads the file
 						}
 					}
 				}
 				setFiles(s, "staged_" + kind.key() + "_files", accepted, "district_code=none/snapshot_date=1900-01-01");
-				if (!kind.listedColumns().isEmpty()) {
+				if (lists) {
 					setFiles(s, "staged_" + kind.key() + "_unlisted_files", unlisted, "district_code=none/snapshot_date=1900-01-01");
 				}
 			}

@@ -60,11 +60,8 @@ class StagingLayerIntegrationTests {
 		// given a run that staged nothing and wrote no run file
 		feeds("district_code,snapshot_date,status,message\n");
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-7", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-7")) {
 			// then every source's table exists, empty, with the staged columns and their partition (the
 			// roster's district an enum of the seeds' districts)
 			String districts = "ENUM(" + String.join(", ", Fixtures.rows(connection,
@@ -101,11 +98,8 @@ class StagingLayerIntegrationTests {
 		write(this.staging.meta(SourceKind.ROSTER, "500116", SNAPSHOT),
 				"file,encoding,read,accepted,quarantined,seconds,rules\nroster.csv,UTF-8,2,1,1,0.5,\n");
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-8", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-8")) {
 			// then
 			assertThat(Fixtures.rows(connection, "select line, birth_year + 1, categories, district_code, snapshot_date from stg_roster"))
 				.containsExactly(List.of("2", "1981", "a|b", "500116", SNAPSHOT.toString()));
@@ -127,22 +121,14 @@ class StagingLayerIntegrationTests {
 				"500116", "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n",
 				"500117", "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,a,phd,,,,\n"));
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-9", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-9")) {
 			// then the other district is read, the one with the unknown code fails with DuckDB's reason,
 			// and no row of it reaches the build with a null code
 			assertThat(Fixtures.rows(connection, "select district_code, cast(education_code as varchar) from stg_roster"))
 				.containsExactly(List.of("500116", "bachelor"));
-			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
-			assertThat(failures).singleElement().satisfies((row) -> {
-				assertThat(row.get(0)).isEqualTo("500117");
-				assertThat(row.get(1)).contains("could not be read back")
-					.contains("Error when converting column \"education_code\". Could not convert string \"phd\"")
-					.contains("district_code=500117");
-			});
+			onlyFailed(connection, "500117",
+					"Error when converting column \"education_code\". Could not convert string \"phd\"", "district_code=500117");
 			assertThat(Fixtures.rows(connection, "select district_code from stg_feed")).containsExactly(List.of("500116"));
 		}
 	}
@@ -157,24 +143,17 @@ class StagingLayerIntegrationTests {
 				"500117", "2,{7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13},F,1985,a,bachelor,,,,\n",
 				"500118", "2,8f1c0ad256a44f519f5c3a8e2f0b7a1z,F,1985,a,bachelor,,,,\n"));
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-11", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-11")) {
 			// then every readable spelling is the same UUID the cast gives
 			assertThat(Fixtures.rows(connection, "select district_code, line, cast(person_id as varchar) from stg_roster order by all"))
 				.containsExactly(List.of("500116", "2", "8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11"),
 						List.of("500116", "3", "9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12"),
 						List.of("500117", "2", "7f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a13"));
 			// and the value no UUID reads fails its district, naming column, value and file
-			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
-			assertThat(failures).singleElement().satisfies((row) -> {
-				assertThat(row.get(0)).isEqualTo("500118");
-				assertThat(row.get(1)).contains("could not be read back")
-					.contains("Error when converting column \"person_id\". Could not convert string \"8f1c0ad256a44f519f5c3a8e2f0b7a1z\"")
-					.contains("district_code=500118/snapshot_date=" + SNAPSHOT + "/data.csv");
-			});
+			onlyFailed(connection, "500118",
+					"Error when converting column \"person_id\". Could not convert string \"8f1c0ad256a44f519f5c3a8e2f0b7a1z\"",
+					"district_code=500118/snapshot_date=" + SNAPSHOT + "/data.csv");
 		}
 	}
 
@@ -186,19 +165,12 @@ class StagingLayerIntegrationTests {
 				"500116", "2,8f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a11,M,1980,a|b,bachelor,,,,91500116MA5U00000X\n",
 				"500117", "2,9f1c0ad2-56a4-4f51-9f5c-3a8e2f0b7a12,F,1985,\"a,b\",bachelor,,,,\n"));
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-10", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-10")) {
 			// then the other district is read and the one with the quoted cell fails, naming its file
 			assertThat(Fixtures.rows(connection, "select district_code, categories from stg_roster"))
 				.containsExactly(List.of("500116", "a|b"));
-			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
-			assertThat(failures).singleElement().satisfies((row) -> {
-				assertThat(row.get(0)).isEqualTo("500117");
-				assertThat(row.get(1)).contains("could not be read back").contains("district_code=500117");
-			});
+			onlyFailed(connection, "500117", "district_code=500117");
 		}
 	}
 
@@ -216,24 +188,16 @@ class StagingLayerIntegrationTests {
 		write(this.staging.values(SourceKind.ROSTER, "500116", SNAPSHOT), "column_name,value\ncategories,a|b\ncategories,c\n");
 		write(this.staging.values(SourceKind.ROSTER, "500118", SNAPSHOT), "column_name,value\ncategories,a|b\n");
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-12", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-12")) {
 			// then the lists listed and those of the unlisted file are the enum, and their rows read
 			assertThat(Fixtures.rows(connection, "select district_code, line, cast(categories as varchar) from stg_roster order by all"))
 				.containsExactly(List.of("500116", "2", "a|b"), List.of("500116", "3", "c"), List.of("500117", "2", "d|a"));
 			assertThat(Fixtures.rows(connection, "select unnest(enum_range(null::stg_categories)) order by 1"))
 				.containsExactly(List.of("a|b"), List.of("c"), List.of("d|a"));
 			// and the district whose list lacks a staged value fails alone, naming column, value and file
-			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
-			assertThat(failures).singleElement().satisfies((row) -> {
-				assertThat(row.get(0)).isEqualTo("500118");
-				assertThat(row.get(1)).contains("could not be read back")
-					.contains("Error when converting column \"categories\". Could not convert string \"e\"")
-					.contains("district_code=500118");
-			});
+			onlyFailed(connection, "500118",
+					"Error when converting column \"categories\". Could not convert string \"e\"", "district_code=500118");
 		}
 	}
 
@@ -245,20 +209,36 @@ class StagingLayerIntegrationTests {
 				"500116", "2,8f1c0ad256a44f519f5c3a8e2f0b7a11,M,1980,a,bachelor,,,,\n",
 				"500199", "2,9f1c0ad256a44f519f5c3a8e2f0b7a12,F,1985,a,bachelor,,,,\n"));
 
-		try (Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"))) {
-			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
-			// when
-			StagingLayer.build(connection, this.staging, "run-13", LocalDateTime.of(2024, 7, 1, 2, 0));
-
+		// when
+		try (Connection connection = stagingLayerBuilt("run-13")) {
 			// then the known district is read and the other fails alone, never read under a null district
 			assertThat(Fixtures.rows(connection, "select cast(district_code as varchar), line from stg_roster"))
 				.containsExactly(List.of("500116", "2"));
-			List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
-			assertThat(failures).singleElement().satisfies((row) -> {
-				assertThat(row.get(0)).isEqualTo("500199");
-				assertThat(row.get(1)).contains("could not be read back").contains("500199");
-			});
+			onlyFailed(connection, "500199", "Could not convert string '500199'", "district_code");
 		}
+	}
+
+	/** The staging layer built over the staged files, on a database holding the repository's seeds. */
+	private Connection stagingLayerBuilt(String runId) throws Exception {
+		Connection connection = DuckDb.openReadWrite(this.dir.resolve("w.duckdb"));
+		try {
+			WarehouseBuilder.loadSeeds(connection, Path.of("seeds"));
+			StagingLayer.build(connection, this.staging, runId, LocalDateTime.of(2024, 7, 1, 2, 0));
+			return connection;
+		}
+		catch (Exception ex) {
+			connection.close();
+			throw ex;
+		}
+	}
+
+	/** Exactly one district snapshot failed, this one, its staged records unreadable for the reasons given. */
+	private static void onlyFailed(Connection connection, String district, String... reasons) throws Exception {
+		List<List<String>> failures = Fixtures.rows(connection, "select district_code, message from stg_failure");
+		assertThat(failures).singleElement().satisfies((row) -> {
+			assertThat(row.get(0)).isEqualTo(district);
+			assertThat(row.get(1)).contains("could not be read back").contains(reasons);
+		});
 	}
 
 	/** Each district's roster staged (feed row, accepted rows under the staged header, meta, empty quarantine). */

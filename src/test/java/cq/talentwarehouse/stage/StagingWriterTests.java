@@ -47,13 +47,7 @@ class StagingWriterTests {
 	@Test
 	void catchesADuplicateOfARecordCommittedBeforeARestart() throws Exception {
 		// given a step that committed line 2 and died after writing (but not committing) line 3
-		StagingWriter first = writer();
-		ExecutionContext context = new ExecutionContext();
-		first.open(context);
-		first.write(chunk(roster(2, ALICE)));
-		first.update(context);
-		first.write(chunk(roster(3, BOB)));
-		first.close();
+		ExecutionContext context = killedAfterWritingPastTheCommit(roster(2, ALICE), roster(3, BOB));
 
 		// when the restarted step writes line 3 again and then a copy of line 2's person
 		StagingWriter restarted = writer();
@@ -139,14 +133,7 @@ class StagingWriterTests {
 	@Test
 	void listsTheCategoriesOfRowsCommittedBeforeARestartAndNotOfRowsCutBack() throws Exception {
 		// given a step that committed line 2 and died after writing (but not committing) line 3
-		StagingWriter first = writer();
-		ExecutionContext context = new ExecutionContext();
-		first.open(context);
-		first.write(chunk(roster(2, ALICE, "health")));
-		first.update(context);
-		first.write(chunk(roster(3, BOB, "education")));
-		first.update(new ExecutionContext()); // written before a commit that never happened
-		first.close();
+		ExecutionContext context = killedAfterWritingPastTheCommit(roster(2, ALICE, "health"), roster(3, BOB, "education"));
 
 		// when the restarted step opens on the committed context and writes another list
 		StagingWriter restarted = writer();
@@ -173,6 +160,22 @@ class StagingWriterTests {
 
 		assertThat(SourceKind.ENTERPRISE.listedColumns()).isEmpty();
 		assertThat(lines("values.csv")).containsExactly("column_name,value");
+	}
+
+	/**
+	 * A step that committed one record, then wrote another and flushed it as before a commit that never
+	 * happened; the committed context, for the restarted step.
+	 */
+	private ExecutionContext killedAfterWritingPastTheCommit(StagedRecord committed, StagedRecord lost) throws Exception {
+		StagingWriter first = writer();
+		ExecutionContext context = new ExecutionContext();
+		first.open(context);
+		first.write(chunk(committed));
+		first.update(context);
+		first.write(chunk(lost));
+		first.update(new ExecutionContext());
+		first.close();
+		return context;
 	}
 
 	private StagingWriter writer() {
