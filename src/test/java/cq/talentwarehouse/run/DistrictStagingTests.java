@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.Job;
@@ -45,6 +48,15 @@ class DistrictStagingTests {
 	private JobRepository repository;
 
 	private TaskExecutorJobOperator operator;
+
+	private HikariDataSource pool;
+
+	@AfterEach
+	void closePool() {
+		if (this.pool != null) {
+			this.pool.close();
+		}
+	}
 
 	@Test
 	void leavesForRestartADistrictWhoseJobFailsWhileTheRunIsBeingStopped() throws Exception {
@@ -151,7 +163,9 @@ class DistrictStagingTests {
 	}
 
 	private Job job(JobFactory factory) throws Exception {
-		DataSource dataSource = JobRepositoryFiles.dataSource(this.dir);
+		// a connection per staging thread: two jobs sharing one connection's transaction failed one of them now and then
+		this.pool = JobRepositoryFiles.pooledDataSource(this.dir);
+		DataSource dataSource = this.pool;
 		this.repository = JobRepositoryFiles.repository(dataSource);
 		this.operator = JobRepositoryFiles.operator(this.repository);
 		return factory.create(this.repository, dataSource);

@@ -7,6 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,6 +38,19 @@ public final class JobRepositoryFiles {
 	/** As {@link #dataSource(String)}, a file {@code job-repository} in {@code dir}. */
 	public static SingleConnectionDataSource dataSource(Path dir) {
 		return dataSource("jdbc:h2:file:" + dir.resolve("job-repository"));
+	}
+
+	/**
+	 * As {@link #dataSource(Path)}, but a connection per thread, as the application's pool gives: jobs
+	 * staged on two threads at once must not share one connection's transaction.
+	 */
+	public static HikariDataSource pooledDataSource(Path dir) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("job-repository"));
+		pool.setUsername("sa");
+		pool.setMaximumPoolSize(4);
+		new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(pool);
+		return pool;
 	}
 
 	/** Spring Batch's JDBC job repository over {@code dataSource}. */
