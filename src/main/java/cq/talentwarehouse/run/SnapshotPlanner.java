@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,26 +76,28 @@ final class SnapshotPlanner {
 		Set<String> skippedDistricts = new java.util.HashSet<>();
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.getThreads()));
 		try {
-			List<Future<SnapshotFingerprint>> futures = new ArrayList<>();
-			List<String> outside = new ArrayList<>();
+			// a landing zone keeping years of monthly folders plans hundreds of snapshots of a few dozen
+			// pipeline files: each file read once, each folder checked and fingerprinted on the pool
+			Map<String, PipelineDefinition> pipelines = new HashMap<>();
+			LandingZone landing = new LandingZone(this.properties.getLanding());
+			List<Future<Checked>> futures = new ArrayList<>();
 			for (RunReport.DistrictResult d : plan) {
 				LoadedSnapshot previous = loaded.get(d.district() + "@" + d.snapshotDate());
-				PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
-				LocalDate date = LocalDate.parse(d.snapshotDate());
-				String leaving = linkLeavingLanding(d);
-				outside.add(leaving);
-				futures.add((leaving != null) ? null : pool.submit(() -> SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
-						(name) -> LandingZone.Snapshot.holds(pipeline, date, name),
-						(previous != null && !this.properties.isRehashFiles()) ? previous.byName() : Map.of())));
+				PipelineDefinition pipeline = pipelines.computeIfAbsent(d.pipelineFile(),
+						(file) -> PipelineCatalog.readChecked(Path.of(file)));
+				Map<String, SnapshotFingerprint.FileEntry> known = (previous != null && !this.properties.isRehashFiles())
+						? previous.byName() : Map.of();
+				futures.add(pool.submit(() -> check(d, pipeline, landing, known)));
 			}
 			for (int i = 0; i < plan.size(); i++) {
 				RunReport.DistrictResult d = plan.get(i);
-				if (outside.get(i) != null) {
+				Checked checked = futures.get(i).get();
+				if (checked.leaving() != null) {
 					// not even hashed: a file outside the landing zone is never read
-					result.add(d.with(DistrictStatus.FAILED, outside.get(i)));
+					result.add(d.with(DistrictStatus.FAILED, checked.leaving()));
 					continue;
 				}
-				SnapshotFingerprint fingerprint = futures.get(i).get();
+				SnapshotFingerprint fingerprint = checked.fingerprint();
 				if (d.is(DistrictStatus.FAILED)) {
 					result.add(d); // a pull that failed: nothing to compare
 					continue;
@@ -133,13 +136,32 @@ final class SnapshotPlanner {
 
 	/** Why a snapshot may not be read because a link leads out of the landing zone, or null. */
 	String linkLeavingLanding(RunReport.DistrictResult d) {
-		PipelineDefinition pipeline = PipelineCatalog.readChecked(Path.of(d.pipelineFile()));
+		return linkLeaving(d, PipelineCatalog.readChecked(Path.of(d.pipelineFile())),
+				new LandingZone(this.properties.getLanding()));
+	}
+
+	private static String linkLeaving(RunReport.DistrictResult d, PipelineDefinition pipeline, LandingZone landing) {
 		if (pipeline.pullsFromDatabases()) {
 			return null; // its snapshot folder is the run's own pull, in staging
 		}
 		LocalDate date = LocalDate.parse(d.snapshotDate());
-		return new LandingZone(this.properties.getLanding()).linkLeavingRoot(Path.of(d.snapshotFolder()),
-				(name) -> LandingZone.Snapshot.holds(pipeline, date, name));
+		return landing.linkLeavingRoot(Path.of(d.snapshotFolder()), (name) -> LandingZone.Snapshot.holds(pipeline, date, name));
+	}
+
+	/** A planned snapshot's folder checked for links out of the landing zone and, when none, fingerprinted. */
+	private static Checked check(RunReport.DistrictResult d, PipelineDefinition pipeline, LandingZone landing,
+			Map<String, SnapshotFingerprint.FileEntry> known) throws IOException {
+		String leaving = linkLeaving(d, pipeline, landing);
+		if (leaving != null) {
+			return new Checked(leaving, null);
+		}
+		LocalDate date = LocalDate.parse(d.snapshotDate());
+		return new Checked(null, SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
+				(name) -> LandingZone.Snapshot.holds(pipeline, date, name), known));
+	}
+
+	/** Why a snapshot's folder may not be read, or its files' fingerprint. */
+	private record Checked(String leaving, SnapshotFingerprint fingerprint) {
 	}
 
 }
