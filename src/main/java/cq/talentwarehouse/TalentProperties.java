@@ -35,6 +35,21 @@ public class TalentProperties {
 		this.seeds = seeds;
 	}
 
+	/**
+	 * Whether a {@code schedule} prepares the next run's working copy once a run ends (a copy of the
+	 * published file, seeded, migrated, its key columns read into memory and held there until the
+	 * next run): a night then stages on both cores and builds at once.
+	 */
+	private boolean prepareBetweenRuns = true;
+
+	public boolean isPrepareBetweenRuns() {
+		return this.prepareBetweenRuns;
+	}
+
+	public void setPrepareBetweenRuns(boolean prepareBetweenRuns) {
+		this.prepareBetweenRuns = prepareBetweenRuns;
+	}
+
 	/** Key file for person pseudonyms, used when TALENT_PSEUDONYM_KEY is not set; created on first run. */
 	private Path pseudonymKeyFile;
 

@@ -10,6 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cq.talentwarehouse.reference.Seeds;
+
 /**
  * The mark a working copy prepared ahead of its build carries: a file beside it naming the run and
  * the published file it was copied from. The build takes the mark (deleting it) and uses the copy
@@ -48,6 +50,37 @@ final class Preparation {
 		// a write-ahead log is the prepared database's own only while this process holds it open
 		return marked.equals(stampText(published, runId)) && Files.exists(workingCopy)
 				&& (!Files.exists(Path.of(workingCopy + ".wal")) || OpenWorkingCopy.holds(workingCopy));
+	}
+
+	/**
+	 * What a copy prepared between runs is marked for instead of a run: any run that starts on the
+	 * published file as it was then with the same seeds (which a run copies when it starts, so an
+	 * operator's edit in between makes the copy stale).
+	 */
+	static String betweenRuns(Path seedsFolder) {
+		return "between runs, seeds " + Seeds.at(seedsFolder).sha256();
+	}
+
+	/**
+	 * Gives {@code runId} the copy prepared between runs when the published file is as it was then and
+	 * the run's seeds are the ones loaded into it, and a write-ahead log beside it is this process's
+	 * (as {@link #takeIfCurrent}): the run then builds on it as on a copy prepared for it.
+	 */
+	static boolean takeBetweenRuns(Path published, Path workingCopy, Path runSeeds, String runId) throws IOException {
+		String marked;
+		try {
+			marked = Files.readString(stamp(workingCopy), StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			return false;
+		}
+		if (!marked.startsWith("between runs, ") || !Files.exists(workingCopy)
+				|| (Files.exists(Path.of(workingCopy + ".wal")) && !OpenWorkingCopy.holds(workingCopy))
+				|| !marked.equals(stampText(published, betweenRuns(runSeeds)))) {
+			return false;
+		}
+		mark(published, workingCopy, runId);
+		return true;
 	}
 
 	private static Path stamp(Path workingCopy) {

@@ -225,6 +225,25 @@ public final class WarehouseBuilder {
 	}
 
 	/**
+	 * {@link #prepareAhead} between runs (the schedule, once a run has ended): the next run finds
+	 * its working copy copied, seeded, migrated and warm instead of preparing it beside its staging,
+	 * where it took the second core from the district staging. Marked for whichever run starts next
+	 * on the published file as it is now with these seeds ({@link #takePreparedBetweenRuns}); nothing
+	 * before the first publish.
+	 */
+	public static void prepareBetweenRuns(Path published, Path workingCopy, Path seedsFolder, String memoryLimit) {
+		if (Files.isRegularFile(published)) {
+			prepareAhead(published, workingCopy, seedsFolder, Preparation.betweenRuns(seedsFolder), memoryLimit);
+		}
+	}
+
+	/** Whether run {@code runId} (its seeds copied to {@code runSeeds}) builds on the copy prepared between runs. */
+	public static boolean takePreparedBetweenRuns(Path published, Path workingCopy, Path runSeeds, String runId)
+			throws IOException {
+		return Preparation.takeBetweenRuns(published, workingCopy, runSeeds, runId);
+	}
+
+	/**
 	 * Writes the fresh copy's blocks to the disk on a thread of its own, while the seeds, migrations
 	 * and the build go on: the build's checkpoint syncs the file, and would otherwise wait for them all.
 	 */

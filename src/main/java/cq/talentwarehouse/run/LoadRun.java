@@ -76,6 +76,8 @@ public class LoadRun {
 
 	private final DatabasePulls pulls;
 
+	private final NextRunPreparation nextRun;
+
 	/** Told how each run ended (notifications, metrics); see {@link #announce}. */
 	private List<RunOutcomeListener> outcomeListeners = List.of();
 
@@ -90,6 +92,7 @@ public class LoadRun {
 		this.planner = new SnapshotPlanner(properties);
 		this.recorder = new RunRecorder(properties);
 		this.pulls = new DatabasePulls(properties, this.recorder);
+		this.nextRun = new NextRunPreparation(properties);
 		this.execution = new RunExecution(properties, meterRegistry, warehousePublishJob, jobs,
 				new DistrictStaging(districtStageJob, jobs, this.planner, properties::getThreads), this.recorder);
 	}
@@ -178,8 +181,14 @@ public class LoadRun {
 
 	}
 
+	/** The next run's working copy, which a process that outlives its runs prepares between them. */
+	public NextRunPreparation nextRun() {
+		return this.nextRun;
+	}
+
 	/** Runs {@code body} holding the run lock; when another run holds it, says so on {@code err}: exit 4. */
 	private int underLock(PrintStream err, RunBody body) throws Exception {
+		this.nextRun.await();
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
 			try {
 				return body.exit();
@@ -288,7 +297,7 @@ public class LoadRun {
 		List<PipelineDefinition> pulled = catalog.pipelines().stream().filter((p) -> p.pullsFromDatabases()
 				&& (districts.isEmpty() || districts.contains(p.district()))).toList();
 		if (landing.isEmpty() && pulled.isEmpty()) {
-			return landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
+			return this.recorder.landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
 					? " is empty" : " does not exist"), run);
 		}
 		String keyFingerprint;
@@ -314,7 +323,7 @@ public class LoadRun {
 			pulledPlans = this.pulls.pullAll(pulled, runId, force, run);
 			plan = this.planner.snapshots(catalog, landing, districts, pulledPlans);
 			if (plan.isEmpty()) {
-				return landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
+				return this.recorder.landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
 						+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), run);
 			}
 			plan = this.planner.skipUnchanged(plan, force, run);
@@ -329,22 +338,6 @@ public class LoadRun {
 			return this.execution.unchanged(runId, startedAt, plan, run);
 		}
 		return this.execution.execute(runId, startedAt, plan, false, landing.holdsDemoData(), keyFingerprint, run);
-	}
-
-	/**
-	 * Nothing to load because the landing zone is gone or empty (and the district databases pulled,
-	 * if any, hold no rows): said loudly, recorded, exit 6.
-	 */
-	private int landingEmpty(String runId, LocalDateTime startedAt, String what, RunState run) throws IOException {
-		String databases = run.emptyPulls.isEmpty() ? "" : ", and " + String.join("; ", run.emptyPulls);
-		String message = "nothing to load: the landing zone " + what + databases + "; the published warehouse is unchanged."
-				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)"
-				+ (databases.isEmpty() ? "" : " and that the districts' systems have written their rows");
-		run.err.println("WARNING: " + message + ".");
-		log.warn(message);
-		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), RunStatus.LANDING_EMPTY.key(),
-				LANDING_EMPTY, null, List.of(), message).write(this.recorder.reportFile(runId));
-		return LANDING_EMPTY;
 	}
 
 }

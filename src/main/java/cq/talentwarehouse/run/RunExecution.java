@@ -1,5 +1,6 @@
 package cq.talentwarehouse.run;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,10 +124,32 @@ final class RunExecution {
 				this.properties.getWarehouse(), WarehousePublishJobConfiguration.workingCopy(this.properties),
 				stagingArea.root().resolve("seeds"), runId, this.properties.getWarehouseMemoryLimit())), "warehouse-prepare"));
 		long toStage = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
+		if (toStage > 0 && takePreparedBetweenRuns(runId, stagingArea)) {
+			preparing.neverStart(); // the build has its copy
+			return preparing;
+		}
+		if (toStage > 0) {
+			// a stale copy's database is not held open through the staging
+			WarehouseBuilder.releaseWorkingCopy();
+		}
 		if (toStage > 0 && toStage < Math.max(1, this.properties.getThreads())) {
 			preparing.start();
 		}
 		return preparing;
+	}
+
+	/** Whether the schedule prepared this run's working copy between runs ({@code NextRunPreparation}); see the log. */
+	private boolean takePreparedBetweenRuns(String runId, StagingArea stagingArea) {
+		try {
+			boolean taken = WarehouseBuilder.takePreparedBetweenRuns(this.properties.getWarehouse(),
+					WarehousePublishJobConfiguration.workingCopy(this.properties), stagingArea.root().resolve("seeds"), runId);
+			log.debug("working copy prepared between runs {}", taken ? "taken" : "none or stale: prepared for this run");
+			return taken;
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("the working copy prepared between runs could not be taken; prepared for this run", ex);
+			return false;
+		}
 	}
 
 	/**
@@ -153,6 +176,10 @@ final class RunExecution {
 		/** What the staging pool runs once it has handed out every snapshot (nothing with one staging thread: no core idles). */
 		Runnable whenQueueDrains(int stagingThreads) {
 			return (stagingThreads > 1) ? this::start : null;
+		}
+
+		synchronized void neverStart() {
+			this.closed = true;
 		}
 
 		/** Lets it start no more, and waits for a started one to end. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -234,6 +235,22 @@ final class RunRecorder {
 						(r.message() != null) ? r.message().replace('\n', ' ') : null);
 			}
 		}
+	}
+
+	/**
+	 * Nothing to load because the landing zone is gone or empty (and the district databases pulled,
+	 * if any, hold no rows): said loudly, recorded, exit 6.
+	 */
+	int landingEmpty(String runId, LocalDateTime startedAt, String what, RunState run) throws IOException {
+		String databases = run.emptyPulls.isEmpty() ? "" : ", and " + String.join("; ", run.emptyPulls);
+		String message = "nothing to load: the landing zone " + what + databases + "; the published warehouse is unchanged."
+				+ " Check that the landing folder is mounted and is the one configured (--landing, TALENT_LANDING)"
+				+ (databases.isEmpty() ? "" : " and that the districts' systems have written their rows");
+		run.err.println("WARNING: " + message + ".");
+		log.warn(message);
+		new RunReport(runId, startedAt.toString(), LocalDateTime.now().toString(), RunStatus.LANDING_EMPTY.key(),
+				LoadRun.LANDING_EMPTY, null, List.of(), message).write(reportFile(runId));
+		return LoadRun.LANDING_EMPTY;
 	}
 
 }

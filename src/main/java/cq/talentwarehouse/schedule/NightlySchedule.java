@@ -74,6 +74,8 @@ public class NightlySchedule {
 		this.handoff = HandoffListener.open(new RunHandoff.Request(this.properties.getWarehouse(),
 				this.properties.getPipelines(), this.properties.getLanding(), this.properties.getSeeds(), java.util.List.of(),
 				false), this::runHanded);
+		// the first night finds its working copy prepared too
+		this.loadRun.nextRun().start();
 	}
 
 	/** A run handed over by a {@code run} command: loads as that command would have, in this process. */
@@ -88,6 +90,7 @@ public class NightlySchedule {
 		}
 		finally {
 			this.loading.decrementAndGet();
+			this.loadRun.nextRun().start();
 		}
 	}
 
@@ -105,6 +108,7 @@ public class NightlySchedule {
 		}
 		finally {
 			this.loading.decrementAndGet();
+			this.loadRun.nextRun().start();
 		}
 	}
 
@@ -132,10 +136,12 @@ public class NightlySchedule {
 		// alone: at JVM shutdown H2's own hook may have closed it already, and asking it for running
 		// executions logged an ERROR with a stack trace on every SIGTERM of an idle schedule.
 		if (this.loading.get() == 0) {
+			closeNextRunPreparation();
 			this.scheduler.shutdown();
 			this.scheduler = null;
 			return;
 		}
+		this.loadRun.nextRun().stop();
 		for (String job : new String[] { DistrictStageJobConfiguration.JOB_NAME, WarehousePublishJobConfiguration.JOB_NAME }) {
 			try {
 				for (Long id : this.jobOperator.getRunningExecutions(job)) {
@@ -154,6 +160,16 @@ public class NightlySchedule {
 		this.scheduler = null;
 		if (listener != null) {
 			listener.close(600);
+		}
+	}
+
+	/** The next run's working copy prepared between runs is not left open behind the schedule. */
+	private void closeNextRunPreparation() {
+		try {
+			this.loadRun.nextRun().close();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -107,6 +107,11 @@ class RunHandoffIntegrationTests {
 		}
 		// and only the warehouse's owner may hand runs over
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-------");
+		// and once the run ended, the schedule prepared the next night's working copy of what it published
+		context.getBean(LoadRun.class).nextRun().await();
+		Path nextCopy = warehouse.getParent().resolve("work").resolve(warehouse.getFileName());
+		assertThat(Files.readString(Path.of(nextCopy + ".prepared"), StandardCharsets.UTF_8)).startsWith("between runs, seeds ")
+			.contains(warehouse.toAbsolutePath().toString());
 	}
 
 	@Test
@@ -141,7 +146,9 @@ class RunHandoffIntegrationTests {
 
 	@Test
 	void refusesAHandedRunWhileAnotherLoadHoldsTheRunLock() throws Exception {
-		// given a load under way
+		// given a load under way (once the schedule is done preparing the next run's working copy, which
+		// holds the lock while it copies)
+		context.getBean(LoadRun.class).nextRun().await();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		try (RunLock held = RunLock.acquire(warehouse.getParent().resolve("run.lock"))) {
 			// when a run is handed over

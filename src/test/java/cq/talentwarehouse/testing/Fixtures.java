@@ -122,6 +122,12 @@ public final class Fixtures {
 	 * 2024-12-31 snapshot, the roster cut to its first {@code rosterRecords} records (a night's size).
 	 */
 	public static LoadResult smallJiangjinLoad(Path dir, Path warehouse, int rosterRecords) throws IOException {
+		smallJiangjinSnapshot(dir, rosterRecords);
+		return run(arguments(dir.resolve("pipelines"), dir.resolve("landing"), warehouse, dir.resolve("key")));
+	}
+
+	/** {@link #smallJiangjinLoad}'s snapshot, delivered into {@code dir/landing} and not loaded. */
+	public static void smallJiangjinSnapshot(Path dir, int rosterRecords) throws IOException {
 		Path fixture = FUNCTIONAL_LANDING.resolve("jiangjin/2023-12-31");
 		Path folder = Files.createDirectories(dir.resolve("landing/jiangjin/2024-12-31"));
 		for (String file : List.of("企业资质名单.csv", "创新平台名单.csv", "人才资源花名册.csv")) {
@@ -130,7 +136,6 @@ public final class Fixtures {
 		Path roster = folder.resolve("人才资源花名册.csv");
 		List<String> lines = Files.readAllLines(roster, StandardCharsets.UTF_8);
 		Files.write(roster, lines.subList(0, 1 + rosterRecords), StandardCharsets.UTF_8);
-		return run(arguments(dir.resolve("pipelines"), dir.resolve("landing"), warehouse, dir.resolve("key")));
 	}
 
 	/** The fixture load runs once per test JVM; each test gets a copy of its folders (a load is seconds, a copy milliseconds). */

@@ -1,0 +1,96 @@
+package cq.talentwarehouse.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.load.WarehouseBuilder;
+import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
+import cq.talentwarehouse.reference.Seeds;
+
+/**
+ * The next run's working copy, prepared between runs by a process that outlives them (the
+ * {@code schedule}): it idles for hours between nights, and a night that finds its copy of the
+ * published file seeded, migrated and warm stages its districts on both cores and builds at once
+ * (docs/scaling.md, a night). Prepared under the run lock, so that no run of another process
+ * copies or builds the working copy meanwhile; a run of this process waits for a preparation under
+ * way before it takes the lock ({@link LoadRun}). A run takes the copy only when the published file
+ * and its seeds are as they were ({@code WarehouseBuilder#takePreparedBetweenRuns}); otherwise it
+ * prepares its own. {@code TALENT_PREPAREBETWEENRUNS=false} switches it off.
+ */
+public final class NextRunPreparation {
+
+	private static final Logger log = LoggerFactory.getLogger(NextRunPreparation.class);
+
+	/** The seeds the copy is prepared with, beside it: the operator's folder as it is when a run ends. */
+	static final String SEEDS_FOLDER = "next-run-seeds";
+
+	private final TalentProperties properties;
+
+	private Thread thread;
+
+	private boolean stopped;
+
+	NextRunPreparation(TalentProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Starts preparing on a thread of its own, unless switched off, stopped or already under way. */
+	public synchronized void start() {
+		if (!this.properties.isPrepareBetweenRuns() || this.stopped || (this.thread != null && this.thread.isAlive())) {
+			return;
+		}
+		this.thread = new Thread(this::prepare, "next-run-prepare");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/** Waits for a preparation under way to end. */
+	public void await() throws InterruptedException {
+		Thread running;
+		synchronized (this) {
+			running = this.thread;
+		}
+		if (running != null) {
+			running.join();
+		}
+	}
+
+	/** Starts no more preparations: the process is ending (one under way ends on its own). */
+	public synchronized void stop() {
+		this.stopped = true;
+	}
+
+	/**
+	 * Stops, waits for a preparation under way, then closes the prepared database: for a process
+	 * ending between runs (during one, the run's build may hold the working copy's database).
+	 */
+	public void close() throws InterruptedException {
+		stop();
+		await();
+		WarehouseBuilder.releaseWorkingCopy();
+	}
+
+	private void prepare() {
+		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+			Path workingCopy = WarehousePublishJobConfiguration.workingCopy(this.properties);
+			Path seeds = workingCopy.toAbsolutePath().getParent().resolve(SEEDS_FOLDER);
+			Seeds.at(this.properties.getSeeds()).copyTo(seeds);
+			long startedAt = System.nanoTime();
+			WarehouseBuilder.prepareBetweenRuns(this.properties.getWarehouse(), workingCopy, seeds,
+					this.properties.getWarehouseMemoryLimit());
+			log.debug("next run's working copy prepared in {} ms", (System.nanoTime() - startedAt) / 1_000_000);
+		}
+		catch (RunLock.RunInProgressException ex) {
+			// a run of another process: it prepares its own copy, and this one waits for the run after it
+			log.debug("next run's working copy not prepared: {}", ex.getMessage());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("preparing the next run's working copy failed; the next run prepares its own", ex);
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package cq.talentwarehouse.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cq.talentwarehouse.TalentProperties;
+import cq.talentwarehouse.cli.TalentWarehouseApplication;
+import cq.talentwarehouse.load.DuckDb;
+import cq.talentwarehouse.load.WarehousePublishJobConfiguration;
+import cq.talentwarehouse.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A process that outlives its runs (the schedule) prepares the next run's working copy once a run
+ * ends; the next night builds on it and publishes exactly what it would have published without it,
+ * unless the seeds changed in between, which the night then loads.
+ */
+class NextRunPreparationFunctionalTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void nightBuildsOnTheCopyPreparedBetweenRunsAndPublishesWhatItWouldHaveWithout() throws Exception {
+		// given the fixture warehouse twice, and 江津's next snapshot delivered to both
+		Path prepared = Fixtures.fixtureLoad(this.dir.resolve("prepared"));
+		Path plain = Fixtures.fixtureLoad(this.dir.resolve("plain"));
+		Fixtures.smallJiangjinSnapshot(this.dir.resolve("prepared"), 5);
+		Fixtures.smallJiangjinSnapshot(this.dir.resolve("plain"), 5);
+
+		// when one process prepares the next run's copy between runs and then loads the night, and the
+		// other warehouse loads the same night without one
+		int exit = inOneProcess(arguments(this.dir.resolve("prepared"), prepared), (loadRun, workingCopy) -> {
+			prepareMarked(loadRun, workingCopy);
+			return loadRun.run(Set.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		});
+		Fixtures.runPublished(arguments(this.dir.resolve("plain"), plain));
+
+		// then the night published the copy prepared between runs, and both published the same warehouse
+		assertThat(exit).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(Fixtures.rows(prepared, MARKED)).containsExactly(List.of("1"));
+		assertThat(Fixtures.rows(plain, MARKED)).containsExactly(List.of("0"));
+		assertThat(Fixtures.marts(prepared)).isEqualTo(Fixtures.marts(plain));
+		String facts = "select d.district_code, f.snapshot_date_sk, count(*), count(distinct f.person_sk)"
+				+ " from dw.fct_talent_snapshot f join dw.dim_district d using (district_sk) group by all order by all";
+		assertThat(Fixtures.rows(prepared, facts)).isEqualTo(Fixtures.rows(plain, facts)).isNotEmpty();
+	}
+
+	@Test
+	void nightLoadsTheSeedsAsEditedAfterItsCopyWasPrepared() throws Exception {
+		// given the fixture warehouse, its own seeds folder, and 江津's next snapshot delivered
+		Path warehouse = Fixtures.fixtureLoad(this.dir);
+		Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
+		Fixtures.smallJiangjinSnapshot(this.dir, 5);
+
+		// when the next run's copy is prepared, then an operator renames a platform level, then the night runs
+		int exit = inOneProcess(arguments(this.dir, warehouse), (loadRun, workingCopy) -> {
+			prepareMarked(loadRun, workingCopy);
+			Path levels = this.dir.resolve("seeds/platform_levels.csv");
+			Files.writeString(levels, Files.readString(levels, StandardCharsets.UTF_8).replace("区县级,3", "区县级平台,3"),
+					StandardCharsets.UTF_8);
+			return loadRun.run(Set.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		});
+
+		// then the night built its own copy, with the level as the operator named it
+		assertThat(exit).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(Fixtures.rows(warehouse, MARKED)).containsExactly(List.of("0"));
+		assertThat(Fixtures.rows(warehouse, "select platform_level_name from seed.platform_levels order by rank"))
+			.extracting((row) -> row.get(0)).containsExactly("国家级", "市级", "区县级平台");
+	}
+
+	/** Whether a warehouse was built on the marked copy. */
+	private static final String MARKED = "select count(*) from information_schema.tables where table_name = 'prepared_between_runs'";
+
+	/** Prepares the next run's copy between runs, and marks it with a table a fresh copy does not have. */
+	private static void prepareMarked(LoadRun loadRun, Path workingCopy) throws Exception {
+		loadRun.nextRun().start();
+		loadRun.nextRun().await();
+		try (Connection copy = DuckDb.openReadWrite(workingCopy); Statement s = copy.createStatement()) {
+			s.execute("create table main.prepared_between_runs (x integer)");
+			// the prepared database stays open for the run: a write left in its log would mark the copy changed
+			s.execute("checkpoint");
+		}
+	}
+
+	private static List<String> arguments(Path dir, Path warehouse) {
+		List<String> arguments = new ArrayList<>(Fixtures.arguments(dir.resolve("pipelines"), dir.resolve("landing"),
+				warehouse, dir.resolve("key")));
+		if (Files.isDirectory(dir.resolve("seeds"))) {
+			arguments.add("--talent.seeds=" + dir.resolve("seeds"));
+		}
+		return arguments;
+	}
+
+	@FunctionalInterface
+	private interface InProcess {
+
+		int apply(LoadRun loadRun, Path workingCopy) throws Exception;
+
+	}
+
+	private static int inOneProcess(List<String> arguments, InProcess action) throws Exception {
+		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new))) {
+			LoadRun loadRun = context.getBean(LoadRun.class);
+			try {
+				return action.apply(loadRun,
+						WarehousePublishJobConfiguration.workingCopy(context.getBean(TalentProperties.class)));
+			}
+			finally {
+				loadRun.nextRun().close();
+			}
+		}
+	}
+
+}
