@@ -10,6 +10,7 @@
 #   PROFILE=1 bench/municipal.sh       # also records the full load with JFR and prints where it spends time
 #   SCHEDULED=0 bench/municipal.sh     # skips the nights handed to a running schedule (a minute)
 #   HANDED=5 bench/municipal.sh        # five handed nights instead of three
+#   HANDED_PAUSE=0 bench/municipal.sh  # hand the nights over back to back (default: 5 s apart)
 #   CDS=0 bench/municipal.sh           # the launcher without its class-data-sharing archive
 #   LAYOUT=fat bench/municipal.sh      # plain `java -Xmx1g -jar target/talent-warehouse.jar` instead of the launcher
 #   SERVE=0 bench/municipal.sh         # skips serving to PostgreSQL (serve_s=)
@@ -315,9 +316,12 @@ cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
 # warehouse, then HANDED (default 3) nights of the incremental district, each a new snapshot date.
 # scheduled_*_s are the runs' own times (report startedAt..finishedAt: plan, stage, build, test,
 # publish); handed_night_s is the median whole-process time of the `run` commands of those nights
-# (what a cron-started night costs), handed_ratio that time over the full loads' median.
+# (what a cron-started night costs), handed_ratio that time over the full loads' median. Nights
+# come HANDED_PAUSE (5) seconds apart: production's come a day apart, and between runs the schedule
+# prepares the next night's working copy (run.NextRunPreparation), which a night arriving sooner waits for.
 
 HANDED="${HANDED:-3}"
+HANDED_PAUSE="${HANDED_PAUSE:-5}"
 if [[ "${SCHEDULED:-1}" == 1 ]]; then
 	SCHED_DIR="$OUT/schedule-warehouse"
 	rm -rf "$SCHED_DIR" "$OUT/landing/$INCREMENTAL_DISTRICT/$INCREMENTAL_DATE"
@@ -343,6 +347,7 @@ if [[ "${SCHEDULED:-1}" == 1 ]]; then
 	HANDED_LINES=""
 	for k in $(seq 1 "$HANDED"); do
 		[[ $SCHED_OK == 1 ]] || break
+		sleep "$HANDED_PAUSE"
 		night_date=$(date -d "$INCREMENTAL_DATE + $((k - 1)) month" +%F)
 		cp -r "$SOURCE_SNAPSHOT" "$OUT/landing/$INCREMENTAL_DISTRICT/$night_date"
 		before=$(loadavg)
@@ -383,7 +388,7 @@ print(f"scheduled_incremental_s={incremental:.2f}")
 print(f"scheduled_incremental_ratio={incremental / full:.3f}")
 EOF2
 )
-		SCHEDULED_LINES+=$'\n'"${HANDED_LINES}handed_night_s=$HANDED_S"$'\n'
+		SCHEDULED_LINES+=$'\n'"${HANDED_LINES}handed_pause_s=$HANDED_PAUSE"$'\n'"handed_night_s=$HANDED_S"$'\n'
 		SCHEDULED_LINES+=$(awk -v h="$HANDED_S" -v l="$LOAD_S" 'BEGIN { printf "handed_ratio=%.3f", h / l }')
 	fi
 	rm -rf "$SCHED_DIR"

@@ -29,6 +29,7 @@ class TalentPropertiesTests {
 		assertThat(properties.getChunkSize()).isEqualTo(5000);
 		assertThat(properties.getWarehouseMemoryLimit()).isEqualTo("1.5GB");
 		assertThat(properties.isRehashFiles()).isFalse();
+		assertThat(properties.isPrepareBetweenRuns()).isTrue();
 		assertThat(properties.getNotify().getRetries()).isEqualTo(2);
 		assertThat(properties.getNotify().getRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getNotify().getWecom().getFormat()).isEqualTo("text");
@@ -47,7 +48,7 @@ class TalentPropertiesTests {
 				"talent.max-value-chars", "100");
 		Map<String, Object> environment = Map.of("TALENT_SERVE_URL", "jdbc:postgresql://bi:5432/talent", "TALENT_SERVE_USER",
 				"loader", "TALENT_NOTIFY_FEISHU_SECRET", "s3cret", "TALENT_MONITOR_TEXTFILE", "/var/lib/node/talent.prom",
-				"TALENT_REHASHFILES", "true");
+				"TALENT_REHASHFILES", "true", "TALENT_PREPAREBETWEENRUNS", "false");
 		// when bound
 		TalentProperties bound = bind(properties, environment);
 		// then each lands in its group
@@ -60,6 +61,7 @@ class TalentPropertiesTests {
 		assertThat(bound.getServe().getUser()).isEqualTo("loader");
 		assertThat(bound.getMaxValueChars()).isEqualTo(100);
 		assertThat(bound.isRehashFiles()).isTrue();
+		assertThat(bound.isPrepareBetweenRuns()).isFalse();
 		assertThat(bound.getServe().toString()).doesNotContain("s3cret");
 	}
 
