@@ -108,15 +108,21 @@ final class StagingLayer {
 		}
 		if (runManifest) {
 			for (String name : RUN_MODELS) {
-				DuckDb.runScript(this.connection, models.get(name));
+				runModel(models.get(name));
 			}
 			return;
 		}
 		for (Map.Entry<String, Resource> model : models.entrySet()) {
 			if (!RUN_MODELS.contains(model.getKey())) {
-				DuckDb.runScript(this.connection, model.getValue());
+				runModel(model.getValue());
 			}
 		}
+	}
+
+	private void runModel(Resource model) throws SQLException {
+		long startedAt = System.nanoTime();
+		DuckDb.runScript(this.connection, model);
+		log.debug("sql/staging/{} took {} ms", model.getFilename(), (System.nanoTime() - startedAt) / 1_000_000);
 	}
 
 	/** The staged records, quarantine and meta of these district snapshots (district code, ISO date). */

@@ -92,7 +92,7 @@ public class LoadRun {
 		this.planner = new SnapshotPlanner(properties);
 		this.recorder = new RunRecorder(properties);
 		this.pulls = new DatabasePulls(properties, this.recorder);
-		this.nextRun = new NextRunPreparation(properties);
+		this.nextRun = new NextRunPreparation(properties, this.recorder);
 		this.execution = new RunExecution(properties, meterRegistry, warehousePublishJob, jobs,
 				new DistrictStaging(districtStageJob, jobs, this.planner, properties::getThreads), this.recorder);
 	}

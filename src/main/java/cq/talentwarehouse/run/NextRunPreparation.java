@@ -2,6 +2,7 @@ package cq.talentwarehouse.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import cq.talentwarehouse.reference.Seeds;
  * copies or builds the working copy meanwhile; a run of this process waits for a preparation under
  * way before it takes the lock ({@link LoadRun}). A run takes the copy only when the published file
  * and its seeds are as they were ({@code WarehouseBuilder#takePreparedBetweenRuns}); otherwise it
- * prepares its own. {@code TALENT_PREPAREBETWEENRUNS=false} switches it off.
+ * prepares its own. Nothing is prepared while the last run awaits {@code restart}, whose working copy
+ * may hold a completed build. {@code TALENT_PREPAREBETWEENRUNS=false} switches it off.
  */
 public final class NextRunPreparation {
 
@@ -28,14 +30,21 @@ public final class NextRunPreparation {
 	/** The seeds the copy is prepared with, beside it: the operator's folder as it is when a run ends. */
 	static final String SEEDS_FOLDER = "next-run-seeds";
 
+	/** How a last run ends that {@code restart} resumes: its working copy is left alone. */
+	private static final List<RunStatus> AWAITING_RESTART = List.of(RunStatus.RUNNING, RunStatus.STOPPED,
+			RunStatus.FAILED);
+
 	private final TalentProperties properties;
+
+	private final RunRecorder recorder;
 
 	private Thread thread;
 
 	private boolean stopped;
 
-	NextRunPreparation(TalentProperties properties) {
+	NextRunPreparation(TalentProperties properties, RunRecorder recorder) {
 		this.properties = properties;
+		this.recorder = recorder;
 	}
 
 	/** Starts preparing on a thread of its own, unless switched off, stopped or already under way. */
@@ -76,6 +85,13 @@ public final class NextRunPreparation {
 
 	private void prepare() {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+			List<RunReport> runs = RunReport.list(this.recorder.runsFolder());
+			if (!runs.isEmpty() && AWAITING_RESTART.stream().anyMatch(runs.get(0)::is)) {
+				// its build may have completed before it ended: that working copy is the one restart publishes
+				log.debug("next run's working copy not prepared: run {} is {}, for restart", runs.get(0).runId(),
+						runs.get(0).status());
+				return;
+			}
 			Path workingCopy = WarehousePublishJobConfiguration.workingCopy(this.properties);
 			Path seeds = workingCopy.toAbsolutePath().getParent().resolve(SEEDS_FOLDER);
 			Seeds.at(this.properties.getSeeds()).copyTo(seeds);

@@ -93,7 +93,7 @@ final class RunExecution {
 
 		// one run's timers per report, also when the schedule keeps this process alive for months
 		this.meterRegistry.clear();
-		Preparing preparing = prepareAheadOnAnIdleThread(runId, plan, stagingArea);
+		Preparing preparing = prepareAheadOnAnIdleThread(runId, plan, stagingArea, resume);
 		try {
 			return stageAndPublish(runId, startedAt, plan, stagingArea, reportFile, preparing, resume, run);
 		}
@@ -117,12 +117,18 @@ final class RunExecution {
 	 * The build's working copy, prepared on a thread of its own while staging leaves a core idle: at
 	 * once when fewer snapshots stage than there are staging threads (a night with one district), else
 	 * when the staging queue drains, beside the last snapshots still staging (a full load's tail).
-	 * With every thread staging it would only compete for the cores.
+	 * With every thread staging it would only compete for the cores. Never for a resumed run: its
+	 * build may have completed before the kill, and its working copy is then the one to test and publish.
 	 */
-	private Preparing prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea stagingArea) {
+	private Preparing prepareAheadOnAnIdleThread(String runId, List<RunReport.DistrictResult> plan, StagingArea stagingArea,
+			boolean resume) {
 		Preparing preparing = new Preparing(new Thread(RunLogContext.carry(() -> WarehouseBuilder.prepareAhead(
 				this.properties.getWarehouse(), WarehousePublishJobConfiguration.workingCopy(this.properties),
 				stagingArea.root().resolve("seeds"), runId, this.properties.getWarehouseMemoryLimit())), "warehouse-prepare"));
+		if (resume) {
+			preparing.neverStart();
+			return preparing;
+		}
 		long toStage = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
 		if (toStage > 0 && takePreparedBetweenRuns(runId, stagingArea)) {
 			preparing.neverStart(); // the build has its copy

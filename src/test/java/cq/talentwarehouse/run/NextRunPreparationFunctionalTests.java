@@ -84,6 +84,34 @@ class NextRunPreparationFunctionalTests {
 			.extracting((row) -> row.get(0)).containsExactly("国家级", "市级", "区县级平台");
 	}
 
+	@Test
+	void leavesTheWorkingCopyOfARunAwaitingRestartAlone() throws Exception {
+		// given the fixture warehouse, and a run killed after its build: its report running, its built copy left
+		Path warehouse = Fixtures.fixtureLoad(this.dir);
+		Path workingCopy = this.dir.resolve("warehouse/work/talent.duckdb");
+		Files.createDirectories(workingCopy.getParent());
+		Files.copy(warehouse, workingCopy);
+		try (Connection copy = DuckDb.openReadWrite(workingCopy); Statement s = copy.createStatement()) {
+			s.execute("create table main.built_by_the_killed_run (x integer)");
+		}
+		new RunReport("run-29991231T000000000", "2999-12-31T00:00", null, RunStatus.RUNNING.key(), -1,
+				this.dir.resolve("warehouse/work/runs/run-29991231T000000000/staging").toString(), List.of(), null)
+			.write(Files.createDirectories(this.dir.resolve("warehouse/runs/run-29991231T000000000")).resolve("report.json"));
+
+		// when the time between runs comes
+		inOneProcess(arguments(this.dir, warehouse), (loadRun, copy) -> {
+			loadRun.nextRun().start();
+			loadRun.nextRun().await();
+			return 0;
+		});
+
+		// then the killed run's copy is as it left it, for restart to test and publish
+		assertThat(Fixtures.rows(workingCopy,
+				"select count(*) from information_schema.tables where table_name = 'built_by_the_killed_run'"))
+			.containsExactly(List.of("1"));
+		assertThat(Path.of(workingCopy + ".prepared")).doesNotExist();
+	}
+
 	/** Whether a warehouse was built on the marked copy. */
 	private static final String MARKED = "select count(*) from information_schema.tables where table_name = 'prepared_between_runs'";
 
