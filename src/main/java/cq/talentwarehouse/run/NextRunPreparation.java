@@ -28,7 +28,7 @@ public final class NextRunPreparation {
 	private static final Logger log = LoggerFactory.getLogger(NextRunPreparation.class);
 
 	/** The seeds the copy is prepared with, beside it: the operator's folder as it is when a run ends. */
-	static final String SEEDS_FOLDER = "next-run-seeds";
+	private static final String SEEDS_FOLDER = "next-run-seeds";
 
 	/** How a last run ends that {@code restart} resumes: its working copy is left alone. */
 	private static final List<RunStatus> AWAITING_RESTART = List.of(RunStatus.RUNNING, RunStatus.STOPPED,
@@ -101,7 +101,7 @@ public final class NextRunPreparation {
 			log.debug("next run's working copy prepared in {} ms", (System.nanoTime() - startedAt) / 1_000_000);
 		}
 		catch (RunLock.RunInProgressException ex) {
-			// a run of another process: it prepares its own copy, and this one waits for the run after it
+			// a run of another process, which prepares its own copy; the schedule prepares again after its next run
 			log.debug("next run's working copy not prepared: {}", ex.getMessage());
 		}
 		catch (IOException | RuntimeException ex) {
