@@ -84,7 +84,8 @@ public final class NextRunPreparation {
 	}
 
 	private void prepare() {
-		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"))) {
+		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"),
+				"preparing the next run's working copy, a second or two")) {
 			List<RunReport> runs = RunReport.list(this.recorder.runsFolder());
 			if (!runs.isEmpty() && AWAITING_RESTART.stream().anyMatch(runs.get(0)::is)) {
 				// its build may have completed before it ended: that working copy is the one restart publishes

@@ -29,6 +29,11 @@ public final class RunLock implements AutoCloseable {
 
 	/** The lock, or an exception whose message says which process holds it since when. */
 	public static RunLock acquire(Path file) throws IOException, RunInProgressException {
+		return acquire(file, null);
+	}
+
+	/** {@link #acquire(Path)} for other work than a load ({@code doing}), which a refused run's message names. */
+	public static RunLock acquire(Path file, String doing) throws IOException, RunInProgressException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
@@ -47,7 +52,7 @@ public final class RunLock implements AutoCloseable {
 		}
 		channel.truncate(0);
 		channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + LocalDateTime.now()
-				.withNano(0)).getBytes(StandardCharsets.UTF_8)), 0);
+				.withNano(0) + ((doing != null) ? ", " + doing : "")).getBytes(StandardCharsets.UTF_8)), 0);
 		channel.force(true);
 		return new RunLock(channel, lock);
 	}

@@ -25,6 +25,17 @@ class RunLockTests {
 	}
 
 	@Test
+	void namesWhatTheHolderDoesWhenItIsNotALoad() throws Exception {
+		// given the lock taken to prepare the next run's working copy
+		Path file = this.dir.resolve("run.lock");
+		try (RunLock preparing = RunLock.acquire(file, "preparing the next run's working copy, a second or two")) {
+			// when a run asks for it / then it is refused, told what holds it
+			assertThatThrownBy(() -> RunLock.acquire(file)).isInstanceOf(RunLock.RunInProgressException.class)
+				.hasMessageContaining(", preparing the next run's working copy, a second or two); not starting another.");
+		}
+	}
+
+	@Test
 	void canBeTakenAgainOnceReleased() throws Exception {
 		Path file = this.dir.resolve("run.lock");
 		RunLock.acquire(file).close();
