@@ -62,9 +62,9 @@ final class Preparation {
 	}
 
 	/**
-	 * Gives {@code runId} the copy prepared between runs when the published file is as it was then and
-	 * the run's seeds are the ones loaded into it, and a write-ahead log beside it is this process's
-	 * (as {@link #takeIfCurrent}): the run then builds on it as on a copy prepared for it.
+	 * Gives {@code runId} the copy prepared between runs when this process holds its database, the
+	 * published file is as it was then and the run's seeds are the ones loaded into it: the run then
+	 * builds on it as on a copy prepared for it.
 	 */
 	static boolean takeBetweenRuns(Path published, Path workingCopy, Path runSeeds, String runId) throws IOException {
 		String marked;
@@ -74,8 +74,9 @@ final class Preparation {
 		catch (NoSuchFileException ex) {
 			return false;
 		}
-		if (!marked.startsWith("between runs, ") || !Files.exists(workingCopy)
-				|| (Files.exists(Path.of(workingCopy + ".wal")) && !OpenWorkingCopy.holds(workingCopy))
+		// only while this process holds it: a copy another process (another version) prepared and closed
+		// carries that version's schema
+		if (!marked.startsWith("between runs, ") || !OpenWorkingCopy.holds(workingCopy)
 				|| !marked.equals(stampText(published, betweenRuns(runSeeds)))) {
 			return false;
 		}

@@ -85,7 +85,7 @@ public final class NextRunPreparation {
 
 	private void prepare() {
 		try (RunLock lock = RunLock.acquire(this.properties.stateDir().resolve("run.lock"),
-				"preparing the next run's working copy, a second or two")) {
+				"preparing the next run's working copy")) {
 			List<RunReport> runs = RunReport.list(this.recorder.runsFolder());
 			if (!runs.isEmpty() && AWAITING_RESTART.stream().anyMatch(runs.get(0)::is)) {
 				// its build may have completed before it ended: that working copy is the one restart publishes

@@ -141,21 +141,25 @@ final class SnapshotPlanner {
 	}
 
 	private static String linkLeaving(RunReport.DistrictResult d, PipelineDefinition pipeline, LandingZone landing) {
+		return linkLeaving(d, pipeline, LocalDate.parse(d.snapshotDate()), landing);
+	}
+
+	private static String linkLeaving(RunReport.DistrictResult d, PipelineDefinition pipeline, LocalDate date,
+			LandingZone landing) {
 		if (pipeline.pullsFromDatabases()) {
 			return null; // its snapshot folder is the run's own pull, in staging
 		}
-		LocalDate date = LocalDate.parse(d.snapshotDate());
 		return landing.linkLeavingRoot(Path.of(d.snapshotFolder()), (name) -> LandingZone.Snapshot.holds(pipeline, date, name));
 	}
 
 	/** A planned snapshot's folder checked for links out of the landing zone and, when none, fingerprinted. */
 	private static Checked check(RunReport.DistrictResult d, PipelineDefinition pipeline, LandingZone landing,
 			Map<String, SnapshotFingerprint.FileEntry> known) throws IOException {
-		String leaving = linkLeaving(d, pipeline, landing);
+		LocalDate date = LocalDate.parse(d.snapshotDate());
+		String leaving = linkLeaving(d, pipeline, date, landing);
 		if (leaving != null) {
 			return new Checked(leaving, null);
 		}
-		LocalDate date = LocalDate.parse(d.snapshotDate());
 		return new Checked(null, SnapshotFingerprint.of(Path.of(d.snapshotFolder()),
 				(name) -> LandingZone.Snapshot.holds(pipeline, date, name), known));
 	}

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cq.talentwarehouse.TalentProperties;
@@ -28,15 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A process that outlives its runs (the schedule) prepares the next run's working copy once a run
  * ends; the next night builds on it and publishes exactly what it would have published without it,
- * unless the seeds changed in between, which the night then loads.
+ * unless the seeds changed in between, which the night then loads; none while the last run awaits
+ * restart, or when switched off.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NextRunPreparationFunctionalTests {
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void nightBuildsOnTheCopyPreparedBetweenRunsAndPublishesWhatItWouldHaveWithout() throws Exception {
+	void nightBuildsOnTheCopyPreparedBetweenRunsAndPublishesWhatItWouldHaveWithout(CapturedOutput output) throws Exception {
 		// given the fixture warehouse twice, and 江津's next snapshot delivered to both
 		Path prepared = Fixtures.fixtureLoad(this.dir.resolve("prepared"));
 		Path plain = Fixtures.fixtureLoad(this.dir.resolve("plain"));
@@ -46,15 +51,15 @@ class NextRunPreparationFunctionalTests {
 		// when one process prepares the next run's copy between runs and then loads the night, and the
 		// other warehouse loads the same night without one
 		int exit = inOneProcess(arguments(this.dir.resolve("prepared"), prepared), (loadRun, workingCopy) -> {
-			prepareMarked(loadRun, workingCopy);
+			prepare(loadRun);
 			return loadRun.run(Set.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		});
+		String preparedNight = output.getAll();
 		Fixtures.runPublished(arguments(this.dir.resolve("plain"), plain));
 
 		// then the night published the copy prepared between runs, and both published the same warehouse
 		assertThat(exit).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(Fixtures.rows(prepared, MARKED)).containsExactly(List.of("1"));
-		assertThat(Fixtures.rows(plain, MARKED)).containsExactly(List.of("0"));
+		assertThat(preparedNight).contains(TAKEN).doesNotContain(NOT_TAKEN);
 		assertThat(Fixtures.marts(prepared)).isEqualTo(Fixtures.marts(plain));
 		String facts = "select d.district_code, f.snapshot_date_sk, count(*), count(distinct f.person_sk)"
 				+ " from dw.fct_talent_snapshot f join dw.dim_district d using (district_sk) group by all order by all";
@@ -62,7 +67,7 @@ class NextRunPreparationFunctionalTests {
 	}
 
 	@Test
-	void nightLoadsTheSeedsAsEditedAfterItsCopyWasPrepared() throws Exception {
+	void nightLoadsTheSeedsAsEditedAfterItsCopyWasPrepared(CapturedOutput output) throws Exception {
 		// given the fixture warehouse, its own seeds folder, and 江津's next snapshot delivered
 		Path warehouse = Fixtures.fixtureLoad(this.dir);
 		Fixtures.copy(Path.of("seeds"), this.dir.resolve("seeds"));
@@ -70,7 +75,8 @@ class NextRunPreparationFunctionalTests {
 
 		// when the next run's copy is prepared, then an operator renames a platform level, then the night runs
 		int exit = inOneProcess(arguments(this.dir, warehouse), (loadRun, workingCopy) -> {
-			prepareMarked(loadRun, workingCopy);
+			prepare(loadRun);
+			assertThat(Path.of(workingCopy + ".prepared")).exists();
 			Path levels = this.dir.resolve("seeds/platform_levels.csv");
 			Files.writeString(levels, Files.readString(levels, StandardCharsets.UTF_8).replace("区县级,3", "区县级平台,3"),
 					StandardCharsets.UTF_8);
@@ -79,7 +85,7 @@ class NextRunPreparationFunctionalTests {
 
 		// then the night built its own copy, with the level as the operator named it
 		assertThat(exit).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(Fixtures.rows(warehouse, MARKED)).containsExactly(List.of("0"));
+		assertThat(output.getAll()).contains(NOT_TAKEN).doesNotContain(TAKEN);
 		assertThat(Fixtures.rows(warehouse, "select platform_level_name from seed.platform_levels order by rank"))
 			.extracting((row) -> row.get(0)).containsExactly("国家级", "市级", "区县级平台");
 	}
@@ -112,23 +118,36 @@ class NextRunPreparationFunctionalTests {
 		assertThat(Path.of(workingCopy + ".prepared")).doesNotExist();
 	}
 
-	/** Whether a warehouse was built on the marked copy. */
-	private static final String MARKED = "select count(*) from information_schema.tables where table_name = 'prepared_between_runs'";
+	@Test
+	void preparesNothingWhenSwitchedOff() throws Exception {
+		// given the fixture warehouse and TALENT_PREPAREBETWEENRUNS=false
+		Path warehouse = Fixtures.fixtureLoad(this.dir);
+		List<String> arguments = new ArrayList<>(arguments(this.dir, warehouse));
+		arguments.add("--talent.prepare-between-runs=false");
 
-	/** Prepares the next run's copy between runs, and marks it with a table a fresh copy does not have. */
-	private static void prepareMarked(LoadRun loadRun, Path workingCopy) throws Exception {
+		// when the time between runs comes
+		inOneProcess(arguments, (loadRun, workingCopy) -> {
+			prepare(loadRun);
+			// then no working copy was made
+			assertThat(workingCopy).doesNotExist();
+			return 0;
+		});
+	}
+
+	private static final String TAKEN = "working copy prepared between runs taken";
+
+	private static final String NOT_TAKEN = "working copy prepared between runs none or stale";
+
+	private static void prepare(LoadRun loadRun) throws InterruptedException {
 		loadRun.nextRun().start();
 		loadRun.nextRun().await();
-		try (Connection copy = DuckDb.openReadWrite(workingCopy); Statement s = copy.createStatement()) {
-			s.execute("create table main.prepared_between_runs (x integer)");
-			// the prepared database stays open for the run: a write left in its log would mark the copy changed
-			s.execute("checkpoint");
-		}
 	}
 
 	private static List<String> arguments(Path dir, Path warehouse) {
 		List<String> arguments = new ArrayList<>(Fixtures.arguments(dir.resolve("pipelines"), dir.resolve("landing"),
 				warehouse, dir.resolve("key")));
+		// whether a night took the prepared copy is told at debug
+		arguments.add("--logging.level.cq.talentwarehouse.run.RunExecution=debug");
 		if (Files.isDirectory(dir.resolve("seeds"))) {
 			arguments.add("--talent.seeds=" + dir.resolve("seeds"));
 		}

@@ -28,10 +28,10 @@ class RunLockTests {
 	void namesWhatTheHolderDoesWhenItIsNotALoad() throws Exception {
 		// given the lock taken to prepare the next run's working copy
 		Path file = this.dir.resolve("run.lock");
-		try (RunLock preparing = RunLock.acquire(file, "preparing the next run's working copy, a second or two")) {
+		try (RunLock preparing = RunLock.acquire(file, "preparing the next run's working copy")) {
 			// when a run asks for it / then it is refused, told what holds it
 			assertThatThrownBy(() -> RunLock.acquire(file)).isInstanceOf(RunLock.RunInProgressException.class)
-				.hasMessageContaining(", preparing the next run's working copy, a second or two); not starting another.");
+				.hasMessageContaining(", preparing the next run's working copy); not starting another.");
 		}
 	}
 
