@@ -332,7 +332,7 @@ if [[ "${SCHEDULED:-1}" == 1 ]]; then
 	HANDED_RUN=(run --pipelines "$OUT/pipelines" --landing "$OUT/landing" --warehouse "$SCHED_DIR/talent.duckdb")
 	SCHED_OK=0
 	for _ in $(seq 1 240); do
-		[[ -S "$SCHED_DIR/schedule.sock" ]] && { SCHED_OK=1; break; }
+		[[ -f "$SCHED_DIR/schedule.port" ]] && { SCHED_OK=1; break; }
 		kill -0 "$SCHED_PID" 2> /dev/null || break
 		sleep 0.5
 	done

@@ -49,18 +49,6 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--no-handoff", description = "Load in this process even when a schedule process serving this warehouse is running.")
 	boolean noHandoff;
 
-	/**
-	 * The launcher's first try: a light JVM only hands the run over, and exits {@link #NOT_HANDED}
-	 * when no schedule takes it, for the launcher to start the load in a JVM set up for it.
-	 */
-	@Option(names = RunCommand.HANDOFF_ONLY, hidden = true)
-	boolean handoffOnly;
-
-	static final String HANDOFF_ONLY = "--handoff-only";
-
-	/** {@code --handoff-only}'s exit when no schedule took the run (EX_TEMPFAIL); never a load's exit. */
-	static final int NOT_HANDED = 75;
-
 	@Override
 	public Integer call() throws Exception {
 		Set<String> codes = checkUsage();
@@ -70,9 +58,6 @@ class RunCommand implements Callable<Integer> {
 					System.out, System.err);
 			if (handed.isPresent()) {
 				return handed.getAsInt();
-			}
-			if (this.handoffOnly) {
-				return NOT_HANDED;
 			}
 		}
 		Integer refused = this.options.refuseIfRunInProgress();

@@ -2,7 +2,6 @@ package cq.talentwarehouse.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalInt;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,10 +26,6 @@ public class TalentCommand implements Runnable {
 
 	/** Runs the command line and returns its exit code; usage errors exit 2 with one clear message. */
 	public static int execute(String... args) {
-		OptionalInt handed = HandoffOnly.tryQuickly(args);
-		if (handed.isPresent()) {
-			return handed.getAsInt();
-		}
 		return commandLine(args).execute(args);
 	}
 

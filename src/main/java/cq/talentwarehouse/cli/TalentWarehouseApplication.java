@@ -1,7 +1,6 @@
 package cq.talentwarehouse.cli;
 
 import java.util.List;
-import java.util.OptionalInt;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,25 +26,7 @@ public class TalentWarehouseApplication {
 			SpringContext.start(List.of(args));
 			return;
 		}
-		// a cron line's run in the launcher's light JVM is handed over before the command line's
-		// classes load (their verification pulls in picocli from the class path's jars)
-		OptionalInt handed = HandoffOnly.tryQuickly(args);
-		if (handed.isPresent()) {
-			exitAtOnce(handed.getAsInt());
-		}
 		System.exit(TalentCommand.commandLine(args).execute(args));
-	}
-
-	/**
-	 * Ends the light JVM with its output flushed but without {@code System.exit}: on Java 21+ that
-	 * asks a {@code System.Logger} whether to log the exit, and finding the logger's provider opens
-	 * every jar of the class path — most of what is left of this JVM's life. Nothing here needs a
-	 * shutdown hook: no Spring context, database or file was opened.
-	 */
-	private static void exitAtOnce(int status) {
-		System.out.flush();
-		System.err.flush();
-		Runtime.getRuntime().halt(status);
 	}
 
 }

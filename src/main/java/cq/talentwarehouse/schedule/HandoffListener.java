@@ -2,20 +2,23 @@ package cq.talentwarehouse.schedule;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +31,16 @@ import cq.talentwarehouse.run.LoadRun;
 import cq.talentwarehouse.run.RunFailures;
 
 /**
- * The schedule's end of {@link RunHandoff}: accepts runs on the warehouse's socket, each on its own
+ * The schedule's end of {@link RunHandoff}: accepts runs on a loopback port, each on its own
  * thread (a second one while a load runs is refused by the run lock, exit 4, as in another
- * process), and streams each run's output back as frames.
+ * process), and streams each run's output back as lines.
  */
 final class HandoffListener implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(HandoffListener.class);
+
+	/** How long a connected client may take to send its request. */
+	private static final int REQUEST_MILLIS = 10_000;
 
 	/** Runs a request the listener accepted; returns its exit code. */
 	@FunctionalInterface
@@ -44,9 +50,11 @@ final class HandoffListener implements AutoCloseable {
 
 	}
 
-	private final Path socket;
+	private final Path portFile;
 
-	private final ServerSocketChannel server;
+	private final RunHandoff.Endpoint endpoint;
+
+	private final ServerSocket server;
 
 	private final RunHandoff.Request serving;
 
@@ -57,12 +65,14 @@ final class HandoffListener implements AutoCloseable {
 	private final AtomicInteger connections = new AtomicInteger();
 
 	/** Connections whose request is still being read: closed on stop, so a silent client cannot hold it up. */
-	private final java.util.Set<SocketChannel> reading = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<Socket> reading = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closing;
 
-	private HandoffListener(Path socket, ServerSocketChannel server, RunHandoff.Request serving, Runs runs) {
-		this.socket = socket;
+	private HandoffListener(Path portFile, RunHandoff.Endpoint endpoint, ServerSocket server, RunHandoff.Request serving,
+			Runs runs) {
+		this.portFile = portFile;
+		this.endpoint = endpoint;
 		this.server = server;
 		this.serving = serving;
 		this.runs = runs;
@@ -74,50 +84,61 @@ final class HandoffListener implements AutoCloseable {
 	}
 
 	/**
-	 * Listens on the socket of {@code serving}'s warehouse, taking over a socket file a killed schedule
-	 * left behind; null (and a warning) when another schedule listens there or the socket cannot be made.
+	 * Listens on a loopback port for {@code serving}'s warehouse and writes it with a fresh token to the
+	 * port file, taking over one a killed schedule left behind; null (and a warning) when another
+	 * schedule listens there or the port or file cannot be made.
 	 */
 	static HandoffListener open(RunHandoff.Request serving, Runs runs) {
-		Path socket = RunHandoff.socketFile(serving.warehouse().getParent());
+		Path portFile = RunHandoff.portFile(serving.warehouse().getParent());
+		ServerSocket server = null;
 		try {
-			if (Files.exists(socket)) {
-				if (listening(socket)) {
-					log.warn("Another schedule already takes handed runs for this warehouse on {}; this one does not", socket);
-					return null;
-				}
-				Files.delete(socket);
+			RunHandoff.Endpoint left = RunHandoff.Endpoint.read(portFile);
+			if (left != null && RunHandoff.listening(left)) {
+				log.warn("Another schedule already takes handed runs for this warehouse (port {}); this one does not", left.port());
+				return null;
 			}
-			ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-			server.bind(UnixDomainSocketAddress.of(socket));
-			// whoever may start a load may already read the warehouse folder; nobody else may connect
-			Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-			HandoffListener listener = new HandoffListener(socket, server, serving, runs);
+			server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			RunHandoff.Endpoint endpoint = new RunHandoff.Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret));
+			writePortFile(portFile, endpoint);
+			HandoffListener listener = new HandoffListener(portFile, endpoint, server, serving, runs);
 			Thread acceptor = new Thread(listener::accept, "handoff-listener");
 			acceptor.setDaemon(true);
 			acceptor.start();
-			log.info("Taking runs handed over on {}", socket);
+			log.info("Taking runs handed over on 127.0.0.1:{} ({})", endpoint.port(), portFile);
 			return listener;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Runs started by cron or by hand load in their own process: the schedule cannot listen on {} ({})",
-					socket, ex.toString());
+			if (server != null) {
+				closeQuietly(server);
+			}
+			log.warn("Runs started by cron or by hand load in their own process: the schedule cannot take them ({}: {})",
+					portFile, ex.toString());
 			return null;
 		}
 	}
 
-	private static boolean listening(Path socket) {
-		try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			probe.connect(UnixDomainSocketAddress.of(socket));
-			return true;
+	/**
+	 * Whoever may start a load may read the warehouse folder; only they may read the token. Written
+	 * under a private name and renamed, so a client never reads half a file.
+	 */
+	private static void writePortFile(Path portFile, RunHandoff.Endpoint endpoint) throws IOException {
+		Path written = portFile.resolveSibling(portFile.getFileName() + "." + ProcessHandle.current().pid());
+		Files.deleteIfExists(written);
+		Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		try {
+			Files.writeString(written, endpoint.text(), StandardCharsets.US_ASCII);
+			Files.move(written, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (IOException ex) {
-			return false;
+		finally {
+			Files.deleteIfExists(written);
 		}
 	}
 
 	private void accept() {
 		while (!this.closing) {
-			SocketChannel connection;
+			Socket connection;
 			try {
 				connection = this.server.accept();
 			}
@@ -137,32 +158,44 @@ final class HandoffListener implements AutoCloseable {
 		}
 	}
 
-	private void serve(SocketChannel connection) {
+	private void serve(Socket connection) {
 		try (connection) {
-			DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
-			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
-			RunHandoff.Request request;
+			InputStream in = new BufferedInputStream(connection.getInputStream());
+			OutputStream out = new BufferedOutputStream(connection.getOutputStream());
+			String kind;
+			RunHandoff.Request request = null;
 			this.reading.add(connection);
 			try {
-				request = this.closing ? null : RunHandoff.Request.readFrom(in);
+				connection.setSoTimeout(REQUEST_MILLIS);
+				kind = this.closing ? null : readHeader(in);
+				if (RunHandoff.RUN.equals(kind)) {
+					request = RunHandoff.Request.readFrom(in);
+				}
+				connection.setSoTimeout(0);
 			}
 			catch (IOException | RuntimeException ex) {
-				request = null;
+				kind = null;
 			}
 			finally {
 				this.reading.remove(connection);
 			}
-			String declined = declines(request);
-			if (declined != null) {
-				frame(out, RunHandoff.DECLINED, declined.getBytes(StandardCharsets.UTF_8));
+			if (RunHandoff.PROBE.equals(kind)) {
+				HandedRunLines.line(out, RunHandoff.LISTENING, "");
 				out.flush();
 				return;
 			}
-			frame(out, RunHandoff.ACCEPTED, ("schedule pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
+			String declined = declines(kind, request);
+			if (declined != null) {
+				HandedRunLines.line(out, RunHandoff.DECLINED, declined);
+				out.flush();
+				return;
+			}
+			HandedRunLines.line(out, RunHandoff.ACCEPTED, "schedule pid " + ProcessHandle.current().pid());
 			out.flush();
-			Frames frames = new Frames(out);
+			HandedRunLines lines = new HandedRunLines(out);
 			int exit;
-			try (PrintStream runOut = frames.stream(RunHandoff.OUT); PrintStream runErr = frames.stream(RunHandoff.ERR)) {
+			try (PrintStream runOut = lines.stream(RunHandoff.OUT, RunHandoff.OUT_PIECE);
+					PrintStream runErr = lines.stream(RunHandoff.ERR, RunHandoff.ERR_PIECE)) {
 				try {
 					exit = this.runs.run(request, runOut, runErr);
 				}
@@ -171,17 +204,31 @@ final class HandoffListener implements AutoCloseable {
 					exit = LoadRun.NOTHING_PUBLISHED;
 				}
 			}
-			frames.exit(exit);
+			lines.exit(exit);
 		}
 		catch (IOException ex) {
 			log.debug("a handed run's connection closed early: {}", ex.toString());
 		}
 	}
 
+	/** The request's kind once its protocol and token check out; null for anything else. */
+	private String readHeader(InputStream in) throws IOException {
+		if (!RunHandoff.PROTOCOL.equals(RunHandoff.readText(in))) {
+			return null;
+		}
+		String token = RunHandoff.readText(in);
+		if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
+				this.endpoint.token().getBytes(StandardCharsets.US_ASCII))) {
+			return null;
+		}
+		return RunHandoff.readText(in);
+	}
+
 	/** Why this schedule does not take {@code request}, or null when it does. */
-	private String declines(RunHandoff.Request request) {
+	private String declines(String kind, RunHandoff.Request request) {
 		if (request == null) {
-			return "the request was not a run of this version";
+			return (kind == null) ? "the request was not a run of this version with this schedule's token"
+					: "the request was not a run of this version";
 		}
 		if (this.closing) {
 			return "the schedule is stopping";
@@ -201,81 +248,24 @@ final class HandoffListener implements AutoCloseable {
 		return null;
 	}
 
-	private static void frame(DataOutputStream out, byte type, byte[] bytes) throws IOException {
-		out.writeByte(type);
-		out.writeInt(bytes.length);
-		out.write(bytes);
-	}
-
-	/** A run's two output streams as frames on one connection; a client gone away ends the frames, not the run. */
-	private static final class Frames {
-
-		private final DataOutputStream out;
-
-		private boolean broken;
-
-		Frames(DataOutputStream out) {
-			this.out = out;
-		}
-
-		PrintStream stream(byte type) {
-			OutputStream frames = new OutputStream() {
-
-				@Override
-				public void write(int b) {
-					write(new byte[] { (byte) b }, 0, 1);
-				}
-
-				@Override
-				public void write(byte[] bytes, int offset, int length) {
-					send(type, bytes, offset, length);
-				}
-
-			};
-			return new PrintStream(new BufferedOutputStream(frames, 8192), true, StandardCharsets.UTF_8);
-		}
-
-		synchronized void send(byte type, byte[] bytes, int offset, int length) {
-			if (this.broken || length == 0) {
-				return;
-			}
-			try {
-				this.out.writeByte(type);
-				this.out.writeInt(length);
-				this.out.write(bytes, offset, length);
-				this.out.flush();
-			}
-			catch (IOException ex) {
-				this.broken = true;
-			}
-		}
-
-		synchronized void exit(int exit) throws IOException {
-			if (this.broken) {
-				return;
-			}
-			this.out.writeByte(RunHandoff.EXIT);
-			this.out.writeInt(exit);
-			this.out.flush();
-		}
-
-	}
-
 	/**
-	 * Takes no more runs and removes the socket; waits up to {@code waitSeconds} for handed runs under
-	 * way (the caller has asked them to stop after their current chunk).
+	 * Takes no more runs and removes the port file; waits up to {@code waitSeconds} for handed runs
+	 * under way (the caller has asked them to stop after their current chunk).
 	 */
 	void close(long waitSeconds) {
 		this.closing = true;
 		closeQuietly(this.server);
-		for (SocketChannel connection : this.reading) {
+		for (Socket connection : this.reading) {
 			closeQuietly(connection);
 		}
 		try {
-			Files.deleteIfExists(this.socket);
+			// a schedule started since (this one stopping slowly) may have written its own
+			if (this.endpoint.equals(RunHandoff.Endpoint.read(this.portFile))) {
+				Files.deleteIfExists(this.portFile);
+			}
 		}
 		catch (IOException ex) {
-			log.debug("could not remove {}: {}", this.socket, ex.toString());
+			log.debug("could not remove {}: {}", this.portFile, ex.toString());
 		}
 		this.handed.shutdown();
 		try {

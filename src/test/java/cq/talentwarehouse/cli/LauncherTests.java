@@ -269,42 +269,98 @@ class LauncherTests {
 	}
 
 	@Test
-	void aRunTheScheduleMayTakeIsFirstTriedInALightJvmThenLoadsAsAlwaysWhenNotTaken() throws Exception {
-		// given a JDK 25 with its cache built, and a schedule's socket beside one warehouse
+	void aRunTheScheduleMayTakeIsHandedOverByBashWithoutAJvmAndLoadsAsAlwaysWhenNotTaken() throws Exception {
+		// given a JDK 25 with its cache built, and a stand-in schedule listening for one warehouse that
+		// takes runs of its landing zone (printing a line to each stream, exit 3) and declines others
 		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
 		Path cache = app.resolve(cacheName(app));
 		Files.writeString(cache, "cache");
 		Path served = Files.createDirectories(dir.resolve("served"));
+		Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
 		String warehouse = served.resolve("talent.duckdb").toString();
-		try (java.nio.channels.ServerSocketChannel schedule = java.nio.channels.ServerSocketChannel
-			.open(java.net.StandardProtocolFamily.UNIX)) {
-			schedule.bind(java.net.UnixDomainSocketAddress.of(served.resolve("schedule.sock")));
+		String landing = dir.resolve("landing").toString();
+		List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+		try (java.net.ServerSocket schedule = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			String token = "5a".repeat(32);
+			Files.writeString(served.resolve("schedule.port"), schedule.getLocalPort() + " " + token + "\n");
+			Thread listener = new Thread(() -> standInSchedule(schedule, landing, requests));
+			listener.setDaemon(true);
+			listener.start();
 			Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
-			Map<String, String> notTaken = Map.of("TALENT_JDK_DIRS", jdks.toString(), "STAND_IN_NOT_HANDED", "1");
+			String[] folders = { "--pipelines", pipelines.toString(), "--landing", landing };
 
-			// when runs name that warehouse (as an option, as option=value, in the environment), one is
-			// not taken, one names another warehouse and one refuses the handoff
-			List<String> handed = launch(env, "run", "--warehouse", warehouse);
-			List<String> handedEquals = launch(env, "run", "--warehouse=" + warehouse);
-			List<String> handedEnv = launch(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_WAREHOUSE", warehouse), "run");
-			List<String> declined = launch(notTaken, "run", "--warehouse", warehouse);
-			List<String> elsewhere = launch(env, "run", "--warehouse", dir.resolve("other/talent.duckdb").toString());
-			List<String> here = launch(env, "run", "--no-handoff", "--warehouse", warehouse);
+			// when runs name that warehouse (as an option, as option=value, in the environment), one names
+			// another landing zone, one another warehouse, one loads here and one names a district
+			Result handed = launchWithResult(env, args("run", "--warehouse", warehouse, "--force", folders));
+			Result handedEquals = launchWithResult(env, args("run", "--warehouse=" + warehouse, folders));
+			Result handedEnv = launchWithResult(Map.of("TALENT_JDK_DIRS", jdks.toString(), "TALENT_WAREHOUSE", warehouse),
+					args("run", folders));
+			List<String> declined = launch(env, "run", "--warehouse", warehouse, "--pipelines", pipelines.toString(),
+					"--landing", dir.resolve("elsewhere").toString());
+			List<String> elsewhere = launch(env, args("run", "--warehouse", dir.resolve("other/talent.duckdb").toString(), folders));
+			List<String> here = launch(env, args("run", "--no-handoff", "--warehouse", warehouse, folders));
+			List<String> district = launch(env, args("run", "--district", "500116", "--warehouse", warehouse, folders));
 
-			// then a run the schedule takes is one light JVM: no cache, the quick compiler only
-			for (List<String> calls : List.of(handed, handedEquals, handedEnv)) {
-				assertThat(calls).singleElement().asString().doesNotContain("AOT")
-					.contains(" -XX:TieredStopAtLevel=1 ").endsWith(" --handoff-only");
+			// then a run the schedule takes starts no JVM: the launcher prints the run's lines and ends with its exit
+			for (Result result : List.of(handed, handedEquals, handedEnv)) {
+				assertThat(result.calls()).isEmpty();
+				assertThat(result.exitCode()).isEqualTo(3);
+				assertThat(result.stdout()).isEqualTo("江津区 published\nno line end");
+				assertThat(result.stderr()).isEqualTo("Handed to the running schedule (schedule pid 42); its log has the"
+						+ " details.\nwarning: 永川区\n");
 			}
-			// and one it does not take loads next in a JVM set up for a load, not trying again
-			assertThat(declined).hasSize(2);
-			assertThat(declined.get(0)).endsWith(" --handoff-only").doesNotContain("AOT");
-			assertThat(declined.get(1)).contains("-XX:AOTCache=" + cache).doesNotContain("TieredStopAtLevel")
-				.endsWith(" run --warehouse " + warehouse + " --no-handoff");
-			assertThat(elsewhere).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotContain("handoff-only");
-			assertThat(here).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotContain("handoff-only");
+			// and it asked with the token, the folders absolute, --force as said and no districts
+			assertThat(requests.get(0)).containsExactly("talent-warehouse-run/2", token, "run", warehouse,
+					pipelines.toString(), landing, Path.of("").toAbsolutePath().toRealPath().resolve("seeds").toString(), "true", "0");
+			assertThat(requests.get(1).get(7)).isEqualTo("false");
+			// and one it declines loads next in a JVM set up for a load, not trying again
+			assertThat(declined).singleElement().asString().contains("-XX:AOTCache=" + cache)
+				.endsWith(" --landing " + dir.resolve("elsewhere") + " --no-handoff");
+			assertThat(requests).hasSize(4);
+			// and the rest load in a JVM, which may hand over itself (a district's code needs the seeds read)
+			for (List<String> calls : List.of(elsewhere, here, district)) {
+				assertThat(calls).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotEndWith("--no-handoff");
+			}
 			assertThat(Files.readString(cache)).isEqualTo("cache");
 		}
+	}
+
+	/** Answers each request as a schedule loading {@code landing} would, recording its lines. */
+	private static void standInSchedule(java.net.ServerSocket schedule, String landing, List<List<String>> requests) {
+		while (!schedule.isClosed()) {
+			try (java.net.Socket client = schedule.accept()) {
+				java.io.BufferedReader in = new java.io.BufferedReader(
+						new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+				List<String> lines = new ArrayList<>();
+				for (int i = 0; i < 9; i++) {
+					lines.add(in.readLine());
+				}
+				requests.add(lines);
+				java.io.OutputStream out = client.getOutputStream();
+				String answer = lines.get(5).equals(landing)
+						? "Aschedule pid 42\nO江津区 published\nEwarning: 永川区\nono line end\nX3\n"
+						: "Dthe schedule reads the landing zone " + landing + "\n";
+				out.write(answer.getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	/** Arguments from single ones and groups of them. */
+	private static String[] args(Object... parts) {
+		List<String> args = new ArrayList<>();
+		for (Object part : parts) {
+			if (part instanceof String[] group) {
+				args.addAll(List.of(group));
+			}
+			else {
+				args.add((String) part);
+			}
+		}
+		return args.toArray(String[]::new);
 	}
 
 	/** The cache's name for an installation: the runtime's version and a checksum of the folder's path. */
@@ -357,7 +413,7 @@ class LauncherTests {
 		return home;
 	}
 
-	private record Result(int exitCode, String stderr, List<String> calls) {
+	private record Result(int exitCode, String stdout, String stderr, List<String> calls) {
 	}
 
 	private List<String> launch(Map<String, String> env, String... args) throws Exception {
@@ -372,13 +428,17 @@ class LauncherTests {
 		Files.deleteIfExists(dir.resolve("environments.log"));
 		List<String> command = new ArrayList<>(List.of(app.resolve("bin/talent-warehouse").toString()));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		Path stdout = dir.resolve("stdout.txt");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.remove("JAVA_HOME");
 		environment.remove("TALENT_JAVA_HOME");
 		environment.remove("JAVA_OPTS");
 		environment.remove("TALENT_CDS");
 		environment.remove("TALENT_AOT");
+		for (String folder : List.of("TALENT_WAREHOUSE", "TALENT_PIPELINES", "TALENT_LANDING", "TALENT_SEEDS")) {
+			environment.remove(folder);
+		}
 		environment.put("TALENT_JDK_DIRS", dir.resolve("no-jdks").toString());
 		environment.put("PATH", pathJdk.resolve("bin") + ":/usr/bin:/bin");
 		environment.putAll(env);
@@ -387,7 +447,7 @@ class LauncherTests {
 		Process process = builder.start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		List<String> lines = Files.exists(calls) ? Files.readAllLines(calls, StandardCharsets.UTF_8) : List.of();
-		return new Result(process.exitValue(), Files.readString(stderr), lines);
+		return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr), lines);
 	}
 
 }

@@ -1,13 +1,16 @@
 package cq.talentwarehouse.schedule;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The schedule's end of the hand-over on a real socket, with a stand-in for the load it runs. */
+/** The schedule's end of the hand-over on a real loopback port, with a stand-in for the load it runs. */
 class HandoffListenerTests {
 
 	@TempDir
@@ -94,17 +97,100 @@ class HandoffListenerTests {
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))));
 		client.start();
 		running.await();
-		try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			silent.connect(UnixDomainSocketAddress.of(RunHandoff.socketFile(stateDir())));
+		RunHandoff.Endpoint endpoint = RunHandoff.Endpoint.read(RunHandoff.portFile(stateDir()));
+		try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
 
 			// when the schedule stops: the run under way ends (asked to stop), the silent client never speaks
 			release.countDown();
 			assertTimeoutPreemptively(Duration.ofSeconds(60), () -> listener.close(600));
 
-			// then the run's client got its exit code, and the socket is gone
+			// then the run's client got its exit code, and the port file is gone
 			client.join(60_000);
 			assertThat(handed.get()).hasValue(0);
-			assertThat(RunHandoff.socketFile(stateDir())).doesNotExist();
+			assertThat(RunHandoff.portFile(stateDir())).doesNotExist();
+		}
+	}
+
+	@Test
+	void sendsALineLongerThanAClientReadsInPiecesThatJoinUp() throws Exception {
+		// given a run printing one line of 20,000 characters, then a piece without a line end
+		String longLine = "人".repeat(20_000);
+		HandoffListener listener = HandoffListener.open(serving(), (request, out, err) -> {
+			out.println(longLine);
+			out.print("no line end");
+			return 0;
+		});
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			// when it is handed over
+			OptionalInt exit = RunHandoff.handOff(stateDir(), serving(), new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(new ByteArrayOutputStream()));
+
+			// then the client printed exactly what the run printed
+			assertThat(exit).hasValue(0);
+			assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(longLine + System.lineSeparator() + "no line end");
+		}
+		finally {
+			listener.close(60);
+		}
+	}
+
+	@Test
+	void writesItsPortAndTokenForTheOwnerOnlyAndDeclinesARequestWithoutTheToken() throws Exception {
+		// given a listening schedule
+		HandoffListener listener = HandoffListener.open(serving(), (request, out, err) -> 0);
+		try {
+			Path portFile = RunHandoff.portFile(stateDir());
+			RunHandoff.Endpoint endpoint = RunHandoff.Endpoint.read(portFile);
+
+			// when a client that could not read the port file guesses the token
+			String answer = exchange(endpoint.port(), RunHandoff.PROTOCOL + "\n" + "0".repeat(64) + "\nrun\n");
+
+			// then the file is the owner's alone, and the guess is declined without running anything
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(portFile))).isEqualTo("rw-------");
+			assertThat(endpoint.token()).hasSize(64);
+			assertThat(answer).isEqualTo("Dthe request was not a run of this version with this schedule's token\n");
+		}
+		finally {
+			listener.close(60);
+		}
+	}
+
+	@Test
+	void takesOverThePortFileOfAKilledScheduleButNotThatOfARunningOne() throws Exception {
+		// given the port file a schedule killed with -9 left (nobody listens on its port)
+		Path portFile = RunHandoff.portFile(Files.createDirectories(stateDir()));
+		int deadPort;
+		try (ServerSocket killed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			deadPort = killed.getLocalPort();
+		}
+		Files.writeString(portFile, deadPort + " " + "ab".repeat(32) + "\n");
+
+		// when a schedule starts, and then a second one for the same warehouse
+		HandoffListener first = HandoffListener.open(serving(), (request, out, err) -> 0);
+		HandoffListener second = HandoffListener.open(serving(), (request, out, err) -> 0);
+		try {
+			// then the first took the file over and the second leaves it to the first
+			assertThat(first).isNotNull();
+			assertThat(second).isNull();
+			assertThat(RunHandoff.Endpoint.read(portFile).port()).isNotEqualTo(deadPort);
+			assertThat(RunHandoff.handOff(stateDir(), serving(), new PrintStream(new ByteArrayOutputStream()),
+					new PrintStream(new ByteArrayOutputStream()))).hasValue(0);
+		}
+		finally {
+			first.close(60);
+		}
+	}
+
+	/** What a schedule answers a raw request, up to its closing the connection. */
+	private static String exchange(int port, String request) throws Exception {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

@@ -89,7 +89,7 @@ class NightlyScheduleIntegrationTests {
 			// then nothing was asked of the closed repository: no error, no stack trace
 			assertThat(output.getAll()).doesNotContain("ERROR", "Could not stop running", "database has been closed");
 			// and a run started now loads in its own process
-			assertThat(warehouse.getParent().resolve(RunHandoff.SOCKET_FILE)).doesNotExist();
+			assertThat(warehouse.getParent().resolve(RunHandoff.PORT_FILE)).doesNotExist();
 		}
 	}
 

@@ -2,9 +2,8 @@ package cq.talentwarehouse.schedule;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A {@code run} started while a schedule serves the same warehouse loads in the schedule's process:
- * the command line hands it over the warehouse's socket and prints what the schedule's run prints.
+ * the command line (or the launcher, with bash alone) hands it over the schedule's loopback port and
+ * prints what the schedule's run prints.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RunHandoffIntegrationTests {
@@ -55,11 +55,8 @@ class RunHandoffIntegrationTests {
 	@BeforeAll
 	static void startScheduleOnTheFixtureWarehouse() throws Exception {
 		warehouse = Fixtures.fixtureLoad(dir);
-		// a schedule killed with -9 left its socket behind: the new one takes the path over
-		try (ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-			killed.bind(UnixDomainSocketAddress.of(socket()));
-		}
-		assertThat(socket()).exists();
+		// a schedule killed with -9 left its port file behind: the new one takes it over
+		leaveAKilledSchedulesPortFile(portFile());
 		SpringApplication app = new SpringApplication(TalentWarehouseApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		context = app.run(Fixtures.arguments(dir.resolve("pipelines"), dir.resolve("landing"), warehouse,
@@ -106,7 +103,7 @@ class RunHandoffIntegrationTests {
 			assertThat(rs.getLong(1)).isPositive();
 		}
 		// and only the warehouse's owner may hand runs over
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(portFile()))).isEqualTo("rw-------");
 		// and once the run ended, the schedule prepared the next night's working copy of what it published
 		context.getBean(LoadRun.class).nextRun().await();
 		Path nextCopy = warehouse.getParent().resolve("work").resolve(warehouse.getFileName());
@@ -115,16 +112,30 @@ class RunHandoffIntegrationTests {
 	}
 
 	@Test
-	void handsOverTheLaunchersLightRunOfACronLine(CapturedOutput output) {
-		// when the launcher's light JVM offers a cron line's run (its folders only: read without the
-		// command line's model, cli.HandoffOnly)
-		int exit = TalentCommand.execute("run", "--warehouse=" + warehouse, "--pipelines",
-				dir.resolve("pipelines").toString(), "--landing", dir.resolve("landing").toString(), "--handoff-only");
+	void theLauncherHandsACronLineOverWithBashAloneAndEndsWithTheRunsExit(CapturedOutput output) throws Exception {
+		// given the launcher installed beside a stand-in jar (no JVM could start from it)
+		Path app = Files.createDirectories(dir.resolve("app/bin"));
+		Files.copy(Path.of("src/main/bin/talent-warehouse"), app.resolve("talent-warehouse"));
+		app.resolve("talent-warehouse").toFile().setExecutable(true);
+		Files.writeString(app.resolveSibling("talent-warehouse.jar"), "stand-in");
 
-		// then the schedule runs it and the exit is its run's
-		assertThat(exit).as(output.getAll()).isEqualTo(LoadRun.PUBLISHED);
-		assertThat(output.getErr()).contains("Handed to the running schedule (schedule pid " + ProcessHandle.current().pid());
-		assertThat(output.getAll()).contains("Handed run starting (every district)", "Handed run ended with exit 0");
+		// when cron runs it with a cron line's folders, --force (so that the run loads) and a relative seeds folder
+		ProcessBuilder cron = new ProcessBuilder(app.resolve("talent-warehouse").toString(), "run", "--force",
+				"--warehouse=" + warehouse, "--pipelines", dir.resolve("pipelines").toString(), "--landing",
+				dir.resolve("landing").toString(), "--seeds", "seeds");
+		cron.environment().keySet().removeIf((name) -> name.startsWith("TALENT_"));
+		Path stdout = dir.resolve("launcher.out");
+		Path stderr = dir.resolve("launcher.err");
+		Process process = cron.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+		assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		// then the schedule ran it and the launcher printed its table and ended with its exit, no JVM started
+		String err = Files.readString(stderr, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(err + output.getAll()).isEqualTo(LoadRun.PUBLISHED);
+		assertThat(err).contains("Handed to the running schedule (schedule pid " + ProcessHandle.current().pid())
+			.doesNotContain("Not handed");
+		assertThat(Files.readString(stdout, StandardCharsets.UTF_8)).contains("人才资源花名册.csv", "published in");
+		assertThat(output.getAll()).contains("Handed run starting (every district, forced)", "Handed run ended with exit 0");
 	}
 
 	@Test
@@ -163,11 +174,9 @@ class RunHandoffIntegrationTests {
 
 	@Test
 	void runsHereWhenNoScheduleListens(@TempDir Path other) throws Exception {
-		// given the socket a killed schedule left in another warehouse's folder
+		// given the port file a killed schedule left in another warehouse's folder
 		Path stateDir = Files.createDirectories(other.resolve("warehouse"));
-		try (ServerSocketChannel killed = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-			killed.bind(UnixDomainSocketAddress.of(RunHandoff.socketFile(stateDir)));
-		}
+		leaveAKilledSchedulesPortFile(RunHandoff.portFile(stateDir));
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
@@ -176,24 +185,17 @@ class RunHandoffIntegrationTests {
 				Path.of("pipelines"), other.resolve("landing"), Path.of("seeds"), List.of(), false), stream, stream);
 
 		// then nobody takes it and nothing is printed: the command loads in its own process, and the
-		// leftover socket is gone (the launcher maps its class cache for the next run again)
+		// leftover port file is gone (the launcher tries no hand-over for the next run)
 		assertThat(handed).isEmpty();
 		assertThat(printed.size()).isZero();
-		assertThat(RunHandoff.socketFile(stateDir)).doesNotExist();
+		assertThat(RunHandoff.portFile(stateDir)).doesNotExist();
 	}
 
-	@Test
-	void aHandoffOnlyRunNoScheduleTakesEndsWithoutLoadingForTheLauncherToLoad(@TempDir Path other) throws Exception {
-		// given a warehouse folder no schedule serves
-		Path landing = Files.createDirectories(other.resolve("landing"));
-
-		// when the launcher's light JVM tries to hand a run over
-		int exit = TalentCommand.execute("run", "--warehouse", other.resolve("warehouse/talent.duckdb").toString(),
-				"--pipelines", dir.resolve("pipelines").toString(), "--landing", landing.toString(), "--handoff-only");
-
-		// then it exits 75 and loads nothing: the launcher starts the load in a JVM set up for it
-		assertThat(exit).isEqualTo(75);
-		assertThat(other.resolve("warehouse")).doesNotExist();
+	/** A port file naming a port nobody listens on any more, as a schedule killed with -9 leaves it. */
+	private static void leaveAKilledSchedulesPortFile(Path portFile) throws Exception {
+		try (ServerSocket killed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Files.writeString(portFile, killed.getLocalPort() + " " + "0f".repeat(32) + "\n");
+		}
 	}
 
 	private static RunHandoff.Request request() {
@@ -207,8 +209,8 @@ class RunHandoffIntegrationTests {
 		return properties;
 	}
 
-	private static Path socket() {
-		return RunHandoff.socketFile(warehouse.getParent());
+	private static Path portFile() {
+		return RunHandoff.portFile(warehouse.getParent());
 	}
 
 }
