@@ -469,7 +469,7 @@ if [[ "$PROFILE" == 1 ]]; then
 			for (c in callers) printf "%5.1f%%  %s\n", 100 * callers[c] / total, c | "sort -rn | head -12"
 			close("sort -rn | head -12")
 		}' >> "$LOGS/profile.txt"
-	grep -hE "sql/(dims|facts|aggregates|ops)/.* took" "$LOGS/load.out" | sed -E 's/^.*(sql\/)/\1/' >> "$LOGS/profile.txt" || true
+	grep -hE "sql/(reference|dims|facts|aggregates|ops)/.* took" "$LOGS/load.out" | sed -E 's/^.*(sql\/)/\1/' >> "$LOGS/profile.txt" || true
 	cat "$LOGS/profile.txt" >&2
 fi
 

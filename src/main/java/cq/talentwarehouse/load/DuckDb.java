@@ -124,6 +124,20 @@ public final class DuckDb {
 		}
 	}
 
+	/**
+	 * Runs the SQL files of each folder under {@code sql/} in turn, each folder's in name order; each
+	 * file's time is logged at debug.
+	 */
+	public static void runFolders(Connection connection, List<String> folders) throws SQLException {
+		for (String folder : folders) {
+			for (Resource script : sqlFiles(folder)) {
+				long t0 = System.nanoTime();
+				runScript(connection, script);
+				log.debug("sql/{}/{} took {} ms", folder, script.getFilename(), (System.nanoTime() - t0) / 1_000_000);
+			}
+		}
+	}
+
 	/** Runs every statement of a SQL file; the message of a failure names the file. */
 	public static void runScript(Connection connection, Resource script) throws SQLException {
 		String sql = text(script);

@@ -16,7 +16,6 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cq.talentwarehouse.reference.ReferenceData;
@@ -24,9 +23,10 @@ import cq.talentwarehouse.stage.StagingArea;
 
 /**
  * Builds the working copy of the warehouse for one run: starts from the published file (so districts
- * not loaded tonight keep their last good snapshot), migrates it, refreshes the seeds, ingests the
- * staged files with DuckDB's own CSV reader ({@code sql/staging}, {@link StagingLayer}) and builds
- * dimensions, facts, aggregates and the run's ops rows with the SQL of {@link #BUILD_FOLDERS}.
+ * not loaded tonight keep their last good snapshot), refreshes the seeds, migrates it, refreshes the
+ * dimensions read from seeds ({@link #PREPARE_FOLDERS}), ingests the staged files with DuckDB's own CSV
+ * reader ({@code sql/staging}, {@link StagingLayer}) and builds the other dimensions, facts, aggregates
+ * and the run's ops rows with the SQL of {@link #BUILD_FOLDERS}.
  * Set-based throughout: no row passes through JDBC.
  */
 public final class WarehouseBuilder {
@@ -52,8 +52,15 @@ public final class WarehouseBuilder {
 	static final List<String> MIGRATION_FOLDERS = List.of("migrations", "intermediate", "marts");
 
 	/**
+	 * The folders under sql/ run when the working copy is prepared, after the seeds and migrations:
+	 * dimensions that read only seeds, so that a prepared copy leaves them off the build's path.
+	 */
+	static final List<String> PREPARE_FOLDERS = List.of("reference");
+
+	/**
 	 * The build's folders under sql/, run in this order after the staging models (sql/staging), each
-	 * folder's files in name order; the numeric prefixes run on across the folders.
+	 * folder's files in name order; the numeric prefixes run on across the folders, from those of
+	 * {@link #PREPARE_FOLDERS}.
 	 */
 	static final List<String> BUILD_FOLDERS = List.of("dims", "facts", "aggregates", "ops");
 
@@ -90,13 +97,7 @@ public final class WarehouseBuilder {
 			StagingLayer.build(connection, staging, runId, startedAt);
 			log.debug("staging read in {} ms", (System.nanoTime() - stagedAt) / 1_000_000);
 			connection.setAutoCommit(false);
-			for (String folder : BUILD_FOLDERS) {
-				for (Resource script : DuckDb.sqlFiles(folder)) {
-					long t0 = System.nanoTime();
-					DuckDb.runScript(connection, script);
-					log.debug("sql/{}/{} took {} ms", folder, script.getFilename(), (System.nanoTime() - t0) / 1_000_000);
-				}
-			}
+			DuckDb.runFolders(connection, BUILD_FOLDERS);
 			connection.commit();
 			connection.setAutoCommit(true);
 			long checkpointAt = System.nanoTime();
@@ -116,7 +117,8 @@ public final class WarehouseBuilder {
 	/**
 	 * The part of {@link #build} that needs nothing staged: a fresh working copy of the published file
 	 * (so districts not loaded tonight keep their last good snapshot) or, before the first publish, of
-	 * the bundled empty warehouse ({@link EmptyWarehouse}); the seeds; the migrations.
+	 * the bundled empty warehouse ({@link EmptyWarehouse}); the seeds; the migrations; the dimensions
+	 * read from the seeds ({@link #PREPARE_FOLDERS}).
 	 */
 	static void prepare(Path published, Path workingCopy, Path seedsFolder, String memoryLimit)
 			throws SQLException, IOException {
@@ -175,6 +177,9 @@ public final class WarehouseBuilder {
 					(migratedAt - seededAt) / 1_000_000, (System.nanoTime() - migratedAt) / 1_000_000,
 					fromEmptyWarehouse ? "bundled empty warehouse, Flyway skipped"
 							: current ? "schema current, Flyway skipped" : "Flyway", rerun.size());
+			// the dimensions that read only seeds, off the build's path; in autocommit, as a copy whose
+			// preparation failed is never built on but prepared afresh
+			DuckDb.runFolders(connection, PREPARE_FOLDERS);
 			return connection;
 		}
 		catch (SQLException | IOException | RuntimeException ex) {

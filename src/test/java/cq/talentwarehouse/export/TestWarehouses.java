@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 
-import org.springframework.core.io.Resource;
-
 import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.reference.ReferenceData;
@@ -46,13 +44,8 @@ public final class TestWarehouses {
 						+ ", header = true, all_varchar = true, quote = '\"', escape = '\"')");
 			}
 			WarehouseBuilder.migrate(connection);
-			// the dimensions that read only seeds: sql/dims/010_dim_district.sql, 015_dim_vocabularies.sql
-			for (Resource script : DuckDb.sqlFiles("dims")) {
-				String name = String.valueOf(script.getFilename());
-				if (name.startsWith("010_") || name.startsWith("015_")) {
-					DuckDb.runScript(connection, script);
-				}
-			}
+			// the dimensions that read only seeds (sql/reference), as the working copy's preparation runs them
+			DuckDb.runFolders(connection, List.of("reference"));
 		}
 		return file;
 	}

@@ -72,10 +72,12 @@ class WorkingCopyBetweenRunsIntegrationTests {
 		boolean taken = take("run-1");
 		this.warehouse.build("run-1");
 
-		// then it built on a fresh copy, with the level as the operator named it
+		// then it built on a fresh copy, with the level as the operator named it in the seed and its dimension
 		assertThat(taken).isFalse();
 		assertThat(count(this.warehouse.workingCopy(),
 				"select count(*) from seed.platform_levels where platform_level_name = '区县级平台'")).isEqualTo(1);
+		assertThat(count(this.warehouse.workingCopy(),
+				"select count(*) from dw.dim_platform_level where platform_level_name = '区县级平台'")).isEqualTo(1);
 	}
 
 	@Test

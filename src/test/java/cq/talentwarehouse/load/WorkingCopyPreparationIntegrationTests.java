@@ -1,8 +1,10 @@
 package cq.talentwarehouse.load;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cq.talentwarehouse.stage.StagingArea;
+import cq.talentwarehouse.testing.Fixtures;
 
 import static cq.talentwarehouse.load.PublishedEmptyWarehouse.MEMORY;
 import static cq.talentwarehouse.load.PublishedEmptyWarehouse.count;
@@ -19,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A run that leaves a staging thread idle prepares its working copy (copy of the published file,
- * seeds, migrations) on it; the build uses that copy only when it was prepared for the same run from
- * the published file as it still is, and prepares afresh otherwise.
+ * seeds, migrations, the dimensions read from the seeds) on it; the build uses that copy only when it
+ * was prepared for the same run from the published file as it still is, and prepares afresh otherwise.
  */
 class WorkingCopyPreparationIntegrationTests {
 
@@ -62,6 +65,74 @@ class WorkingCopyPreparationIntegrationTests {
 		// then it built on the prepared copy
 		assertThat(tableExists(this.workingCopy, "prepared_ahead")).isTrue();
 		assertThat(count(this.workingCopy, "select count(*) from ops.runs where run_id = 'run-1'")).isEqualTo(1);
+	}
+
+	@Test
+	void copyPreparedBeforeAnyBuildHoldsTheDimensionsOfTheSeeds() throws Exception {
+		// given no warehouse published yet: the copy starts from the bundled empty warehouse, no dimension rows in it
+		Files.delete(this.published);
+
+		// when the working copy is prepared, nothing staged or built
+		WarehouseBuilder.prepare(this.published, this.workingCopy, this.warehouse.seeds(), MEMORY);
+
+		// then it holds the seed's districts and each vocabulary's codes, and no run has built on it
+		assertThat(Fixtures.rows(this.workingCopy, "select district_code, district_name, cast(valid_from as varchar),"
+				+ " is_current from dw.dim_district order by all"))
+			.isEqualTo(Fixtures.rows(this.workingCopy, "select district_code, district_name, valid_from,"
+					+ " coalesce(valid_to, '') = '' from seed.districts order by all"))
+			.hasSizeGreaterThan(30);
+		// a dimension, its seed, the code both carry
+		for (List<String> vocabulary : List.of(List.of("dim_talent_category", "talent_categories", "category_code"),
+				List.of("dim_platform_level", "platform_levels", "platform_level_code"),
+				List.of("dim_programme_tier", "programme_tiers", "tier_code"))) {
+			String codes = "select " + vocabulary.get(2) + " from ";
+			assertThat(Fixtures.rows(this.workingCopy, codes + "dw." + vocabulary.get(0) + " order by 1"))
+				.as(vocabulary.get(0))
+				.isEqualTo(Fixtures.rows(this.workingCopy, codes + "seed." + vocabulary.get(1) + " order by 1"))
+				.isNotEmpty();
+		}
+		assertThat(count(this.workingCopy, "select count(*) from ops.runs")).isZero();
+	}
+
+	@Test
+	void seedEditedSinceTheLastPublishReachesTheDimensionsOfTheCopyPreparedAheadAndBuiltOn() throws Exception {
+		// given the published warehouse, and then an operator renaming a platform level in the seeds
+		long levelKey = count(this.published,
+				"select platform_level_sk from dw.dim_platform_level where platform_level_code = 'district'");
+		Path levels = this.warehouse.seeds().resolve("platform_levels.csv");
+		Files.writeString(levels, Files.readString(levels, StandardCharsets.UTF_8).replace("区县级,3", "区县级平台,3"),
+				StandardCharsets.UTF_8);
+
+		// when run-1's working copy is prepared ahead with those seeds, and run-1 builds
+		WarehouseBuilder.prepareAhead(this.published, this.workingCopy, this.warehouse.seeds(), "run-1", MEMORY);
+		Object prepared = Files.readAttributes(this.workingCopy, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+		this.warehouse.build("run-1");
+
+		// then it built on the prepared copy, whose level is named as edited under the key it had
+		assertThat(Files.readAttributes(this.workingCopy, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+			.isEqualTo(prepared);
+		assertThat(Fixtures.rows(this.workingCopy, "select platform_level_sk, platform_level_name from dw.dim_platform_level"
+				+ " where platform_level_code = 'district'"))
+			.containsExactly(List.of(String.valueOf(levelKey), "区县级平台"));
+	}
+
+	@Test
+	void noScriptRunsBothWhenTheCopyIsPreparedAndInTheBuild() {
+		// given the scripts the preparation runs
+		List<String> prepared = WarehouseBuilder.PREPARE_FOLDERS.stream()
+			.flatMap((folder) -> DuckDb.sqlFiles(folder).stream())
+			.map((script) -> script.getFilename())
+			.toList();
+
+		// when the build's folders are listed on the class path (a stale target/classes keeps moved files)
+		List<String> built = WarehouseBuilder.BUILD_FOLDERS.stream()
+			.flatMap((folder) -> DuckDb.sqlFiles(folder).stream())
+			.map((script) -> script.getFilename())
+			.toList();
+
+		// then none of them is run again by the build
+		assertThat(prepared).contains("010_dim_district.sql", "015_dim_vocabularies.sql");
+		assertThat(built).as("build scripts also run when the copy is prepared (mvn clean?)").doesNotContainAnyElementsOf(prepared);
 	}
 
 	@Test

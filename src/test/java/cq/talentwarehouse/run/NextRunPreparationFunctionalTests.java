@@ -83,10 +83,12 @@ class NextRunPreparationFunctionalTests {
 			return loadRun.run(Set.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		});
 
-		// then the night built its own copy, with the level as the operator named it
+		// then the night built its own copy, with the level as the operator named it, in its dimension too
 		assertThat(exit).isEqualTo(LoadRun.PUBLISHED);
 		assertThat(output.getAll()).contains(NOT_TAKEN).doesNotContain(TAKEN);
 		assertThat(Fixtures.rows(warehouse, "select platform_level_name from seed.platform_levels order by rank"))
+			.extracting((row) -> row.get(0)).containsExactly("国家级", "市级", "区县级平台");
+		assertThat(Fixtures.rows(warehouse, "select platform_level_name from dw.dim_platform_level order by level_rank"))
 			.extracting((row) -> row.get(0)).containsExactly("国家级", "市级", "区县级平台");
 	}
 

@@ -1,4 +1,5 @@
 -- The vocabulary dimensions, refreshed from their seeds.
+-- Runs when the working copy is prepared, after the seeds and migrations (it reads only seeds), not in the build.
 -- grain: one row per vocabulary code in each dimension.
 -- reads: seed.talent_categories, education_levels, professional_titles, skill_levels, talent_levels,
 --   platform_types, platform_levels, qualification_types, talent_programmes, programme_tiers;

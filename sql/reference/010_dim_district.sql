@@ -1,4 +1,5 @@
 -- dw.dim_district, the conformed district dimension, refreshed from the districts seed.
+-- Runs when the working copy is prepared, after the seeds and migrations (it reads only seeds), not in the build.
 -- grain: one row per district code per validity period (a code changed in 2025 keeps both rows).
 -- reads: seed.districts; writes: dw.dim_district (DDL: V002)
 -- Surrogate keys stay stable: new rows get new keys, known rows keep theirs and take new names.
