@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -26,6 +29,15 @@ public final class DuckDb {
 	 * format is not.
 	 */
 	public static final String STORAGE_COMPATIBILITY = "v1.2.0";
+
+	/**
+	 * Each folder's files and each file's text, read once a process: the application's SQL does not
+	 * change while it runs, and listing a folder searches every jar of the class path, on a night's
+	 * path for each of the build's folders and the data tests.
+	 */
+	private static final Map<String, List<Resource>> FOLDERS = new ConcurrentHashMap<>();
+
+	private static final Map<Resource, String> TEXTS = new ConcurrentHashMap<>();
 
 	private DuckDb() {
 	}
@@ -100,22 +112,31 @@ public final class DuckDb {
 
 	/** The classpath SQL files of a folder under {@code sql/}, in name order. */
 	public static List<Resource> sqlFiles(String folder) {
+		return FOLDERS.computeIfAbsent(folder, DuckDb::listSqlFiles);
+	}
+
+	private static List<Resource> listSqlFiles(String folder) {
 		try {
 			Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/" + folder + "/*.sql");
 			// the first of each name in classpath order: a classpath that also reaches the project folder
 			// (a jar whose manifest names ".") must not run a load script twice
-			java.util.Map<String, Resource> byName = new java.util.TreeMap<>();
+			Map<String, Resource> byName = new TreeMap<>();
 			for (Resource resource : found) {
 				byName.putIfAbsent(String.valueOf(resource.getFilename()), resource);
 			}
-			return new ArrayList<>(byName.values());
+			return List.copyOf(byName.values());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list sql/" + folder, ex);
 		}
 	}
 
+	/** A SQL file's text (the application's own: read once a process). */
 	public static String text(Resource resource) {
+		return TEXTS.computeIfAbsent(resource, DuckDb::read);
+	}
+
+	private static String read(Resource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

@@ -8,7 +8,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -104,6 +107,13 @@ public final class WarehouseTests {
 	 */
 	private static final Pattern QUEUED_FIRST = Pattern.compile("(?m)^-- queue: first\\b");
 
+	/**
+	 * How long each test took when this process last ran it. A process that outlives its runs (a
+	 * schedule) hands the slowest out first: in name order, the mart tests a night spends most on came
+	 * last, and one connection ran them alone while the other had run out of tests.
+	 */
+	private static final Map<String, Long> LAST_NANOS = new ConcurrentHashMap<>();
+
 	record Test(String name, List<String> setup, String query, boolean isQueuedFirst) {
 	}
 
@@ -148,10 +158,7 @@ public final class WarehouseTests {
 			s.execute("set threads = " + Math.max(1, cores / workers));
 		}
 		Failure[] results = new Failure[tests.size()];
-		// the queue: the tests queued first, then the others, each group in name order
-		int[] queue = IntStream.concat(
-				IntStream.range(0, tests.size()).filter((i) -> tests.get(i).isQueuedFirst()),
-				IntStream.range(0, tests.size()).filter((i) -> !tests.get(i).isQueuedFirst())).toArray();
+		int[] queue = queue(tests, LAST_NANOS);
 		AtomicInteger next = new AtomicInteger();
 		List<Thread> threads = new ArrayList<>();
 		// a test that throws instead of failing must stop the publish, not pass unseen
@@ -225,6 +232,20 @@ public final class WarehouseTests {
 		return failures;
 	}
 
+	/**
+	 * The order the tests are handed out in: slowest first when {@code lastNanos} has every test's last
+	 * time, else the tests queued first, then the others, each group in name order.
+	 */
+	static int[] queue(List<Test> tests, Map<String, Long> lastNanos) {
+		if (tests.stream().allMatch((test) -> lastNanos.containsKey(test.name()))) {
+			return IntStream.range(0, tests.size()).boxed()
+				.sorted(Comparator.comparing((Integer i) -> lastNanos.get(tests.get(i).name())).reversed())
+				.mapToInt(Integer::intValue).toArray();
+		}
+		return IntStream.concat(IntStream.range(0, tests.size()).filter((i) -> tests.get(i).isQueuedFirst()),
+				IntStream.range(0, tests.size()).filter((i) -> !tests.get(i).isQueuedFirst())).toArray();
+	}
+
 	private static void close(Connection connection, List<Throwable> errors) {
 		try {
 			connection.close();
@@ -265,7 +286,9 @@ public final class WarehouseTests {
 					sample.add(row.append(')').toString());
 				}
 			}
-			log.debug("data test {} took {} ms", name, (System.nanoTime() - t0) / 1_000_000);
+			long took = System.nanoTime() - t0;
+			LAST_NANOS.put(name, took);
+			log.debug("data test {} took {} ms", name, took / 1_000_000);
 			return (rows > 0) ? new Failure(name, rows, sample) : null;
 		}
 		catch (SQLException ex) {
