@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +96,7 @@ final class HandoffListener implements AutoCloseable {
 				log.warn("Another schedule already takes handed runs for this warehouse (port {}); this one does not", left.port());
 				return null;
 			}
-			server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			server = new ServerSocket(0, 50, RunHandoff.LOOPBACK);
 			byte[] secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
 			RunHandoff.Endpoint endpoint = new RunHandoff.Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret));

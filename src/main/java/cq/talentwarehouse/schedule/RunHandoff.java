@@ -70,6 +70,12 @@ public final class RunHandoff {
 
 	static final byte EXIT = 'X';
 
+	/**
+	 * 127.0.0.1, where the launcher's bash connects: the JVM's loopback address is ::1 where IPv6 is
+	 * preferred ({@code java.net.preferIPv6Addresses}).
+	 */
+	static final InetAddress LOOPBACK = loopback();
+
 	/** The longest line either side reads; longer output goes as pieces. */
 	static final int MAX_LINE = 8192;
 
@@ -161,6 +167,16 @@ public final class RunHandoff {
 
 	}
 
+	private static InetAddress loopback() {
+		try {
+			return InetAddress.getByAddress("localhost", new byte[] { 127, 0, 0, 1 });
+		}
+		catch (java.net.UnknownHostException ex) {
+			// only for an address of another length
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The port file of the schedule serving the warehouse whose state folder this is. */
 	public static Path portFile(Path stateDir) {
 		return stateDir.toAbsolutePath().resolve(PORT_FILE);
@@ -181,7 +197,7 @@ public final class RunHandoff {
 		}
 		try (Socket socket = new Socket()) {
 			try {
-				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), ANSWER_MILLIS);
+				socket.connect(new InetSocketAddress(LOOPBACK, endpoint.port()), ANSWER_MILLIS);
 			}
 			catch (IOException ex) {
 				// a schedule killed with -9 leaves its port file and nobody listens on the port: removed
@@ -223,7 +239,7 @@ public final class RunHandoff {
 	/** Whether a schedule answers on {@code endpoint} (for a schedule starting where a port file is left). */
 	static boolean listening(Endpoint endpoint) {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), 1000);
+			socket.connect(new InetSocketAddress(LOOPBACK, endpoint.port()), 1000);
 			socket.setSoTimeout(2000);
 			send(socket, endpoint, List.of(PROBE));
 			byte[] answer = readLine(socket.getInputStream());

@@ -275,8 +275,9 @@ class LauncherTests {
 		jdk(jdks.resolve("temurin-25"), "25.0.3", "25.0.3+9-LTS");
 		Path cache = app.resolve(cacheName(app));
 		Files.writeString(cache, "cache");
-		Path served = Files.createDirectories(dir.resolve("served"));
-		Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
+		// (folders with spaces, as an operator's may have)
+		Path served = Files.createDirectories(dir.resolve("served warehouse"));
+		Path pipelines = Files.createDirectories(dir.resolve("pipe lines"));
 		String warehouse = served.resolve("talent.duckdb").toString();
 		String landing = dir.resolve("landing").toString();
 		List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
