@@ -280,11 +280,18 @@ class LauncherTests {
 		Path pipelines = Files.createDirectories(dir.resolve("pipe lines"));
 		String warehouse = served.resolve("talent.duckdb").toString();
 		String landing = dir.resolve("landing").toString();
+		String lostLanding = dir.resolve("landing of a schedule killed mid-run").toString();
+		// a cron line naming no folder, in a folder laid out as the defaults expect
+		Path home = Files.createDirectories(dir.resolve("home"));
+		Files.createDirectories(home.resolve(WarehouseOptions.PIPELINES_DEFAULT));
+		Path defaultWarehouse = home.resolve(WarehouseOptions.WAREHOUSE_DEFAULT);
+		Files.createDirectories(defaultWarehouse.getParent());
 		List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 		try (java.net.ServerSocket schedule = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
 			String token = "5a".repeat(32);
 			Files.writeString(served.resolve("schedule.port"), schedule.getLocalPort() + " " + token + "\n");
-			Thread listener = new Thread(() -> standInSchedule(schedule, landing, requests));
+			Files.writeString(defaultWarehouse.resolveSibling("schedule.port"), schedule.getLocalPort() + " " + token + "\n");
+			Thread listener = new Thread(() -> standInSchedule(schedule, landing, lostLanding, requests));
 			listener.setDaemon(true);
 			listener.start();
 			Map<String, String> env = Map.of("TALENT_JDK_DIRS", jdks.toString());
@@ -301,6 +308,9 @@ class LauncherTests {
 			List<String> elsewhere = launch(env, args("run", "--warehouse", dir.resolve("other/talent.duckdb").toString(), folders));
 			List<String> here = launch(env, args("run", "--no-handoff", "--warehouse", warehouse, folders));
 			List<String> district = launch(env, args("run", "--district", "500116", "--warehouse", warehouse, folders));
+			Result lost = launchWithResult(env, args("run", "--warehouse", warehouse, "--pipelines", pipelines.toString(),
+					"--landing", lostLanding));
+			Result defaults = launchIn(home, env, "run");
 
 			// then a run the schedule takes starts no JVM: the launcher prints the run's lines and ends with its exit
 			for (Result result : List.of(handed, handedEquals, handedEnv)) {
@@ -317,7 +327,18 @@ class LauncherTests {
 			// and one it declines loads next in a JVM set up for a load, not trying again
 			assertThat(declined).singleElement().asString().contains("-XX:AOTCache=" + cache)
 				.endsWith(" --landing " + dir.resolve("elsewhere") + " --no-handoff");
-			assertThat(requests).hasSize(4);
+			// and a schedule that went away mid-run leaves the launcher saying so, exit 1, no JVM started
+			assertThat(lost.calls()).isEmpty();
+			assertThat(lost.exitCode()).isEqualTo(1);
+			assertThat(lost.stdout()).isEqualTo("half a table\n");
+			assertThat(lost.stderr()).contains("The schedule went away before the handed run ended");
+			// and a cron line naming no folder asks for the command line's defaults, from the physical working folder
+			Path real = home.toRealPath();
+			assertThat(requests.get(5)).containsSubsequence(real.resolve(WarehouseOptions.WAREHOUSE_DEFAULT).toString(),
+					real.resolve(WarehouseOptions.PIPELINES_DEFAULT).toString(),
+					real.resolve(WarehouseOptions.LANDING_DEFAULT).toString(), real.resolve(WarehouseOptions.SEEDS_DEFAULT).toString());
+			assertThat(defaults.calls()).singleElement().asString().endsWith(" run --no-handoff");
+			assertThat(requests).hasSize(6);
 			// and the rest load in a JVM, which may hand over itself (a district's code needs the seeds read)
 			for (List<String> calls : List.of(elsewhere, here, district)) {
 				assertThat(calls).singleElement().asString().contains("-XX:AOTCache=" + cache).doesNotEndWith("--no-handoff");
@@ -326,8 +347,12 @@ class LauncherTests {
 		}
 	}
 
-	/** Answers each request as a schedule loading {@code landing} would, recording its lines. */
-	private static void standInSchedule(java.net.ServerSocket schedule, String landing, List<List<String>> requests) {
+	/**
+	 * Answers each request as a schedule loading {@code landing} would, recording its lines; one for
+	 * {@code lostLanding} it takes and then goes away mid-run (killed).
+	 */
+	private static void standInSchedule(java.net.ServerSocket schedule, String landing, String lostLanding,
+			List<List<String>> requests) {
 		while (!schedule.isClosed()) {
 			try (java.net.Socket client = schedule.accept()) {
 				java.io.BufferedReader in = new java.io.BufferedReader(
@@ -340,7 +365,8 @@ class LauncherTests {
 				java.io.OutputStream out = client.getOutputStream();
 				String answer = lines.get(5).equals(landing)
 						? "Aschedule pid 42\nO江津区 published\nEwarning: 永川区\nono line end\nX3\n"
-						: "Dthe schedule reads the landing zone " + landing + "\n";
+						: lines.get(5).equals(lostLanding) ? "Aschedule pid 42\nOhalf a table\n"
+								: "Dthe schedule reads the landing zone " + landing + "\n";
 				out.write(answer.getBytes(StandardCharsets.UTF_8));
 				out.flush();
 			}
@@ -424,6 +450,11 @@ class LauncherTests {
 	}
 
 	private Result launchWithResult(Map<String, String> env, String... args) throws Exception {
+		return launchIn(null, env, args);
+	}
+
+	/** The launcher run in {@code directory} (null: this JVM's). */
+	private Result launchIn(Path directory, Map<String, String> env, String... args) throws Exception {
 		Path calls = dir.resolve("calls.log");
 		Files.deleteIfExists(calls);
 		Files.deleteIfExists(dir.resolve("environments.log"));
@@ -431,6 +462,9 @@ class LauncherTests {
 		command.addAll(List.of(args));
 		Path stdout = dir.resolve("stdout.txt");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
+		if (directory != null) {
+			builder.directory(directory.toFile());
+		}
 		Map<String, String> environment = builder.environment();
 		environment.remove("JAVA_HOME");
 		environment.remove("TALENT_JAVA_HOME");

@@ -136,6 +136,9 @@ class RunHandoffIntegrationTests {
 			.doesNotContain("Not handed");
 		assertThat(Files.readString(stdout, StandardCharsets.UTF_8)).contains("人才资源花名册.csv", "published in");
 		assertThat(output.getAll()).contains("Handed run starting (every district, forced)", "Handed run ended with exit 0");
+		// and the token that lets a run in is in no output or log: only the owner's port file holds it
+		String token = RunHandoff.Endpoint.read(portFile()).token();
+		assertThat(err + Files.readString(stdout, StandardCharsets.UTF_8) + output.getAll()).doesNotContain(token);
 	}
 
 	@Test
