@@ -80,18 +80,6 @@ public final class DuckDb {
 		return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
 	}
 
-	/**
-	 * Keeps {@code file}'s database open read-only until closed, when the file exists: the read-only
-	 * opens of it meanwhile join that database instead of loading its catalogue again.
-	 */
-	public static AutoCloseable holdReadOnly(Path file) throws SQLException {
-		if (!java.nio.file.Files.isRegularFile(file)) {
-			return () -> { };
-		}
-		Connection held = openReadOnly(file);
-		return held::close;
-	}
-
 	/** Closes a connection whose failure to close the caller can do nothing about (the process closes it at the latest). */
 	static void closeQuietly(Connection connection) {
 		if (connection == null) {

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cq.talentwarehouse.TalentProperties;
-import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.load.RunSummary;
 import cq.talentwarehouse.load.WarehouseBuilder;
 import cq.talentwarehouse.pipeline.LandingZone;
@@ -300,34 +299,29 @@ public class LoadRun {
 			return this.recorder.landingEmpty(runId, startedAt, landing.root() + (Files.isDirectory(landing.root())
 					? " is empty" : " does not exist"), run);
 		}
-		String keyFingerprint;
-		Map<String, List<RunReport.DistrictResult>> pulledPlans;
-		List<RunReport.DistrictResult> plan;
-		// the key check and the skip of unchanged snapshots both read the published file: opened once, and
-		// closed before the load (a publish renames a new file over it)
-		try (AutoCloseable published = DuckDb.holdReadOnly(this.properties.getWarehouse())) {
-			keyFingerprint = PseudonymKeyGuard.checkOrSay(this.properties.getWarehouse(),
-					this.properties.getPseudonymKeyFile(), run.err);
-			if (keyFingerprint == null) {
-				run.endedWithoutReport = "the pseudonym key does not match the warehouse";
+		// the key check and the skip of unchanged snapshots both read the published file: opened once
+		// (PublishedFacts), or not at all when the schedule read it between runs
+		String keyFingerprint = PseudonymKeyGuard.checkOrSay(this.properties.getWarehouse(),
+				this.properties.getPseudonymKeyFile(), run.err);
+		if (keyFingerprint == null) {
+			run.endedWithoutReport = "the pseudonym key does not match the warehouse";
+			return NOTHING_PUBLISHED;
+		}
+		for (String d : districts) {
+			if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
+				run.err.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
+				run.endedWithoutReport = "no pipeline file for district " + d;
 				return NOTHING_PUBLISHED;
 			}
-			for (String d : districts) {
-				if (catalog.pipelines().stream().noneMatch((p) -> p.district().equals(d))) {
-					run.err.println("No pipeline file for district " + d + " in " + this.properties.getPipelines());
-					run.endedWithoutReport = "no pipeline file for district " + d;
-					return NOTHING_PUBLISHED;
-				}
-			}
-			run.seeds = seeds;
-			pulledPlans = this.pulls.pullAll(pulled, runId, force, run);
-			plan = this.planner.snapshots(catalog, landing, districts, pulledPlans);
-			if (plan.isEmpty()) {
-				return this.recorder.landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
-						+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), run);
-			}
-			plan = this.planner.skipUnchanged(plan, force, run);
 		}
+		run.seeds = seeds;
+		Map<String, List<RunReport.DistrictResult>> pulledPlans = this.pulls.pullAll(pulled, runId, force, run);
+		List<RunReport.DistrictResult> plan = this.planner.snapshots(catalog, landing, districts, pulledPlans);
+		if (plan.isEmpty()) {
+			return this.recorder.landingEmpty(runId, startedAt, landing.root() + " holds no district snapshot for "
+					+ (districts.isEmpty() ? "any pipeline" : "district(s) " + String.join(", ", districts)), run);
+		}
+		plan = this.planner.skipUnchanged(plan, force, run);
 		log.debug("planned {} snapshot(s)", plan.size());
 		long toLoad = plan.stream().filter((d) -> d.is(DistrictStatus.PENDING)).count();
 		run.out.printf("Run %s: %d district snapshot(s) from %s, %d new or changed%n", runId, plan.size(), landing.root(),

@@ -2,6 +2,7 @@ package cq.talentwarehouse.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -100,12 +101,16 @@ public final class NextRunPreparation {
 			WarehouseBuilder.prepareBetweenRuns(this.properties.getWarehouse(), workingCopy, seeds,
 					this.properties.getWarehouseMemoryLimit());
 			log.debug("next run's working copy prepared in {} ms", (System.nanoTime() - startedAt) / 1_000_000);
+			// the next plan's reads of the published file, done now: the night then never opens it
+			long readAt = System.nanoTime();
+			PublishedFacts.of(this.properties.getWarehouse());
+			log.debug("published file's key and snapshots read in {} ms", (System.nanoTime() - readAt) / 1_000_000);
 		}
 		catch (RunLock.RunInProgressException ex) {
 			// a run of another process, which prepares its own copy; the schedule prepares again after its next run
 			log.debug("next run's working copy not prepared: {}", ex.getMessage());
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | SQLException | RuntimeException ex) {
 			log.debug("preparing the next run's working copy failed; the next run prepares its own", ex);
 		}
 	}

@@ -1,17 +1,12 @@
 package cq.talentwarehouse.run;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cq.talentwarehouse.load.DuckDb;
 import cq.talentwarehouse.normalize.PseudonymKey;
 
 /**
@@ -53,14 +48,9 @@ final class PseudonymKeyGuard {
 	 * key first when the warehouse has no people (a first start).
 	 */
 	static String check(Path warehouse, Path keyFile) throws KeyMismatchException, SQLException {
-		String recorded = null;
-		boolean hasPeople = false;
-		if (Files.exists(warehouse)) {
-			try (Connection c = DuckDb.openReadOnly(warehouse); Statement s = c.createStatement()) {
-				recorded = single(s, "select min(fingerprint) from ops.pseudonym_key", "ops", "pseudonym_key");
-				hasPeople = "true".equals(single(s, "select count(*) > 0 from dw.dim_person", "dw", "dim_person"));
-			}
-		}
+		PublishedFacts published = PublishedFacts.of(warehouse);
+		String recorded = published.recordedKey();
+		boolean hasPeople = published.hasPeople();
 		byte[] key = PseudonymKey.existing(keyFile);
 		if (key == null) {
 			if (recorded != null || hasPeople) {
@@ -81,20 +71,6 @@ final class PseudonymKeyGuard {
 					+ " Nothing was read.");
 		}
 		return fingerprint;
-	}
-
-	/** The one value of a query over a table that a warehouse from an older version may lack. */
-	private static String single(Statement s, String sql, String schema, String table) throws SQLException {
-		try (ResultSet exists = s.executeQuery("select count(*) from duckdb_tables() where schema_name = "
-				+ DuckDb.literal(schema) + " and table_name = " + DuckDb.literal(table))) {
-			exists.next();
-			if (exists.getLong(1) == 0) {
-				return null;
-			}
-		}
-		try (ResultSet rs = s.executeQuery(sql)) {
-			return rs.next() ? rs.getString(1) : null;
-		}
 	}
 
 }

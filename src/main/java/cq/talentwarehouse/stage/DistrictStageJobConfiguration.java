@@ -8,7 +8,10 @@ import java.util.Map;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -35,9 +38,9 @@ import cq.talentwarehouse.source.SourceReaders;
 
 /**
  * {@code districtStageJob}: one district snapshot, read, normalized, validated and staged for the
- * warehouse — a step per source ({@code rosterStageStep}, {@code platformStageStep},
- * {@code enterpriseStageStep}) and a last step failing the district when a source rejected more than
- * its threshold. One job instance per district snapshot and run, so a district fails, and restarts,
+ * warehouse — a step per source ({@code rosterStageStep} beside {@code platformStageStep},
+ * {@code enterpriseStageStep} and {@code programStageStep}) and a last step failing the district when
+ * a source rejected more than its threshold. One job instance per district snapshot and run, so a district fails, and restarts,
  * on its own.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,12 +62,20 @@ public class DistrictStageJobConfiguration {
 	public Job districtStageJob(JobRepository jobRepository, Step rosterStageStep, Step platformStageStep,
 			Step enterpriseStageStep, Step programStageStep, Step rejectThresholdStep,
 			ObservationRegistry observationRegistry) {
-		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
-			.start(rosterStageStep)
-			.next(platformStageStep)
+		// the roster stages beside the small sources, whose steps are mostly the job repository's writes:
+		// on a night of one district they would otherwise keep the other core waiting after the roster
+		Flow roster = new FlowBuilder<SimpleFlow>("rosterFlow").start(rosterStageStep).build();
+		Flow otherSources = new FlowBuilder<SimpleFlow>("otherSourcesFlow").start(platformStageStep)
 			.next(enterpriseStageStep)
 			.next(programStageStep)
+			.build();
+		Flow sources = new FlowBuilder<SimpleFlow>("sourcesFlow").split(SourceFlows.executor())
+			.add(roster, otherSources)
+			.build();
+		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
+			.start(sources)
 			.next(rejectThresholdStep)
+			.end()
 			.build();
 	}
 

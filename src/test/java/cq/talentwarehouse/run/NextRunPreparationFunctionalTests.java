@@ -52,6 +52,8 @@ class NextRunPreparationFunctionalTests {
 		// other warehouse loads the same night without one
 		int exit = inOneProcess(arguments(this.dir.resolve("prepared"), prepared), (loadRun, workingCopy) -> {
 			prepare(loadRun);
+			// and read what the night's plan reads of the published file, which the plan then does not open
+			assertThat(PublishedFacts.isKept(prepared)).isTrue();
 			return loadRun.run(Set.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		});
 		String preparedNight = output.getAll();
