@@ -64,6 +64,7 @@ public class DistrictStageJobConfiguration {
 			ObservationRegistry observationRegistry) {
 		// the roster stages beside the small sources, whose steps are mostly the job repository's writes:
 		// on a night of one district they would otherwise keep the other core waiting after the roster
+		// (SourceFlows: only while a core is free)
 		Flow roster = new FlowBuilder<SimpleFlow>("rosterFlow").start(rosterStageStep).build();
 		Flow otherSources = new FlowBuilder<SimpleFlow>("otherSourcesFlow").start(platformStageStep)
 			.next(enterpriseStageStep)
@@ -73,6 +74,7 @@ public class DistrictStageJobConfiguration {
 			.add(roster, otherSources)
 			.build();
 		return new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
+			.listener(SourceFlows.JOBS)
 			.start(sources)
 			.next(rejectThresholdStep)
 			.end()

@@ -30,6 +30,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import cq.talentwarehouse.testing.JobRepositoryFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code districtStageJob}'s flow on a real job repository file, its source steps stood in by steps
@@ -43,6 +44,7 @@ class DistrictStageJobConfigurationTests {
 
 	@Test
 	void stagesTheRosterBesideTheSmallSourcesAndChecksTheThresholdAfterAll() throws Exception {
+		assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the sources stage one after another");
 		// given: a roster step that ends only once the platform step has started beside it
 		HikariDataSource dataSource = JobRepositoryFiles.pooledDataSource(this.dir);
 		JobRepository repository = JobRepositoryFiles.repository(dataSource);
@@ -77,6 +79,43 @@ class DistrictStageJobConfigurationTests {
 		assertThat(seen.get("rosterStageStep")).startsWith("district-sources-").endsWith(" job run-1 log run-1");
 		assertThat(seen.get("platformStageStep")).startsWith("district-sources-").endsWith(" job run-1 log run-1")
 			.isNotEqualTo(seen.get("rosterStageStep"));
+		dataSource.close();
+	}
+
+	@Test
+	void stagesTheSourcesOneAfterAnotherOnTheJobsThreadWhileEveryCoreHasADistrictJob() throws Exception {
+		// given: as many other district jobs running as there are cores
+		HikariDataSource dataSource = JobRepositoryFiles.pooledDataSource(this.dir);
+		JobRepository repository = JobRepositoryFiles.repository(dataSource);
+		List<String> order = new CopyOnWriteArrayList<>();
+		Map<String, String> seen = new ConcurrentHashMap<>();
+		Job job = new DistrictStageJobConfiguration().districtStageJob(repository,
+				step("rosterStageStep", repository, dataSource, order, seen, () -> { }),
+				step("platformStageStep", repository, dataSource, order, seen, () -> { }),
+				step("enterpriseStageStep", repository, dataSource, order, seen, () -> { }),
+				step("programStageStep", repository, dataSource, order, seen, () -> { }),
+				step("rejectThresholdStep", repository, dataSource, order, seen, () -> { }), ObservationRegistry.NOOP);
+		int cores = Runtime.getRuntime().availableProcessors();
+		for (int i = 0; i < cores; i++) {
+			SourceFlows.JOBS.beforeJob(null);
+		}
+		JobExecution execution;
+		try {
+			// when
+			execution = JobRepositoryFiles.operator(repository).start(job,
+					new JobParametersBuilder().addString("runId", "run-2").toJobParameters());
+		}
+		finally {
+			for (int i = 0; i < cores; i++) {
+				SourceFlows.JOBS.afterJob(null);
+			}
+		}
+
+		// then: every step on this thread, the flows in the split's order
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(order).containsExactly("rosterStageStep", "platformStageStep", "enterpriseStageStep",
+				"programStageStep", "rejectThresholdStep");
+		assertThat(seen.values()).allMatch((where) -> where.startsWith(Thread.currentThread().getName() + " job run-2"));
 		dataSource.close();
 	}
 
