@@ -101,17 +101,27 @@ public final class NextRunPreparation {
 			WarehouseBuilder.prepareBetweenRuns(this.properties.getWarehouse(), workingCopy, seeds,
 					this.properties.getWarehouseMemoryLimit());
 			log.debug("next run's working copy prepared in {} ms", (System.nanoTime() - startedAt) / 1_000_000);
-			// the next plan's reads of the published file, done now: the night then never opens it
-			long readAt = System.nanoTime();
-			PublishedFacts.of(this.properties.getWarehouse());
-			log.debug("published file's key and snapshots read in {} ms", (System.nanoTime() - readAt) / 1_000_000);
+			readPublishedFacts();
 		}
 		catch (RunLock.RunInProgressException ex) {
 			// a run of another process, which prepares its own copy; the schedule prepares again after its next run
 			log.debug("next run's working copy not prepared: {}", ex.getMessage());
 		}
-		catch (IOException | SQLException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			log.debug("preparing the next run's working copy failed; the next run prepares its own", ex);
+		}
+	}
+
+	/** The next plan's reads of the published file, done now: the night then never opens it. */
+	private void readPublishedFacts() {
+		long readAt = System.nanoTime();
+		try {
+			PublishedFacts.of(this.properties.getWarehouse());
+			log.debug("published file's key and snapshots read in {} ms", (System.nanoTime() - readAt) / 1_000_000);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// only the plan's speed depends on it: the next plan reads the file itself and names a problem
+			log.debug("reading the published file's key and snapshots ahead failed; the next plan reads them", ex);
 		}
 	}
 

@@ -77,6 +77,28 @@ class PublishedFactsTests {
 	}
 
 	@Test
+	void readsTheFileAnewOnceAnotherIsWrittenOverItInPlace() throws Exception {
+		// given: read, then a warehouse of another key written over the same file (a backup restored
+		// with cp: same inode, new content and modification time)
+		Path warehouse = warehouse("d.duckdb", "fingerprint-kept", 2);
+		assertThat(PublishedFacts.of(warehouse).recordedKey()).isEqualTo("fingerprint-kept");
+		Object inode = Files.readAttributes(warehouse, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+		byte[] restored = Files.readAllBytes(warehouse("d.duckdb.backup", "fingerprint-restored", 0));
+		Thread.sleep(10);
+
+		// when
+		Files.write(warehouse, restored);
+
+		// then: the key check sees the restored file's key, the plan its (no) snapshots
+		assertThat(Files.readAttributes(warehouse, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+			.isEqualTo(inode);
+		assertThat(PublishedFacts.isKept(warehouse)).isFalse();
+		PublishedFacts facts = PublishedFacts.of(warehouse);
+		assertThat(facts.recordedKey()).isEqualTo("fingerprint-restored");
+		assertThat(facts.loaded()).isEmpty();
+	}
+
+	@Test
 	void aWarehouseNotYetPublishedHasNoKeyNoPeopleAndNoSnapshots() throws Exception {
 		// when
 		PublishedFacts facts = PublishedFacts.of(this.dir.resolve("none.duckdb"));
